@@ -1,0 +1,39 @@
+// One-way layering (domain ← workbook ← adapters ← UI/CLI) is enforced here,
+// so a wrong-direction import fails `npm run lint`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((f) => ({ group: [`**/${f}`, `**/${f}/**`], message })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'lib/**', 'dist-node/**', 'coverage/**', 'node_modules/**', 'bin/**', '*.config.js', 'out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  layer(['src/domain/**'], ['workbook', 'excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.'),
+  {
+    files: ['src/domain/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['exceljs', 'react', 'fs', 'node:fs', 'path', 'node:path'], patterns: [{ group: ['**/workbook', '**/workbook/**', '**/excel', '**/excel/**', '**/xlsx', '**/xlsx/**', '**/taskpane/**', '**/commands/**', '**/cli/**'], message: 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.' }] }] },
+  },
+  layer(['src/workbook/**'], ['excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/workbook beschreibt nur das Layout: keine Adapter, UI oder CLI.'),
+  layer(['src/excel/**'], ['xlsx', 'taskpane', 'commands', 'cli'], 'src/excel (Office.js) kennt weder Dateien noch UI.'),
+  layer(['src/xlsx/**'], ['excel', 'taskpane', 'commands', 'cli'], 'src/xlsx (exceljs) kennt weder Office.js noch UI.'),
+  layer(['src/cli/**'], ['excel', 'taskpane', 'commands'], 'src/cli nutzt nur domain, workbook und xlsx.'),
+  layer(['src/taskpane/**'], ['xlsx', 'cli', 'commands'], 'src/taskpane nutzt domain, workbook und excel.'),
+  layer(['src/commands/**'], ['xlsx', 'cli', 'taskpane'], 'src/commands nutzt domain, workbook und excel.'),
+);

@@ -1,0 +1,212 @@
+/**
+ * The workbook contract of SPEC §2 as data: table names, sheets, headers,
+ * column types and allowed list values. Pure data, no Excel.
+ * Layout details (positions, widths, colours) live in src/workbook.
+ */
+
+export const SHEETS = {
+  stammdaten: 'Stammdaten',
+  ziele: 'Ziele',
+  arbeitsplanung: 'Arbeitsplanung',
+  checkliste: 'Checkliste',
+  kennzahlen: 'Kennzahlen',
+  kpiUebersicht: 'KPI Übersicht',
+  kpiHandlungsziele: 'KPI Handlungsziele',
+  umsetzungsbericht: 'Umsetzungsbericht',
+  verlauf: 'Verlauf',
+} as const;
+export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
+
+/** Sheets owned by the tool: rebuilt on refresh, never typed into. */
+export const COMPUTED_SHEETS: readonly SheetName[] = [
+  SHEETS.kpiUebersicht,
+  SHEETS.kpiHandlungsziele,
+  SHEETS.umsetzungsbericht,
+  SHEETS.verlauf,
+];
+
+export const LISTS = {
+  art: ['Maßnahme', 'Wirkung'],
+  prioritaet: ['hoch', 'mittel', 'niedrig'],
+  zeitraum: ['Q1', 'Q2', 'Q3', 'Q4', 'ganzjährig'],
+  status: ['geplant', 'begonnen', 'umgesetzt', 'verschoben', 'entfallen'],
+  jaNein: ['ja', 'nein'],
+  umsetzungsstand: ['nicht begonnen', 'in Umsetzung', 'erreicht', 'teilweise erreicht', 'nicht erreicht'],
+  anpassungsbedarf: ['keiner', 'Ziel anpassen', 'Maßnahmen anpassen', 'Ressourcen anpassen'],
+  wirkungsebene: ['Output', 'Outcome', 'Impact'],
+} as const;
+
+export type Art = (typeof LISTS.art)[number];
+export type Prioritaet = (typeof LISTS.prioritaet)[number];
+export type Zeitraum = (typeof LISTS.zeitraum)[number];
+export type Status = (typeof LISTS.status)[number];
+export type Umsetzungsstand = (typeof LISTS.umsetzungsstand)[number];
+export type Anpassungsbedarf = (typeof LISTS.anpassungsbedarf)[number];
+export type Wirkungsebene = (typeof LISTS.wirkungsebene)[number];
+
+/**
+ * How a column's cells are read:
+ * - text: any value, stored as trimmed string
+ * - integer / number: numeric (German "12,5" accepted with a Warnung)
+ * - date: Excel date, serial number or "TT.MM.JJJJ" text
+ * - list: one of `list` (a dropdown in the workbook)
+ * `ref` marks a dropdown fed from another table's key column.
+ */
+export type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'list';
+
+export interface ColumnSpec {
+  readonly header: string;
+  readonly type: ColumnType;
+  readonly list?: readonly string[];
+  /** dropdown fed from another table's column (for HF-Nr and Handlungsziel-ID) */
+  readonly ref?: { readonly table: TableName; readonly column: string };
+}
+
+export const TABLE_NAMES = {
+  handlungsfelder: 'tblHandlungsfelder',
+  einstellungen: 'tblEinstellungen',
+  ziele: 'tblZiele',
+  arbeitsplanung: 'tblArbeitsplanung',
+  checkliste: 'tblCheckliste',
+  kennzahlen: 'tblKennzahlen',
+} as const;
+export type TableKey = keyof typeof TABLE_NAMES;
+export type TableName = (typeof TABLE_NAMES)[TableKey];
+
+export interface TableSpec {
+  readonly key: TableKey;
+  readonly name: TableName;
+  readonly sheet: SheetName;
+  readonly columns: readonly ColumnSpec[];
+  /** header of the column that identifies a row (unique), if any */
+  readonly keyColumn?: string;
+}
+
+const t = (header: string): ColumnSpec => ({ header, type: 'text' });
+const n = (header: string): ColumnSpec => ({ header, type: 'number' });
+const list = (header: string, values: readonly string[]): ColumnSpec => ({ header, type: 'list', list: values });
+
+export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
+  handlungsfelder: {
+    key: 'handlungsfelder',
+    name: TABLE_NAMES.handlungsfelder,
+    sheet: SHEETS.stammdaten,
+    keyColumn: 'HF-Nr',
+    columns: [{ header: 'HF-Nr', type: 'integer' }, t('Handlungsfeld'), t('Netzwerk'), t('Netzwerkleitung')],
+  },
+  einstellungen: {
+    key: 'einstellungen',
+    name: TABLE_NAMES.einstellungen,
+    sheet: SHEETS.stammdaten,
+    keyColumn: 'Einstellung',
+    columns: [t('Einstellung'), { header: 'Wert', type: 'text' }],
+  },
+  ziele: {
+    key: 'ziele',
+    name: TABLE_NAMES.ziele,
+    sheet: SHEETS.ziele,
+    keyColumn: 'Handlungsziel-ID',
+    columns: [
+      { header: 'HF-Nr', type: 'integer', ref: { table: TABLE_NAMES.handlungsfelder, column: 'HF-Nr' } },
+      t('Herausforderung'),
+      t('Leitziel'),
+      t('Handlungsziel-ID'),
+      t('Handlungsziel'),
+    ],
+  },
+  arbeitsplanung: {
+    key: 'arbeitsplanung',
+    name: TABLE_NAMES.arbeitsplanung,
+    sheet: SHEETS.arbeitsplanung,
+    keyColumn: 'Nr',
+    columns: [
+      t('Nr'),
+      { header: 'HF-Nr', type: 'integer', ref: { table: TABLE_NAMES.handlungsfelder, column: 'HF-Nr' } },
+      { header: 'Handlungsziel-ID', type: 'text', ref: { table: TABLE_NAMES.ziele, column: 'Handlungsziel-ID' } },
+      list('Art', LISTS.art),
+      t('Beschreibung'),
+      t('Bezug'),
+      list('Priorität', LISTS.prioritaet),
+      t('Verantwortlich'),
+      list('Zeitraum', LISTS.zeitraum),
+      list('Status', LISTS.status),
+      list('Standardmaßnahme', LISTS.jaNein),
+      t('Bemerkung'),
+    ],
+  },
+  checkliste: {
+    key: 'checkliste',
+    name: TABLE_NAMES.checkliste,
+    sheet: SHEETS.checkliste,
+    keyColumn: 'Handlungsziel-ID',
+    columns: [
+      { header: 'Handlungsziel-ID', type: 'text', ref: { table: TABLE_NAMES.ziele, column: 'Handlungsziel-ID' } },
+      t('Zielgruppe'),
+      t('Ressourcen'),
+      t('Kooperationspartner'),
+      list('Umsetzungsstand', LISTS.umsetzungsstand),
+      t('Einschätzung'),
+      list('Anpassungsbedarf', LISTS.anpassungsbedarf),
+      t('Nächste Schritte'),
+    ],
+  },
+  kennzahlen: {
+    key: 'kennzahlen',
+    name: TABLE_NAMES.kennzahlen,
+    sheet: SHEETS.kennzahlen,
+    keyColumn: 'Kennzahl-ID',
+    columns: [
+      t('Kennzahl-ID'),
+      { header: 'Handlungsziel-ID', type: 'text', ref: { table: TABLE_NAMES.ziele, column: 'Handlungsziel-ID' } },
+      t('Kennzahl'),
+      t('Einheit'),
+      list('Wirkungsebene', LISTS.wirkungsebene),
+      n('Ausgangswert'),
+      n('Zielwert'),
+      n('Istwert'),
+      { header: 'Stichtag', type: 'date' },
+      t('Datenquelle'),
+      t('Verantwortlich'),
+      t('Begründung'),
+    ],
+  },
+};
+
+export const TABLE_ORDER: readonly TableKey[] = [
+  'handlungsfelder',
+  'einstellungen',
+  'ziele',
+  'arbeitsplanung',
+  'checkliste',
+  'kennzahlen',
+];
+
+export const EINSTELLUNGEN = {
+  berichtsjahr: 'Berichtsjahr',
+  ampelGruen: 'Ampel grün ab',
+  ampelGelb: 'Ampel gelb ab',
+} as const;
+
+export const DEFAULT_EINSTELLUNGEN = { berichtsjahr: 2026, ampelGruen: 0.9, ampelGelb: 0.6 } as const;
+
+/** The 8 Handlungsfelder of Rheine (SPEC §1). */
+export const STANDARD_HANDLUNGSFELDER: readonly { nr: number; name: string }[] = [
+  { nr: 1, name: 'Sprachförderung' },
+  { nr: 2, name: 'Kita, Schule, Bildung' },
+  { nr: 3, name: 'Ausbildung, Arbeitsmarktzugang, Wirtschaft' },
+  { nr: 4, name: 'Wohnen und dezentrales Unterbringungskonzept' },
+  { nr: 5, name: 'Bürgerschaftliches Engagement und Partizipation' },
+  { nr: 6, name: 'Gesundheit, Prävention, psychologische Unterstützung' },
+  { nr: 7, name: 'Interkulturelle Öffnung von Verwaltung und Organisationen' },
+  { nr: 8, name: 'Professionalisierung und Steuerung' },
+];
+
+/** Standardmaßnahmen named in the committee paper; reported separately. */
+export const STANDARDMASSNAHMEN_SEED: readonly string[] = [
+  'Integration durch Bildung: Sprachoffensive, Arbeit des multiprofessionellen Teams, Seiteneinsteigerberatung',
+  'Jahresbericht zur Ankommensberatung',
+  'Kommunales Integrationsmanagement',
+  'Interkulturelle Woche',
+  'Jahresbericht zum dezentralen Unterbringungskonzept',
+  'Jahresbericht der Ausländerbehörde',
+];

@@ -1,0 +1,89 @@
+/**
+ * A computed sheet (KPI Übersicht, KPI Handlungsziele, Umsetzungsbericht,
+ * Verlauf) described as a plain grid of values and named styles. Pure
+ * builders in src/workbook produce grids from domain results; each adapter
+ * renders a grid once (exceljs cell by cell, Office.js in one batch by
+ * value matrix + style ranges), so both write identical sheets.
+ */
+import type { SheetName } from '../domain/schema';
+
+export type GridValue = string | number | Date | null;
+
+export type StyleName =
+  | 'titel'
+  | 'untertitel'
+  | 'hinweis'
+  | 'kopf'
+  | 'text'
+  | 'textFett'
+  | 'zahl'
+  | 'dezimal'
+  | 'prozent'
+  | 'datum'
+  | 'datumZeit'
+  | 'ampelGruen'
+  | 'ampelGelb'
+  | 'ampelRot'
+  | 'ampelKeineDaten'
+  | 'massnahme'
+  | 'wirkung'
+  | 'abschnitt'
+  | 'summe';
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** RRGGBB */
+  readonly fontColor?: string;
+  /** RRGGBB */
+  readonly fill?: string;
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+  readonly horizontal?: 'left' | 'center' | 'right';
+  readonly border?: boolean;
+}
+
+export interface GridCell {
+  readonly v: GridValue;
+  readonly s?: StyleName;
+}
+
+/** A chart the Office.js adapter creates natively (exceljs cannot write charts). */
+export interface ChartSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly type: 'bar' | 'stackedBar' | 'line';
+  /** A1 range of the source data, header row included */
+  readonly dataRange: string;
+  /** A1 cell where the chart's top-left corner goes */
+  readonly anchor: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PrintSetup {
+  readonly landscape: boolean;
+  readonly paper: 'A4';
+  readonly fitToWidth: boolean;
+  /** 1-based rows repeated at the top of every page, e.g. [4, 4] */
+  readonly repeatRows?: readonly [number, number];
+  /** 1-based rows before which a page break goes */
+  readonly pageBreaksBefore?: readonly number[];
+}
+
+export interface Grid {
+  readonly sheet: SheetName;
+  /** widths in Excel character units, one per column */
+  readonly columnWidths: readonly number[];
+  /** rows top-down starting at A1; rows may be shorter than columnWidths */
+  readonly rows: readonly (readonly GridCell[])[];
+  /** merged ranges in A1 notation */
+  readonly merges?: readonly string[];
+  readonly freezeRows?: number;
+  readonly tabColor?: string;
+  readonly print?: PrintSetup;
+  readonly charts?: readonly ChartSpec[];
+  /** an Excel table over part of the grid (e.g. tblVerlauf), so users can filter */
+  readonly table?: { readonly name: string; readonly range: string };
+}

@@ -1,0 +1,200 @@
+/**
+ * The declarative workbook layout (SPEC §2): where each table sits, column
+ * widths, number formats, dropdown sources, conditional formats and colours.
+ * Both adapters (src/xlsx for files, src/excel for Office.js) render from
+ * this description; nothing about the layout is written a second time.
+ */
+import { LISTS, SHEETS, TABLES, type ColumnSpec, type SheetName, type TableKey, type TableSpec } from '../domain/schema';
+
+/** Colours as RRGGBB without '#'. */
+export const COLORS = {
+  massnahme: 'DDEBF7',
+  wirkung: 'E2EFDA',
+  gruen: 'C6EFCE',
+  gruenText: '006100',
+  gelb: 'FFEB9C',
+  gelbText: '9C5700',
+  rot: 'FFC7CE',
+  rotText: '9C0006',
+  keineDaten: 'EDEDED',
+  keineDatenText: '595959',
+  header: '1F4E78',
+  headerText: 'FFFFFF',
+  titel: '1F4E78',
+  hinweis: '595959',
+  tabDaten: '2F75B5',
+  tabBerechnet: '70AD47',
+} as const;
+
+export const TABLE_STYLE = 'TableStyleMedium2';
+
+/** Rows pre-formatted below a table (dropdowns, formats) so typed rows get them too. */
+export const PREPARED_ROWS = 500;
+
+export interface ColumnLayout {
+  readonly spec: ColumnSpec;
+  /** width in Excel character units */
+  readonly width: number;
+  /** Excel number format code, e.g. '0', '0.00', 'DD.MM.YYYY', '@' */
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+}
+
+export interface TableLayout {
+  readonly spec: TableSpec;
+  /** 1-based position of the header row's first cell */
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly columns: readonly ColumnLayout[];
+}
+
+export interface SheetLayout {
+  readonly name: SheetName;
+  readonly tables: readonly TableLayout[];
+  readonly freezeRows: number;
+  readonly tabColor: string;
+}
+
+const WIDTHS: Readonly<Record<string, number>> = {
+  'HF-Nr': 8,
+  Handlungsfeld: 44,
+  Netzwerk: 34,
+  Netzwerkleitung: 34,
+  Einstellung: 20,
+  Wert: 12,
+  Herausforderung: 40,
+  Leitziel: 40,
+  'Handlungsziel-ID': 16,
+  Handlungsziel: 50,
+  Nr: 10,
+  Art: 12,
+  Beschreibung: 55,
+  Bezug: 10,
+  Priorität: 11,
+  Verantwortlich: 26,
+  Zeitraum: 12,
+  Status: 13,
+  Standardmaßnahme: 18,
+  Bemerkung: 32,
+  Zielgruppe: 28,
+  Ressourcen: 28,
+  Kooperationspartner: 30,
+  Umsetzungsstand: 20,
+  Einschätzung: 40,
+  Anpassungsbedarf: 22,
+  'Nächste Schritte': 40,
+  'Kennzahl-ID': 13,
+  Kennzahl: 45,
+  Einheit: 11,
+  Wirkungsebene: 15,
+  Ausgangswert: 14,
+  Zielwert: 11,
+  Istwert: 11,
+  Stichtag: 12,
+  Datenquelle: 28,
+  Begründung: 40,
+};
+
+const WRAPPED = new Set(['Beschreibung', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
+
+function numberFormatFor(spec: ColumnSpec): string | undefined {
+  switch (spec.type) {
+    case 'integer':
+      return '0';
+    case 'number':
+      return '#,##0.##';
+    case 'date':
+      return 'DD.MM.YYYY';
+    default:
+      return undefined;
+  }
+}
+
+function tableLayout(key: TableKey, headerRow: number, firstColumn: number): TableLayout {
+  const spec = TABLES[key];
+  return {
+    spec,
+    headerRow,
+    firstColumn,
+    columns: spec.columns.map((c) => ({
+      spec: c,
+      width: WIDTHS[c.header] ?? 16,
+      numberFormat: numberFormatFor(c),
+      wrap: WRAPPED.has(c.header),
+    })),
+  };
+}
+
+/** Data sheets in workbook order. The two small tables on Stammdaten stand side by side. */
+export const DATA_SHEETS: readonly SheetLayout[] = [
+  {
+    name: SHEETS.stammdaten,
+    tables: [tableLayout('handlungsfelder', 1, 1), tableLayout('einstellungen', 1, 6)],
+    freezeRows: 1,
+    tabColor: COLORS.tabDaten,
+  },
+  { name: SHEETS.ziele, tables: [tableLayout('ziele', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
+  { name: SHEETS.arbeitsplanung, tables: [tableLayout('arbeitsplanung', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
+  { name: SHEETS.checkliste, tables: [tableLayout('checkliste', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
+  { name: SHEETS.kennzahlen, tables: [tableLayout('kennzahlen', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
+];
+
+export function tableLayoutOf(key: TableKey): TableLayout {
+  for (const s of DATA_SHEETS) for (const t of s.tables) if (t.spec.key === key) return t;
+  throw new Error(`Kein Layout für Tabelle ${key}`);
+}
+
+/** 1 → "A", 27 → "AA" */
+export function columnLetter(col: number): string {
+  let s = '';
+  let c = col;
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 1-based (row, col). */
+export function address(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/**
+ * The data-validation formula for a list column: an inline list for fixed
+ * values, or an INDIRECT structured reference to another table's column so
+ * the dropdown follows that table as it grows.
+ */
+export function dropdownFormula(spec: ColumnSpec): string | undefined {
+  if (spec.list) return `"${spec.list.join(',')}"`;
+  if (spec.ref) return `INDIRECT("${spec.ref.table}[${spec.ref.column}]")`;
+  return undefined;
+}
+
+export interface ConditionalFill {
+  /** formula relative to the first data cell of the range, without '=' */
+  readonly formula: string;
+  readonly fill: string;
+}
+
+/**
+ * Maßnahme/Wirkung colour-coding of whole Arbeitsplanung rows by conditional
+ * formatting on the Art column, so colours follow edits without the add-in.
+ */
+export function artConditionalFills(table: TableLayout): ConditionalFill[] {
+  const artIdx = table.columns.findIndex((c) => c.spec.header === 'Art');
+  const col = columnLetter(table.firstColumn + artIdx);
+  const row = table.headerRow + 1;
+  return [
+    { formula: `$${col}${row}="${LISTS.art[0]}"`, fill: COLORS.massnahme },
+    { formula: `$${col}${row}="${LISTS.art[1]}"`, fill: COLORS.wirkung },
+  ];
+}
+
+export const AMPEL_LABEL: Readonly<Record<'gruen' | 'gelb' | 'rot' | 'keine_daten', string>> = {
+  gruen: 'grün',
+  gelb: 'gelb',
+  rot: 'rot',
+  keine_daten: 'keine Daten',
+};
