@@ -3,7 +3,7 @@
  * RawWorkbook (plain cell values found by table name and header text); the
  * domain parses it into a Plan, validates it and computes KPIs.
  */
-import type { Anpassungsbedarf, Art, Prioritaet, Status, Umsetzungsstand, Wirkungsebene, Zeitraum } from './schema';
+import type { Anpassungsbedarf, Art, Prioritaet, Status, TableKey, Umsetzungsstand, Wirkungsebene, Zeitraum } from './schema';
 
 /** An Excel error value such as #REF! or #NV, kept distinct from text. */
 export interface CellError {
@@ -116,7 +116,21 @@ export interface Kennzahl {
   readonly ref: RowRef;
 }
 
+/**
+ * Where a parsed table sits in its worksheet, so findings about a Plan can
+ * name real cells even when the user reordered or added columns.
+ */
+export interface TabellenOrt {
+  readonly sheet: string;
+  /** 1-based worksheet row of the header row */
+  readonly headerRow: number;
+  /** header text (as in schema) → 1-based worksheet column */
+  readonly spalten: Readonly<Record<string, number>>;
+}
+
 export interface Plan {
+  /** positions of the tables as read (absent for plans built in code) */
+  readonly orte?: Readonly<Partial<Record<TableKey, TabellenOrt>>>;
   readonly handlungsfelder: readonly Handlungsfeld[];
   readonly einstellungen: Einstellungen;
   readonly ziele: readonly Ziel[];

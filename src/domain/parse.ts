@@ -1,0 +1,415 @@
+/**
+ * RawWorkbook → Plan. Tables are found by name, columns by header text
+ * (never by position), cells are coerced by column type. Structural problems
+ * and cell-level problems become findings; rule checks across rows live in
+ * validate.ts.
+ */
+import { Befunde, zellSchluessel, type Stelle } from './befunde';
+import type {
+  ChecklisteZeile,
+  Einstellungen,
+  Handlungsfeld,
+  Kennzahl,
+  Plan,
+  PlanZeile,
+  RawTable,
+  RawValue,
+  RawWorkbook,
+  TabellenOrt,
+  Ziel,
+} from './model';
+import { isCellError } from './model';
+import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
+import {
+  a1,
+  aufzaehlung,
+  istLeer,
+  leseDatum,
+  leseGanzzahl,
+  leseListe,
+  leseText,
+  leseZahl,
+  normalisiert,
+  zahlAusText,
+  zahlDeutsch,
+  zitat,
+  type Gelesen,
+} from './values';
+
+export interface ParseErgebnis {
+  readonly plan: Plan | null;
+  /** keys (zellSchluessel) of cells that already got a Fehler while reading */
+  readonly ungueltig: ReadonlySet<string>;
+}
+
+/** A table that was found and whose required headers are all present. */
+interface GefundeneTabelle {
+  readonly key: TableKey;
+  readonly raw: RawTable;
+  /** schema header → index into raw.headers / row arrays */
+  readonly index: ReadonlyMap<string, number>;
+  readonly ort: TabellenOrt;
+}
+
+function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTabelle | null {
+  const spec = TABLES[key];
+  const treffer = raw.tables.filter((t) => t.name === spec.name);
+  const tabellenStelle: Stelle = { tabelle: key, blatt: spec.sheet, zeile: 0, spalteNr: 0, spalte: '' };
+  if (treffer.length === 0) {
+    const aehnlich = raw.tables.find((t) => t.name.toLowerCase() === spec.name.toLowerCase());
+    const hinweis = aehnlich
+      ? ` Auf Blatt ${zitat(aehnlich.sheet)} gibt es die Tabelle ${zitat(aehnlich.name)}: bitte sie in ${zitat(spec.name)} umbenennen (Tabellenentwurf → Tabellenname).`
+      : ` Bitte die Tabelle aus der Vorlage übernehmen (integrationsmonitor vorlage) oder einen Bereich als Tabelle formatieren und ${zitat(spec.name)} nennen.`;
+    b.add(
+      'Fehler',
+      'TABELLE_FEHLT',
+      tabellenStelle,
+      `Die Tabelle ${zitat(spec.name)} (erwartet auf Blatt ${zitat(spec.sheet)}) fehlt.${hinweis}`,
+      true,
+    );
+    return null;
+  }
+  if (treffer.length > 1) {
+    const wo = treffer.map((t) => `${zitat(t.sheet)} ab ${a1(t.headerRow, t.firstColumn)}`).join(' und ');
+    b.add(
+      'Fehler',
+      'TABELLE_DOPPELT',
+      { ...tabellenStelle, blatt: treffer[1].sheet, zeile: treffer[1].headerRow, spalteNr: treffer[1].firstColumn },
+      `Die Tabelle ${zitat(spec.name)} gibt es mehrfach (Blatt ${wo}). Bitte nur eine Tabelle mit diesem Namen behalten.`,
+      true,
+    );
+    return null;
+  }
+  const t = treffer[0];
+  if (t.sheet !== spec.sheet) {
+    b.add(
+      'Warnung',
+      'TABELLE_FALSCHES_BLATT',
+      { ...tabellenStelle, blatt: t.sheet, zeile: t.headerRow, spalteNr: t.firstColumn },
+      `Die Tabelle ${zitat(spec.name)} steht auf Blatt ${zitat(t.sheet)} statt auf Blatt ${zitat(spec.sheet)}. Sie wird trotzdem gelesen; für Berichte und Vorlagen bitte auf das Blatt ${zitat(spec.sheet)} verschieben.`,
+      true,
+    );
+  }
+
+  const headers = t.headers.map((h) => (typeof h === 'string' ? h.trim() : String(h ?? '').trim()));
+  const index = new Map<string, number>();
+  const spalten: Record<string, number> = {};
+  let vollstaendig = true;
+  spec.columns.forEach((col, specIdx) => {
+    let i = headers.indexOf(col.header);
+    if (i < 0) {
+      const n = normalisiert(col.header);
+      i = headers.findIndex((h) => normalisiert(h) === n);
+      if (i >= 0) {
+        b.add(
+          'Warnung',
+          'KOPF_ABWEICHEND',
+          { tabelle: key, blatt: t.sheet, zeile: t.headerRow, spalteNr: t.firstColumn + i, spalte: col.header },
+          `Die Spaltenüberschrift ${zitat(headers[i])} in Tabelle ${zitat(spec.name)} weicht in Groß-/Kleinschreibung oder Leerzeichen von ${zitat(col.header)} ab und wurde als diese Spalte gelesen. Bitte die Überschrift genau ${zitat(col.header)} nennen.`,
+        );
+      }
+    }
+    if (i < 0) {
+      vollstaendig = false;
+      const erwartet = t.firstColumn + Math.min(specIdx, headers.length);
+      b.add(
+        'Fehler',
+        'KOPF_FEHLT',
+        { tabelle: key, blatt: t.sheet, zeile: t.headerRow, spalteNr: erwartet, spalte: col.header },
+        `In Tabelle ${zitat(spec.name)} fehlt die Spalte ${zitat(col.header)} (Kopfzeile ${t.headerRow}, erwartet etwa in ${a1(t.headerRow, erwartet)}). Bitte eine Spalte mit genau dieser Überschrift ergänzen oder eine umbenannte Überschrift zurücksetzen.`,
+      );
+      return;
+    }
+    index.set(col.header, i);
+    spalten[col.header] = t.firstColumn + i;
+  });
+  if (!vollstaendig) return null;
+  return { key, raw: t, index, ort: { sheet: t.sheet, headerRow: t.headerRow, spalten } };
+}
+
+function zeileLeer(row: readonly RawValue[]): boolean {
+  return row.every((v) => istLeer(v));
+}
+
+/** Reads the cells of one data row, reporting coercion problems with their address. */
+class ZeilenLeser {
+  constructor(
+    private readonly tab: GefundeneTabelle,
+    private readonly row: readonly RawValue[],
+    readonly zeile: number,
+    private readonly b: Befunde,
+    private readonly ungueltig: Set<string>,
+  ) {}
+
+  private wert(header: string): RawValue {
+    const i = this.tab.index.get(header);
+    if (i === undefined) return null;
+    const v = this.row[i];
+    return v === undefined ? null : v;
+  }
+
+  private melde<T>(header: string, r: Gelesen<T>): T {
+    if (r.problem) {
+      this.b.add(r.problem.schwere, r.problem.regel, this.stelle(header), r.problem.text);
+      if (r.problem.schwere === 'Fehler') this.ungueltig.add(zellSchluessel(this.tab.key, this.zeile, header));
+    }
+    return r.wert;
+  }
+
+  stelle(header: string): Stelle {
+    return {
+      tabelle: this.tab.key,
+      blatt: this.tab.ort.sheet,
+      zeile: this.zeile,
+      spalteNr: this.tab.ort.spalten[header] ?? 0,
+      spalte: header,
+    };
+  }
+
+  text(h: string): string {
+    return this.melde(h, leseText(this.wert(h)));
+  }
+  ganzzahl(h: string): number | null {
+    return this.melde(h, leseGanzzahl(this.wert(h)));
+  }
+  zahl(h: string): number | null {
+    return this.melde(h, leseZahl(this.wert(h)));
+  }
+  datum(h: string): string | null {
+    return this.melde(h, leseDatum(this.wert(h)));
+  }
+  liste<T extends string>(h: string, allowed: readonly T[]): T | null {
+    return this.melde(h, leseListe(this.wert(h), allowed));
+  }
+  roh(h: string): RawValue {
+    return this.wert(h);
+  }
+}
+
+function leseZeilen<T>(
+  tab: GefundeneTabelle,
+  b: Befunde,
+  ungueltig: Set<string>,
+  map: (l: ZeilenLeser) => T,
+): T[] {
+  const out: T[] = [];
+  tab.raw.rows.forEach((row, i) => {
+    if (zeileLeer(row)) return;
+    out.push(map(new ZeilenLeser(tab, row, tab.raw.headerRow + 1 + i, b, ungueltig)));
+  });
+  return out;
+}
+
+/** Ampel thresholds: number, "0,9", "0.9" or "90 %". */
+function anteilAusWert(v: RawValue): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  const prozent = /^(.*?)\s*%$/.exec(s);
+  if (prozent) {
+    const n = zahlAusText(prozent[1]);
+    return n === null ? null : n / 100;
+  }
+  return zahlAusText(s);
+}
+
+const MAX_SCHWELLE = 2;
+
+function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<string>): Einstellungen {
+  const gefunden = new Map<string, { leser: ZeilenLeser; name: string }>();
+  const bekannt = Object.values(EINSTELLUNGEN) as string[];
+  leseZeilen(tab, b, ungueltig, (l) => {
+    const name = l.text('Einstellung');
+    if (name === '') {
+      if (!istLeer(l.roh('Wert'))) {
+        b.add('Warnung', 'EINSTELLUNG_OHNE_NAME', l.stelle('Einstellung'), `Der Wert in dieser Zeile hat keinen Namen und wird ignoriert. Bitte ${aufzaehlung(bekannt)} eintragen oder die Zeile löschen.`);
+      }
+      return null;
+    }
+    let schluessel = bekannt.find((k) => k === name);
+    if (schluessel === undefined) {
+      schluessel = bekannt.find((k) => normalisiert(k) === normalisiert(name));
+      if (schluessel !== undefined) {
+        b.add('Warnung', 'EINSTELLUNG_ABWEICHEND', l.stelle('Einstellung'), `${zitat(name)} wurde als Einstellung ${zitat(schluessel)} gelesen. Bitte genau ${zitat(schluessel)} schreiben.`);
+      } else {
+        b.add('Warnung', 'EINSTELLUNG_UNBEKANNT', l.stelle('Einstellung'), `Die Einstellung ${zitat(name)} ist unbekannt und wird ignoriert. Bekannt sind ${aufzaehlung(bekannt)}.`);
+        return null;
+      }
+    }
+    const frueher = gefunden.get(schluessel);
+    if (frueher) {
+      b.add('Fehler', 'EINSTELLUNG_DOPPELT', l.stelle('Einstellung'), `Die Einstellung ${zitat(schluessel)} steht schon in Zeile ${frueher.leser.zeile}. Bitte nur eine Zeile behalten.`);
+      return null;
+    }
+    gefunden.set(schluessel, { leser: l, name });
+    return null;
+  });
+
+  const kopf: Stelle = {
+    tabelle: 'einstellungen',
+    blatt: tab.ort.sheet,
+    zeile: tab.ort.headerRow,
+    spalteNr: tab.ort.spalten['Einstellung'] ?? 0,
+    spalte: 'Einstellung',
+  };
+  const fehlt = (name: string, standard: string): void => {
+    b.add('Warnung', 'EINSTELLUNG_FEHLT', kopf, `In Tabelle ${zitat(TABLES.einstellungen.name)} fehlt ein Wert für ${zitat(name)}; es gilt der Standardwert ${standard}. Bitte eine Zeile ${zitat(name)} mit Wert ergänzen.`);
+  };
+
+  let berichtsjahr: number = DEFAULT_EINSTELLUNGEN.berichtsjahr;
+  const jahr = gefunden.get(EINSTELLUNGEN.berichtsjahr);
+  if (!jahr || istLeer(jahr.leser.roh('Wert'))) {
+    fehlt(EINSTELLUNGEN.berichtsjahr, String(DEFAULT_EINSTELLUNGEN.berichtsjahr));
+  } else {
+    const roh = jahr.leser.roh('Wert');
+    const n = isCellError(roh) ? null : typeof roh === 'number' ? roh : zahlAusText(String(roh));
+    if (n === null || !Number.isInteger(n) || n < 2000 || n > 2100) {
+      const text = isCellError(roh) ? `enthält den Excel-Fehlerwert ${roh.error}.` : `${zitat(leseText(roh).wert)} ist kein gültiges Berichtsjahr.`;
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', jahr.leser.stelle('Wert'), `${text} Bitte eine Jahreszahl wie ${DEFAULT_EINSTELLUNGEN.berichtsjahr} eintragen.`);
+    } else {
+      berichtsjahr = n;
+    }
+  }
+
+  const schwelle = (name: string, standard: number): { wert: number; stelle: Stelle | null } => {
+    const e = gefunden.get(name);
+    if (!e || istLeer(e.leser.roh('Wert'))) {
+      fehlt(name, zahlDeutsch(standard));
+      return { wert: standard, stelle: null };
+    }
+    const roh = e.leser.roh('Wert');
+    const n = isCellError(roh) ? null : anteilAusWert(roh);
+    if (n === null) {
+      const text = isCellError(roh) ? `enthält den Excel-Fehlerwert ${roh.error}.` : `${zitat(leseText(roh).wert)} ist keine Zahl.`;
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', e.leser.stelle('Wert'), `${text} Bitte einen Anteil wie 0,9 oder 90 % eintragen.`);
+      return { wert: standard, stelle: null };
+    }
+    return { wert: n, stelle: e.leser.stelle('Wert') };
+  };
+  const gruen = schwelle(EINSTELLUNGEN.ampelGruen, DEFAULT_EINSTELLUNGEN.ampelGruen);
+  const gelb = schwelle(EINSTELLUNGEN.ampelGelb, DEFAULT_EINSTELLUNGEN.ampelGelb);
+  let ok = true;
+  for (const [s, name] of [
+    [gruen, EINSTELLUNGEN.ampelGruen],
+    [gelb, EINSTELLUNGEN.ampelGelb],
+  ] as const) {
+    if (s.stelle && (s.wert <= 0 || s.wert > MAX_SCHWELLE)) {
+      ok = false;
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', s.stelle, `${zitat(name)} = ${zahlDeutsch(s.wert)} liegt außerhalb des erlaubten Bereichs (größer als 0 bis höchstens ${MAX_SCHWELLE}). Bitte einen Anteil wie 0,9 oder 90 % eintragen.`);
+    }
+  }
+  if (ok && gelb.wert > gruen.wert) {
+    ok = false;
+    b.add(
+      'Fehler',
+      'EINSTELLUNG_UNGUELTIG',
+      gelb.stelle ?? gruen.stelle ?? kopf,
+      `${zitat(EINSTELLUNGEN.ampelGelb)} (${zahlDeutsch(gelb.wert)}) ist größer als ${zitat(EINSTELLUNGEN.ampelGruen)} (${zahlDeutsch(gruen.wert)}). Bitte die Schwelle für Gelb kleiner oder gleich der für Grün wählen.`,
+    );
+  }
+  return {
+    berichtsjahr,
+    ampelGruen: ok ? gruen.wert : DEFAULT_EINSTELLUNGEN.ampelGruen,
+    ampelGelb: ok ? gelb.wert : DEFAULT_EINSTELLUNGEN.ampelGelb,
+  };
+}
+
+const ref = (l: ZeilenLeser, tab: GefundeneTabelle) => ({ sheet: tab.ort.sheet, row: l.zeile });
+
+/** Parses a RawWorkbook; findings go to `b`. Plan is null if a table or required header is missing. */
+export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
+  const ungueltig = new Set<string>();
+  const tabs = new Map<TableKey, GefundeneTabelle>();
+  for (const key of TABLE_ORDER) {
+    const t = findeTabelle(raw, key, b);
+    if (t) tabs.set(key, t);
+  }
+  if (tabs.size !== TABLE_ORDER.length) return { plan: null, ungueltig };
+  const tab = (k: TableKey): GefundeneTabelle => tabs.get(k) as GefundeneTabelle;
+
+  const hfTab = tab('handlungsfelder');
+  // A Handlungsfeld without a usable number cannot be referenced or counted:
+  // it is reported here and left out of the plan (Handlungsfeld.nr is not nullable).
+  const handlungsfelder = leseZeilen<Handlungsfeld | null>(hfTab, b, ungueltig, (l) => {
+    const nr = l.ganzzahl('HF-Nr');
+    const hf = {
+      nr: nr ?? 0,
+      name: l.text('Handlungsfeld'),
+      netzwerk: l.text('Netzwerk'),
+      netzwerkleitung: l.text('Netzwerkleitung'),
+      ref: ref(l, hfTab),
+    };
+    if (nr !== null) return hf;
+    if (!ungueltig.has(zellSchluessel('handlungsfelder', l.zeile, 'HF-Nr'))) {
+      b.add('Fehler', 'PFLICHTFELD', l.stelle('HF-Nr'), `Die HF-Nr fehlt. Bitte die Nummer des Handlungsfelds (1–99) eintragen.`);
+    }
+    return null;
+  }).filter((h): h is Handlungsfeld => h !== null);
+
+  const einstellungen = leseEinstellungen(tab('einstellungen'), b, ungueltig);
+
+  const zTab = tab('ziele');
+  const ziele = leseZeilen<Ziel>(zTab, b, ungueltig, (l) => ({
+    hf: l.ganzzahl('HF-Nr'),
+    herausforderung: l.text('Herausforderung'),
+    leitziel: l.text('Leitziel'),
+    id: l.text('Handlungsziel-ID'),
+    handlungsziel: l.text('Handlungsziel'),
+    ref: ref(l, zTab),
+  }));
+
+  const apTab = tab('arbeitsplanung');
+  const arbeitsplanung = leseZeilen<PlanZeile>(apTab, b, ungueltig, (l) => ({
+    nr: l.text('Nr'),
+    hf: l.ganzzahl('HF-Nr'),
+    zielId: l.text('Handlungsziel-ID'),
+    art: l.liste('Art', LISTS.art),
+    beschreibung: l.text('Beschreibung'),
+    bezug: l.text('Bezug'),
+    prioritaet: l.liste('Priorität', LISTS.prioritaet),
+    verantwortlich: l.text('Verantwortlich'),
+    zeitraum: l.liste('Zeitraum', LISTS.zeitraum),
+    status: l.liste('Status', LISTS.status),
+    standard: l.liste('Standardmaßnahme', LISTS.jaNein) === 'ja',
+    bemerkung: l.text('Bemerkung'),
+    ref: ref(l, apTab),
+  }));
+
+  const clTab = tab('checkliste');
+  const checkliste = leseZeilen<ChecklisteZeile>(clTab, b, ungueltig, (l) => ({
+    zielId: l.text('Handlungsziel-ID'),
+    zielgruppe: l.text('Zielgruppe'),
+    ressourcen: l.text('Ressourcen'),
+    kooperationspartner: l.text('Kooperationspartner'),
+    umsetzungsstand: l.liste('Umsetzungsstand', LISTS.umsetzungsstand),
+    einschaetzung: l.text('Einschätzung'),
+    anpassungsbedarf: l.liste('Anpassungsbedarf', LISTS.anpassungsbedarf),
+    naechsteSchritte: l.text('Nächste Schritte'),
+    ref: ref(l, clTab),
+  }));
+
+  const kzTab = tab('kennzahlen');
+  const kennzahlen = leseZeilen<Kennzahl>(kzTab, b, ungueltig, (l) => ({
+    id: l.text('Kennzahl-ID'),
+    zielId: l.text('Handlungsziel-ID'),
+    name: l.text('Kennzahl'),
+    einheit: l.text('Einheit'),
+    ebene: l.liste('Wirkungsebene', LISTS.wirkungsebene),
+    ausgangswert: l.zahl('Ausgangswert'),
+    zielwert: l.zahl('Zielwert'),
+    istwert: l.zahl('Istwert'),
+    stichtag: l.datum('Stichtag'),
+    datenquelle: l.text('Datenquelle'),
+    verantwortlich: l.text('Verantwortlich'),
+    begruendung: l.text('Begründung'),
+    ref: ref(l, kzTab),
+  }));
+
+  const orte: Partial<Record<TableKey, TabellenOrt>> = {};
+  for (const [k, t] of tabs) orte[k] = t.ort;
+
+  return {
+    plan: { orte, handlungsfelder, einstellungen, ziele, arbeitsplanung, checkliste, kennzahlen, source: raw.source },
+    ungueltig,
+  };
+}

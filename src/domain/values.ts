@@ -1,0 +1,293 @@
+/**
+ * Cell coercion: turns a RawValue into the value a column expects, or
+ * explains (in German) what is wrong with it. Used by parse.ts and by the
+ * task-pane form, so a user sees the same wording everywhere.
+ *
+ * The helpers return only the message tail ("… ist keine Zahl. Bitte …");
+ * the caller prefixes the address ("Kennzahlen!G5 (Zielwert): ").
+ */
+import type { RawValue, Schwere } from './model';
+import { isCellError } from './model';
+
+export interface WertProblem {
+  readonly schwere: Schwere;
+  /** stable rule code */
+  readonly regel: string;
+  readonly text: string;
+}
+
+export interface Gelesen<T> {
+  readonly wert: T;
+  readonly problem: WertProblem | null;
+}
+
+const ok = <T>(wert: T): Gelesen<T> => ({ wert, problem: null });
+const warnung = <T>(wert: T, regel: string, text: string): Gelesen<T> => ({ wert, problem: { schwere: 'Warnung', regel, text } });
+const fehler = <T>(wert: T, regel: string, text: string): Gelesen<T> => ({ wert, problem: { schwere: 'Fehler', regel, text } });
+
+/** German typographic quotes, used in every message that cites a value. */
+export function zitat(s: string): string {
+  return `„${s}“`;
+}
+
+/** 1 → "A", 27 → "AA" (duplicated from src/workbook on purpose: domain must not import it). */
+export function spaltenBuchstabe(col: number): string {
+  let s = '';
+  let c = col;
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 1-based (row, col). */
+export function a1(row: number, col: number): string {
+  return `${spaltenBuchstabe(col)}${row}`;
+}
+
+/** True for text that Excel would treat as a formula when typed or pasted. */
+export function istFormelText(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+/**
+ * Text as it must be written through an API that interprets input like
+ * typing (Office.js `range.values`): a leading apostrophe makes Excel keep
+ * it as text instead of evaluating a formula. Writers that store typed
+ * strings (exceljs `cell.value = 'x'`) do not need this.
+ */
+export function alsSichererText(s: string): string {
+  return istFormelText(s) ? `'${s}` : s;
+}
+
+/** Blank means: null, empty or whitespace-only text. */
+export function istLeer(v: RawValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+function fehlerWert(v: { error: string }): string {
+  return `enthält den Excel-Fehlerwert ${v.error}. Bitte die Formel oder den Bezug korrigieren oder einen Wert eintragen.`;
+}
+
+/** Numbers as text without float noise: 1.2 stays "1.2", 0.1+0.2 becomes "0.3". */
+export function zahlAlsText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
+
+/** Number formatted German style for messages: 1234.5 → "1234,5". */
+export function zahlDeutsch(n: number): string {
+  return zahlAlsText(n).replace('.', ',');
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** ISO yyyy-mm-dd of a Date's UTC calendar day (adapters deliver dates as UTC wall time). */
+export function isoDatum(d: Date): string {
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** yyyy-mm-dd → "TT.MM.JJJJ" */
+export function datumDeutsch(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+export function leseText(v: RawValue): Gelesen<string> {
+  if (v === null || v === undefined) return ok('');
+  if (isCellError(v)) return fehler('', 'EXCEL_FEHLERWERT', fehlerWert(v));
+  if (typeof v === 'string') return ok(v.trim());
+  if (typeof v === 'number') return ok(zahlAlsText(v));
+  if (typeof v === 'boolean') return ok(v ? 'WAHR' : 'FALSCH');
+  if (v instanceof Date) return ok(datumDeutsch(isoDatum(v)));
+  return ok(String(v).trim());
+}
+
+/**
+ * Parses number text in German or English notation. Returns null if the
+ * text is not a plain number. Rules: with both '.' and ',' the later one is
+ * the decimal mark; a lone ',' is decimal (German); a lone '.' is decimal
+ * unless it groups thousands ("1.234", "12.500", "1.234.567").
+ */
+export function zahlAusText(s: string): number | null {
+  let t = s.replace(/[\s\u00a0\u202f]/g, '');
+  if (t === '') return null;
+  let sign = 1;
+  if (t[0] === '-' || t[0] === '+') {
+    if (t[0] === '-') sign = -1;
+    t = t.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return null;
+  const lastDot = t.lastIndexOf('.');
+  const lastComma = t.lastIndexOf(',');
+  let intPart: string;
+  let fracPart = '';
+  const groupsOk = (x: string, sep: string): boolean => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})*$`).test(x);
+  if (lastDot >= 0 && lastComma >= 0) {
+    const dec = lastDot > lastComma ? '.' : ',';
+    const grp = dec === '.' ? ',' : '.';
+    const i = t.lastIndexOf(dec);
+    intPart = t.slice(0, i);
+    fracPart = t.slice(i + 1);
+    if (!groupsOk(intPart, grp) || !/^\d+$/.test(fracPart)) return null;
+    intPart = intPart.split(grp).join('');
+  } else if (lastComma >= 0) {
+    const parts = t.split(',');
+    if (parts.length === 2) {
+      [intPart, fracPart] = parts;
+      if (intPart === '') intPart = '0';
+      if (!/^\d+$/.test(intPart) || !/^\d+$/.test(fracPart)) return null;
+    } else {
+      if (!groupsOk(t, ',')) return null;
+      intPart = parts.join('');
+    }
+  } else if (lastDot >= 0) {
+    const parts = t.split('.');
+    const thousands = parts.length > 2 || (parts[1].length === 3 && /^[1-9]\d{0,2}$/.test(parts[0]));
+    if (thousands) {
+      if (!groupsOk(t, '.')) return null;
+      intPart = parts.join('');
+    } else {
+      [intPart, fracPart] = parts;
+      if (intPart === '') intPart = '0';
+      if (!/^\d+$/.test(intPart) || !/^\d+$/.test(fracPart)) return null;
+    }
+  } else {
+    intPart = t;
+  }
+  const n = Number(fracPart ? `${intPart}.${fracPart}` : intPart);
+  return Number.isFinite(n) ? sign * n : null;
+}
+
+export function leseZahl(v: RawValue): Gelesen<number | null> {
+  if (v === null || v === undefined) return ok(null);
+  if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? ok(v) : fehler(null, 'KEINE_ZAHL', 'ist keine gültige Zahl. Bitte eine Zahl eintragen.');
+  }
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (s === '') return ok(null);
+    const n = zahlAusText(s);
+    if (n === null) {
+      return fehler(
+        null,
+        'KEINE_ZAHL',
+        `${zitat(s)} ist keine Zahl. Bitte nur eine Zahl eintragen (z. B. 12 oder 12,5), ohne Einheit oder Text.`,
+      );
+    }
+    return warnung(
+      n,
+      'ZAHL_ALS_TEXT',
+      `${zitat(s)} ist als Text gespeichert und wurde als Zahl ${zahlDeutsch(n)} gelesen. Bitte die Zelle als Zahl formatieren und den Wert neu eingeben.`,
+    );
+  }
+  if (typeof v === 'boolean') {
+    return fehler(null, 'KEINE_ZAHL', `enthält den Wahrheitswert ${v ? 'WAHR' : 'FALSCH'}. Bitte eine Zahl eintragen.`);
+  }
+  if (v instanceof Date) {
+    return fehler(null, 'KEINE_ZAHL', `enthält das Datum ${datumDeutsch(isoDatum(v))}. Bitte eine Zahl eintragen und die Zelle als Zahl formatieren.`);
+  }
+  return fehler(null, 'KEINE_ZAHL', 'ist keine Zahl. Bitte eine Zahl eintragen.');
+}
+
+export function leseGanzzahl(v: RawValue): Gelesen<number | null> {
+  const r = leseZahl(v);
+  if (r.wert === null || Number.isInteger(r.wert)) {
+    if (r.problem?.regel === 'KEINE_ZAHL') {
+      return fehler(null, 'KEINE_GANZZAHL', r.problem.text.replace('eine Zahl eintragen (z. B. 12 oder 12,5)', 'eine ganze Zahl eintragen (z. B. 3)'));
+    }
+    return r;
+  }
+  return fehler(null, 'KEINE_GANZZAHL', `${zahlDeutsch(r.wert)} ist keine ganze Zahl. Bitte eine ganze Zahl eintragen (z. B. 3).`);
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/** Excel serial date (1900 system) → ISO date, or null if out of range. */
+export function seriennummerZuDatum(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  return isoDatum(new Date(EXCEL_EPOCH_MS + Math.floor(serial) * MS_PER_DAY));
+}
+
+function gueltigesDatum(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return isoDatum(dt);
+}
+
+/** "31.12.2026", "31.12.26", "2026-12-31" → ISO date; null otherwise. */
+export function datumAusText(s: string): string | null {
+  const t = s.trim();
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    let y = Number(m[3]);
+    if (m[3].length === 2) y += 2000;
+    return gueltigesDatum(y, Number(m[2]), Number(m[1]));
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return gueltigesDatum(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+export function leseDatum(v: RawValue): Gelesen<string | null> {
+  if (v === null || v === undefined) return ok(null);
+  if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
+  if (v instanceof Date) {
+    return Number.isNaN(v.getTime()) ? fehler(null, 'KEIN_DATUM', 'ist kein gültiges Datum. Bitte ein Datum im Format TT.MM.JJJJ eintragen.') : ok(isoDatum(v));
+  }
+  if (typeof v === 'number') {
+    const iso = seriennummerZuDatum(v);
+    return iso ? ok(iso) : fehler(null, 'KEIN_DATUM', `${zahlDeutsch(v)} ist kein gültiges Datum. Bitte ein Datum im Format TT.MM.JJJJ eintragen.`);
+  }
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (s === '') return ok(null);
+    const iso = datumAusText(s);
+    if (iso === null) {
+      return fehler(null, 'KEIN_DATUM', `${zitat(s)} ist kein gültiges Datum. Bitte ein Datum im Format TT.MM.JJJJ eintragen (z. B. 31.12.2026).`);
+    }
+    return warnung(
+      iso,
+      'DATUM_ALS_TEXT',
+      `${zitat(s)} ist als Text gespeichert und wurde als Datum ${datumDeutsch(iso)} gelesen. Bitte die Zelle als Datum formatieren und neu eingeben.`,
+    );
+  }
+  return fehler(null, 'KEIN_DATUM', 'ist kein Datum. Bitte ein Datum im Format TT.MM.JJJJ eintragen.');
+}
+
+/** Lower case, whitespace collapsed: the tolerance for list values and headers. */
+export function normalisiert(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
+}
+
+/** "„a“, „b“ oder „c“" */
+export function aufzaehlung(values: readonly string[]): string {
+  const q = values.map(zitat);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} oder ${q[q.length - 1]}`;
+}
+
+export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]): Gelesen<T | null> {
+  if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
+  let s: string;
+  if (typeof v === 'boolean' && allowed.includes('ja' as T) && allowed.includes('nein' as T)) {
+    const wert = (v ? 'ja' : 'nein') as T;
+    return warnung(wert, 'LISTE_ABWEICHEND', `enthält den Wahrheitswert ${v ? 'WAHR' : 'FALSCH'} und wurde als ${zitat(wert)} gelesen. Bitte ${zitat(wert)} aus der Liste wählen.`);
+  }
+  s = leseText(v).wert;
+  if (s === '') return ok(null);
+  const exact = allowed.find((a) => a === s);
+  if (exact !== undefined) return ok(exact);
+  const n = normalisiert(s);
+  const near = allowed.find((a) => normalisiert(a) === n);
+  if (near !== undefined) {
+    return warnung(near, 'LISTE_ABWEICHEND', `${zitat(s)} weicht in Groß-/Kleinschreibung oder Leerzeichen ab und wurde als ${zitat(near)} gelesen. Bitte ${zitat(near)} aus der Liste wählen.`);
+  }
+  s = s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return fehler(null, 'LISTE_UNGUELTIG', `${zitat(s)} ist kein erlaubter Wert. Bitte ${aufzaehlung(allowed)} wählen.`);
+}
