@@ -198,7 +198,8 @@ export const REGELN: readonly Regel[] = [
       for (const r of plan.arbeitsplanung) {
         if (r.art !== 'Wirkung' || r.bezug === '') continue;
         const art = artVonNr.get(r.bezug);
-        if (art === 'Maßnahme') continue;
+        // null: the referenced row's Art is missing/invalid and reported there already
+        if (art === 'Maßnahme' || art === null) continue;
         const grund =
           art === undefined
             ? `Eine Zeile mit der Nr ${zitat(r.bezug)} gibt es nicht.`

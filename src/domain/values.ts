@@ -210,7 +210,9 @@ const MS_PER_DAY = 86_400_000;
 /** Excel serial date (1900 system) → ISO date, or null if out of range. */
 export function seriennummerZuDatum(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
-  return isoDatum(new Date(EXCEL_EPOCH_MS + Math.floor(serial) * MS_PER_DAY));
+  // Excel counts the non-existent 29.02.1900, so serials below 61 are one day off.
+  const epoche = serial < 61 ? EXCEL_EPOCH_MS + MS_PER_DAY : EXCEL_EPOCH_MS;
+  return isoDatum(new Date(epoche + Math.floor(serial) * MS_PER_DAY));
 }
 
 function gueltigesDatum(y: number, m: number, d: number): string | null {
