@@ -1,0 +1,185 @@
+import { arbeitsmappe, GUELTIG, kopie, tabelle } from './__tests__/fixtures';
+import { Befunde } from './befunde';
+import { pruefen } from './index';
+import type { RawTable, RawWorkbook } from './model';
+import { parseArbeitsmappe } from './parse';
+import { TABLES } from './schema';
+
+const ersetze = (raw: RawWorkbook, name: string, f: (t: RawTable) => RawTable | RawTable[] | null): RawWorkbook => ({
+  ...raw,
+  tables: raw.tables.flatMap((t) => {
+    if (t.name !== name) return [t];
+    const r = f(t);
+    return r === null ? [] : Array.isArray(r) ? r : [r];
+  }),
+});
+
+describe('structure: tables by name, columns by header', () => {
+  it('a missing table is a Fehler and no plan is returned', () => {
+    const { plan, findings } = pruefen(ersetze(arbeitsmappe(), 'tblZiele', () => null));
+    expect(plan).toBeNull();
+    expect(findings).toEqual([
+      expect.objectContaining({ schwere: 'Fehler', regel: 'TABELLE_FEHLT', blatt: 'Ziele', zelle: '', spalte: '' }),
+    ]);
+    expect(findings[0].meldung).toContain('Die Tabelle „tblZiele“ (erwartet auf Blatt „Ziele“) fehlt.');
+  });
+
+  it('table names are case-sensitive, with a hint for a near miss', () => {
+    const { plan, findings } = pruefen(ersetze(arbeitsmappe(), 'tblZiele', (t) => ({ ...t, name: 'TBLziele' })));
+    expect(plan).toBeNull();
+    expect(findings[0].regel).toBe('TABELLE_FEHLT');
+    expect(findings[0].meldung).toContain('„TBLziele“: bitte sie in „tblZiele“ umbenennen');
+  });
+
+  it('a table name occurring twice is a Fehler', () => {
+    const { plan, findings } = pruefen(ersetze(arbeitsmappe(), 'tblKennzahlen', (t) => [t, { ...t, sheet: 'Kopie', headerRow: 3, firstColumn: 2 }]));
+    expect(plan).toBeNull();
+    expect(findings).toEqual([expect.objectContaining({ schwere: 'Fehler', regel: 'TABELLE_DOPPELT', blatt: 'Kopie', zelle: 'B3' })]);
+    expect(findings[0].meldung).toContain('„Kennzahlen“ ab A1 und „Kopie“ ab B3');
+  });
+
+  it('a table on an unexpected sheet is read with a Warnung', () => {
+    const { plan, findings } = pruefen(ersetze(arbeitsmappe(), 'tblCheckliste', (t) => ({ ...t, sheet: 'Anlage 1' })));
+    expect(plan).not.toBeNull();
+    expect(findings).toEqual([expect.objectContaining({ schwere: 'Warnung', regel: 'TABELLE_FALSCHES_BLATT', blatt: 'Anlage 1', zelle: 'A1' })]);
+    expect(plan!.checkliste).toHaveLength(3);
+    expect(plan!.checkliste[0].ref).toEqual({ sheet: 'Anlage 1', row: 2 });
+  });
+
+  it('a missing header is a Fehler naming table and expected cell', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblArbeitsplanung', (t) => {
+      const i = t.headers.indexOf('Status');
+      return { ...t, headers: t.headers.filter((_, j) => j !== i), rows: t.rows.map((r) => r.filter((_, j) => j !== i)) };
+    });
+    const { plan, findings } = pruefen(raw);
+    expect(plan).toBeNull();
+    expect(findings).toEqual([
+      expect.objectContaining({ schwere: 'Fehler', regel: 'KOPF_FEHLT', blatt: 'Arbeitsplanung', zelle: 'J1', spalte: 'Status' }),
+    ]);
+    expect(findings[0].meldung).toContain('In Tabelle „tblArbeitsplanung“ fehlt die Spalte „Status“ (Kopfzeile 1');
+  });
+
+  it('a header differing only in case/whitespace is accepted with a Warnung', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblKennzahlen', (t) => ({ ...t, headers: t.headers.map((h) => (h === 'Istwert' ? '  istwert ' : h)) }));
+    const { plan, findings } = pruefen(raw);
+    expect(findings).toEqual([expect.objectContaining({ schwere: 'Warnung', regel: 'KOPF_ABWEICHEND', blatt: 'Kennzahlen', zelle: 'H1', spalte: 'Istwert' })]);
+    expect(plan!.kennzahlen[0].istwert).toBe(95);
+  });
+
+  it('headers with surrounding spaces match silently', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblZiele', (t) => ({ ...t, headers: t.headers.map((h) => ` ${h} `) }));
+    expect(pruefen(raw).findings).toEqual([]);
+  });
+
+  it('finds columns by header, not position: reordered and extra columns', () => {
+    const spec = TABLES.arbeitsplanung;
+    const headers = ['Notiz', ...[...spec.columns.map((c) => c.header)].reverse(), 'Extra'];
+    const base = tabelle('arbeitsplanung', GUELTIG.arbeitsplanung);
+    const rows = base.rows.map((r) => ['frei', ...[...r].reverse(), 'x']);
+    const d = kopie();
+    const raw = ersetze(arbeitsmappe(d), 'tblArbeitsplanung', (t) => ({ ...t, headers, rows, firstColumn: 3, headerRow: 5 }));
+    const { plan, findings } = pruefen(raw);
+    expect(findings).toEqual([]);
+    expect(plan!.arbeitsplanung.map((r) => r.nr)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+    expect(plan!.arbeitsplanung[0].ref.row).toBe(6);
+    // a finding points at the real column and row
+    rows[1][headers.indexOf('Art')] = 'falsch';
+    const f = pruefen(ersetze(arbeitsmappe(d), 'tblArbeitsplanung', (t) => ({ ...t, headers, rows, firstColumn: 3, headerRow: 5 }))).findings;
+    expect(f).toEqual([expect.objectContaining({ regel: 'LISTE_UNGUELTIG', zelle: 'L7', spalte: 'Art' })]);
+    expect(headers.indexOf('Art')).toBe(9); // column 3 + 9 = 12 = L
+  });
+
+  it('skips completely blank rows but keeps the real row numbers', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblArbeitsplanung', (t) => ({
+      ...t,
+      rows: [t.rows[0], t.headers.map(() => null), t.headers.map(() => '  '), ...t.rows.slice(1)].map((r, i) =>
+        i === 3 ? r.map((v, j) => (t.headers[j] === 'Art' ? 'Unsinn' : v)) : r,
+      ),
+    }));
+    const { plan, findings } = pruefen(raw);
+    expect(plan!.arbeitsplanung).toHaveLength(5);
+    expect(plan!.arbeitsplanung[1].ref.row).toBe(5);
+    expect(findings).toEqual([expect.objectContaining({ regel: 'LISTE_UNGUELTIG', zelle: 'D5' })]);
+  });
+
+  it('short rows (fewer cells than headers) read as empty cells', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblCheckliste', (t) => ({ ...t, rows: t.rows.map((r) => r.slice(0, 1)) }));
+    const { plan, findings } = pruefen(raw);
+    expect(findings).toEqual([]);
+    expect(plan!.checkliste[0].zielgruppe).toBe('');
+  });
+
+  it('reports all missing tables at once', () => {
+    const { plan, findings } = pruefen({ sheets: [], tables: [] });
+    expect(plan).toBeNull();
+    expect(findings.map((f) => f.meldung.match(/„(tbl\w+)“/)?.[1])).toEqual([
+      'tblHandlungsfelder',
+      'tblEinstellungen',
+      'tblZiele',
+      'tblArbeitsplanung',
+      'tblCheckliste',
+      'tblKennzahlen',
+    ]);
+  });
+});
+
+describe('values in the plan', () => {
+  it('reads the valid fixture into the plan model', () => {
+    const { plan } = pruefen(arbeitsmappe());
+    expect(plan!.einstellungen).toEqual({ berichtsjahr: 2026, ampelGruen: 0.9, ampelGelb: 0.6 });
+    expect(plan!.handlungsfelder[0]).toEqual({
+      nr: 1,
+      name: 'Sprachförderung',
+      netzwerk: 'Netzwerk Sprache',
+      netzwerkleitung: 'A. Beispiel, B. Muster',
+      ref: { sheet: 'Stammdaten', row: 2 },
+    });
+    expect(plan!.arbeitsplanung[4]).toMatchObject({ nr: 'A5', standard: true, art: 'Maßnahme', status: 'umgesetzt' });
+    expect(plan!.arbeitsplanung[0]).toMatchObject({ standard: false, zeitraum: 'Q1', prioritaet: 'hoch' });
+    expect(plan!.arbeitsplanung[1]).toMatchObject({ standard: false, status: null, bezug: 'A1' });
+    expect(plan!.kennzahlen[1]).toMatchObject({ ausgangswert: 40, zielwert: 20, istwert: 30, ebene: 'Outcome' });
+    expect(plan!.orte?.einstellungen).toEqual({ sheet: 'Stammdaten', headerRow: 1, spalten: { Einstellung: 6, Wert: 7 } });
+    expect(plan!.source).toBe('test.xlsx');
+  });
+
+  it.each<[unknown, number]>([
+    ['90 %', 0.9],
+    ['90%', 0.9],
+    ['0,85', 0.85],
+    ['0.85', 0.85],
+    [0.95, 0.95],
+    [1.2, 1.2],
+  ])('Ampel grün ab %p → %p', (wert, n) => {
+    const d = kopie();
+    d.einstellungen[1].Wert = wert as number;
+    const { plan, findings } = pruefen(arbeitsmappe(d));
+    expect(findings.filter((f) => f.regel.startsWith('EINSTELLUNG'))).toEqual([]);
+    expect(plan!.einstellungen.ampelGruen).toBe(n);
+  });
+
+  it('invalid thresholds fall back to the defaults (plan stays usable) with a Fehler', () => {
+    const d = kopie();
+    d.einstellungen[1].Wert = 0.5; // gelb 0.6 > grün 0.5
+    const { plan, findings } = pruefen(arbeitsmappe(d));
+    expect(findings.map((f) => f.regel)).toContain('EINSTELLUNG_UNGUELTIG');
+    expect(plan!.einstellungen).toEqual({ berichtsjahr: 2026, ampelGruen: 0.9, ampelGelb: 0.6 });
+  });
+
+  it('missing Einstellungen rows give defaults and Warnungen only', () => {
+    const d = kopie();
+    d.einstellungen = [{ Einstellung: 'Berichtsjahr', Wert: '2027' }];
+    const { plan, findings } = pruefen(arbeitsmappe(d));
+    expect(plan!.einstellungen).toEqual({ berichtsjahr: 2027, ampelGruen: 0.9, ampelGelb: 0.6 });
+    expect(findings.map((f) => [f.schwere, f.regel])).toEqual([
+      ['Warnung', 'EINSTELLUNG_FEHLT'],
+      ['Warnung', 'EINSTELLUNG_FEHLT'],
+    ]);
+  });
+
+  it('the task pane / other callers can parse without validating', () => {
+    const b = new Befunde();
+    const r = parseArbeitsmappe(arbeitsmappe(), b);
+    expect(r.plan).not.toBeNull();
+    expect(b.anzahl).toBe(0);
+  });
+});
