@@ -1,0 +1,234 @@
+/**
+ * Builders of the computed sheets `KPI Übersicht` and `KPI Handlungsziele`
+ * as Grids (pure). The exceljs adapter and the Office.js adapter both render
+ * these, so the sheets look the same from the CLI and from the add-in.
+ */
+import { SHEETS } from '../domain/schema';
+import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
+import { AMPEL_LABEL, COLORS, address, columnLetter } from './layout';
+import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
+import { ampelStyle } from './styles';
+
+export interface KpiMeta {
+  readonly berechnetAm: Date;
+  /** file name (or workbook name) the figures were computed from */
+  readonly quelle: string;
+}
+
+const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
+const ampelZelle = (a: Ampel): GridCell => c(AMPEL_LABEL[a], ampelStyle(a));
+
+/** "25.11.2026, 15:49" in German local time, independent of the machine's time zone. */
+export function zeitstempel(d: Date): string {
+  const f = new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${f.format(d)} Uhr`;
+}
+
+export function berechnetZeile(meta: KpiMeta): string {
+  return `Berechnet am ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“. Dieses Blatt wird bei jeder Aktualisierung neu geschrieben – bitte nicht hineinschreiben.`;
+}
+
+function prozentText(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}
+
+function schwellenHinweis(plan: Plan): string {
+  const e = plan.einstellungen;
+  return `Ampel: grün ab ${prozentText(e.ampelGruen)}, gelb ab ${prozentText(e.ampelGelb)} Zielerreichung, darunter rot. Standardmaßnahmen sind in den Zählungen nicht enthalten.`;
+}
+
+export const UEBERSICHT_KOPF = [
+  'HF-Nr',
+  'Handlungsfeld',
+  'Netzwerk',
+  'Zielerreichung',
+  'Ampel',
+  'Maßnahmen',
+  'umgesetzt',
+  'begonnen',
+  'geplant',
+  'verschoben',
+  'entfallen',
+  'Umsetzungsquote',
+  'Wirkungen',
+  'Standardmaßnahmen',
+  'Handlungsziele ohne Maßnahme',
+] as const;
+
+function zaehlZellen(z: Zaehlung, fett: boolean): GridCell[] {
+  const n = (v: number): GridCell => c(v, fett ? 'summe' : 'zahl');
+  return [
+    c(z.zielerreichung, 'prozent'),
+    ampelZelle(z.ampel),
+    n(z.massnahmen),
+    n(z.umgesetzt),
+    n(z.begonnen),
+    n(z.geplant),
+    n(z.verschoben),
+    n(z.entfallen),
+    c(z.umsetzungsquote, 'prozent'),
+    n(z.wirkungen),
+    n(z.standardmassnahmen),
+    n(z.handlungszieleOhneMassnahme),
+  ];
+}
+
+/** Sheet `KPI Übersicht`: one row per Handlungsfeld plus Gesamt, chart data and chart specs. */
+export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Grid {
+  const breite = UEBERSICHT_KOPF.length;
+  const rows: GridCell[][] = [];
+  rows.push([c(`KPI Übersicht – Arbeitsplanung ${kpi.berichtsjahr}`, 'titel')]);
+  rows.push([c(berechnetZeile(meta), 'hinweis')]);
+  rows.push([c(schwellenHinweis(plan), 'hinweis')]);
+  rows.push([]);
+  const kopfZeile = rows.length + 1;
+  rows.push(UEBERSICHT_KOPF.map((h) => c(h, 'kopf')));
+  const hfByNr = new Map(plan.handlungsfelder.map((h) => [h.nr, h]));
+  for (const hf of kpi.handlungsfelder) {
+    const stamm = hfByNr.get(hf.hf);
+    rows.push([c(hf.hf, 'zahl'), c(stamm?.name ?? '', 'text'), c(stamm?.netzwerk ?? '', 'text'), ...zaehlZellen(hf, false)]);
+  }
+  rows.push([c('Gesamt', 'summe'), c('alle Handlungsfelder', 'summe'), c('', 'summe'), ...zaehlZellen(kpi.gesamt, true)]);
+
+  // Chart source data: contiguous ranges with a category column, as charts need them.
+  rows.push([]);
+  const datenTitel = rows.length + 1;
+  rows.push([c('Daten für die Diagramme', 'abschnitt')]);
+  const zeKopf = rows.length + 1;
+  rows.push([c('Handlungsfeld', 'kopf'), c('Zielerreichung', 'kopf')]);
+  for (const hf of kpi.handlungsfelder) rows.push([c(`HF ${hf.hf}`, 'text'), c(hf.zielerreichung, 'prozent')]);
+  const zeEnde = rows.length;
+  rows.push([]);
+  const stKopf = rows.length + 1;
+  rows.push(['Handlungsfeld', 'umgesetzt', 'begonnen', 'geplant', 'verschoben', 'entfallen'].map((h) => c(h, 'kopf')));
+  for (const hf of kpi.handlungsfelder)
+    rows.push([c(`HF ${hf.hf}`, 'text'), ...[hf.umgesetzt, hf.begonnen, hf.geplant, hf.verschoben, hf.entfallen].map((v) => c(v, 'zahl'))]);
+  const stEnde = rows.length;
+
+  const charts: ChartSpec[] = [
+    {
+      name: 'DiagrammZielerreichung',
+      title: 'Zielerreichung je Handlungsfeld',
+      type: 'bar',
+      dataRange: `A${zeKopf}:B${zeEnde}`,
+      anchor: address(datenTitel, 8),
+      width: 480,
+      height: 280,
+    },
+    {
+      name: 'DiagrammStatus',
+      title: 'Maßnahmen nach Status je Handlungsfeld',
+      type: 'stackedBar',
+      dataRange: `A${stKopf}:F${stEnde}`,
+      anchor: address(datenTitel + 16, 8),
+      width: 480,
+      height: 280,
+    },
+  ];
+
+  const last = columnLetter(breite);
+  return {
+    sheet: SHEETS.kpiUebersicht,
+    columnWidths: [8, 40, 30, 14, 12, 11, 11, 11, 10, 11, 10, 15, 11, 17, 16],
+    rows,
+    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`],
+    freezeRows: kopfZeile,
+    tabColor: COLORS.tabBerechnet,
+    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [kopfZeile, kopfZeile], pageBreaksBefore: [] },
+    charts,
+  };
+}
+
+export const HANDLUNGSZIELE_KOPF = [
+  'Handlungsziel-ID',
+  'HF-Nr',
+  'Handlungsfeld',
+  'Handlungsziel',
+  'Zielerreichung',
+  'Ampel',
+  'Kennzahlen',
+  'mit Istwert',
+  'Datenabdeckung',
+] as const;
+
+export const KENNZAHLEN_KOPF = [
+  'Kennzahl-ID',
+  'Handlungsziel-ID',
+  'Einheit',
+  'Kennzahl',
+  'Ausgangswert',
+  'Zielwert',
+  'Istwert',
+  'Zielerreichung',
+  'Ampel',
+  'Begründung',
+] as const;
+
+/**
+ * Sheet `KPI Handlungsziele`: one row per Handlungsziel (table order) with
+ * Zielerreichung, Ampel and data coverage; below, every Kennzahl with its
+ * uncapped Zielerreichung so the figures can be traced.
+ */
+export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Grid {
+  const rows: GridCell[][] = [];
+  rows.push([c(`KPI Handlungsziele – Arbeitsplanung ${kpi.berichtsjahr}`, 'titel')]);
+  rows.push([c(berechnetZeile(meta), 'hinweis')]);
+  rows.push([c(`${schwellenHinweis(plan)} Datenabdeckung = Anteil der Kennzahlen mit Istwert.`, 'hinweis')]);
+  rows.push([]);
+  const kopfZeile = rows.length + 1;
+  rows.push(HANDLUNGSZIELE_KOPF.map((h) => c(h, 'kopf')));
+  const hfName = new Map(plan.handlungsfelder.map((h) => [h.nr, h.name]));
+  const zielText = new Map(plan.ziele.map((z) => [z.id, z.handlungsziel]));
+  for (const hz of kpi.handlungsziele) {
+    rows.push([
+      c(hz.id, 'textFett'),
+      c(hz.hf, 'zahl'),
+      c(hz.hf === null ? '' : (hfName.get(hz.hf) ?? ''), 'text'),
+      c(zielText.get(hz.id) ?? '', 'text'),
+      c(hz.zielerreichung, 'prozent'),
+      ampelZelle(hz.ampel),
+      c(hz.kennzahlen, 'zahl'),
+      c(hz.kennzahlenMitDaten, 'zahl'),
+      c(hz.kennzahlen > 0 ? hz.kennzahlenMitDaten / hz.kennzahlen : null, 'prozent'),
+    ]);
+  }
+
+  rows.push([]);
+  const kzTitel = rows.length + 1;
+  rows.push([c('Kennzahlen (Zielerreichung ungekappt; in die Mittelwerte geht sie auf 0–100 % begrenzt ein)', 'abschnitt')]);
+  const kzKopf = rows.length + 1;
+  rows.push(KENNZAHLEN_KOPF.map((h) => c(h, 'kopf')));
+  const kzById = new Map(plan.kennzahlen.map((k) => [k.id, k]));
+  for (const kk of kpi.kennzahlen) {
+    const k = kzById.get(kk.id);
+    rows.push([
+      c(kk.id, 'textFett'),
+      c(kk.handlungszielId, 'text'),
+      c(k?.einheit ?? '', 'text'),
+      c(k?.name ?? '', 'text'),
+      c(k?.ausgangswert ?? null, 'dezimal'),
+      c(k?.zielwert ?? null, 'dezimal'),
+      c(k?.istwert ?? null, 'dezimal'),
+      c(kk.zielerreichung, 'prozent'),
+      ampelZelle(kk.ampel),
+      c(k?.begruendung ?? '', 'text'),
+    ]);
+  }
+
+  return {
+    sheet: SHEETS.kpiHandlungsziele,
+    columnWidths: [14, 12, 30, 52, 14, 12, 12, 14, 15, 44],
+    rows,
+    merges: ['A1:I1', 'A2:I2', 'A3:I3', `A${kzTitel}:J${kzTitel}`],
+    freezeRows: kopfZeile,
+    tabColor: COLORS.tabBerechnet,
+    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [kopfZeile, kopfZeile], pageBreaksBefore: [kzKopf - 1] },
+  };
+}

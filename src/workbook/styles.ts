@@ -1,0 +1,43 @@
+/**
+ * Named cell styles of the computed sheets. Both adapters map a GridCell's
+ * style name through this table, so KPI sheets look the same whether written
+ * by the CLI (exceljs) or the add-in (Office.js).
+ */
+import { COLORS } from './layout';
+import type { CellStyle, StyleName } from './grid';
+
+export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
+  titel: { bold: true, fontSize: 16, fontColor: COLORS.titel },
+  untertitel: { bold: true, fontSize: 12, fontColor: COLORS.titel },
+  hinweis: { italic: true, fontSize: 9, fontColor: COLORS.hinweis },
+  kopf: { bold: true, fontColor: COLORS.headerText, fill: COLORS.header, wrap: true, horizontal: 'center', border: true },
+  text: { wrap: true, border: true },
+  textFett: { bold: true, wrap: true, border: true },
+  zahl: { numberFormat: '0', horizontal: 'right', border: true },
+  dezimal: { numberFormat: '#,##0.##', horizontal: 'right', border: true },
+  prozent: { numberFormat: '0%', horizontal: 'right', border: true },
+  datum: { numberFormat: 'DD.MM.YYYY', horizontal: 'center', border: true },
+  datumZeit: { numberFormat: 'DD.MM.YYYY HH:MM', horizontal: 'left' },
+  ampelGruen: { fill: COLORS.gruen, fontColor: COLORS.gruenText, bold: true, horizontal: 'center', border: true },
+  ampelGelb: { fill: COLORS.gelb, fontColor: COLORS.gelbText, bold: true, horizontal: 'center', border: true },
+  ampelRot: { fill: COLORS.rot, fontColor: COLORS.rotText, bold: true, horizontal: 'center', border: true },
+  ampelKeineDaten: { fill: COLORS.keineDaten, fontColor: COLORS.keineDatenText, italic: true, horizontal: 'center', border: true },
+  massnahme: { fill: COLORS.massnahme, wrap: true, border: true },
+  wirkung: { fill: COLORS.wirkung, wrap: true, border: true },
+  abschnitt: { bold: true, fontSize: 12, fontColor: COLORS.titel },
+  summe: { bold: true, border: true, fill: 'F2F2F2' },
+};
+
+/** Style name of an Ampel value, for Ampel cells of any computed sheet. */
+export function ampelStyle(ampel: 'gruen' | 'gelb' | 'rot' | 'keine_daten'): StyleName {
+  switch (ampel) {
+    case 'gruen':
+      return 'ampelGruen';
+    case 'gelb':
+      return 'ampelGelb';
+    case 'rot':
+      return 'ampelRot';
+    default:
+      return 'ampelKeineDaten';
+  }
+}

@@ -1,0 +1,4 @@
+export { DateiFehler, istDateiFehler, type DateiFehlerArt } from './fehler';
+export { ladeArbeitsmappe, leseDateiBytes, normalisierePaket } from './laden';
+export { leseRohdaten, rohwert, zerlegeBereich } from './lesen';
+export { schreibeVorlage, schreibeGrid, speichereArbeitsmappe } from './schreiben';

@@ -1,0 +1,149 @@
+/**
+ * Opening a workbook file: check the bytes, normalise the package so
+ * exceljs 4.4 can read files written by other tools, then load.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DateiFehler } from './fehler';
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file: password-protected xlsx (encrypted package) or old .xls */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function beginntMit(buf: Buffer, sig: readonly number[]): boolean {
+  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+}
+
+function errnoCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string'
+    ? (e as NodeJS.ErrnoException).code
+    : undefined;
+}
+
+/** Reads the file bytes, turning every file-system failure into a German DateiFehler. */
+export async function leseDateiBytes(pfad: string): Promise<Buffer> {
+  const name = path.basename(pfad);
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(pfad);
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new DateiFehler('fehlt', pfad, `Die Datei „${pfad}“ wurde nicht gefunden. Bitte Pfad und Dateinamen prüfen.`);
+    if (code === 'EISDIR')
+      throw new DateiFehler('ordner', pfad, `„${pfad}“ ist ein Ordner, keine Excel-Datei. Bitte eine .xlsx-Datei angeben.`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
+      throw new DateiFehler(
+        'gesperrt',
+        pfad,
+        `Die Datei „${name}“ kann nicht gelesen werden (gesperrt oder keine Berechtigung). Bitte die Datei schließen bzw. die Zugriffsrechte prüfen.`,
+      );
+    const grund = e instanceof Error ? e.message : String(e);
+    throw new DateiFehler('gesperrt', pfad, `Die Datei „${name}“ kann nicht gelesen werden: ${grund}`);
+  }
+  if (buf.length === 0)
+    throw new DateiFehler('leer', pfad, `Die Datei „${name}“ ist leer (0 Byte). Bitte eine gespeicherte Excel-Arbeitsmappe (.xlsx) angeben.`);
+  if (beginntMit(buf, OLE_SIGNATURE))
+    throw new DateiFehler(
+      'verschluesselt',
+      pfad,
+      `Die Datei „${name}“ ist kennwortgeschützt oder im alten Excel-Format (.xls). Bitte in Excel den Kennwortschutz entfernen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
+    );
+  if (!beginntMit(buf, ZIP_SIGNATURE))
+    throw new DateiFehler(
+      'keinXlsx',
+      pfad,
+      `Die Datei „${name}“ ist keine Excel-Arbeitsmappe (.xlsx). Bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
+    );
+  return buf;
+}
+
+/** Posix-relative path from the directory of `fromPart` to `toPart` (both without leading '/'). */
+function relativerPfad(fromPart: string, toPart: string): string {
+  return path.posix.relative(path.posix.dirname(fromPart), toPart);
+}
+
+/** The part a .rels file describes: xl/worksheets/_rels/sheet1.xml.rels → xl/worksheets/sheet1.xml */
+function quellteilVonRels(relsPath: string): string {
+  const dir = path.posix.dirname(path.posix.dirname(relsPath));
+  const base = path.posix.basename(relsPath).replace(/\.rels$/, '');
+  return dir === '.' ? base : `${dir}/${base}`;
+}
+
+/**
+ * Normalises a package written by another tool (openpyxl, LibreOffice, …)
+ * so exceljs 4.4 reads it correctly:
+ * - absolute relationship targets ('/xl/tables/table1.xml') become relative;
+ *   exceljs looks tables up by '../tables/…' and crashes on absolute ones
+ * - tables without headerRowCount get headerRowCount="1" (the OOXML default);
+ *   exceljs would otherwise treat them as header-less and write them back broken
+ * Returns the original buffer when nothing needed changing.
+ */
+export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Buffer> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch (e) {
+    const grund = e instanceof Error ? e.message : String(e);
+    throw new DateiFehler(
+      'beschaedigt',
+      pfad,
+      `Die Datei „${path.basename(pfad)}“ ist beschädigt (ZIP-Archiv nicht lesbar: ${grund}). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
+    );
+  }
+  if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
+    throw new DateiFehler(
+      'keinXlsx',
+      pfad,
+      `Die Datei „${path.basename(pfad)}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
+    );
+  let geaendert = false;
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    if (name.endsWith('.rels') && name.startsWith('xl/')) {
+      const xml = await entry.async('string');
+      const quelle = quellteilVonRels(name);
+      const neu = xml.replace(/<Relationship\b[^>]*>/g, (tag) => {
+        if (/TargetMode\s*=\s*"External"/.test(tag)) return tag;
+        return tag.replace(/Target\s*=\s*"\/([^"]*)"/, (_m, ziel: string) => `Target="${relativerPfad(quelle, ziel)}"`);
+      });
+      if (neu !== xml) {
+        zip.file(name, neu);
+        geaendert = true;
+      }
+    } else if (/^xl\/tables\/[^/]+\.xml$/.test(name)) {
+      const xml = await entry.async('string');
+      const neu = xml.replace(/<(\w+:)?table\b[^>]*>/, (tag) =>
+        /\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<((\w+:)?table)\b/, '<$1 headerRowCount="1"'),
+      );
+      if (neu !== xml) {
+        zip.file(name, neu);
+        geaendert = true;
+      }
+    }
+  }
+  if (!geaendert) return buf;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Loads an .xlsx file into exceljs; every failure becomes a DateiFehler with a German message. */
+export async function ladeArbeitsmappe(pfad: string): Promise<ExcelJS.Workbook> {
+  const roh = await leseDateiBytes(pfad);
+  const buf = await normalisierePaket(roh, pfad);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs' typings want its own Buffer type; a Node Buffer is what it reads
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const grund = e instanceof Error ? e.message : String(e);
+    throw new DateiFehler(
+      'beschaedigt',
+      pfad,
+      `Die Datei „${path.basename(pfad)}“ kann nicht als Excel-Arbeitsmappe gelesen werden (${grund}). Bitte in Excel öffnen und neu als .xlsx speichern.`,
+    );
+  }
+  return wb;
+}

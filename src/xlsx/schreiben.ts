@@ -1,0 +1,253 @@
+/**
+ * Writing workbooks with exceljs, rendered from the declarative layout in
+ * src/workbook: the data sheets of the template/sample and the computed
+ * sheets (Grid). Charts of a Grid are skipped: exceljs cannot write charts,
+ * the add-in creates them natively.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { COMPUTED_SHEETS, type SheetName, type TableKey } from '../domain/schema';
+import { isCellError, type RawValue } from '../domain/model';
+import {
+  COLORS,
+  DATA_SHEETS,
+  PREPARED_ROWS,
+  TABLE_STYLE,
+  address,
+  artConditionalFills,
+  columnLetter,
+  dropdownFormula,
+  type TableLayout,
+} from '../workbook/layout';
+import type { CellStyle, Grid, GridValue } from '../workbook/grid';
+import { STYLES } from '../workbook/styles';
+import { DateiFehler } from './fehler';
+import { zerlegeBereich } from './lesen';
+
+const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
+
+/** Parts of the exceljs worksheet that exist at runtime but are missing from its typings. */
+type Blatt = ExcelJS.Worksheet & {
+  orderNo: number;
+  dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void };
+};
+const blatt = (ws: ExcelJS.Worksheet): Blatt => ws as Blatt;
+
+/** RawValue → what exceljs stores. Error values are written as their text so nothing turns into a formula. */
+function zellwert(v: RawValue | GridValue | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  if (isCellError(v)) return v.error;
+  return v;
+}
+
+function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: readonly (readonly RawValue[])[]): void {
+  const { headerRow, firstColumn, columns, spec } = layout;
+  // Column styles first: exceljs gives new cells the column's style, and
+  // Excel applies it to rows typed later.
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(firstColumn + i);
+    col.width = c.width;
+    if (c.numberFormat) col.numFmt = c.numberFormat;
+    col.alignment = { vertical: 'top', wrapText: c.wrap ? true : undefined };
+  });
+  const daten = rows.length > 0 ? rows : [columns.map(() => null)];
+  ws.addTable({
+    name: spec.name,
+    displayName: spec.name,
+    ref: address(headerRow, firstColumn),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties['theme'], showRowStripes: false },
+    columns: columns.map((c) => ({ name: c.spec.header, filterButton: true })),
+    rows: daten.map((r) => columns.map((_c, i) => zellwert(r[i]))),
+  });
+
+  // Dropdowns over the data area plus the prepared rows, one range per column.
+  const letzte = headerRow + Math.max(PREPARED_ROWS, daten.length);
+  columns.forEach((c, i) => {
+    const formel = dropdownFormula(c.spec);
+    if (!formel) return;
+    const col = columnLetter(firstColumn + i);
+    const fest = Boolean(c.spec.list);
+    blatt(ws).dataValidations.add(`${col}${headerRow + 1}:${col}${letzte}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formel],
+      showErrorMessage: true,
+      // a reference list may be evaluated differently by other apps: warn instead of block
+      errorStyle: fest ? 'stop' : 'warning',
+      errorTitle: `Ungültiger Wert in „${c.spec.header}“`,
+      error: fest
+        ? `Bitte einen Wert aus der Liste wählen: ${(c.spec.list ?? []).join(', ')}.`
+        : `Der Wert kommt in ${c.spec.ref?.table}[${c.spec.ref?.column}] nicht vor.`,
+    });
+  });
+
+  if (spec.key === 'arbeitsplanung') {
+    const bereich = `${columnLetter(firstColumn)}${headerRow + 1}:${columnLetter(firstColumn + columns.length - 1)}${letzte}`;
+    ws.addConditionalFormatting({
+      ref: bereich,
+      rules: artConditionalFills(layout).map((cf, i) => ({
+        type: 'expression',
+        priority: i + 1,
+        formulae: [cf.formula],
+        style: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cf.fill) }, bgColor: { argb: argb(cf.fill) } } },
+      })),
+    });
+  }
+}
+
+/** Creates all data sheets of SPEC §2 with their tables, filled with `tabellen` (rows in schema column order). */
+export function schreibeVorlage(wb: ExcelJS.Workbook, tabellen: Partial<Record<TableKey, readonly (readonly RawValue[])[]>>): void {
+  for (const sheet of DATA_SHEETS) {
+    if (wb.getWorksheet(sheet.name)) throw new Error(`Das Blatt „${sheet.name}“ existiert bereits.`);
+    const ws = wb.addWorksheet(sheet.name, {
+      properties: { tabColor: { argb: argb(sheet.tabColor) } },
+      views: [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }],
+    });
+    for (const t of sheet.tables) tabelleSchreiben(ws, t, tabellen[t.spec.key] ?? []);
+    // Header cells read better wrapped and bold even where the table style is not rendered.
+    ws.getRow(1).font = { bold: true };
+  }
+  wb.calcProperties.fullCalcOnLoad = true;
+}
+
+function excelStil(s: CellStyle): Partial<ExcelJS.Style> {
+  const stil: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.fontSize) font.size = s.fontSize;
+  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
+  if (Object.keys(font).length > 0) stil.font = font;
+  if (s.fill) stil.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.numberFormat) stil.numFmt = s.numberFormat;
+  stil.alignment = { vertical: 'top', wrapText: s.wrap ? true : undefined, horizontal: s.horizontal };
+  if (s.border) {
+    const line: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+    stil.border = { top: line, left: line, bottom: line, right: line };
+  }
+  return stil;
+}
+
+/** orderNo after which a computed sheet goes when it is new: behind the data sheets and earlier computed sheets. */
+function einfuegePosition(wb: ExcelJS.Workbook, sheet: SheetName): number {
+  const vorher = new Set<string>(DATA_SHEETS.map((s) => s.name));
+  for (const c of COMPUTED_SHEETS) {
+    if (c === sheet) break;
+    vorher.add(c);
+  }
+  let pos = 0;
+  for (const ws of wb.worksheets) if (vorher.has(ws.name)) pos = Math.max(pos, blatt(ws).orderNo);
+  if (pos === 0) pos = wb.worksheets.reduce((m, ws) => Math.max(m, blatt(ws).orderNo), 0);
+  return pos;
+}
+
+/**
+ * (Re)creates one computed sheet from a Grid. An existing sheet of that name
+ * is replaced at the same position; a new one goes behind the data sheets.
+ * Other sheets are not touched.
+ */
+export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Worksheet {
+  const alt = wb.getWorksheet(grid.sheet);
+  let orderNo: number;
+  if (alt) {
+    orderNo = blatt(alt).orderNo;
+    wb.removeWorksheet(alt.id);
+  } else {
+    orderNo = einfuegePosition(wb, grid.sheet) + 1;
+    for (const ws of wb.worksheets) if (blatt(ws).orderNo >= orderNo) blatt(ws).orderNo += 1;
+  }
+  const ws = wb.addWorksheet(grid.sheet, {
+    properties: { tabColor: { argb: argb(grid.tabColor ?? COLORS.tabBerechnet) } },
+    views: grid.freezeRows ? [{ state: 'frozen', ySplit: grid.freezeRows, xSplit: 0 }] : [{}],
+  });
+  blatt(ws).orderNo = orderNo;
+
+  grid.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const stilCache = new Map<string, Partial<ExcelJS.Style>>();
+  grid.rows.forEach((row, r) => {
+    const wsRow = ws.getRow(r + 1);
+    const hoehe = grid.rowHeights?.[r];
+    if (hoehe) wsRow.height = hoehe;
+    row.forEach((cell, c) => {
+      const z = wsRow.getCell(c + 1);
+      z.value = zellwert(cell.v);
+      if (cell.s) {
+        let stil = stilCache.get(cell.s);
+        if (!stil) {
+          stil = excelStil(STYLES[cell.s]);
+          stilCache.set(cell.s, stil);
+        }
+        z.style = stil;
+      }
+    });
+  });
+  for (const m of grid.merges ?? []) ws.mergeCells(m);
+
+  if (grid.table) {
+    const b = zerlegeBereich(grid.table.range);
+    if (b) {
+      const header: string[] = [];
+      for (let c = b.left; c <= b.right; c++) header.push(String(ws.getCell(b.top, c).value ?? `Spalte ${c}`));
+      const rows: ExcelJS.CellValue[][] = [];
+      for (let r = b.top + 1; r <= Math.max(b.bottom, b.top + 1); r++) {
+        const vals: ExcelJS.CellValue[] = [];
+        for (let c = b.left; c <= b.right; c++) vals.push(ws.getCell(r, c).value);
+        rows.push(vals);
+      }
+      ws.addTable({
+        name: grid.table.name,
+        ref: address(b.top, b.left),
+        headerRow: true,
+        style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+        columns: header.map((name) => ({ name, filterButton: true })),
+        rows,
+      });
+    }
+  }
+
+  if (grid.print) {
+    const p = grid.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: p.landscape ? 'landscape' : 'portrait',
+      fitToPage: p.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: p.repeatRows ? `${p.repeatRows[0]}:${p.repeatRows[1]}` : undefined,
+    };
+    ws.headerFooter = { oddFooter: `&L${grid.sheet}&RSeite &P von &N` };
+    for (const vor of p.pageBreaksBefore ?? []) if (vor > 1) ws.getRow(vor - 1).addPageBreak();
+  }
+  return ws;
+}
+
+/** Writes the workbook to `pfad` via a temporary file, so a failed write never leaves half a file. */
+export async function speichereArbeitsmappe(wb: ExcelJS.Workbook, pfad: string): Promise<void> {
+  const name = path.basename(pfad);
+  const tmp = path.join(path.dirname(pfad), `.${name}.${process.pid}.tmp`);
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
+    await fs.rename(tmp, pfad);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    const code = typeof e === 'object' && e !== null ? (e as NodeJS.ErrnoException).code : undefined;
+    const grund =
+      code === 'ENOENT'
+        ? 'der Ordner existiert nicht'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
+          ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+    throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`);
+  }
+}
+

@@ -1,0 +1,206 @@
+import { writeFileSync, mkdirSync, readFileSync } from 'fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { isCellError, pruefen } from '../../src/domain';
+import { SHEETS, TABLES } from '../../src/domain/schema';
+import { DATA_SHEETS, PREPARED_ROWS } from '../../src/workbook/layout';
+import { beispielTabellen } from '../../src/workbook/beispiel';
+import type { Grid } from '../../src/workbook/grid';
+import { DateiFehler, ladeArbeitsmappe, leseRohdaten, normalisierePaket, schreibeGrid, speichereArbeitsmappe } from '../../src/xlsx';
+import { bearbeite, schreibeMappe, tabellenModell, tempOrdner } from './hilfen';
+
+const tmp = tempOrdner();
+afterAll(() => tmp.weg());
+
+describe('ladeArbeitsmappe: unreadable files become a German DateiFehler', () => {
+  const faelle: [string, () => string, string, RegExp][] = [
+    ['missing', () => tmp.datei('gibt-es-nicht.xlsx'), 'fehlt', /nicht gefunden/],
+    ['empty', () => (writeFileSync(tmp.datei('leer.xlsx'), ''), tmp.datei('leer.xlsx')), 'leer', /ist leer/],
+    ['plain text', () => (writeFileSync(tmp.datei('text.xlsx'), 'Nr;HF\n1;2\n'), tmp.datei('text.xlsx')), 'keinXlsx', /keine Excel-Arbeitsmappe/],
+    [
+      'encrypted / OLE',
+      () => (writeFileSync(tmp.datei('geschuetzt.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), tmp.datei('geschuetzt.xlsx')),
+      'verschluesselt',
+      /kennwortgeschützt/,
+    ],
+    [
+      'corrupt zip',
+      () => (writeFileSync(tmp.datei('kaputt.xlsx'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])), tmp.datei('kaputt.xlsx')),
+      'beschaedigt',
+      /beschädigt/,
+    ],
+    ['directory', () => (mkdirSync(tmp.datei('ordner.xlsx'), { recursive: true }), tmp.datei('ordner.xlsx')), 'ordner', /Ordner/],
+  ];
+  it.each(faelle)('%s', async (_name, mache, art, text) => {
+    const pfad = mache();
+    const e = await ladeArbeitsmappe(pfad).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DateiFehler);
+    expect((e as DateiFehler).art).toBe(art);
+    expect((e as DateiFehler).message).toMatch(text);
+    expect((e as DateiFehler).message).not.toMatch(/\n/);
+  });
+
+  it('a zip that is no workbook', async () => {
+    const zip = new JSZip();
+    zip.file('hallo.txt', 'kein Excel');
+    writeFileSync(tmp.datei('zip.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const e = await ladeArbeitsmappe(tmp.datei('zip.xlsx')).catch((x: unknown) => x);
+    expect((e as DateiFehler).art).toBe('keinXlsx');
+  });
+});
+
+describe('normalisation of packages written by other tools', () => {
+  /** Rewrites the package as openpyxl writes it: absolute table targets, no headerRowCount. */
+  async function wieOpenpyxl(buf: Buffer): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(buf);
+    let absolut = 0;
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/_rels\/.*\.rels$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      const neu = xml.replace(/Target="\.\.\/tables\/([^"]+)"/g, (_m, t: string) => (absolut++, `Target="/xl/tables/${t}"`));
+      zip.file(name, neu);
+    }
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/.*\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replace(/ headerRowCount="1"/, ''));
+    }
+    expect(absolut).toBeGreaterThanOrEqual(6);
+    return zip.generateAsync({ type: 'nodebuffer' });
+  }
+
+  it('plain exceljs crashes on absolute table targets; ladeArbeitsmappe reads them', async () => {
+    await schreibeMappe(tmp.datei('basis.xlsx'));
+    const fremd = await wieOpenpyxl(readFileSync(tmp.datei('basis.xlsx')));
+    writeFileSync(tmp.datei('openpyxl.xlsx'), fremd);
+
+    // the fixture really reproduces the exceljs 4.4 bug
+    const roh = new ExcelJS.Workbook();
+    await expect(roh.xlsx.load(fremd as unknown as ExcelJS.Buffer)).rejects.toThrow(/name/);
+
+    const wb = await ladeArbeitsmappe(tmp.datei('openpyxl.xlsx'));
+    const raw = leseRohdaten(wb, 'openpyxl.xlsx');
+    const ap = raw.tables.find((t) => t.name === 'tblArbeitsplanung')!;
+    expect(ap.headers).toEqual(TABLES.arbeitsplanung.columns.map((c) => c.header));
+    expect(ap.rows).toHaveLength(beispielTabellen().arbeitsplanung.length);
+    expect(pruefen(raw).findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
+  });
+
+  it('tables without headerRowCount keep their header row when written back', async () => {
+    const fremd = readFileSync(tmp.datei('openpyxl.xlsx'));
+    const norm = await normalisierePaket(fremd);
+    const zip = await JSZip.loadAsync(norm);
+    const tabellen = Object.keys(zip.files).filter((n) => /^xl\/tables\/.*\.xml$/.test(n));
+    for (const t of tabellen) expect(await zip.file(t)!.async('string')).toMatch(/headerRowCount="1"/);
+    const rels = await zip.file('xl/worksheets/_rels/sheet3.xml.rels')!.async('string');
+    expect(rels).toMatch(/Target="\.\.\/tables\/table\d+\.xml"/);
+
+    const wb = await ladeArbeitsmappe(tmp.datei('openpyxl.xlsx'));
+    await speichereArbeitsmappe(wb, tmp.datei('zurueck.xlsx'));
+    const zurueck = leseRohdaten(await ladeArbeitsmappe(tmp.datei('zurueck.xlsx')));
+    expect(zurueck.tables.find((t) => t.name === 'tblZiele')!.headers[0]).toBe('HF-Nr');
+  });
+
+  it('leaves a package that needs nothing unchanged (same buffer)', async () => {
+    const buf = readFileSync(tmp.datei('basis.xlsx'));
+    expect(await normalisierePaket(buf)).toBe(buf);
+  });
+});
+
+describe('leseRohdaten', () => {
+  it('reads formulas by cached result, errors, rich text, hyperlinks, dates and added rows/columns', async () => {
+    const pfad = tmp.datei('werte.xlsx');
+    await schreibeMappe(pfad);
+    await bearbeite(pfad, (wb) => {
+      const ws = wb.getWorksheet(SHEETS.kennzahlen)!;
+      const m = tabellenModell(wb, SHEETS.kennzahlen, 'tblKennzahlen');
+      // G2 Zielwert as formula with cached result; H3 Istwert an error value
+      ws.getCell('G2').value = { formula: '3*2', result: 6 } as ExcelJS.CellFormulaValue;
+      ws.getCell('H3').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+      ws.getCell('C4').value = { richText: [{ text: 'Fett ', font: { bold: true } }, { text: 'und normal' }] };
+      ws.getCell('J5').value = { text: 'Statistik-Portal', hyperlink: 'https://example.org' };
+      ws.getCell('I6').value = new Date(Date.UTC(2026, 2, 15));
+      // a row appended below the table with the ref extended, and an extra user column
+      const last = Number(/\d+$/.exec(m.tableRef)![0]);
+      const row = last + 1;
+      ['K9.9.9', '8.2', 'Neue Kennzahl', 'Anzahl', 'Output', null, 10, 5].forEach((v, i) => (ws.getCell(row, i + 1).value = v));
+      ws.getCell(1, 13).value = 'Notiz';
+      ws.getCell(row, 13).value = 'von Hand';
+      m.tableRef = `A1:M${row}`;
+      m.autoFilterRef = m.tableRef;
+      m.columns.push({ name: 'Notiz', filterButton: true });
+    });
+    const raw = leseRohdaten(await ladeArbeitsmappe(pfad), 'werte.xlsx');
+    const t = raw.tables.find((x) => x.name === 'tblKennzahlen')!;
+    expect(t.headers.at(-1)).toBe('Notiz');
+    const col = (h: string) => t.headers.indexOf(h);
+    expect(t.rows[0][col('Zielwert')]).toBe(6);
+    expect(isCellError(t.rows[1][col('Istwert')])).toBe(true);
+    expect(t.rows[1][col('Istwert')]).toEqual({ error: '#REF!' });
+    expect(t.rows[2][col('Kennzahl')]).toBe('Fett und normal');
+    expect(t.rows[3][col('Datenquelle')]).toBe('Statistik-Portal');
+    expect(t.rows[4][col('Stichtag')]).toEqual(new Date(Date.UTC(2026, 2, 15)));
+    const neu = t.rows.at(-1)!;
+    expect(neu[0]).toBe('K9.9.9');
+    expect(neu[col('Notiz')]).toBe('von Hand');
+    expect(t.rows).toHaveLength(beispielTabellen().kennzahlen.length + 1);
+    expect(raw.sheets).toEqual(DATA_SHEETS.map((s) => s.name));
+  });
+});
+
+describe('schreibeVorlage', () => {
+  it('writes real tables, list validations over the prepared rows and the Maßnahme/Wirkung format', async () => {
+    const pfad = tmp.datei('vorlage-struktur.xlsx');
+    await schreibeMappe(pfad, false);
+    const zip = await JSZip.loadAsync(readFileSync(pfad));
+    const sheet3 = await zip.file('xl/worksheets/sheet3.xml')!.async('string'); // Arbeitsplanung
+    expect(sheet3).toContain(`sqref="D2:D${1 + PREPARED_ROWS}"`);
+    expect(sheet3).toContain('&quot;Maßnahme,Wirkung&quot;');
+    expect(sheet3).toContain('INDIRECT(&quot;tblZiele[Handlungsziel-ID]&quot;)');
+    expect(sheet3).toMatch(/<conditionalFormatting sqref="A2:L\d+">/);
+    expect(sheet3).toContain('$D2=&quot;Maßnahme&quot;');
+    expect(sheet3).toContain('<pane ySplit="1"');
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(styles).toContain('FFDDEBF7');
+    expect(styles).toContain('FFE2EFDA');
+  });
+});
+
+describe('schreibeGrid', () => {
+  const grid = (wert: string): Grid => ({
+    sheet: SHEETS.kpiUebersicht,
+    columnWidths: [20, 10],
+    rows: [[{ v: wert, s: 'titel' }], [{ v: 'grün', s: 'ampelGruen' }, { v: 0.5, s: 'prozent' }]],
+    merges: ['A1:B1'],
+    freezeRows: 1,
+    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [2, 2], pageBreaksBefore: [2] },
+  });
+
+  it('puts a new computed sheet behind the data sheets and replaces it in place later', async () => {
+    const pfad = tmp.datei('grid.xlsx');
+    await schreibeMappe(pfad);
+    await bearbeite(pfad, (wb) => {
+      wb.addWorksheet('Notizen').getCell('A1').value = '=nicht anfassen';
+    });
+    const wb = await ladeArbeitsmappe(pfad);
+    const vorher = leseRohdaten(wb);
+    schreibeGrid(wb, grid('erste Fassung'));
+    await speichereArbeitsmappe(wb, tmp.datei('grid2.xlsx'));
+
+    const wb2 = await ladeArbeitsmappe(tmp.datei('grid2.xlsx'));
+    expect(wb2.worksheets.map((w) => w.name)).toEqual([...DATA_SHEETS.map((s) => s.name), SHEETS.kpiUebersicht, 'Notizen']);
+    schreibeGrid(wb2, grid('zweite Fassung'));
+    await speichereArbeitsmappe(wb2, tmp.datei('grid3.xlsx'));
+
+    const wb3 = await ladeArbeitsmappe(tmp.datei('grid3.xlsx'));
+    expect(wb3.worksheets.map((w) => w.name)).toEqual([...DATA_SHEETS.map((s) => s.name), SHEETS.kpiUebersicht, 'Notizen']);
+    const ws = wb3.getWorksheet(SHEETS.kpiUebersicht)!;
+    expect(ws.getCell('A1').value).toBe('zweite Fassung');
+    expect(ws.getCell('A2').fill).toMatchObject({ fgColor: { argb: 'FFC6EFCE' } });
+    expect(ws.getCell('B2').numFmt).toBe('0%');
+    expect(ws.getCell('A1').isMerged).toBe(true);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(wb3.getWorksheet('Notizen')!.getCell('A1').value).toBe('=nicht anfassen');
+    // data tables read back identically
+    const nachher = leseRohdaten(wb3);
+    expect(nachher.tables).toEqual(vorher.tables);
+  });
+});
