@@ -84,6 +84,12 @@ export interface Grid {
   readonly tabColor?: string;
   readonly print?: PrintSetup;
   readonly charts?: readonly ChartSpec[];
+  /**
+   * Row heights in points, index 0 = row 1; null/missing = automatic. Set for
+   * rows with wrapped text, because LibreOffice (and Excel for merged cells)
+   * does not fit heights of files written by exceljs.
+   */
+  readonly rowHeights?: readonly (number | null)[];
   /** an Excel table over part of the grid (e.g. tblVerlauf), so users can filter */
   readonly table?: { readonly name: string; readonly range: string };
 }

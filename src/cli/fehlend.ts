@@ -1,0 +1,101 @@
+/**
+ * `fehlend <datei.xlsx> [--json]`: what is missing before an
+ * Umsetzungsbericht can be made, grouped by Handlungsfeld and network.
+ */
+import { berechneKpi } from '../domain';
+import { FEHLEND_ARTEN, FEHLEND_TITEL, fehlendeAngaben, type FehlendeAngabenBericht } from '../domain/fehlend';
+import { befundeJson, druckeBefunde, druckeJson, erwartePositionen, EXIT, ladeUndPruefe, parseArgumente, PROGRAMM, prozent, type Io, type Verb } from './common';
+
+/** JSON shape of `fehlend --json` (documented in the help text). */
+export function fehlendJson(r: FehlendeAngabenBericht) {
+  return {
+    berichtsjahr: r.berichtsjahr,
+    vollstaendig: r.vollstaendig,
+    vollstaendigkeit: r.gesamt.vollstaendigkeit,
+    anzahl: r.gesamt.anzahl,
+    handlungsfelder: r.handlungsfelder.map((h) => ({
+      hf: h.hf,
+      handlungsfeld: h.handlungsfeld,
+      netzwerk: h.netzwerk,
+      netzwerkleitung: h.netzwerkleitung,
+      vollstaendigkeit: h.vollstaendigkeit,
+      anzahl: h.anzahl,
+      angaben: h.angaben.map((a) => ({
+        art: a.art,
+        handlungszielId: a.handlungszielId,
+        kennzahlId: a.kennzahlId,
+        blatt: a.blatt,
+        zelle: a.zelle || null,
+        meldung: a.meldung,
+      })),
+    })),
+  };
+}
+
+function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht): void {
+  const summe = FEHLEND_ARTEN.reduce((s, a) => s + r.gesamt.anzahl[a], 0);
+  io.out(`Fehlende Angaben für den Umsetzungsbericht ${r.berichtsjahr} aus „${datei}“`);
+  io.out(`Vollständigkeit: ${prozent(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}:`}`);
+  for (const art of FEHLEND_ARTEN) if (r.gesamt.anzahl[art] > 0) io.out(`  ${FEHLEND_TITEL[art]}: ${r.gesamt.anzahl[art]}`);
+  for (const h of r.handlungsfelder) {
+    if (h.angaben.length === 0) continue;
+    const wer = [h.netzwerk, h.netzwerkleitung && `Netzwerkleitung: ${h.netzwerkleitung}`].filter(Boolean).join(', ');
+    io.out(`\n${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld}${wer ? ` – ${wer}` : ''} (${prozent(h.vollstaendigkeit)} vollständig)`);
+    for (const a of h.angaben) io.out(`  • ${a.meldung}`);
+  }
+  if (summe === 0) io.out('\nAlle Angaben sind vorhanden – der Umsetzungsbericht kann erstellt werden.');
+  else io.out(`\nBitte die genannten Netzwerke um die fehlenden Angaben bitten. Bericht erstellen: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx>`);
+}
+
+export const fehlendVerb: Verb = {
+  kurz: 'zeigen, welche Angaben für den Umsetzungsbericht noch fehlen',
+  hilfe: `Aufruf: ${PROGRAMM} fehlend <datei.xlsx> [--json]
+
+Listet, was vor dem Umsetzungsbericht noch fehlt – nach Handlungsfeld,
+mit Netzwerk und Netzwerkleitung (wen man fragen muss):
+  • Handlungsziele ohne Zeile in der Checkliste
+  • Handlungsziele ohne Kennzahl
+  • Handlungsziele ohne Maßnahme (Standardmaßnahmen zählen nicht)
+  • Kennzahlen ohne Istwert
+  • Kennzahlen mit Ampel rot ohne Begründung
+dazu die Vollständigkeit in Prozent (erfüllte Prüfungen je Handlungsziel
+und Kennzahl). Hat die Arbeitsmappe Fehler, werden die Befunde ausgegeben
+(wie bei „pruefen“). Die Eingabedatei wird nie verändert.
+
+Optionen:
+  --json       Ergebnis als JSON: berichtsjahr, vollstaendig,
+               vollstaendigkeit, anzahl, handlungsfelder[{hf, handlungsfeld,
+               netzwerk, netzwerkleitung, vollstaendigkeit, anzahl,
+               angaben[{art, handlungszielId, kennzahlId, blatt, zelle,
+               meldung}]}]; bei Fehlern {"fehler":[…],"warnungen":[…]}
+  -h, --help   diese Hilfe
+
+Exit-Codes: 0 nichts fehlt · 1 Angaben fehlen oder die Arbeitsmappe hat
+Fehler · 2 Datei fehlt, ist keine .xlsx-Datei oder kann nicht gelesen werden.
+
+Beispiel:
+  ${PROGRAMM} fehlend Arbeitsplanung-2026.xlsx`,
+
+  async run(args, io) {
+    const a = parseArgumente('fehlend', args, { schalter: ['json'] });
+    if (a.hilfe) {
+      io.out(fehlendVerb.hilfe);
+      return EXIT.ok;
+    }
+    const [datei] = erwartePositionen('fehlend', a, ['datei.xlsx']);
+    const json = a.schalter.has('json');
+    const g = await ladeUndPruefe(datei);
+    if (g.fehler || !g.plan) {
+      if (json) druckeJson(io, befundeJson(g.findings));
+      else {
+        druckeBefunde(io, g.datei, g.findings);
+        io.out('\nBitte zuerst die Fehler korrigieren; danach zeigt „fehlend“ die fehlenden Angaben.');
+      }
+      return EXIT.befunde;
+    }
+    const r = fehlendeAngaben(g.plan, berechneKpi(g.plan));
+    if (json) druckeJson(io, fehlendJson(r));
+    else druckeFehlend(io, g.datei, r);
+    return r.vollstaendig ? EXIT.ok : EXIT.befunde;
+  },
+};

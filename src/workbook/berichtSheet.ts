@@ -1,0 +1,259 @@
+/**
+ * The print-ready sheet "Umsetzungsbericht" as a Grid: title, overview per
+ * Handlungsfeld, then one section per Handlungsfeld (page break before each)
+ * with every Handlungsziel, its Kennzahlen and its Maßnahmen/Wirkungen
+ * colour-coded as in Anlage 2. Standardmaßnahmen only appear in the footnote.
+ *
+ * Twelve columns sized for A4 landscape: long texts sit in unmerged wrapped
+ * columns (B and L) so Excel and LibreOffice can fit the row heights;
+ * merged cells are used only for one-line texts.
+ */
+import type { BerichtHandlungsfeld, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
+import type { Ampel, PlanZeile } from '../domain/model';
+import { SHEETS } from '../domain/schema';
+import { datumDeutsch } from '../domain/values';
+import type { GridCell, Grid, GridValue, StyleName } from './grid';
+import { AMPEL_LABEL, COLORS } from './layout';
+import { ampelStyle } from './styles';
+import { zeilenhoehen } from './zeilenhoehe';
+
+export interface BerichtMeta {
+  readonly berechnetAm: Date;
+  readonly quelle: string;
+}
+
+/**
+ * A = IDs, B = long text, C–K compact figures (each wide enough for its
+ * longest header part in every block), L = second long text.
+ * Sum 166 units: A4 landscape, fitted to the page width at about 88 %.
+ */
+export const BERICHT_SPALTEN: readonly number[] = [7, 36, 11, 10, 12, 10, 10, 10, 11, 11, 12, 26];
+const LETZTE = 'L';
+
+const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
+const prozentText = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
+const ampelText = (a: Ampel): string => AMPEL_LABEL[a];
+
+/** ISO day → Date at UTC midnight (adapters write it as a plain date). */
+function datumZelle(iso: string | null): GridValue {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function zeitstempel(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+class Aufbau {
+  readonly rows: GridCell[][] = [];
+  readonly merges: string[] = [];
+  readonly pageBreaks: number[] = [];
+
+  /** next 1-based row number */
+  get naechste(): number {
+    return this.rows.length + 1;
+  }
+
+  zeile(cells: GridCell[]): number {
+    this.rows.push(cells);
+    return this.rows.length;
+  }
+
+  leer(): void {
+    this.rows.push([]);
+  }
+
+  /** One line of text over B:L (or A:L), merged. */
+  textZeile(text: string, s: StyleName, abA = false, label?: GridCell): number {
+    const r = this.naechste;
+    if (abA) {
+      this.zeile([c(text, s)]);
+      this.merges.push(`A${r}:${LETZTE}${r}`);
+    } else {
+      this.zeile([label ?? c(null), c(text, s)]);
+      this.merges.push(`B${r}:${LETZTE}${r}`);
+    }
+    return r;
+  }
+}
+
+function ueberblickKopf(): GridCell[] {
+  return [
+    'HF',
+    'Handlungsfeld',
+    'Ziel-\nerreichung',
+    'Ampel',
+    'Umsetzungs-\nquote',
+    'Maß-\nnahmen',
+    'umgesetzt',
+    'begonnen',
+    'geplant',
+    'verschoben',
+    'entfallen',
+    'Wirkungen',
+  ].map((h) => c(h, 'kopf'));
+}
+
+function zaehlZellen(z: {
+  zielerreichung: number | null;
+  ampel: Ampel;
+  umsetzungsquote: number | null;
+  massnahmen: number;
+  umgesetzt: number;
+  begonnen: number;
+  geplant: number;
+  verschoben: number;
+  entfallen: number;
+  wirkungen: number;
+}): GridCell[] {
+  return [
+    c(z.zielerreichung, 'prozent'),
+    c(ampelText(z.ampel), ampelStyle(z.ampel)),
+    c(z.umsetzungsquote, 'prozent'),
+    c(z.massnahmen, 'zahl'),
+    c(z.umgesetzt, 'zahl'),
+    c(z.begonnen, 'zahl'),
+    c(z.geplant, 'zahl'),
+    c(z.verschoben, 'zahl'),
+    c(z.entfallen, 'zahl'),
+    c(z.wirkungen, 'zahl'),
+  ];
+}
+
+const KENNZAHL_KOPF = ['Nr.', 'Kennzahl', 'Einheit', 'Wirkungs-\nebene', 'Ausgangs-\nwert', 'Zielwert', 'Istwert', 'Stichtag', 'Ziel-\nerreichung', 'Ampel', 'Daten-\nquelle', 'Begründung'];
+const MASSNAHME_KOPF = ['Nr.', 'Maßnahme / Wirkung', 'Art', 'Status', 'Priorität', 'Zeitraum', 'Bezug', 'Verantwortlich', null, null, null, 'Bemerkung'];
+
+function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
+  const kopf = a.naechste;
+  a.zeile([c(z.id, 'summe'), c(`Handlungsziel ${z.id}: ${z.handlungsziel}`, 'summe')]);
+  a.merges.push(`B${kopf}:${LETZTE}${kopf}`);
+  if (z.herausforderung) a.textZeile(`Herausforderung: ${z.herausforderung}`, 'hinweis');
+  if (z.leitziel) a.textZeile(`Leitziel: ${z.leitziel}`, 'hinweis');
+
+  const teile = [`Zielerreichung: ${prozentText(z.zielerreichung)} (Ampel ${ampelText(z.ampel)})`];
+  if (z.checkliste?.umsetzungsstand) teile.push(`Umsetzungsstand: ${z.checkliste.umsetzungsstand}`);
+  if (z.checkliste?.anpassungsbedarf) teile.push(`Anpassungsbedarf: ${z.checkliste.anpassungsbedarf}`);
+  if (!z.checkliste) teile.push('Checkliste noch nicht ausgefüllt');
+  a.textZeile(teile.join(' · '), 'textFett');
+  if (z.checkliste?.einschaetzung) a.textZeile(`Einschätzung: ${z.checkliste.einschaetzung}`, 'text');
+  if (z.checkliste?.naechsteSchritte) a.textZeile(`Nächste Schritte: ${z.checkliste.naechsteSchritte}`, 'text');
+
+  if (z.kennzahlen.length === 0) {
+    a.textZeile('Für dieses Handlungsziel sind keine Kennzahlen erfasst.', 'hinweis');
+  } else {
+    a.zeile(KENNZAHL_KOPF.map((h) => c(h, 'kopf')));
+    for (const k of z.kennzahlen) {
+      a.zeile([
+        c(k.id, 'text'),
+        c(k.name, 'text'),
+        c(k.einheit, 'text'),
+        c(k.ebene, 'text'),
+        c(k.ausgangswert, 'dezimal'),
+        c(k.zielwert, 'dezimal'),
+        c(k.istwert, 'dezimal'),
+        c(datumZelle(k.stichtag), 'datum'),
+        c(k.zielerreichung, 'prozent'),
+        c(ampelText(k.ampel), ampelStyle(k.ampel)),
+        c(k.datenquelle, 'text'),
+        c(k.begruendung || (k.ampel === 'rot' ? 'Begründung fehlt' : ''), 'text'),
+      ]);
+    }
+  }
+
+  const eintraege: PlanZeile[] = [...z.massnahmen, ...z.wirkungen];
+  if (eintraege.length === 0) {
+    a.textZeile('Für dieses Handlungsziel sind keine Maßnahmen geplant.', 'hinweis');
+  } else {
+    const r = a.zeile(MASSNAHME_KOPF.map((h) => c(h, 'kopf')));
+    a.merges.push(`H${r}:K${r}`);
+    for (const m of eintraege) {
+      const s: StyleName = m.art === 'Wirkung' ? 'wirkung' : 'massnahme';
+      const zr = a.zeile([
+        c(m.nr, s),
+        c(m.beschreibung, s),
+        c(m.art, s),
+        c(m.status, s),
+        c(m.prioritaet, s),
+        c(m.zeitraum, s),
+        c(m.bezug, s),
+        c(m.verantwortlich, s),
+        c(null, s),
+        c(null, s),
+        c(null, s),
+        c(m.bemerkung, s),
+      ]);
+      a.merges.push(`H${zr}:K${zr}`);
+    }
+  }
+  a.leer();
+}
+
+function mergeBisL(a: Aufbau): void {
+  const r = a.rows.length;
+  a.merges.push(`B${r}:${LETZTE}${r}`);
+}
+
+function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
+  a.pageBreaks.push(a.naechste);
+  a.textZeile(`Handlungsfeld ${hf.hf}: ${hf.name}`, 'abschnitt', true);
+  const wer = [hf.netzwerk && `Netzwerk: ${hf.netzwerk}`, hf.netzwerkleitung && `Netzwerkleitung: ${hf.netzwerkleitung}`].filter(Boolean).join(' · ');
+  if (wer) a.textZeile(wer, 'hinweis', true);
+  a.zeile(ueberblickKopf());
+  a.zeile([c(hf.hf, 'zahl'), c(hf.name, 'textFett'), ...zaehlZellen(hf.kpi)]);
+  a.leer();
+  if (hf.ziele.length === 0) {
+    a.textZeile('Für dieses Handlungsfeld sind keine Handlungsziele erfasst.', 'hinweis', true);
+    a.leer();
+  }
+  for (const z of hf.ziele) zielAbschnitt(a, z);
+}
+
+/** Builds the Umsetzungsbericht sheet. */
+export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtMeta): Grid {
+  const a = new Aufbau();
+  a.textZeile(`Umsetzungsbericht ${bericht.berichtsjahr} – Integrationskonzept der Stadt Rheine`, 'titel', true);
+  const stichtag = bericht.stichtag ? datumDeutsch(bericht.stichtag) : `${zeitstempel(meta.berechnetAm).slice(0, 10)} (Tag der Erstellung)`;
+  a.textZeile(`Berichtsjahr ${bericht.berichtsjahr} · Stichtag der Kennzahlen: ${stichtag}`, 'untertitel', true);
+  a.textZeile(`Erstellt am ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“. Dieses Blatt wird bei jeder Aktualisierung neu berechnet; bitte nicht hineinschreiben.`, 'hinweis', true);
+  a.leer();
+
+  a.textZeile('Überblick nach Handlungsfeldern', 'abschnitt', true);
+  a.zeile(ueberblickKopf());
+  for (const hf of bericht.handlungsfelder) a.zeile([c(hf.hf, 'zahl'), c(hf.name, 'text'), ...zaehlZellen(hf.kpi)]);
+  a.zeile([c(null, 'summe'), c('Gesamt', 'summe'), ...zaehlZellen(bericht.gesamt)]);
+  a.textZeile(
+    'Zielerreichung: Mittelwert der Handlungsziele (je Kennzahl auf 0–100 % begrenzt). Umsetzungsquote: umgesetzte Maßnahmen je geplante Maßnahmen ohne entfallene. Standardmaßnahmen sind nicht enthalten (siehe Hinweis am Ende).',
+    'hinweis',
+    true,
+  );
+  a.leer();
+
+  for (const hf of bericht.handlungsfelder) hfAbschnitt(a, hf);
+
+  a.textZeile('Hinweis: Standardmaßnahmen', 'abschnitt', true);
+  if (bericht.standardmassnahmen.length === 0) {
+    a.textZeile('In der Arbeitsplanung sind keine Standardmaßnahmen gekennzeichnet.', 'hinweis', true);
+  } else {
+    a.textZeile(
+      `Die folgenden ${bericht.standardmassnahmen.length} Standardmaßnahmen dienen vielen Zielen, werden gesondert berichtet und sind nicht Teil dieses Umsetzungsberichts:`,
+      'hinweis',
+      true,
+    );
+    for (const s of bericht.standardmassnahmen) {
+      a.zeile([c(s.nr, 'text'), c(`${s.beschreibung}${s.hf !== null ? ` (HF ${s.hf}, Handlungsziel ${s.handlungszielId})` : ''}`, 'text')]);
+      mergeBisL(a);
+    }
+  }
+
+  return {
+    sheet: SHEETS.umsetzungsbericht,
+    columnWidths: BERICHT_SPALTEN,
+    rows: a.rows,
+    merges: a.merges,
+    rowHeights: zeilenhoehen(a.rows, BERICHT_SPALTEN, a.merges),
+    tabColor: COLORS.tabBerechnet,
+    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [1, 2], pageBreaksBefore: a.pageBreaks },
+  };
+}

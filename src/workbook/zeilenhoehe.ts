@@ -1,0 +1,82 @@
+/**
+ * Estimated row heights for grids with wrapped text. LibreOffice does not
+ * fit row heights of files written by exceljs and Excel never fits merged
+ * cells, so printed pages would cut text off. The estimate wraps words
+ * greedily at the column width (Excel character units) and is deliberately
+ * a little generous.
+ */
+import type { GridCell } from './grid';
+import { STYLES } from './styles';
+
+const BASIS_PT = 11;
+
+/** Lines a text needs at `breite` character units (explicit line breaks respected). */
+export function zeilenBedarf(text: string, breite: number, fontSize = BASIS_PT, fett = false): number {
+  // Average text characters are narrower than the digit "0" that defines the
+  // unit; bold and larger fonts take more room.
+  const proZeile = Math.max(1, Math.floor(((breite * 1.05) / (fett ? 1.1 : 1)) * (BASIS_PT / fontSize)));
+  let zeilen = 0;
+  for (const absatz of text.split('\n')) {
+    let laenge = 0;
+    let n = 1;
+    for (const wort of absatz.split(/\s+/).filter((w) => w !== '')) {
+      let w = wort.length;
+      // A word longer than a line is broken by character.
+      while (w > proZeile) {
+        if (laenge > 0) n++;
+        w -= proZeile;
+        laenge = 0;
+        n++;
+      }
+      if (laenge === 0) laenge = w;
+      else if (laenge + 1 + w <= proZeile) laenge += 1 + w;
+      else {
+        n++;
+        laenge = w;
+      }
+    }
+    zeilen += n;
+  }
+  return Math.max(1, zeilen);
+}
+
+function zerlegeA1(ref: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) throw new Error(`Ungültige Zelladresse ${ref}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/**
+ * Heights (points) for every row that needs more than one line; null where
+ * the default height fits. Merged ranges count with their combined width
+ * (only single-row merges are considered).
+ */
+export function zeilenhoehen(rows: readonly (readonly GridCell[])[], breiten: readonly number[], merges: readonly string[] = []): (number | null)[] {
+  const mergeBreite = new Map<string, number>();
+  for (const m of merges) {
+    const [a, b] = m.split(':');
+    const s = zerlegeA1(a);
+    const e = zerlegeA1(b);
+    if (s.row !== e.row) continue;
+    let w = 0;
+    for (let c = s.col; c <= e.col; c++) w += breiten[c - 1] ?? 9;
+    mergeBreite.set(`${s.row}:${s.col}`, w);
+  }
+  return rows.map((row, r) => {
+    let hoehe = 0;
+    let mehrzeilig = false;
+    row.forEach((cell, c) => {
+      if (typeof cell.v !== 'string' || !cell.s) return;
+      const stil = STYLES[cell.s];
+      const size = stil.fontSize ?? BASIS_PT;
+      const breite = mergeBreite.get(`${r + 1}:${c + 1}`) ?? breiten[c] ?? 9;
+      const n = stil.wrap ? zeilenBedarf(cell.v, breite, size, Boolean(stil.bold)) : 1;
+      if (n > 1) mehrzeilig = true;
+      hoehe = Math.max(hoehe, n * Math.ceil(size * 1.35) + 3);
+    });
+    // Large single-line fonts (titles) need a taller row too.
+    return mehrzeilig || hoehe > 18 ? hoehe : null;
+  });
+}
