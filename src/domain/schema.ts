@@ -14,6 +14,8 @@ export const SHEETS = {
   kpiHandlungsziele: 'KPI Handlungsziele',
   umsetzungsbericht: 'Umsetzungsbericht',
   verlauf: 'Verlauf',
+  /** change report of the last merge of network workbooks (zusammenfuehren) */
+  aenderungsprotokoll: 'Änderungsprotokoll',
 } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
 

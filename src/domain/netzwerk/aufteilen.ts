@@ -6,13 +6,19 @@
 import type { RawValue, RawWorkbook } from '../model';
 import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
 import { herkunftZeile, type Herkunft, type HerkunftZeile } from './herkunft';
-import { istLeereZeile, leseTabellen, NetzwerkFehler, zelle, type Tabelle, type Tabellen } from './tabellen';
+import { istLeereZeile, leseTabellen, NetzwerkFehler, spalte, zelle, type Tabelle, type Tabellen } from './tabellen';
 import { hfNummer, schluesselText } from './werte';
 
 export interface AufteilenMeta {
   /** file name of the steering workbook */
   readonly quelle: string;
   readonly exportiertAm: Date;
+  /**
+   * Export only the contract columns (for writers that build the network
+   * workbook from the template and cannot carry extra user columns); the
+   * marker then holds exactly what the network file holds.
+   */
+  readonly nurVertragsspalten?: boolean;
 }
 
 export interface NetzwerkExport {
@@ -56,6 +62,12 @@ export function hfHinweise(key: TableKey, t: Tabelle, row: readonly RawValue[], 
 export function gehoertZuHf(key: TableKey, t: Tabelle, row: readonly RawValue[], hf: number, zielHf: ReadonlyMap<string, number>): boolean {
   const bekannt = hfHinweise(key, t, row, zielHf).filter((h) => h.hf !== null);
   return bekannt.length > 0 && bekannt.every((h) => h.hf === hf);
+}
+
+function nurVertragsspalten(key: TableKey, t: Tabelle): Tabelle {
+  const headers = TABLES[key].columns.map((c) => c.header);
+  const idx = headers.map((h) => spalte(t, h));
+  return { headers, rows: t.rows.map((r) => idx.map((i) => (i < 0 ? null : (r[i] ?? null)))) };
 }
 
 const GETEILT: ReadonlySet<TableKey> = new Set<TableKey>(['handlungsfelder', 'einstellungen']);
@@ -110,7 +122,7 @@ export function aufteilen(raw: RawWorkbook, hf: number, meta: AufteilenMeta): Ne
   const tabellen = {} as Record<TableKey, Tabelle>;
   const zeilen: HerkunftZeile[] = [];
   for (const key of TABLE_ORDER) {
-    const t = alle[key];
+    const t = meta.nurVertragsspalten ? nurVertragsspalten(key, alle[key]) : alle[key];
     const rows = t.rows.filter((r) => !istLeereZeile(r) && (GETEILT.has(key) || gehoertZuHf(key, t, r, hf, zielHf)));
     tabellen[key] = { headers: t.headers, rows };
     for (const r of rows) zeilen.push(herkunftZeile(key, t, r));

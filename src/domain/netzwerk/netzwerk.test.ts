@@ -292,3 +292,20 @@ describe('zusammenfuehren', () => {
     expect(r.hinweise.join()).toMatch(/beide zu Handlungsfeld 3/);
   });
 });
+
+describe('extra columns of the steering workbook', () => {
+  it('are left out with nurVertragsspalten and do not turn network edits into conflicts', () => {
+    const g = gesamtTabellen();
+    g.arbeitsplanung.rows[1][12] = 'nur Steuerung';
+    const gesamt = raw(g);
+    const exp = aufteilen(gesamt, 3, { ...META, nurVertragsspalten: true });
+    expect(exp.tabellen.arbeitsplanung.headers).not.toContain('Notiz Steuerung');
+    const datei = bearbeite(exp, (t) => {
+      t.arbeitsplanung[0][9] = 'umgesetzt';
+    });
+    const r = zusammenfuehren(gesamt, [datei]);
+    expect(r.aenderungen.konflikte).toEqual([]);
+    expect(r.aenderungen.geaendert).toHaveLength(1);
+    expect(r.tabellen.arbeitsplanung.rows[1][12]).toBe('nur Steuerung');
+  });
+});

@@ -260,7 +260,7 @@ class Zusammenfuehrung {
         const zRow = ziel.rows[zielIdx];
         const offen = nGeaendert.filter((h) => kanonisch(werte[h], typ(h)) !== kanonisch(zRow[zielSpalte.get(h) ?? -1], typ(h)));
         if (offen.length === 0) return;
-        const gGeaendert = ziel.headers.filter((h) => h !== '' && kanonisch(zRow[zielSpalte.get(h) ?? -1], typ(h)) !== kanonisch(snap.werte[h] ?? null, typ(h)));
+        const gGeaendert = ziel.headers.filter((h) => h !== '' && h in snap.werte && kanonisch(zRow[zielSpalte.get(h) ?? -1], typ(h)) !== kanonisch(snap.werte[h] ?? null, typ(h)));
         if (gGeaendert.length > 0) {
           for (const h of offen) {
             const gw = zRow[zielSpalte.get(h) ?? -1];

@@ -1,0 +1,189 @@
+/**
+ * `integrationsmonitor aufteilen <gesamt.xlsx> <ordner>`: one workbook per
+ * Handlungsfeld network, with the full layout and the hidden origin marker.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { TABLES, TABLE_ORDER, type TableKey } from '../domain/schema';
+import {
+  aufteilen,
+  handlungsfelderDerMappe,
+  herkunftAlsTabellen,
+  HERKUNFT_INFO_TABELLE,
+  HERKUNFT_ZEILEN_TABELLE,
+  inSchemaReihenfolge,
+  NetzwerkFehler,
+  netzwerkDateiname,
+  nichtZugeordnet,
+  type NetzwerkExport,
+} from '../domain/netzwerk';
+import type { RawValue } from '../domain/model';
+import { HERKUNFT_BLATT, HERKUNFT_BLATT_ZUSTAND, HERKUNFT_INFO_ANKER, HERKUNFT_SPALTENBREITEN, HERKUNFT_ZEILEN_ANKER } from '../workbook/herkunft';
+import { DateiFehler, istDateiFehler, schreibeVorlage, speichereArbeitsmappe } from '../xlsx';
+import { schreibeTabellenBlatt } from '../xlsx/tabellenAendern';
+import { AufrufFehler, druckeJson, erwartePositionen, EXIT, ladeUndPruefe, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+
+const HILFE = `Aufruf: ${PROGRAMM} aufteilen <gesamt.xlsx> <ordner> [--hf <Nr>] [--force] [--json]
+
+Erstellt aus der Gesamtdatei der Steuerungsgruppe je Handlungsfeld eine
+Netzwerkdatei, z. B. „HF3-Ausbildung-Arbeitsmarktzugang-Wirtschaft.xlsx“.
+Jede Netzwerkdatei hat das vollständige Layout (Tabellen, Auswahllisten,
+Farben) und enthält
+  • die Stammdaten (alle Handlungsfelder und Einstellungen),
+  • nur die Ziele, Arbeitsplanung, Checkliste und Kennzahlen dieses
+    Handlungsfelds (Checkliste und Kennzahlen über die Handlungsziel-ID),
+  • ein ausgeblendetes Blatt mit der Herkunft (Handlungsfeld, Quelldatei,
+    Exportzeitpunkt und den exportierten Werten jeder Zeile). Damit erkennt
+    „zusammenfuehren“ später, was im Netzwerk geändert wurde.
+Der Ordner wird angelegt, falls er fehlt. Die Gesamtdatei wird nicht verändert.
+
+Optionen:
+  --hf <Nr>   nur die Datei für dieses Handlungsfeld erstellen
+  --force     vorhandene Netzwerkdateien im Ordner überschreiben
+  --json      Ergebnis als JSON ausgeben: {"dateien":[{"hf","datei","zeilen"}]}
+
+Exit-Codes:
+  0  Netzwerkdateien erstellt
+  1  die Gesamtdatei lässt sich nicht aufteilen (fehlende Tabellen, leere oder
+     doppelte Schlüssel wie Nr / Kennzahl-ID / Handlungsziel-ID)
+  2  eine Datei kann nicht gelesen oder geschrieben werden, oder es gibt die
+     Zieldateien schon (ohne --force)`;
+
+/** Builds the network workbook for one export. */
+export function netzwerkArbeitsmappe(exp: NetzwerkExport): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Integrationsmonitor';
+  wb.title = `Netzwerkdatei Handlungsfeld ${exp.hf}: ${exp.handlungsfeld}`;
+  const zeilen = {} as Record<TableKey, RawValue[][]>;
+  for (const key of TABLE_ORDER) zeilen[key] = inSchemaReihenfolge(key, exp.tabellen[key]);
+  schreibeVorlage(wb, zeilen);
+  const marker = herkunftAlsTabellen(exp.herkunft);
+  schreibeTabellenBlatt(
+    wb,
+    HERKUNFT_BLATT,
+    [
+      { name: HERKUNFT_INFO_TABELLE, ...HERKUNFT_INFO_ANKER, ...marker.info },
+      { name: HERKUNFT_ZEILEN_TABELLE, ...HERKUNFT_ZEILEN_ANKER, ...marker.zeilen },
+    ],
+    { zustand: HERKUNFT_BLATT_ZUSTAND, breiten: HERKUNFT_SPALTENBREITEN },
+  );
+  return wb;
+}
+
+async function existiert(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+async function ordnerAnlegen(ordner: string): Promise<void> {
+  try {
+    await fs.mkdir(ordner, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const grund = code === 'EEXIST' || code === 'ENOTDIR' ? 'es gibt dort schon eine Datei mit diesem Namen' : (e as Error).message;
+    throw new DateiFehler('schreiben', ordner, `Der Ordner „${ordner}“ kann nicht angelegt werden: ${grund}.`);
+  }
+  const st = await fs.stat(ordner);
+  if (!st.isDirectory()) throw new DateiFehler('ordner', ordner, `„${ordner}“ ist eine Datei, kein Ordner. Bitte einen Ordner angeben.`);
+}
+
+async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
+  const a = parseArgumente('aufteilen', args, { schalter: ['force', 'json'], werte: ['hf'] });
+  if (a.hilfe) {
+    io.out(HILFE);
+    return EXIT.ok;
+  }
+  const [gesamtPfad, ordner] = erwartePositionen('aufteilen', a, ['gesamt.xlsx', 'ordner']);
+  const nurHf = a.werte.get('hf');
+  if (nurHf !== undefined && !/^\d+$/.test(nurHf)) throw new AufrufFehler(`„--hf“ erwartet die Nummer eines Handlungsfelds, z. B. „--hf 3“.`);
+  try {
+    const g = await ladeUndPruefe(gesamtPfad);
+    let exporte: NetzwerkExport[];
+    let ohneHf: { tabelle: TableKey; schluessel: string }[];
+    try {
+      const alle = handlungsfelderDerMappe(g.raw, g.datei).filter((h) => nurHf === undefined || h.nr === Number(nurHf));
+      if (alle.length === 0) {
+        io.err(
+          nurHf !== undefined
+            ? `Handlungsfeld ${nurHf} steht nicht in der Tabelle „tblHandlungsfelder“ (Blatt „Stammdaten“) von „${g.datei}“.`
+            : `„${g.datei}“: Die Tabelle „tblHandlungsfelder“ (Blatt „Stammdaten“) enthält kein Handlungsfeld.`,
+        );
+        return EXIT.befunde;
+      }
+      const meta = { quelle: g.datei, exportiertAm: jetzt(), nurVertragsspalten: true };
+      exporte = alle.map((h) => aufteilen(g.raw, h.nr, meta));
+      ohneHf = nichtZugeordnet(g.raw, g.datei);
+    } catch (e) {
+      if (e instanceof NetzwerkFehler) {
+        io.err(e.message);
+        return EXIT.befunde;
+      }
+      throw e;
+    }
+    await ordnerAnlegen(ordner);
+    const ziele = exporte.map((e) => ({ exp: e, pfad: path.join(ordner, netzwerkDateiname(e.hf, e.handlungsfeld)) }));
+    for (const z of ziele) {
+      if (path.resolve(z.pfad) === path.resolve(gesamtPfad)) {
+        io.err(`Die Netzwerkdatei „${z.pfad}“ wäre die Gesamtdatei selbst. Bitte einen anderen Ordner angeben.`);
+        return EXIT.datei;
+      }
+    }
+    if (!a.schalter.has('force')) {
+      const vorhanden: string[] = [];
+      for (const z of ziele) if (await existiert(z.pfad)) vorhanden.push(path.basename(z.pfad));
+      if (vorhanden.length > 0) {
+        io.err(
+          `Im Ordner „${ordner}“ gibt es schon: ${vorhanden.join(', ')}. Es wurde nichts geschrieben. Zum Überschreiben „--force“ angeben (Achtung: Einträge der Netzwerke in diesen Dateien gehen dann verloren – vorher zusammenführen).`,
+        );
+        return EXIT.datei;
+      }
+    }
+    const ergebnis: { hf: number; datei: string; zeilen: number }[] = [];
+    for (const z of ziele) {
+      await speichereArbeitsmappe(netzwerkArbeitsmappe(z.exp), z.pfad);
+      const zeilen = (['ziele', 'arbeitsplanung', 'checkliste', 'kennzahlen'] as const).reduce((n, k) => n + z.exp.tabellen[k].rows.length, 0);
+      ergebnis.push({ hf: z.exp.hf, datei: path.basename(z.pfad), zeilen });
+    }
+    if (a.schalter.has('json')) {
+      druckeJson(io, { dateien: ergebnis });
+    } else {
+      io.out(`${ergebnis.length} Netzwerkdatei${ergebnis.length === 1 ? '' : 'en'} in „${ordner}“ erstellt:`);
+      for (const e of ergebnis) io.out(`  • ${e.datei} (Handlungsfeld ${e.hf}, ${e.zeilen} Zeilen in Ziele/Arbeitsplanung/Checkliste/Kennzahlen)`);
+      io.out('Nach dem Ausfüllen durch die Netzwerke: „integrationsmonitor zusammenfuehren“.');
+    }
+    if (ohneHf.length > 0) {
+      io.err(
+        `Hinweis: ${ohneHf.length} Zeile(n) gehören zu keinem Handlungsfeld und stehen in keiner Netzwerkdatei: ${ohneHf
+          .slice(0, 10)
+          .map((o) => `${TABLES[o.tabelle].sheet} „${o.schluessel}“`)
+          .join(', ')}${ohneHf.length > 10 ? ' …' : ''}.`,
+      );
+    }
+    if (g.fehler) {
+      io.err(`Hinweis: „${g.datei}“ enthält Fehler (siehe „${PROGRAMM} pruefen ${gesamtPfad}“); die Netzwerkdateien enthalten sie ebenfalls.`);
+    }
+    return EXIT.ok;
+  } catch (e) {
+    if (istDateiFehler(e)) {
+      io.err(e.message);
+      return EXIT.datei;
+    }
+    throw e;
+  }
+}
+
+export function aufteilenVerb(jetzt: () => Date = () => new Date()): Verb {
+  return {
+    kurz: 'aufteilen <gesamt.xlsx> <ordner>   je Handlungsfeld eine Netzwerkdatei erstellen',
+    hilfe: HILFE,
+    run: (args, io) => run(args, io, jetzt),
+  };
+}
+
+export const aufteilenBefehl: Verb = aufteilenVerb();

@@ -1,0 +1,160 @@
+/**
+ * `integrationsmonitor zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]`
+ * (SPEC §5): merges network workbooks into a copy of the steering workbook,
+ * writes the sheet "Änderungsprotokoll" and validates the result. The inputs
+ * are only read; the copy is edited in place so every other sheet, format and
+ * user column of the steering workbook stays as it was.
+ */
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { pruefen, type RawWorkbook } from '../domain';
+import { TABLES } from '../domain/schema';
+import { NetzwerkFehler, zusammenfuehren, zusammenfuehrenExitCode, type Aenderung, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
+import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
+import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { aendereTabellen } from '../xlsx/tabellenAendern';
+import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicherPfad, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+
+const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
+
+Führt die ausgefüllten Netzwerkdateien (erstellt mit „aufteilen“) wieder in
+die Gesamtdatei zusammen und schreibt das Ergebnis nach <neu.xlsx>. Die
+Eingabedateien werden nicht verändert.
+
+Abgleich je Zeile über Nr (Arbeitsplanung), Kennzahl-ID (Kennzahlen) und
+Handlungsziel-ID (Ziele, Checkliste), jeweils gegen den Stand beim Export:
+  • neue Zeilen des Netzwerks werden angehängt,
+  • nur im Netzwerk geänderte Zellen werden übernommen,
+  • wurde eine Zeile seit dem Export in BEIDEN Dateien geändert, ist das ein
+    Konflikt: beide Werte stehen im Protokoll, der Wert der Gesamtdatei bleibt,
+  • Zeilen eines anderen Handlungsfelds, geänderte Einstellungen und gelöschte
+    Zeilen werden abgelehnt (es wird nie etwas gelöscht).
+Text, der mit = + - @ beginnt, bleibt Text (keine Formel).
+<neu.xlsx> erhält das Blatt „Änderungsprotokoll“; danach wird das Ergebnis
+geprüft (wie „pruefen“). Die KPI-Blätter bitte anschließend mit
+„${PROGRAMM} kpi <neu.xlsx> --aus …“ neu berechnen.
+
+Optionen:
+  --aus <neu.xlsx>  Zieldatei (Pflicht; darf keine der Eingabedateien sein)
+  --json            Änderungen als JSON ausgeben:
+                    {"neu":[C…],"geaendert":[C…],"konflikte":[C…],"abgelehnt":[C…]}
+                    mit C = {"datei","tabelle","schluessel","spalte","gesamt",
+                    "netzwerk","meldung"}; das Prüfergebnis steht dann auf stderr.
+
+Exit-Codes:
+  0  zusammengeführt, keine Konflikte, keine abgelehnten Zeilen
+  1  zusammengeführt, aber mit Konflikten oder abgelehnten Zeilen (dort gilt
+     der Wert der Gesamtdatei; siehe Protokoll)
+  2  eine Datei kann nicht gelesen oder geschrieben werden (dann wird nichts
+     geschrieben)`;
+
+function cJson(e: Aenderung): Aenderung {
+  return { datei: e.datei, tabelle: e.tabelle, schluessel: e.schluessel, spalte: e.spalte, gesamt: e.gesamt, netzwerk: e.netzwerk, meldung: e.meldung };
+}
+
+/** Applies the merge result to the loaded steering workbook (in memory). */
+export function wendeAn(wb: ExcelJS.Workbook, gesamtRaw: RawWorkbook, erg: ZusammenfuehrenErgebnis): void {
+  aendereTabellen(
+    wb,
+    erg.betroffen.map((key) => {
+      const roh = gesamtRaw.tables.find((t) => t.name === TABLES[key].name);
+      return {
+        tabelle: TABLES[key].name,
+        datenzeilen: roh?.rows.length ?? 0,
+        zellen: erg.zellen.filter((z) => z.tabelle === key),
+        neueZeilen: erg.neueZeilen.filter((n) => n.tabelle === key).map((n) => n.werte),
+      };
+    }),
+  );
+}
+
+async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
+  const a = parseArgumente('zusammenfuehren', args, { schalter: ['json'], werte: ['aus'] });
+  if (a.hilfe) {
+    io.out(HILFE);
+    return EXIT.ok;
+  }
+  if (a.positionen.length < 2) {
+    throw new AufrufFehler(`„zusammenfuehren“ braucht <gesamt.xlsx> und mindestens eine <netzwerk.xlsx>. Hilfe: ${PROGRAMM} zusammenfuehren --help`);
+  }
+  const aus = a.werte.get('aus');
+  if (!aus) throw new AufrufFehler(`„zusammenfuehren“ braucht „--aus <neu.xlsx>“ für das Ergebnis. Hilfe: ${PROGRAMM} zusammenfuehren --help`);
+  const [gesamtPfad, ...netzPfade] = a.positionen;
+  for (const p of a.positionen) {
+    if (gleicherPfad(p, aus)) {
+      throw new AufrufFehler(`„--aus ${aus}“ ist zugleich eine Eingabedatei. Eingabedateien werden nie verändert; bitte einen anderen Dateinamen angeben.`);
+    }
+  }
+  const json = a.schalter.has('json');
+  try {
+    // read everything first: an unreadable file stops before anything is written
+    const wb = await ladeArbeitsmappe(gesamtPfad);
+    const gesamtDatei = path.basename(gesamtPfad);
+    const gesamtRaw = leseRohdaten(wb, gesamtDatei);
+    const netze = [];
+    for (const p of netzPfade) netze.push({ datei: path.basename(p), raw: leseRohdaten(await ladeArbeitsmappe(p), path.basename(p)) });
+
+    let erg: ZusammenfuehrenErgebnis;
+    try {
+      erg = zusammenfuehren(gesamtRaw, netze);
+    } catch (e) {
+      if (e instanceof NetzwerkFehler) {
+        io.err(`${e.message} Es wurde nichts geschrieben.`);
+        return EXIT.datei;
+      }
+      throw e;
+    }
+    wendeAn(wb, gesamtRaw, erg);
+    const { findings } = pruefen(leseRohdaten(wb, path.basename(aus)));
+    const fehler = findings.filter((f) => f.schwere === 'Fehler');
+    const warnungen = findings.length - fehler.length;
+    schreibeGrid(
+      wb,
+      aenderungsprotokollGrid(erg.aenderungen, {
+        erstelltAm: jetzt(),
+        gesamt: gesamtDatei,
+        dateien: netze.map((n) => n.datei),
+        pruefung: { fehler: fehler.length, warnungen },
+        hinweise: erg.hinweise,
+      }),
+    );
+    await speichereArbeitsmappe(wb, aus);
+
+    const x = erg.aenderungen;
+    const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${warnungen} Warnung(en).`;
+    if (json) {
+      druckeJson(io, { neu: x.neu.map(cJson), geaendert: x.geaendert.map(cJson), konflikte: x.konflikte.map(cJson), abgelehnt: x.abgelehnt.map(cJson) });
+      io.err(pruefText);
+      for (const f of fehler) io.err(formatiereBefund(f));
+    } else {
+      io.out(`Zusammengeführt: „${gesamtDatei}“ + ${netze.length} Netzwerkdatei(en) → „${aus}“.`);
+      io.out(`  ${x.neu.length} neue Zeile(n), ${x.geaendert.length} geänderte Zelle(n), ${x.konflikte.length} Konflikt(e), ${x.abgelehnt.length} abgelehnt.`);
+      const wichtig = protokollZeilen(x).filter((z) => z.art === 'Konflikt' || z.art === 'Abgelehnt');
+      if (wichtig.length > 0) {
+        io.out('\nBitte klären (der Wert der Gesamtdatei wurde beibehalten):');
+        for (const z of wichtig) io.out(`  • ${z.art} (${z.e.datei}): ${z.e.meldung}`);
+      }
+      for (const h of erg.hinweise) io.out(`Hinweis: ${h}`);
+      io.out(`\n${pruefText}`);
+      for (const f of fehler) io.out(formatiereBefund(f));
+      io.out(`Details im Blatt „Änderungsprotokoll“. KPI neu berechnen: ${PROGRAMM} kpi ${aus} --aus <mit-kpi.xlsx>`);
+    }
+    return zusammenfuehrenExitCode(x);
+  } catch (e) {
+    if (istDateiFehler(e)) {
+      io.err(`${e.message} Es wurde nichts geschrieben.`);
+      return EXIT.datei;
+    }
+    throw e;
+  }
+}
+
+export function zusammenfuehrenVerb(jetzt: () => Date = () => new Date()): Verb {
+  return {
+    kurz: 'zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx>   Netzwerkdateien zusammenführen',
+    hilfe: HILFE,
+    run: (args, io) => run(args, io, jetzt),
+  };
+}
+
+export const zusammenfuehrenBefehl: Verb = zusammenfuehrenVerb();
