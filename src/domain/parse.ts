@@ -26,6 +26,7 @@ import {
   istLeer,
   leseDatum,
   leseGanzzahl,
+  leseId,
   leseListe,
   leseText,
   leseZahl,
@@ -168,6 +169,10 @@ class ZeilenLeser {
 
   text(h: string): string {
     return this.melde(h, leseText(this.wert(h)));
+  }
+  /** An ID column: like text, but a date means Excel turned a typed "1.2" into 1 February. */
+  id(h: string): string {
+    return this.melde(h, leseId(this.wert(h)));
   }
   ganzzahl(h: string): number | null {
     return this.melde(h, leseGanzzahl(this.wert(h)));
@@ -353,19 +358,19 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
     hf: l.ganzzahl('HF-Nr'),
     herausforderung: l.text('Herausforderung'),
     leitziel: l.text('Leitziel'),
-    id: l.text('Handlungsziel-ID'),
+    id: l.id('Handlungsziel-ID'),
     handlungsziel: l.text('Handlungsziel'),
     ref: ref(l, zTab),
   }));
 
   const apTab = tab('arbeitsplanung');
   const arbeitsplanung = leseZeilen<PlanZeile>(apTab, b, ungueltig, (l) => ({
-    nr: l.text('Nr'),
+    nr: l.id('Nr'),
     hf: l.ganzzahl('HF-Nr'),
-    zielId: l.text('Handlungsziel-ID'),
+    zielId: l.id('Handlungsziel-ID'),
     art: l.liste('Art', LISTS.art),
     beschreibung: l.text('Beschreibung'),
-    bezug: l.text('Bezug'),
+    bezug: l.id('Bezug'),
     prioritaet: l.liste('Priorität', LISTS.prioritaet),
     verantwortlich: l.text('Verantwortlich'),
     zeitraum: l.liste('Zeitraum', LISTS.zeitraum),
@@ -377,7 +382,7 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
 
   const clTab = tab('checkliste');
   const checkliste = leseZeilen<ChecklisteZeile>(clTab, b, ungueltig, (l) => ({
-    zielId: l.text('Handlungsziel-ID'),
+    zielId: l.id('Handlungsziel-ID'),
     zielgruppe: l.text('Zielgruppe'),
     ressourcen: l.text('Ressourcen'),
     kooperationspartner: l.text('Kooperationspartner'),
@@ -390,8 +395,8 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
 
   const kzTab = tab('kennzahlen');
   const kennzahlen = leseZeilen<Kennzahl>(kzTab, b, ungueltig, (l) => ({
-    id: l.text('Kennzahl-ID'),
-    zielId: l.text('Handlungsziel-ID'),
+    id: l.id('Kennzahl-ID'),
+    zielId: l.id('Handlungsziel-ID'),
     name: l.text('Kennzahl'),
     einheit: l.text('Einheit'),
     ebene: l.liste('Wirkungsebene', LISTS.wirkungsebene),

@@ -74,6 +74,7 @@ const FAELLE: Fall[] = [
   { name: 'AP: HF als Text gespeichert', daten: setze('arbeitsplanung', 3, 'HF-Nr', '2'), erwartet: W('Arbeitsplanung', 'B5', 'HF-Nr', 'ZAHL_ALS_TEXT', 'als Text gespeichert') },
   { name: 'AP: Ziel leer', daten: setze('arbeitsplanung', 0, 'Handlungsziel-ID', null), erwartet: F('Arbeitsplanung', 'C2', 'Handlungsziel-ID', 'PFLICHTFELD', 'Handlungsziel-ID fehlt') },
   { name: 'AP: Ziel unbekannt', daten: setze('arbeitsplanung', 0, 'Handlungsziel-ID', '9.9'), erwartet: F('Arbeitsplanung', 'C2', 'Handlungsziel-ID', 'ZIEL_UNBEKANNT', '„9.9“ gibt es nicht in Tabelle „tblZiele“') },
+  { name: 'AP: Ziel-ID als Datum', daten: setze('arbeitsplanung', 0, 'Handlungsziel-ID', new Date(Date.UTC(2026, 0, 1))), erwartet: F('Arbeitsplanung', 'C2', 'Handlungsziel-ID', 'DATUM_STATT_ID', 'als Datum 01.01.2026 gespeichert') },
   { name: 'AP: Ziel gehört zu anderem HF', daten: setze('arbeitsplanung', 0, 'Handlungsziel-ID', '2.1'), erwartet: F('Arbeitsplanung', 'C2', 'Handlungsziel-ID', 'ZIEL_HF_ABWEICHEND', 'gehört zu Handlungsfeld 2, die Zeile ist aber Handlungsfeld 1 zugeordnet (Arbeitsplanung!B2)') },
   { name: 'AP: Art leer', daten: setze('arbeitsplanung', 1, 'Art', null), erwartet: F('Arbeitsplanung', 'D3', 'Art', 'PFLICHTFELD', 'Art fehlt') },
   { name: 'AP: Art ungültig', daten: setze('arbeitsplanung', 0, 'Art', 'Massnahme'), erwartet: F('Arbeitsplanung', 'D2', 'Art', 'LISTE_UNGUELTIG', 'Arbeitsplanung!D2 (Art): „Massnahme“ ist kein erlaubter Wert. Bitte „Maßnahme“ oder „Wirkung“ wählen.') },
@@ -92,7 +93,7 @@ const FAELLE: Fall[] = [
   // tblCheckliste
   { name: 'CL: ID leer', daten: setze('checkliste', 1, 'Handlungsziel-ID', null), erwartet: F('Checkliste', 'A3', 'Handlungsziel-ID', 'PFLICHTFELD', 'Handlungsziel-ID fehlt') },
   { name: 'CL: ID unbekannt', daten: setze('checkliste', 1, 'Handlungsziel-ID', '5.5'), erwartet: F('Checkliste', 'A3', 'Handlungsziel-ID', 'ZIEL_UNBEKANNT', '„5.5“ gibt es nicht') },
-  { name: 'CL: ID doppelt', daten: setze('checkliste', 2, 'Handlungsziel-ID', '1.1'), erwartet: F('Checkliste', 'A4', 'Handlungsziel-ID', 'ID_DOPPELT', 'zuerst in Checkliste!A2') },
+  { name: 'CL: ID doppelt', daten: setze('checkliste', 2, 'Handlungsziel-ID', '1.1'), erwartet: F('Checkliste', 'A4', 'Handlungsziel-ID', 'ID_DOPPELT', 'zuerst in Checkliste!A2). Je Handlungsziel ist nur eine Zeile erlaubt') },
   { name: 'CL: Umsetzungsstand ungültig', daten: setze('checkliste', 0, 'Umsetzungsstand', 'fertig'), erwartet: F('Checkliste', 'E2', 'Umsetzungsstand', 'LISTE_UNGUELTIG', '„teilweise erreicht“') },
   { name: 'CL: Anpassungsbedarf ungültig', daten: setze('checkliste', 0, 'Anpassungsbedarf', 'viel'), erwartet: F('Checkliste', 'G2', 'Anpassungsbedarf', 'LISTE_UNGUELTIG', '„Ressourcen anpassen“') },
   // tblKennzahlen

@@ -55,6 +55,7 @@ function eindeutig<T extends { ref: RowRef }>(
   spalte: string,
   schluessel: (z: T) => string | number | null,
   was: string,
+  bitte = `Bitte eine eindeutige ${spalte} vergeben.`,
 ): void {
   const erste = new Map<string | number, T>();
   for (const z of zeilen) {
@@ -69,7 +70,7 @@ function eindeutig<T extends { ref: RowRef }>(
       'Fehler',
       'ID_DOPPELT',
       stelle(k.plan, tabelle, z.ref, spalte),
-      `${was} ${zitat(String(s))} kommt doppelt vor (zuerst in ${adresse(k.plan, tabelle, f.ref, spalte)}). Bitte eine eindeutige ${spalte} vergeben.`,
+      `${was} ${zitat(String(s))} kommt doppelt vor (zuerst in ${adresse(k.plan, tabelle, f.ref, spalte)}). ${bitte}`,
     );
   }
 }
@@ -233,7 +234,15 @@ export const REGELN: readonly Regel[] = [
         pflicht(k, 'checkliste', c.ref, 'Handlungsziel-ID', c.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, zu dem diese Zeile gehört.');
         zielBekannt(k, 'checkliste', c.ref, c.zielId, ids);
       }
-      eindeutig(k, 'checkliste', plan.checkliste, 'Handlungsziel-ID', (c) => c.zielId, 'Die Checkliste-Zeile für Handlungsziel');
+      eindeutig(
+        k,
+        'checkliste',
+        plan.checkliste,
+        'Handlungsziel-ID',
+        (c) => c.zielId,
+        'Die Checkliste-Zeile für Handlungsziel',
+        'Je Handlungsziel ist nur eine Zeile erlaubt: bitte beide Zeilen zusammenführen oder die Handlungsziel-ID korrigieren.',
+      );
     },
   },
   {

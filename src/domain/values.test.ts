@@ -5,7 +5,9 @@ import {
   istFormelText,
   leseDatum,
   leseGanzzahl,
+  leseId,
   leseListe,
+  leseSpalte,
   leseText,
   leseZahl,
   seriennummerZuDatum,
@@ -201,4 +203,30 @@ describe('formula text', () => {
     expect(alsSichererText('=1+1')).toBe("'=1+1");
     expect(alsSichererText('harmlos')).toBe('harmlos');
   });
+});
+
+describe('leseId', () => {
+  it('reads text and numbers like leseText', () => {
+    expect(leseId(' 1.2 ')).toEqual({ wert: '1.2', problem: null });
+    expect(leseId(1.2)).toEqual({ wert: '1.2', problem: null });
+  });
+  it('reports a date (German Excel turned "1.2" into 01.02.) as Fehler with the fix', () => {
+    const r = leseId(new Date(Date.UTC(2026, 1, 1)));
+    expect(r.wert).toBe('');
+    expect(r.problem?.schwere).toBe('Fehler');
+    expect(r.problem?.regel).toBe('DATUM_STATT_ID');
+    expect(r.problem?.text).toContain('als Datum 01.02.2026 gespeichert');
+    expect(r.problem?.text).toContain('als Text formatieren');
+  });
+});
+
+describe('leseSpalte dispatches by column type', () => {
+  it.each<[Parameters<typeof leseSpalte>[0], Parameters<typeof leseSpalte>[1], string | number | null]>([
+    [{ header: 'HF-Nr', type: 'integer' }, '3', 3],
+    [{ header: 'Zielwert', type: 'number' }, '12,5', 12.5],
+    [{ header: 'Stichtag', type: 'date' }, 46387, '2026-12-31'],
+    [{ header: 'Art', type: 'list', list: ['Maßnahme', 'Wirkung'] }, 'wirkung', 'Wirkung'],
+    [{ header: 'Bemerkung', type: 'text' }, new Date(Date.UTC(2026, 1, 1)), '01.02.2026'],
+    [{ header: 'Nr', type: 'text' }, new Date(Date.UTC(2026, 1, 1)), ''],
+  ])('%p %p → %p', (spec, v, w) => expect(leseSpalte(spec, v).wert).toBe(w));
 });

@@ -8,6 +8,7 @@
  */
 import type { RawValue, Schwere } from './model';
 import { isCellError } from './model';
+import type { ColumnSpec } from './schema';
 
 export interface WertProblem {
   readonly schwere: Schwere;
@@ -103,6 +104,23 @@ export function leseText(v: RawValue): Gelesen<string> {
   if (typeof v === 'boolean') return ok(v ? 'WAHR' : 'FALSCH');
   if (v instanceof Date) return ok(datumDeutsch(isoDatum(v)));
   return ok(String(v).trim());
+}
+
+/**
+ * An identifier (Nr, Handlungsziel-ID, Kennzahl-ID, Bezug). German Excel
+ * turns a typed "1.2" into the date 01.02.; such a value cannot be turned
+ * back reliably, so it is a Fehler with the fix.
+ */
+export function leseId(v: RawValue): Gelesen<string> {
+  if (v instanceof Date) {
+    const d = datumDeutsch(isoDatum(v));
+    return fehler(
+      '',
+      'DATUM_STATT_ID',
+      `Excel hat die Eingabe als Datum ${d} gespeichert. Bitte die Zelle als Text formatieren (Zellen formatieren → Text) und die ID neu eingeben, z. B. 1.2.`,
+    );
+  }
+  return leseText(v);
 }
 
 /**
@@ -273,6 +291,25 @@ export function aufzaehlung(values: readonly string[]): string {
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} oder ${q[q.length - 1]}`;
 }
+
+/** Coerces a cell by its column spec (for forms that edit one cell at a time). */
+export function leseSpalte(spec: ColumnSpec, v: RawValue): Gelesen<string | number | null> {
+  switch (spec.type) {
+    case 'integer':
+      return leseGanzzahl(v);
+    case 'number':
+      return leseZahl(v);
+    case 'date':
+      return leseDatum(v);
+    case 'list':
+      return leseListe(v, spec.list ?? []);
+    default:
+      return ID_SPALTEN.has(spec.header) ? leseId(v) : leseText(v);
+  }
+}
+
+/** Text columns holding identifiers (see leseId). */
+export const ID_SPALTEN: ReadonlySet<string> = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
 
 export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]): Gelesen<T | null> {
   if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
