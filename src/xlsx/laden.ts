@@ -72,6 +72,35 @@ function quellteilVonRels(relsPath: string): string {
   return dir === '.' ? base : `${dir}/${base}`;
 }
 
+function xmlText(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * Names of sheets whose worksheet part is missing from the package. exceljs
+ * silently drops such sheets, so a damaged file would look like a plan with
+ * a missing table instead of a damaged file.
+ */
+async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
+  const rels = zip.file('xl/_rels/workbook.xml.rels');
+  const wb = zip.file('xl/workbook.xml');
+  if (!rels || !wb) return [];
+  const teile = new Map<string, string>();
+  for (const tag of (await rels.async('string')).match(/<Relationship\b[^>]*>/g) ?? []) {
+    if (!/Type\s*=\s*"[^"]*\/worksheet"/.test(tag)) continue;
+    const id = /\bId\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const ziel = /\bTarget\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    if (id && ziel) teile.set(id, ziel.startsWith('/') ? ziel.slice(1) : path.posix.normalize(`xl/${ziel}`));
+  }
+  const fehlend: string[] = [];
+  for (const tag of (await wb.async('string')).match(/<(\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const id = /\s\w+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const teil = id ? teile.get(id) : undefined;
+    if (teil && !zip.file(teil)) fehlend.push(xmlText(/\bname\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? teil));
+  }
+  return fehlend;
+}
+
 /**
  * Normalises a package written by another tool (openpyxl, LibreOffice, …)
  * so exceljs 4.4 reads it correctly:
@@ -98,6 +127,13 @@ export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Bu
       'keinXlsx',
       pfad,
       `Die Datei „${path.basename(pfad)}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
+    );
+  const fehlend = await fehlendeBlattteile(zip);
+  if (fehlend.length > 0)
+    throw new DateiFehler(
+      'beschaedigt',
+      pfad,
+      `Die Datei „${path.basename(pfad)}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
     );
   let geaendert = false;
   for (const name of Object.keys(zip.files)) {
