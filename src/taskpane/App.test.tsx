@@ -1,0 +1,170 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { Finding } from '../domain/model';
+import { App } from './App';
+import { AusserhalbOffice } from './ansichten/AusserhalbOffice';
+import { gruppiereNachBlatt } from './ansichten/Pruefen';
+import { FakeGateway, demoFehler } from './demo/fakeGateway';
+import type { ArbeitsmappeGateway } from './gateway';
+
+const JETZT = new Date('2026-11-25T10:30:00');
+
+// jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.
+if (!('ResizeObserver' in window)) {
+  Object.assign(window, {
+    ResizeObserver: class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    },
+  });
+}
+
+function finding(blatt: string, zelle: string, schwere: Finding['schwere'], meldung: string, spalte = 'Art'): Finding {
+  return { blatt, zelle, spalte, schwere, meldung, regel: 'TEST' };
+}
+
+/** A gateway whose answers the test fixes; every method is a jest mock. */
+function mockGateway(findings: Finding[]): jest.Mocked<ArbeitsmappeGateway> {
+  return {
+    status: jest.fn().mockResolvedValue({ layoutVollstaendig: true, fehlend: [], letzteKpiAktualisierung: null }),
+    einrichten: jest.fn().mockResolvedValue({ angelegt: [], hinweise: [] }),
+    pruefen: jest.fn().mockResolvedValue({ findings, geprueftAm: JETZT }),
+    kpiAktualisieren: jest.fn(),
+    waehleZelle: jest.fn().mockResolvedValue(undefined),
+  };
+}
+
+const FINDINGS: Finding[] = [
+  finding('Kennzahlen', 'G3', 'Fehler', 'Kennzahlen!G3 (Zielwert): „viele“ ist keine Zahl.', 'Zielwert'),
+  finding('Arbeitsplanung', 'D4', 'Fehler', 'Arbeitsplanung!D4 (Art): „Massnahme“ ist kein erlaubter Wert.'),
+  finding('Arbeitsplanung', 'C9', 'Warnung', 'Handlungsziel 2.3 hat keine Maßnahme.', 'Handlungsziel-ID'),
+  finding('Arbeitsplanung', 'J8', 'Fehler', 'Arbeitsplanung!J8 (Status): „erledigt“ ist kein erlaubter Wert.', 'Status'),
+];
+
+describe('gruppiereNachBlatt', () => {
+  it('groups by sheet in workbook order, Fehler before Warnungen, with counts', () => {
+    const g = gruppiereNachBlatt(FINDINGS);
+    expect(g.map((x) => [x.blatt, x.fehler, x.warnungen])).toEqual([
+      ['Arbeitsplanung', 2, 1],
+      ['Kennzahlen', 1, 0],
+    ]);
+    expect(g[0].findings.map((f) => f.zelle)).toEqual(['D4', 'J8', 'C9']);
+  });
+});
+
+describe('Prüfen view', () => {
+  it('renders the findings grouped by sheet with counts in the header', async () => {
+    const gw = mockGateway(FINDINGS);
+    render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
+    const liste = await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' }, { timeout: 10000 });
+    expect(within(liste).getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.getByRole('list', { name: 'Meldungen auf Kennzahlen' })).toBeTruthy();
+    expect(screen.getByText('3 Fehler, 1 Warnung')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Arbeitsplanung.*2 Fehler.*1 Warnung/ })).toBeTruthy();
+    expect(gw.pruefen).toHaveBeenCalledTimes(1);
+  });
+
+  it('selects the cell in the workbook when a finding is clicked', async () => {
+    const gw = mockGateway(FINDINGS);
+    render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
+    const eintrag = await screen.findByRole('button', { name: /Fehler in Arbeitsplanung!D4/ });
+    fireEvent.click(eintrag);
+    await waitFor(() => expect(gw.waehleZelle).toHaveBeenCalledWith('Arbeitsplanung', 'D4'));
+  });
+
+  it('shows a German error with advice when Excel refuses the selection, and keeps the list', async () => {
+    const gw = mockGateway(FINDINGS);
+    gw.waehleZelle.mockRejectedValue(Object.assign(new Error('The cell is in edit mode'), { code: 'InvalidOperationInCellEditMode' }));
+    render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
+    fireEvent.click(await screen.findByRole('button', { name: /Fehler in Kennzahlen!G3/ }));
+    const alarm = await screen.findByRole('alert');
+    expect(alarm.textContent).toContain('Das Springen zur Zelle ist fehlgeschlagen');
+    expect(alarm.textContent).toContain('Eingabetaste oder Esc');
+    expect(screen.getByRole('list', { name: 'Meldungen auf Kennzahlen' })).toBeTruthy();
+  });
+
+  it('says so when there is nothing to report', async () => {
+    render(<App gateway={mockGateway([])} startAnsicht="pruefen" ausfuehren />);
+    expect(await screen.findByText('Keine Fehler und keine Warnungen gefunden.')).toBeTruthy();
+  });
+
+  it('re-checks on "Erneut prüfen"', async () => {
+    const gw = mockGateway(FINDINGS);
+    render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Erneut prüfen' }));
+    await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('errors of actions', () => {
+  it('shows an Office.js error of Prüfen as German message with what to do', async () => {
+    const gw = mockGateway([]);
+    gw.pruefen.mockRejectedValue(Object.assign(new Error('Access denied'), { code: 'AccessDenied' }));
+    render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
+    const alarm = await screen.findByRole('alert');
+    expect(alarm.textContent).toContain('Das Prüfen ist fehlgeschlagen');
+    expect(alarm.textContent).toContain('Blattschutz');
+    expect(alarm.textContent).toContain('AccessDenied');
+    fireEvent.click(within(alarm).getByRole('button', { name: 'Schließen' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('shows a failing status read on the start view', async () => {
+    const gw = mockGateway([]);
+    gw.status.mockRejectedValue(new Error('Das Blatt „Ziele“ ist geschützt. Bitte Blattschutz aufheben.'));
+    render(<App gateway={gw} />);
+    const alarm = await screen.findByRole('alert');
+    expect(alarm.textContent).toContain('Das Lesen der Arbeitsmappe ist fehlgeschlagen');
+    expect(alarm.textContent).toContain('Bitte Blattschutz aufheben.');
+  });
+});
+
+describe('whole flow on the in-memory workbook (real domain)', () => {
+  it('Einrichten → Prüfen shows the planted errors → click selects → fix → KPIs summary', async () => {
+    const fehler = demoFehler();
+    const gw = new FakeGateway({ fehlendeTabellen: ['einstellungen'], fehler, jetzt: () => JETZT });
+    render(<App gateway={gw} />);
+
+    expect(await screen.findByText('Tabelle tblEinstellungen (Blatt Stammdaten)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Einrichten' }));
+    expect(await screen.findByText('Einrichten abgeschlossen')).toBeTruthy();
+    expect(await screen.findByText('Aufbau vollständig')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Prüfen' }));
+    const adresse = FakeGateway.adresse(fehler[0]);
+    const eintrag = await screen.findByRole('button', { name: new RegExp(`Fehler in ${adresse}`) }, { timeout: 10000 });
+    fireEvent.click(eintrag);
+    await waitFor(() => expect(gw.auswahl).toEqual([adresse]));
+
+    // With Fehler the KPIs are refused and nothing is written.
+    fireEvent.click(screen.getByRole('tab', { name: 'KPIs' }));
+    // the first lazy import of a view compiles it under ts-jest, which can take over a second
+    fireEvent.click(await screen.findByRole('button', { name: 'KPIs aktualisieren' }, { timeout: 10000 }));
+    expect(await screen.findByText('KPIs nicht berechnet')).toBeTruthy();
+
+    act(() => gw.korrigiereFehler());
+    fireEvent.click(screen.getByRole('button', { name: 'KPIs aktualisieren' }));
+    expect(await screen.findByText('Gesamt 2026')).toBeTruthy();
+    expect(screen.getByText('Handlungsziele je Ampel')).toBeTruthy();
+    expect(screen.getAllByTestId(/^hf-\d$/)).toHaveLength(8);
+    fireEvent.click(screen.getByRole('tab', { name: 'Start' }));
+    expect((await screen.findByTestId('letzte-kpi')).textContent).not.toBe('noch nie');
+  });
+});
+
+describe('outside Office', () => {
+  it('shows "In Excel öffnen" with the reason and how to open it', () => {
+    render(<AusserhalbOffice umgebung={{ art: 'ohne-office', grund: 'kein-host' }} />);
+    expect(screen.getByRole('heading', { name: 'In Excel öffnen' })).toBeTruthy();
+    expect(screen.getByText(/normalen Browser/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Demo mit Beispieldaten' }).getAttribute('href')).toBe('demo.html');
+  });
+
+  it('names the other Office app when opened in Word', () => {
+    render(<AusserhalbOffice umgebung={{ art: 'anderes-office', host: 'Word' }} />);
+    expect(screen.getByText(/„Word“/)).toBeTruthy();
+  });
+});

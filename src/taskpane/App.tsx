@@ -1,0 +1,145 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ANSICHTEN, type Ansicht } from './ansicht';
+import { Start } from './ansichten/Start';
+import type { ArbeitsmappeGateway } from './gateway';
+import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
+import { useArbeitsmappe } from './useArbeitsmappe';
+
+// Views not needed on first paint load on demand, to keep the initial bundle small.
+const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './ansichten/Pruefen').then((m) => ({ default: m.Pruefen })));
+const Kpis = lazy(() => import(/* webpackChunkName: "kpis" */ './ansichten/Kpis').then((m) => ({ default: m.Kpis })));
+
+const useStyles = makeStyles({
+  wurzel: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  kopf: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  titel: { display: 'block', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, color: tokens.colorBrandForeground1 },
+  inhalt: {
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    flexGrow: 1,
+  },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: 'auto' },
+});
+
+export interface AppProps {
+  readonly gateway: ArbeitsmappeGateway;
+  readonly dunkel?: boolean;
+  readonly startAnsicht?: Ansicht;
+  /** run the start view's action at once (ribbon buttons Prüfen / KPIs aktualisieren) */
+  readonly ausfuehren?: boolean;
+  /** German notices from start-up, e.g. an unsupported requirement set */
+  readonly hinweise?: readonly string[];
+  /** neutral notice above the views (the demo says it is not a real workbook) */
+  readonly info?: string;
+  /** content of the tabs owned by other modules (Checkliste, Netzwerke) */
+  readonly zusatzAnsichten?: Partial<Record<Ansicht, ReactNode>>;
+}
+
+function Platzhalter({ text }: { text: string }) {
+  return <Text>{text}</Text>;
+}
+
+export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehren = false, hinweise = [], info, zusatzAnsichten = {} }: AppProps) {
+  const s = useStyles();
+  const [ansicht, setAnsicht] = useState<Ansicht>(startAnsicht);
+  const [zustand, aktionen] = useArbeitsmappe(gateway);
+  const gestartet = useRef(false);
+
+  useEffect(() => {
+    // StrictMode mounts twice in development; the start actions must run once.
+    if (gestartet.current) return;
+    gestartet.current = true;
+    void (async () => {
+      await aktionen.ladeStatus();
+      if (ausfuehren && startAnsicht === 'pruefen') await aktionen.pruefen();
+      if (ausfuehren && startAnsicht === 'kpi') await aktionen.kpiAktualisieren();
+    })();
+  }, [aktionen, ausfuehren, startAnsicht]);
+
+  const zeige = (a: Ansicht) => setAnsicht(a);
+  const pruefenUndZeigen = async () => {
+    setAnsicht('pruefen');
+    await aktionen.pruefen();
+  };
+  const kpiUndZeigen = async () => {
+    setAnsicht('kpi');
+    await aktionen.kpiAktualisieren();
+  };
+
+  let inhalt: ReactNode;
+  switch (ansicht) {
+    case 'start':
+      inhalt = <Start zustand={zustand} aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }} />;
+      break;
+    case 'pruefen':
+      inhalt = <Pruefen zustand={zustand} aktionen={aktionen} />;
+      break;
+    case 'kpi':
+      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => zeige('pruefen')} />;
+      break;
+    case 'checkliste':
+      inhalt = zusatzAnsichten.checkliste ?? <Platzhalter text="Die Checkliste Umsetzung folgt in Kürze." />;
+      break;
+    case 'netzwerk':
+      inhalt = zusatzAnsichten.netzwerk ?? <Platzhalter text="Das Übernehmen von Netzwerkdateien folgt in Kürze." />;
+      break;
+  }
+
+  return (
+    <FluentProvider theme={dunkel ? webDarkTheme : webLightTheme} lang="de">
+      <div className={s.wurzel}>
+        <header className={s.kopf}>
+          <Text as="h1" className={s.titel}>
+            Integrationsmonitor
+          </Text>
+          <TabList
+            className={s.tabs}
+            size="small"
+            selectedValue={ansicht}
+            onTabSelect={(_, d) => zeige(d.value as Ansicht)}
+            aria-label="Ansichten"
+          >
+            {ANSICHTEN.map((a) => (
+              <Tab key={a.id} value={a.id}>
+                {a.titel}
+              </Tab>
+            ))}
+          </TabList>
+        </header>
+        <main className={s.inhalt}>
+          {info ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{info}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {hinweise.map((h) => (
+            <MessageBar key={h} intent="warning" layout="multiline">
+              <MessageBarBody>{h}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {zustand.fehler ? <FehlerAnzeige fehler={zustand.fehler.fehler} onSchliessen={aktionen.fehlerSchliessen} /> : null}
+          <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,210 @@
+import {
+  Badge,
+  Button,
+  Card,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo } from 'react';
+import type { Ampel, KpiResult } from '../../domain/model';
+import { AMPEL_LABEL } from '../../workbook/layout';
+import { anzahl, datumZeit, prozent } from '../format';
+import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+
+const useStyles = makeStyles({
+  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  kennzahlen: { display: 'grid', gridTemplateColumns: '1fr auto', rowGap: tokens.spacingVerticalXS, columnGap: tokens.spacingHorizontalM },
+  wert: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
+  tabelle: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  th: {
+    textAlign: 'center',
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXS} 2px`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  thLinks: { textAlign: 'left' },
+  td: { textAlign: 'center', padding: `${tokens.spacingVerticalXS} 2px`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  tdLinks: { textAlign: 'left', whiteSpace: 'nowrap' },
+  punkt: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '50%', verticalAlign: 'middle' },
+  leise: { color: tokens.colorNeutralForeground3 },
+  null: { color: tokens.colorNeutralForeground4 },
+  unsichtbar: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+const AMPELN: readonly Ampel[] = ['gruen', 'gelb', 'rot', 'keine_daten'];
+const AMPEL_FARBE: Readonly<Record<Ampel, string>> = {
+  gruen: '#107C10',
+  gelb: '#F2C811',
+  rot: '#C50F1F',
+  keine_daten: '#A0A0A0',
+};
+const AMPEL_BADGE: Readonly<Record<Ampel, 'success' | 'warning' | 'danger' | 'informative'>> = {
+  gruen: 'success',
+  gelb: 'warning',
+  rot: 'danger',
+  keine_daten: 'informative',
+};
+
+export interface AmpelZeile {
+  readonly hf: number;
+  readonly zielerreichung: number | null;
+  readonly ampel: Ampel;
+  readonly anzahl: Readonly<Record<Ampel, number>>;
+}
+
+/** Handlungsziele per HF counted by Ampel, one row per Handlungsfeld (SPEC §4). */
+export function ampelJeHandlungsfeld(kpi: KpiResult): AmpelZeile[] {
+  return kpi.handlungsfelder.map((hf) => {
+    const anzahl: Record<Ampel, number> = { gruen: 0, gelb: 0, rot: 0, keine_daten: 0 };
+    for (const z of kpi.handlungsziele) if (z.hf === hf.hf) anzahl[z.ampel] += 1;
+    return { hf: hf.hf, zielerreichung: hf.zielerreichung, ampel: hf.ampel, anzahl };
+  });
+}
+
+function AmpelPunkt({ ampel }: { ampel: Ampel }) {
+  const s = useStyles();
+  return <span className={s.punkt} style={{ backgroundColor: AMPEL_FARBE[ampel] }} aria-hidden />;
+}
+
+function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
+  const s = useStyles();
+  const zeilen = useMemo(() => ampelJeHandlungsfeld(kpi), [kpi]);
+  const g = kpi.gesamt;
+  return (
+    <>
+      <Card aria-labelledby="kpi-gesamt">
+        <Subtitle2 as="h2" id="kpi-gesamt">
+          Gesamt {kpi.berichtsjahr}
+        </Subtitle2>
+        <div className={s.kennzahlen}>
+          <Text>Zielerreichung</Text>
+          <span className={s.wert}>
+            {prozent(g.zielerreichung)}{' '}
+            <Badge appearance="tint" color={AMPEL_BADGE[g.ampel]} size="small">
+              {AMPEL_LABEL[g.ampel]}
+            </Badge>
+          </span>
+          <Text>Umsetzungsquote</Text>
+          <span className={s.wert}>{prozent(g.umsetzungsquote)}</span>
+          <Text>Maßnahmen (davon umgesetzt)</Text>
+          <span className={s.wert}>
+            {g.massnahmen} ({g.umgesetzt})
+          </span>
+          <Text>Wirkungen</Text>
+          <span className={s.wert}>{g.wirkungen}</span>
+          <Text>Standardmaßnahmen (separat)</Text>
+          <span className={s.wert}>{g.standardmassnahmen}</span>
+        </div>
+        <Text size={200} className={s.leise}>
+          Berechnet am {datumZeit(berechnetAm)}; die Blätter „KPI Übersicht“ und „KPI Handlungsziele“ sind neu geschrieben.
+        </Text>
+      </Card>
+
+      <Card aria-labelledby="kpi-hf">
+        <Subtitle2 as="h2" id="kpi-hf">
+          Handlungsziele je Ampel
+        </Subtitle2>
+        <table className={s.tabelle} aria-labelledby="kpi-hf">
+          <thead>
+            <tr>
+              <th scope="col" className={`${s.th} ${s.thLinks}`}>
+                HF
+              </th>
+              <th scope="col" className={s.th}>
+                Ziel&shy;erreichung
+              </th>
+              {AMPELN.map((a) => (
+                <th scope="col" key={a} className={s.th} title={AMPEL_LABEL[a]}>
+                  <AmpelPunkt ampel={a} /> <span>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {zeilen.map((z) => (
+              <tr key={z.hf} data-testid={`hf-${z.hf}`}>
+                <th scope="row" className={`${s.td} ${s.tdLinks}`}>
+                  HF {z.hf}
+                </th>
+                <td className={s.td}>
+                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} />
+                  <span className={s.unsichtbar}>
+                    {AMPEL_LABEL[z.ampel]}
+                  </span>
+                </td>
+                {AMPELN.map((a) => (
+                  <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
+                    {z.anzahl[a]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Text size={200} className={s.leise}>
+          {anzahl(kpi.handlungsziele.length, 'Handlungsziel', 'Handlungsziele')},{' '}
+          {anzahl(kpi.kennzahlen.length, 'Kennzahl', 'Kennzahlen')}. k. D. = keine Daten (kein Istwert).
+        </Text>
+      </Card>
+    </>
+  );
+}
+
+export function Kpis({
+  zustand,
+  aktionen,
+  zuPruefen,
+}: {
+  zustand: ArbeitsmappeZustand;
+  aktionen: ArbeitsmappeAktionen;
+  zuPruefen: () => void;
+}) {
+  const s = useStyles();
+  const { kpi, laeuft, fortschritt } = zustand;
+  const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
+  const fehler = kpi ? kpi.findings.filter((f) => f.schwere === 'Fehler').length : 0;
+
+  return (
+    <div className={s.spalte}>
+      <Button appearance="primary" disabled={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
+        {laeuft === 'kpi' ? 'KPIs werden aktualisiert …' : 'KPIs aktualisieren'}
+      </Button>
+      {laeuft === 'kpi' ? (
+        <ProgressBar
+          value={fortschritt ? fortschritt.anteil : undefined}
+          thickness="large"
+          aria-label="Fortschritt der KPI-Aktualisierung"
+          aria-valuetext={fortschritt?.schritt}
+        />
+      ) : null}
+      {laeuft === 'kpi' && fortschritt ? <Text size={200}>{fortschritt.schritt}</Text> : null}
+
+      {kpi && laeuft !== 'kpi' && kpi.kpi === null ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>KPIs nicht berechnet</MessageBarTitle>
+            Die Arbeitsmappe enthält {anzahl(fehler, 'Fehler', 'Fehler')}. Bitte korrigieren Sie diese zuerst; die KPI-Blätter
+            bleiben bis dahin unverändert.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={zuPruefen}>Fehler anzeigen</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {kpi && kpi.kpi && laeuft !== 'kpi' ? <Ergebnis kpi={kpi.kpi} berechnetAm={kpi.berechnetAm} /> : null}
+      {!kpi && laeuft !== 'kpi' ? (
+        <Text className={s.leise}>
+          Berechnet Zielerreichung und Ampel je Kennzahl, Handlungsziel und Handlungsfeld und schreibt die KPI-Blätter neu. Die
+          Datentabellen werden dabei nicht verändert.
+        </Text>
+      ) : null}
+    </div>
+  );
+}

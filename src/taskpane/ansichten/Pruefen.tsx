@@ -1,0 +1,217 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  CounterBadge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { SHEETS } from '../../domain/schema';
+import type { Finding } from '../../domain/model';
+import { anzahl, datumZeit } from '../format';
+import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+
+const useStyles = makeStyles({
+  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  kopf: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  zaehler: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  zaehlerEintrag: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  gruppenKopf: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, width: '100%' },
+  gruppenName: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
+  liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  eintrag: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: '2px',
+    width: '100%',
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid transparent`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  klickbar: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, border: `1px solid ${tokens.colorNeutralStroke2}` },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  ort: { fontWeight: tokens.fontWeightSemibold, gridColumnStart: 2 },
+  meldung: { gridColumnStart: 2, wordBreak: 'break-word' },
+  leise: { color: tokens.colorNeutralForeground3 },
+  // read by screen readers only: the badges above are aria-hidden
+  unsichtbar: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+interface Gruppe {
+  readonly blatt: string;
+  readonly fehler: number;
+  readonly warnungen: number;
+  readonly findings: readonly Finding[];
+}
+
+const BLATT_REIHENFOLGE: readonly string[] = Object.values(SHEETS);
+
+/** Findings grouped by sheet (workbook order), Fehler before Warnungen within a sheet. */
+export function gruppiereNachBlatt(findings: readonly Finding[]): Gruppe[] {
+  const nachBlatt = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const liste = nachBlatt.get(f.blatt) ?? [];
+    liste.push(f);
+    nachBlatt.set(f.blatt, liste);
+  }
+  const rang = (blatt: string) => {
+    const i = BLATT_REIHENFOLGE.indexOf(blatt);
+    return i < 0 ? BLATT_REIHENFOLGE.length : i;
+  };
+  return [...nachBlatt.entries()]
+    .sort(([a], [b]) => rang(a) - rang(b) || a.localeCompare(b, 'de'))
+    .map(([blatt, liste]) => {
+      const sortiert = [...liste.filter((f) => f.schwere === 'Fehler'), ...liste.filter((f) => f.schwere !== 'Fehler')];
+      const fehler = liste.length - liste.filter((f) => f.schwere !== 'Fehler').length;
+      return { blatt, fehler, warnungen: liste.length - fehler, findings: sortiert };
+    });
+}
+
+function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) => void }) {
+  const s = useStyles();
+  const ort = [f.zelle || 'ganzes Blatt', f.spalte].filter(Boolean).join(' · ');
+  const badge = (
+    <Badge appearance="tint" color={f.schwere === 'Fehler' ? 'danger' : 'warning'} size="small">
+      {f.schwere}
+    </Badge>
+  );
+  const inhalt = (
+    <>
+      {badge}
+      <span className={s.ort}>{ort}</span>
+      <span className={s.meldung}>{f.meldung}</span>
+    </>
+  );
+  if (!f.zelle) {
+    return <div className={s.eintrag}>{inhalt}</div>;
+  }
+  return (
+    <button
+      type="button"
+      className={mergeClasses(s.eintrag, s.klickbar)}
+      title={`Zu ${f.blatt}!${f.zelle} springen`}
+      aria-label={`${f.schwere} in ${f.blatt}!${f.zelle}: ${f.meldung} – zur Zelle springen`}
+      onClick={() => onWaehlen(f)}
+    >
+      {inhalt}
+    </button>
+  );
+}
+
+export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; aktionen: ArbeitsmappeAktionen }) {
+  const s = useStyles();
+  const { pruefung, laeuft } = zustand;
+  const gruppen = useMemo(() => (pruefung ? gruppiereNachBlatt(pruefung.findings) : []), [pruefung]);
+  const fehler = gruppen.reduce((n, g) => n + g.fehler, 0);
+  const warnungen = gruppen.reduce((n, g) => n + g.warnungen, 0);
+  const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
+  const waehlen = (f: Finding) => void aktionen.waehleZelle(f.blatt, f.zelle);
+
+  return (
+    <div className={s.spalte}>
+      <div className={s.kopf}>
+        <div className={s.zaehler} aria-live="polite">
+          {pruefung ? (
+            <>
+              <span className={s.zaehlerEintrag} aria-hidden>
+                <CounterBadge count={fehler} showZero color={fehler > 0 ? 'danger' : 'informative'} />
+                <Text weight="semibold">Fehler</Text>
+              </span>
+              <span className={s.zaehlerEintrag} aria-hidden>
+                <CounterBadge count={warnungen} showZero color={warnungen > 0 ? 'important' : 'informative'} />
+                <Text weight="semibold">{warnungen === 1 ? 'Warnung' : 'Warnungen'}</Text>
+              </span>
+              <span className={s.unsichtbar}>
+                {anzahl(fehler, 'Fehler', 'Fehler')}, {anzahl(warnungen, 'Warnung', 'Warnungen')}
+              </span>
+            </>
+          ) : (
+            <Text className={s.leise}>Noch nicht geprüft.</Text>
+          )}
+        </div>
+        <Button appearance={pruefung ? 'secondary' : 'primary'} disabled={beschaeftigt} onClick={() => void aktionen.pruefen()}>
+          {pruefung ? 'Erneut prüfen' : 'Jetzt prüfen'}
+        </Button>
+      </div>
+
+      {laeuft === 'pruefen' ? <Spinner size="small" label="Arbeitsmappe wird geprüft …" /> : null}
+
+      {pruefung && laeuft !== 'pruefen' ? (
+        <>
+          <Text size={200} className={s.leise}>
+            Geprüft am {datumZeit(pruefung.geprueftAm)}.{' '}
+            {pruefung.findings.length > 0 ? 'Klicken Sie auf einen Eintrag, um die Zelle in Excel auszuwählen.' : ''}
+          </Text>
+          {pruefung.findings.length === 0 ? (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                <MessageBarTitle>Alles in Ordnung</MessageBarTitle>
+                Keine Fehler und keine Warnungen gefunden.
+              </MessageBarBody>
+            </MessageBar>
+          ) : fehler === 0 ? (
+            <MessageBar intent="info">
+              <MessageBarBody>Keine Fehler – die KPIs können berechnet werden. Die Warnungen zeigen fehlende Angaben.</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <MessageBar intent="error">
+              <MessageBarBody>
+                Solange Fehler bestehen, sind die KPIs nicht verlässlich und werden nicht berechnet.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Accordion multiple collapsible defaultOpenItems={gruppen.map((g) => g.blatt)}>
+            {gruppen.map((g) => (
+              <AccordionItem key={g.blatt} value={g.blatt}>
+                <AccordionHeader>
+                  <span className={s.gruppenKopf}>
+                    <span className={s.gruppenName}>{g.blatt}</span>
+                    {g.fehler > 0 ? (
+                      <Badge color="danger" appearance="filled" size="small">
+                        {anzahl(g.fehler, 'Fehler', 'Fehler')}
+                      </Badge>
+                    ) : null}
+                    {g.warnungen > 0 ? (
+                      <Badge color="warning" appearance="filled" size="small">
+                        {anzahl(g.warnungen, 'Warnung', 'Warnungen')}
+                      </Badge>
+                    ) : null}
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={s.liste} aria-label={`Meldungen auf ${g.blatt}`}>
+                    {g.findings.map((f, i) => (
+                      <li key={`${f.zelle}-${f.regel}-${i}`}>
+                        <FindingEintrag f={f} onWaehlen={waehlen} />
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * An in-memory workbook behind the gateway interface, for component tests,
+ * the demo page and the browser end-to-end run. It uses the real domain
+ * (pruefen, berechneKpi) so the pane shows real findings and KPIs; only
+ * Excel itself is simulated.
+ */
+import { berechneKpi, hatFehler, pruefen } from '../../domain';
+import type { RawTable, RawValue, RawWorkbook } from '../../domain/model';
+import { COMPUTED_SHEETS, TABLES, type TableKey } from '../../domain/schema';
+import { beispielTabellen, vorlageTabellen, type Tabellen } from '../../workbook/beispiel';
+import { DATA_SHEETS, address, tableLayoutOf } from '../../workbook/layout';
+import type {
+  ArbeitsmappeGateway,
+  ArbeitsmappenStatus,
+  EinrichtenErgebnis,
+  Fortschritt,
+  KpiErgebnis,
+  PruefErgebnis,
+} from '../gateway';
+import { fehlendeTeile } from '../status';
+
+/** A planted wrong value: where it is and what the correct value was. */
+export interface Fehlerstelle {
+  readonly tabelle: TableKey;
+  /** 0-based data row */
+  readonly zeile: number;
+  readonly spalte: string;
+  readonly falsch: RawValue;
+  readonly richtig: RawValue;
+}
+
+/** An Office.js-like error (code + message) the fake can be told to throw once. */
+export class FakeOfficeFehler extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface FakeOptionen {
+  /** tables that do not exist yet (Einrichten creates them) */
+  readonly fehlendeTabellen?: readonly TableKey[];
+  /** wrong values written into the sample data */
+  readonly fehler?: readonly Fehlerstelle[];
+  /** simulated Excel latency per call in ms (0 in unit tests) */
+  readonly latenzMs?: number;
+  /** clock, so tests get fixed timestamps */
+  readonly jetzt?: () => Date;
+}
+
+/** The planted errors of the demo and the e2e run: four Fehler a user would make. */
+export function demoFehler(): Fehlerstelle[] {
+  const b = beispielTabellen();
+  const wert = (t: TableKey, zeile: number, spalte: string) => b[t][zeile][spaltenIndex(t, spalte)];
+  return [
+    { tabelle: 'arbeitsplanung', zeile: 2, spalte: 'Art', falsch: 'Massnahme', richtig: wert('arbeitsplanung', 2, 'Art') },
+    { tabelle: 'arbeitsplanung', zeile: 6, spalte: 'Status', falsch: 'erledigt', richtig: wert('arbeitsplanung', 6, 'Status') },
+    { tabelle: 'kennzahlen', zeile: 1, spalte: 'Zielwert', falsch: 'viele', richtig: wert('kennzahlen', 1, 'Zielwert') },
+    { tabelle: 'kennzahlen', zeile: 4, spalte: 'Istwert', falsch: { error: '#REF!' }, richtig: wert('kennzahlen', 4, 'Istwert') },
+  ];
+}
+
+function spaltenIndex(t: TableKey, spalte: string): number {
+  const i = TABLES[t].columns.findIndex((c) => c.header === spalte);
+  if (i < 0) throw new Error(`Spalte ${spalte} fehlt in ${TABLES[t].name}`);
+  return i;
+}
+
+export class FakeGateway implements ArbeitsmappeGateway {
+  /** every cell selection the pane asked for, e.g. "Arbeitsplanung!D4" */
+  readonly auswahl: string[] = [];
+  /** every gateway call in order, for assertions */
+  readonly aufrufe: string[] = [];
+  private readonly tabellen: Partial<Tabellen>;
+  private readonly blaetter: string[];
+  private letzteKpi: Date | null = null;
+  private naechsterFehler: FakeOfficeFehler | null = null;
+  private readonly fehler: readonly Fehlerstelle[];
+  private readonly latenzMs: number;
+  private readonly jetzt: () => Date;
+
+  constructor(optionen: FakeOptionen = {}) {
+    const fehlend = new Set(optionen.fehlendeTabellen ?? []);
+    const daten = beispielTabellen();
+    this.fehler = optionen.fehler ?? [];
+    for (const f of this.fehler) daten[f.tabelle][f.zeile][spaltenIndex(f.tabelle, f.spalte)] = f.falsch;
+    this.tabellen = {};
+    for (const key of Object.keys(daten) as TableKey[]) if (!fehlend.has(key)) this.tabellen[key] = daten[key];
+    // A sheet exists when one of its tables does (a user may have deleted a whole sheet).
+    this.blaetter = DATA_SHEETS.filter((s) => s.tables.some((t) => this.tabellen[t.spec.key])).map((s) => s.name);
+    this.latenzMs = optionen.latenzMs ?? 0;
+    this.jetzt = optionen.jetzt ?? (() => new Date());
+  }
+
+  /** The next gateway call fails with this Office.js error code (tests of the error display). */
+  scheitereBeimNaechstenAufruf(code: string, message = 'Simulierter Fehler'): void {
+    this.naechsterFehler = new FakeOfficeFehler(code, message);
+  }
+
+  /** Simulates the user correcting the planted errors in Excel. */
+  korrigiereFehler(): void {
+    for (const f of this.fehler) {
+      const t = this.tabellen[f.tabelle];
+      if (t) t[f.zeile][spaltenIndex(f.tabelle, f.spalte)] = f.richtig;
+    }
+  }
+
+  /** The A1 address of a planted error, e.g. "Arbeitsplanung!D4". */
+  static adresse(f: Fehlerstelle): string {
+    const l = tableLayoutOf(f.tabelle);
+    return `${l.spec.sheet}!${address(l.headerRow + 1 + f.zeile, l.firstColumn + spaltenIndex(f.tabelle, f.spalte))}`;
+  }
+
+  rohdaten(): RawWorkbook {
+    const tables: RawTable[] = [];
+    for (const key of Object.keys(this.tabellen) as TableKey[]) {
+      const rows = this.tabellen[key];
+      if (!rows) continue;
+      const l = tableLayoutOf(key);
+      tables.push({
+        name: l.spec.name,
+        sheet: l.spec.sheet,
+        headerRow: l.headerRow,
+        firstColumn: l.firstColumn,
+        headers: l.spec.columns.map((c) => c.header),
+        rows: rows.map((r) => [...r]),
+      });
+    }
+    return { sheets: [...this.blaetter], tables, source: 'Demo-Arbeitsmappe.xlsx' };
+  }
+
+  private async aufruf(name: string): Promise<void> {
+    this.aufrufe.push(name);
+    if (this.latenzMs > 0) await new Promise((r) => setTimeout(r, this.latenzMs));
+    const f = this.naechsterFehler;
+    if (f) {
+      this.naechsterFehler = null;
+      throw f;
+    }
+  }
+
+  async status(): Promise<ArbeitsmappenStatus> {
+    await this.aufruf('status');
+    const fehlend = fehlendeTeile(this.rohdaten());
+    return { layoutVollstaendig: fehlend.length === 0, fehlend, letzteKpiAktualisierung: this.letzteKpi };
+  }
+
+  async einrichten(): Promise<EinrichtenErgebnis> {
+    await this.aufruf('einrichten');
+    const vorlage = vorlageTabellen();
+    const angelegt: string[] = [];
+    for (const s of DATA_SHEETS) {
+      if (!this.blaetter.includes(s.name)) {
+        this.blaetter.push(s.name);
+        angelegt.push(`Blatt „${s.name}“`);
+      }
+      for (const t of s.tables) {
+        if (this.tabellen[t.spec.key]) continue;
+        this.tabellen[t.spec.key] = vorlage[t.spec.key].map((r) => [...r]);
+        angelegt.push(`Tabelle ${t.spec.name} (Blatt „${s.name}“)`);
+      }
+    }
+    return { angelegt, hinweise: [] };
+  }
+
+  async pruefen(): Promise<PruefErgebnis> {
+    await this.aufruf('pruefen');
+    return { findings: pruefen(this.rohdaten()).findings, geprueftAm: this.jetzt() };
+  }
+
+  async kpiAktualisieren(fortschritt?: Fortschritt): Promise<KpiErgebnis> {
+    await this.aufruf('kpiAktualisieren');
+    fortschritt?.('Arbeitsmappe wird gelesen …', 0.2);
+    const { plan, findings } = pruefen(this.rohdaten());
+    const berechnetAm = this.jetzt();
+    if (!plan || hatFehler(findings)) return { kpi: null, findings, berechnetAm };
+    fortschritt?.('KPIs werden berechnet …', 0.5);
+    const kpi = berechneKpi(plan);
+    if (this.latenzMs > 0) await new Promise((r) => setTimeout(r, this.latenzMs));
+    fortschritt?.('KPI-Blätter werden geschrieben …', 0.8);
+    for (const s of COMPUTED_SHEETS) if (!this.blaetter.includes(s)) this.blaetter.push(s);
+    this.letzteKpi = berechnetAm;
+    return { kpi, findings, berechnetAm };
+  }
+
+  async waehleZelle(blatt: string, zelle: string): Promise<void> {
+    await this.aufruf('waehleZelle');
+    if (!this.blaetter.includes(blatt)) {
+      throw new FakeOfficeFehler('ItemNotFound', `Das Blatt ${blatt} gibt es nicht.`);
+    }
+    this.auswahl.push(zelle ? `${blatt}!${zelle}` : blatt);
+  }
+}

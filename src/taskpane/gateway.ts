@@ -1,0 +1,64 @@
+/**
+ * The only way the task pane talks to the workbook. The React views depend on
+ * this interface, not on Office.js, so they run unchanged against Excel
+ * (officeGateway.ts) and against an in-memory workbook (demo/fakeGateway.ts)
+ * in tests and the browser end-to-end run.
+ */
+import type { Finding, KpiResult } from '../domain/model';
+
+export interface ArbeitsmappenStatus {
+  /** all sheets and tables of SPEC §2 are present */
+  readonly layoutVollstaendig: boolean;
+  /** German descriptions of what is missing, e.g. "Tabelle tblKennzahlen (Blatt Kennzahlen)" */
+  readonly fehlend: readonly string[];
+  /** when the KPI sheets were last computed, if ever */
+  readonly letzteKpiAktualisierung: Date | null;
+}
+
+export interface EinrichtenErgebnis {
+  /** German descriptions of what was created; empty when the layout was complete */
+  readonly angelegt: readonly string[];
+  /** German notes on what could not be done and why (e.g. occupied cells) */
+  readonly hinweise: readonly string[];
+}
+
+export interface PruefErgebnis {
+  readonly findings: readonly Finding[];
+  readonly geprueftAm: Date;
+}
+
+export interface KpiErgebnis {
+  /** null when the workbook has Fehler: then nothing was written */
+  readonly kpi: KpiResult | null;
+  readonly findings: readonly Finding[];
+  readonly berechnetAm: Date;
+}
+
+/** Progress of a longer action: German step text and share done (0…1). */
+export type Fortschritt = (schritt: string, anteil: number) => void;
+
+export interface ArbeitsmappeGateway {
+  status(): Promise<ArbeitsmappenStatus>;
+  einrichten(): Promise<EinrichtenErgebnis>;
+  pruefen(): Promise<PruefErgebnis>;
+  kpiAktualisieren(fortschritt?: Fortschritt): Promise<KpiErgebnis>;
+  /** select blatt!zelle in the workbook (zelle empty: activate the sheet) */
+  waehleZelle(blatt: string, zelle: string): Promise<void>;
+}
+
+/**
+ * An error for the user: a German sentence saying what went wrong and what
+ * to do. Gateways translate every failure (Office.js included) into this.
+ */
+export class BenutzerFehler extends Error {
+  constructor(
+    message: string,
+    /** what the user can do about it */
+    readonly hinweis: string,
+    /** technical detail (error code) shown small, for support */
+    readonly technisch?: string,
+  ) {
+    super(message);
+    this.name = 'BenutzerFehler';
+  }
+}

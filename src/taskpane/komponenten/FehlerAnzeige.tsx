@@ -1,0 +1,41 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { BenutzerFehler } from '../gateway';
+
+const useStyles = makeStyles({
+  technisch: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3, wordBreak: 'break-word' },
+  hinweis: { display: 'block', marginTop: tokens.spacingVerticalXXS },
+});
+
+/** A failed action: what went wrong, what to do, and the technical code small for support. */
+export function FehlerAnzeige({ fehler, onSchliessen }: { fehler: BenutzerFehler; onSchliessen?: () => void }) {
+  const s = useStyles();
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{fehler.message}</MessageBarTitle>
+        <span className={s.hinweis}>{fehler.hinweis}</span>
+        {fehler.technisch ? (
+          <Text size={100} className={s.technisch}>
+            Technischer Hinweis: {fehler.technisch}
+          </Text>
+        ) : null}
+      </MessageBarBody>
+      {onSchliessen ? (
+        <MessageBarActions>
+          <Button size="small" onClick={onSchliessen}>
+            Schließen
+          </Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+}
