@@ -187,6 +187,11 @@ export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
     });
   });
   for (const m of grid.merges ?? []) ws.mergeCells(m);
+  // Explicit heights for wrapped rows: LibreOffice does not fit heights of exceljs files.
+  const hoehen = (grid as Grid & { rowHeights?: readonly (number | null)[] }).rowHeights ?? [];
+  hoehen.forEach((h, i) => {
+    if (typeof h === 'number' && h > 0) ws.getRow(i + 1).height = h;
+  });
 
   if (grid.table) {
     const b = zerlegeBereich(grid.table.range);

@@ -1,0 +1,181 @@
+/**
+ * Shared helpers for all CLI verbs: argument parsing, output, finding
+ * formatting, loading + validating a workbook. Verbs of colleagues
+ * (bericht, fehlend, aufteilen, zusammenfuehren) reuse these.
+ */
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { hatFehler, pruefen, type Finding, type Plan, type RawWorkbook } from '../domain';
+import { ladeArbeitsmappe, leseRohdaten } from '../xlsx';
+
+export const PROGRAMM = 'integrationsmonitor';
+
+/** Where a verb writes; tests pass a collector instead of the process streams. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+export const EXIT = { ok: 0, befunde: 1, datei: 2 } as const;
+
+export interface Verb {
+  /** one line for the program help */
+  readonly kurz: string;
+  /** full German help text of the verb (usage, options, exit codes) */
+  readonly hilfe: string;
+  run(args: readonly string[], io: Io): Promise<number>;
+}
+
+/** A wrong command line; the message says what to do. Exit code 2. */
+export class AufrufFehler extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AufrufFehler';
+  }
+}
+
+export interface OptionSpec {
+  /** flags without value, e.g. ['json', 'force'] */
+  readonly schalter?: readonly string[];
+  /** options with a value, e.g. ['aus'] */
+  readonly werte?: readonly string[];
+}
+
+export interface Argumente {
+  readonly positionen: string[];
+  readonly schalter: Set<string>;
+  readonly werte: Map<string, string>;
+  readonly hilfe: boolean;
+}
+
+/** Parses `--flag`, `--opt wert`, `--opt=wert`, `-h/--help` and positionals (`--` ends options). */
+export function parseArgumente(verb: string, args: readonly string[], spec: OptionSpec): Argumente {
+  const schalter = new Set<string>();
+  const werte = new Map<string, string>();
+  const positionen: string[] = [];
+  let hilfe = false;
+  let nurPositionen = false;
+  const hinweis = `Hilfe: ${PROGRAMM} ${verb} --help`;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (nurPositionen || !a.startsWith('-') || a === '-') {
+      positionen.push(a);
+      continue;
+    }
+    if (a === '--') {
+      nurPositionen = true;
+      continue;
+    }
+    if (a === '-h' || a === '--help' || a === '--hilfe') {
+      hilfe = true;
+      continue;
+    }
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
+    if (!m) throw new AufrufFehler(`Unbekannte Option „${a}“ für „${verb}“. ${hinweis}`);
+    const [, name, inline] = m;
+    if (spec.schalter?.includes(name)) {
+      if (inline !== undefined) throw new AufrufFehler(`Die Option „--${name}“ erwartet keinen Wert. ${hinweis}`);
+      schalter.add(name);
+    } else if (spec.werte?.includes(name)) {
+      const wert = inline ?? args[i + 1];
+      if (wert === undefined || wert === '' || (inline === undefined && wert.startsWith('--')))
+        throw new AufrufFehler(`Die Option „--${name}“ braucht einen Wert, z. B. „--${name} ziel.xlsx“. ${hinweis}`);
+      if (inline === undefined) i++;
+      werte.set(name, wert);
+    } else {
+      throw new AufrufFehler(`Unbekannte Option „${a}“ für „${verb}“. ${hinweis}`);
+    }
+  }
+  return { positionen, schalter, werte, hilfe };
+}
+
+/** Exactly `n` positional arguments, else a usage error naming what is missing. */
+export function erwartePositionen(verb: string, a: Argumente, namen: readonly string[]): string[] {
+  if (a.positionen.length < namen.length)
+    throw new AufrufFehler(`„${verb}“ braucht ${namen.map((n) => `<${n}>`).join(' ')}. Hilfe: ${PROGRAMM} ${verb} --help`);
+  if (a.positionen.length > namen.length)
+    throw new AufrufFehler(
+      `Zu viele Angaben für „${verb}“: ${a.positionen.slice(namen.length).map((p) => `„${p}“`).join(', ')}. Hilfe: ${PROGRAMM} ${verb} --help`,
+    );
+  return a.positionen.slice(0, namen.length);
+}
+
+export function druckeJson(io: Io, wert: unknown): void {
+  io.out(`${JSON.stringify(wert, null, 2)}\n`);
+}
+
+export interface BefundJson {
+  blatt: string;
+  zelle: string;
+  spalte: string;
+  meldung: string;
+}
+
+/** Findings in the JSON shape of SPEC §5. */
+export function befundeJson(findings: readonly Finding[]): { fehler: BefundJson[]; warnungen: BefundJson[] } {
+  const f = (x: Finding): BefundJson => ({ blatt: x.blatt, zelle: x.zelle, spalte: x.spalte, meldung: x.meldung });
+  return {
+    fehler: findings.filter((x) => x.schwere === 'Fehler').map(f),
+    warnungen: findings.filter((x) => x.schwere === 'Warnung').map(f),
+  };
+}
+
+/** One human line per finding; the message itself names sheet!cell. */
+export function formatiereBefund(f: Finding): string {
+  const ort = f.zelle ? `${f.blatt}!${f.zelle}` : f.blatt;
+  const meldung = f.meldung.includes(ort) || !ort ? f.meldung : `${ort}: ${f.meldung}`;
+  return `  • ${meldung}`;
+}
+
+function mehrzahl(n: number, eins: string, viele: string): string {
+  return `${n} ${n === 1 ? eins : viele}`;
+}
+
+/** Human summary and list of findings, Fehler first. */
+export function druckeBefunde(io: Io, datei: string, findings: readonly Finding[]): void {
+  const fehler = findings.filter((f) => f.schwere === 'Fehler');
+  const warnungen = findings.filter((f) => f.schwere === 'Warnung');
+  io.out(`Prüfung von „${datei}“: ${mehrzahl(fehler.length, 'Fehler', 'Fehler')}, ${mehrzahl(warnungen.length, 'Warnung', 'Warnungen')}.`);
+  if (fehler.length > 0) {
+    io.out('\nFehler (bitte korrigieren, sonst sind die Kennzahlen nicht verlässlich):');
+    for (const f of fehler) io.out(formatiereBefund(f));
+  }
+  if (warnungen.length > 0) {
+    io.out('\nWarnungen (Angaben fehlen oder sollten geprüft werden):');
+    for (const f of warnungen) io.out(formatiereBefund(f));
+  }
+  if (fehler.length === 0) io.out('\nKeine Fehler gefunden – die Arbeitsmappe kann ausgewertet werden.');
+}
+
+export interface Geladen {
+  readonly wb: ExcelJS.Workbook;
+  readonly raw: RawWorkbook;
+  readonly plan: Plan | null;
+  readonly findings: Finding[];
+  readonly fehler: boolean;
+  /** file name without directory, for messages and the "computed from" stamp */
+  readonly datei: string;
+}
+
+/** Loads a workbook file and validates it (DateiFehler propagates → exit 2). */
+export async function ladeUndPruefe(pfad: string): Promise<Geladen> {
+  const wb = await ladeArbeitsmappe(pfad);
+  const datei = path.basename(pfad);
+  const raw = leseRohdaten(wb, datei);
+  const { plan, findings } = pruefen(raw);
+  return { wb, raw, plan, findings, fehler: hatFehler(findings), datei };
+}
+
+/** Same file? Compares resolved paths (case-insensitively on Windows/macOS file systems is left to the OS). */
+export function gleicherPfad(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+export function prozent(x: number | null): string {
+  return x === null ? '–' : `${Math.round(x * 100)} %`;
+}

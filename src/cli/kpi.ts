@@ -1,0 +1,172 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { AMPEL_LABEL } from '../workbook/layout';
+import { berechneKpi, type KpiResult, type Zaehlung } from '../domain';
+import type { Grid } from '../workbook/grid';
+import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
+import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import type { Plan, RawWorkbook } from '../domain';
+import { berichtsGrids } from '../workbook/verlaufSheet';
+import {
+  AufrufFehler,
+  befundeJson,
+  druckeBefunde,
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  ladeUndPruefe,
+  parseArgumente,
+  PROGRAMM,
+  prozent,
+  type Io,
+  type Verb,
+} from './common';
+
+function zaehlungJson(z: Zaehlung) {
+  return {
+    zielerreichung: z.zielerreichung,
+    ampel: z.ampel,
+    massnahmen: z.massnahmen,
+    umgesetzt: z.umgesetzt,
+    begonnen: z.begonnen,
+    geplant: z.geplant,
+    verschoben: z.verschoben,
+    entfallen: z.entfallen,
+    umsetzungsquote: z.umsetzungsquote,
+    wirkungen: z.wirkungen,
+    standardmassnahmen: z.standardmassnahmen,
+    handlungszieleOhneMassnahme: z.handlungszieleOhneMassnahme,
+  };
+}
+
+/** The `kpi --json` shape of SPEC §5: exactly these fields, missing values null, numbers unrounded. */
+export function kpiJson(kpi: KpiResult) {
+  return {
+    berichtsjahr: kpi.berichtsjahr,
+    kennzahlen: kpi.kennzahlen.map((k) => ({ id: k.id, handlungszielId: k.handlungszielId, zielerreichung: k.zielerreichung, ampel: k.ampel })),
+    handlungsziele: kpi.handlungsziele.map((h) => ({
+      id: h.id,
+      hf: h.hf,
+      zielerreichung: h.zielerreichung,
+      ampel: h.ampel,
+      kennzahlen: h.kennzahlen,
+      kennzahlenMitDaten: h.kennzahlenMitDaten,
+    })),
+    handlungsfelder: kpi.handlungsfelder.map((h) => ({ hf: h.hf, ...zaehlungJson(h) })),
+    gesamt: zaehlungJson(kpi.gesamt),
+  };
+}
+
+/**
+ * The computed sheets `kpi --aus` rebuilds, in workbook order. With `raw`
+ * also Umsetzungsbericht and Verlauf (continuing the file's tblVerlauf).
+ */
+export function kpiGrids(plan: Plan, kpi: KpiResult, meta: KpiMeta, raw?: RawWorkbook): Grid[] {
+  const grids = [kpiUebersichtGrid(plan, kpi, meta), kpiHandlungszieleGrid(plan, kpi, meta)];
+  if (raw) grids.push(...berichtsGrids(plan, kpi, meta, raw));
+  return grids;
+}
+
+function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
+  io.out(`Kennzahlen ${kpi.berichtsjahr} aus „${datei}“ (ohne Standardmaßnahmen):\n`);
+  const name = new Map(plan.handlungsfelder.map((h) => [h.nr, h.name]));
+  for (const hf of kpi.handlungsfelder) {
+    io.out(
+      `  HF ${hf.hf} ${name.get(hf.hf) ?? ''}\n` +
+        `     Zielerreichung ${prozent(hf.zielerreichung)} (${AMPEL_LABEL[hf.ampel]}), ` +
+        `Umsetzungsquote ${prozent(hf.umsetzungsquote)} – ${hf.umgesetzt} von ${hf.massnahmen} Maßnahmen umgesetzt, ` +
+        `${hf.begonnen} begonnen, ${hf.geplant} geplant, ${hf.verschoben} verschoben, ${hf.entfallen} entfallen; ` +
+        `${hf.wirkungen} ${hf.wirkungen === 1 ? 'Wirkung' : 'Wirkungen'}` +
+        (hf.handlungszieleOhneMassnahme > 0 ? `; ${hf.handlungszieleOhneMassnahme} Handlungsziel(e) ohne Maßnahme` : ''),
+    );
+  }
+  const g = kpi.gesamt;
+  io.out(
+    `\n  Gesamt: Zielerreichung ${prozent(g.zielerreichung)} (${AMPEL_LABEL[g.ampel]}), Umsetzungsquote ${prozent(g.umsetzungsquote)}, ` +
+      `${g.massnahmen} Maßnahmen, ${g.wirkungen} Wirkungen, ${g.standardmassnahmen} Standardmaßnahmen (gesondert berichtet).`,
+  );
+  const mitDaten = kpi.kennzahlen.filter((k) => k.zielerreichung !== null).length;
+  io.out(`  Kennzahlen mit Istwert: ${mitDaten} von ${kpi.kennzahlen.length}.`);
+}
+
+async function realerPfad(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    // a target that does not exist yet: compare its resolved path instead
+    return path.resolve(p);
+  }
+}
+
+export const kpiVerb: Verb = {
+  kurz: 'Kennzahlen berechnen, optional KPI-Blätter in eine Kopie schreiben',
+  hilfe: `Aufruf: ${PROGRAMM} kpi <datei.xlsx> [--json] [--aus <ziel.xlsx>]
+
+Berechnet Zielerreichung und Ampel je Kennzahl, Handlungsziel und
+Handlungsfeld sowie die Umsetzungsquote der Maßnahmen (ohne
+Standardmaßnahmen). Hat die Arbeitsmappe Fehler, wird nichts berechnet:
+die Befunde werden ausgegeben (wie bei „pruefen“) und der Exit-Code ist 1.
+Die Eingabedatei wird nie verändert.
+
+Optionen:
+  --json           Ergebnis als JSON mit berichtsjahr, kennzahlen,
+                   handlungsziele, handlungsfelder und gesamt
+                   (fehlende Werte null, Zahlen ungerundet)
+  --aus <ziel>     eine Kopie der Arbeitsmappe mit neu berechneten Blättern
+                   „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“
+                   und „Verlauf“ schreiben (der Verlauf der Eingabe wird
+                   fortgeschrieben; eine erneute Berechnung am selben Tag
+                   ersetzt dessen Zeilen; ein vorhandenes Ziel wird
+                   ersetzt; Diagramme entstehen
+                   erst beim Aktualisieren im Excel-Add-in)
+  -h, --help       diese Hilfe
+
+Exit-Codes: 0 berechnet · 1 Fehler in der Arbeitsmappe · 2 Datei fehlt,
+ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden.
+
+Beispiel:
+  ${PROGRAMM} kpi Arbeitsplanung-2026.xlsx --aus Arbeitsplanung-2026-mit-KPI.xlsx`,
+
+  async run(args, io) {
+    const a = parseArgumente('kpi', args, { schalter: ['json'], werte: ['aus'] });
+    if (a.hilfe) {
+      io.out(kpiVerb.hilfe);
+      return EXIT.ok;
+    }
+    const [datei] = erwartePositionen('kpi', a, ['datei.xlsx']);
+    const aus = a.werte.get('aus');
+    if (aus !== undefined) {
+      if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
+      if ((await realerPfad(aus)) === (await realerPfad(datei)))
+        throw new AufrufFehler(`Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`);
+    }
+    const json = a.schalter.has('json');
+    const g = await ladeUndPruefe(datei);
+    if (g.fehler || !g.plan) {
+      if (json) druckeJson(io, befundeJson(g.findings));
+      else {
+        druckeBefunde(io, g.datei, g.findings);
+        io.out('\nEs wurden keine Kennzahlen berechnet. Bitte zuerst die Fehler korrigieren.');
+      }
+      return EXIT.befunde;
+    }
+    const kpi = berechneKpi(g.plan);
+    if (json) druckeJson(io, kpiJson(kpi));
+    else druckeKpi(io, g.datei, g.plan, kpi);
+
+    if (aus !== undefined) {
+      const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
+      for (const grid of kpiGrids(g.plan, kpi, meta, g.raw)) schreibeGrid(g.wb, grid);
+      await speichereArbeitsmappe(g.wb, aus);
+      // with --json stdout carries only the JSON, so the note goes to stderr
+      const note =
+        `Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ geschrieben: ${path.resolve(aus)}\n` +
+        'Die Diagramme erscheinen beim ersten Aktualisieren im Excel-Add-in.';
+      if (json) io.err(note);
+      else io.out(`\n${note}`);
+    }
+    const warnungen = g.findings.filter((f) => f.schwere === 'Warnung').length;
+    if (!json && warnungen > 0) io.out(`\nHinweis: ${warnungen} Warnung(en). Details: ${PROGRAMM} pruefen "${datei}"`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,74 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { beispielTabellen, vorlageTabellen } from '../workbook/beispiel';
+import { schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
+import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb } from './common';
+
+async function existiert(pfad: string): Promise<boolean> {
+  try {
+    await fs.stat(pfad);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+export const vorlage: Verb = {
+  kurz: 'leere Vorlage oder Beispielplan 2026 als .xlsx schreiben',
+  hilfe: `Aufruf: ${PROGRAMM} vorlage <datei.xlsx> [--beispiel] [--force]
+
+Schreibt eine neue Arbeitsmappe mit allen Blättern und Tabellen
+(Stammdaten, Ziele, Arbeitsplanung, Checkliste, Kennzahlen), Auswahllisten
+und der Farbkennzeichnung von Maßnahmen und Wirkungen. Die Tabelle
+tblHandlungsfelder enthält die 8 Handlungsfelder, tblEinstellungen die
+Standardwerte (Berichtsjahr 2026, Ampel grün ab 0,9, gelb ab 0,6).
+
+Optionen:
+  --beispiel   statt der leeren Vorlage einen vollständigen Beispielplan 2026
+               für Rheine schreiben (Ziele, Arbeitsplanung, Checkliste, Kennzahlen)
+  --force      eine vorhandene Datei überschreiben
+  -h, --help   diese Hilfe
+
+Exit-Codes: 0 geschrieben · 2 Datei existiert schon (ohne --force) oder
+kann nicht geschrieben werden.
+
+Beispiel:
+  ${PROGRAMM} vorlage Arbeitsplanung-2026.xlsx --beispiel`,
+
+  async run(args, io) {
+    const a = parseArgumente('vorlage', args, { schalter: ['beispiel', 'force'] });
+    if (a.hilfe) {
+      io.out(vorlage.hilfe);
+      return EXIT.ok;
+    }
+    const [ziel] = erwartePositionen('vorlage', a, ['datei.xlsx']);
+    if (!/\.xlsx$/i.test(ziel)) throw new AufrufFehler(`Der Dateiname „${ziel}“ muss auf .xlsx enden.`);
+    if (!a.schalter.has('force') && (await existiert(ziel)))
+      throw new DateiFehler('schreiben', ziel, `Die Datei „${ziel}“ existiert bereits und wird nicht überschrieben. Zum Überschreiben --force angeben.`);
+    const beispiel = a.schalter.has('beispiel');
+    const tabellen = beispiel ? beispielTabellen() : vorlageTabellen();
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Integrationsmonitor';
+    wb.created = new Date();
+    schreibeVorlage(wb, tabellen);
+    await speichereArbeitsmappe(wb, ziel);
+    const abs = path.resolve(ziel);
+    if (beispiel) {
+      io.out(
+        `Beispielplan 2026 geschrieben: ${abs}\n` +
+          `  ${tabellen.handlungsfelder.length} Handlungsfelder, ${tabellen.ziele.length} Handlungsziele, ` +
+          `${tabellen.arbeitsplanung.length} Zeilen Arbeitsplanung, ${tabellen.checkliste.length} Checklisten, ${tabellen.kennzahlen.length} Kennzahlen.\n` +
+          `Weiter: ${PROGRAMM} pruefen "${ziel}"  ·  ${PROGRAMM} kpi "${ziel}" --aus <ziel.xlsx>`,
+      );
+    } else {
+      io.out(
+        `Vorlage geschrieben: ${abs}\n` +
+          `  Bitte in Stammdaten die Netzwerkleitungen eintragen und dann Ziele, Arbeitsplanung, Checkliste und Kennzahlen füllen.\n` +
+          `Weiter: ${PROGRAMM} pruefen "${ziel}"`,
+      );
+    }
+    return EXIT.ok;
+  },
+};
