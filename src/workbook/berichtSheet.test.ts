@@ -1,0 +1,73 @@
+import { arbeitsmappe } from '../domain/__tests__/fixtures';
+import { umsetzungsbericht } from '../domain/bericht';
+import { berechneKpi, pruefen } from '../domain';
+import type { Grid } from './grid';
+import { BERICHT_SPALTEN, umsetzungsberichtGrid } from './berichtSheet';
+import { zeilenBedarf, zeilenhoehen } from './zeilenhoehe';
+
+function grid(): Grid {
+  const { plan } = pruefen(arbeitsmappe());
+  if (!plan) throw new Error('Fixture nicht lesbar');
+  const kpi = berechneKpi(plan);
+  return umsetzungsberichtGrid(umsetzungsbericht(plan, kpi), { berechnetAm: new Date(2027, 0, 15, 9, 30), quelle: 'test.xlsx' });
+}
+
+const texte = (g: Grid): string[] => g.rows.flatMap((r) => r.map((c) => (typeof c.v === 'string' ? c.v : ''))).filter(Boolean);
+
+describe('umsetzungsberichtGrid', () => {
+  const g = grid();
+
+  it('has a title with Berichtsjahr and Stichtag, and print setup for A4 landscape', () => {
+    expect(g.sheet).toBe('Umsetzungsbericht');
+    expect(g.rows[0][0].v).toContain('Umsetzungsbericht 2026');
+    expect(g.rows[1][0].v).toContain('Stichtag der Kennzahlen: 31.12.2026');
+    expect(g.print).toMatchObject({ landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [1, 2] });
+    expect(g.columnWidths).toEqual(BERICHT_SPALTEN);
+    // every row fits in the 12 columns
+    for (const r of g.rows) expect(r.length).toBeLessThanOrEqual(BERICHT_SPALTEN.length);
+  });
+
+  it('breaks the page before each Handlungsfeld section', () => {
+    const starts = g.rows.map((r, i) => (typeof r[0]?.v === 'string' && /^Handlungsfeld \d+:/.test(r[0].v) ? i + 1 : 0)).filter((x) => x > 0);
+    expect(starts).toHaveLength(2);
+    expect(g.print?.pageBreaksBefore).toEqual(starts);
+  });
+
+  it('colour-codes Maßnahmen and Wirkungen and keeps Standardmaßnahmen out of the sections', () => {
+    const zeileMit = (nr: string) => g.rows.find((r) => r[0]?.v === nr);
+    expect(zeileMit('A1')?.[1].s).toBe('massnahme');
+    expect(zeileMit('A2')?.[1].s).toBe('wirkung');
+    // A5 (Interkulturelle Woche) only appears in the footnote, after the "Hinweis" heading
+    const hinweis = g.rows.findIndex((r) => r[0]?.v === 'Hinweis: Standardmaßnahmen');
+    const a5 = g.rows.findIndex((r) => r[0]?.v === 'A5');
+    expect(hinweis).toBeGreaterThan(0);
+    expect(a5).toBeGreaterThan(hinweis);
+    expect(texte(g).filter((t) => t.includes('Interkulturelle Woche'))).toHaveLength(1);
+  });
+
+  it('shows Kennzahl figures with Ampel styles', () => {
+    const k2 = g.rows.find((r) => r[0]?.v === 'K2');
+    expect(k2?.map((c) => c.v).slice(4, 7)).toEqual([40, 20, 30]);
+    expect(k2?.[8]).toEqual({ v: 0.5, s: 'prozent' });
+    expect(k2?.[9]).toEqual({ v: 'rot', s: 'ampelRot' });
+    expect(k2?.[11].v).toBe('Personalmangel');
+  });
+
+  it('gives wrapped rows a height', () => {
+    expect(g.rowHeights).toHaveLength(g.rows.length);
+    expect(g.rowHeights?.[0]).toBeGreaterThan(18); // title font
+  });
+});
+
+describe('zeilenhoehen', () => {
+  it('estimates lines by words and width', () => {
+    expect(zeilenBedarf('kurz', 10)).toBe(1);
+    expect(zeilenBedarf('eins zwei drei vier fünf sechs', 10)).toBe(3);
+    expect(zeilenBedarf('a\nb\nc', 40)).toBe(3);
+    const h = zeilenhoehen([[{ v: 'eins zwei drei vier fünf sechs', s: 'text' }], [{ v: 'x', s: 'text' }]], [10]);
+    expect(h[0]).toBeGreaterThan(40);
+    expect(h[1]).toBeNull();
+    // a merge over two columns doubles the room
+    expect(zeilenhoehen([[{ v: 'eins zwei drei vier fünf sechs', s: 'text' }]], [10, 10], ['A1:B1'])[0]).toBeLessThan(h[0] as number);
+  });
+});
