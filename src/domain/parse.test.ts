@@ -1,7 +1,7 @@
 import { arbeitsmappe, GUELTIG, kopie, tabelle } from './__tests__/fixtures';
 import { Befunde } from './befunde';
 import { pruefen } from './index';
-import type { RawTable, RawWorkbook } from './model';
+import type { RawTable, RawValue, RawWorkbook } from './model';
 import { parseArbeitsmappe } from './parse';
 import { TABLES } from './schema';
 
@@ -100,6 +100,23 @@ describe('structure: tables by name, columns by header', () => {
     expect(plan!.arbeitsplanung).toHaveLength(5);
     expect(plan!.arbeitsplanung[1].ref.row).toBe(5);
     expect(findings).toEqual([expect.objectContaining({ regel: 'LISTE_UNGUELTIG', zelle: 'D5' })]);
+  });
+
+  it('a row with content only in extra user columns is skipped', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblKennzahlen', (t) => ({
+      ...t,
+      headers: [...t.headers, 'Notiz', 'Hilfsformel'],
+      rows: [...t.rows.map((r) => [...r, 'ok', 1]), [...t.headers.map((): RawValue => null), 'nur eine Notiz', 0]],
+    }));
+    const { plan, findings } = pruefen(raw);
+    expect(findings).toEqual([]);
+    expect(plan!.kennzahlen).toHaveLength(3);
+  });
+
+  it('an error value alone makes a row a data row', () => {
+    const raw = ersetze(arbeitsmappe(), 'tblCheckliste', (t) => ({ ...t, rows: [...t.rows, t.headers.map((h) => (h === 'Zielgruppe' ? { error: '#NV' } : null))] }));
+    const { findings } = pruefen(raw);
+    expect(findings.map((f) => `${f.regel}@${f.zelle}`)).toEqual(['PFLICHTFELD@A5', 'EXCEL_FEHLERWERT@B5']);
   });
 
   it('short rows (fewer cells than headers) read as empty cells', () => {

@@ -128,8 +128,17 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
   return { key, raw: t, index, ort: { sheet: t.sheet, headerRow: t.headerRow, spalten } };
 }
 
-function zeileLeer(row: readonly RawValue[]): boolean {
-  return row.every((v) => istLeer(v));
+/**
+ * A row counts as blank when all contract columns are blank: the user's own
+ * extra columns (notes, helper formulas filled down the table) do not make a
+ * row a data row.
+ */
+function zeileLeer(tab: GefundeneTabelle, row: readonly RawValue[]): boolean {
+  for (const i of tab.index.values()) {
+    const v = row[i];
+    if (v !== undefined && !istLeer(v)) return false;
+  }
+  return true;
 }
 
 /** Reads the cells of one data row, reporting coercion problems with their address. */
@@ -199,7 +208,7 @@ function leseZeilen<T>(
 ): T[] {
   const out: T[] = [];
   tab.raw.rows.forEach((row, i) => {
-    if (zeileLeer(row)) return;
+    if (zeileLeer(tab, row)) return;
     out.push(map(new ZeilenLeser(tab, row, tab.raw.headerRow + 1 + i, b, ungueltig)));
   });
   return out;
