@@ -1,0 +1,297 @@
+/**
+ * Einrichten: turn the open workbook into the SPEC layout (src/workbook/layout.ts)
+ * without deleting or overwriting anything the user typed.
+ *
+ * - missing sheets and tables are created with the exact names and headers
+ *   (tblHandlungsfelder / tblEinstellungen get the template rows, only when
+ *   newly created);
+ * - missing headers of an existing table are appended as new columns on
+ *   the right (tools find columns by header text, so position is free);
+ * - a plain range that already carries the right headers is turned into the
+ *   table instead of writing a second one next to it;
+ * - dropdowns, number formats, wrap, frozen header row, tab colour and the
+ *   Maßnahme/Wirkung conditional format are (re)applied; re-applying gives
+ *   the same state, and an existing identical CF rule is not added twice.
+ *
+ * Syncs: always 4 (list → table details → existing CF rules → write),
+ * independent of the number of rows.
+ */
+import { TABLES, type TableKey } from '../domain/schema';
+import type { RawValue } from '../domain/model';
+import {
+  DATA_SHEETS,
+  PREPARED_ROWS,
+  TABLE_STYLE,
+  artConditionalFills,
+  columnLetter,
+  dropdownFormula,
+  type ColumnLayout,
+  type TableLayout,
+} from '../workbook/layout';
+import { vorlageTabellen } from '../workbook/beispiel';
+import { bereichsAdresse, breiteInPunkten } from './adresse';
+import { alsExcelWert } from './bloecke';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+
+export interface EinrichtenErgebnis {
+  /** German descriptions of what was created; empty when the layout was already complete */
+  readonly angelegt: readonly string[];
+  /** German notes on what could not be done and why (e.g. occupied cells) */
+  readonly hinweise: readonly string[];
+}
+
+export interface EinrichtenOptionen {
+  readonly unterstuetzt?: IstUnterstuetzt;
+}
+
+/** Source of a list dropdown as Office.js expects it: "a,b,c" or "=formula". */
+export function dropdownQuelle(formel: string): string {
+  // layout.dropdownFormula gives the OOXML form: "\"a,b\"" for inline lists, INDIRECT(...) for references
+  if (formel.startsWith('"') && formel.endsWith('"')) return formel.slice(1, -1);
+  return `=${formel}`;
+}
+
+interface Bestehend {
+  readonly tabelle: Excel.Table;
+  readonly kopf: Excel.Range;
+  readonly koerper: Excel.Range;
+  readonly cfs?: Excel.ConditionalFormatCollection;
+}
+
+interface Frei {
+  readonly block: Excel.Range;
+  readonly benutzt: Excel.Range;
+}
+
+/** Where each spec column is in a table, after einrichten. */
+interface Spaltenlage {
+  readonly layout: ColumnLayout;
+  /** 1-based worksheet column */
+  readonly spalte: number;
+  /** column newly created by this run */
+  readonly neu: boolean;
+}
+
+export async function einrichten(context: Excel.RequestContext, optionen: EinrichtenOptionen = {}): Promise<EinrichtenErgebnis> {
+  const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
+  const angelegt: string[] = [];
+  const hinweise: string[] = [];
+  const vorlage = vorlageTabellen();
+
+  // sync 1: what exists
+  const blaetterSammlung = context.workbook.worksheets;
+  blaetterSammlung.load('items/name');
+  const tabellenSammlung = context.workbook.tables;
+  tabellenSammlung.load('items/name,items/worksheet/name');
+  await context.sync();
+  const blaetter = new Set(blaetterSammlung.items.map((b) => b.name));
+  const tabellen = new Map(tabellenSammlung.items.map((t) => [t.name.toLowerCase(), t]));
+
+  // sync 2: details of existing tables; free space where tables are missing
+  const bestehend = new Map<TableKey, Bestehend>();
+  const frei = new Map<TableKey, Frei>();
+  const mitCf = verfuegbar('bedingteFormate', unterstuetzt);
+  for (const sheet of DATA_SHEETS) {
+    for (const tl of sheet.tables) {
+      const t = tabellen.get(tl.spec.name.toLowerCase());
+      if (t) {
+        const kopf = t.getHeaderRowRange();
+        kopf.load('values,rowIndex,columnIndex,columnCount');
+        const koerper = t.getDataBodyRange();
+        koerper.load('rowCount');
+        let cfs: Excel.ConditionalFormatCollection | undefined;
+        if (tl.spec.key === 'arbeitsplanung' && mitCf) {
+          cfs = koerper.conditionalFormats;
+          cfs.load('items/type');
+        }
+        bestehend.set(tl.spec.key, { tabelle: t, kopf, koerper, cfs });
+      } else if (blaetter.has(sheet.name)) {
+        const ws = context.workbook.worksheets.getItem(sheet.name);
+        const zeilen = 1 + Math.max(1, vorlage[tl.spec.key].length);
+        const block = ws.getRange(bereichsAdresse(tl.headerRow, tl.firstColumn, zeilen, tl.columns.length));
+        block.load('values');
+        const benutzt = ws.getUsedRangeOrNullObject(true);
+        benutzt.load('rowIndex,rowCount');
+        frei.set(tl.spec.key, { block, benutzt });
+      }
+    }
+  }
+  await context.sync();
+
+  // sync 3: formulas of existing custom CF rules on the Arbeitsplanung (to avoid duplicates)
+  const cfRegeln: Excel.ConditionalFormatRule[] = [];
+  for (const b of bestehend.values()) {
+    for (const cf of b.cfs?.items ?? []) {
+      if (cf.type !== 'Custom') continue;
+      const regel = cf.custom.rule;
+      regel.load('formula');
+      cfRegeln.push(regel);
+    }
+  }
+  await context.sync();
+  const vorhandeneFormeln = new Set(cfRegeln.map((r) => normFormel(r.formula)));
+
+  // sync 4: write
+  for (const sheet of DATA_SHEETS) {
+    let ws: Excel.Worksheet;
+    if (blaetter.has(sheet.name)) {
+      ws = context.workbook.worksheets.getItem(sheet.name);
+    } else {
+      ws = context.workbook.worksheets.add(sheet.name);
+      angelegt.push(`Blatt „${sheet.name}“`);
+    }
+    if (verfuegbar('blattDarstellung', unterstuetzt)) ws.tabColor = `#${sheet.tabColor}`;
+    let kopfZeile = sheet.freezeRows;
+
+    for (const tl of sheet.tables) {
+      const key = tl.spec.key;
+      const b = bestehend.get(key);
+      let lage: Spaltenlage[];
+      let kopf: number;
+      let datenZeilen: number;
+      if (b) {
+        kopf = b.kopf.rowIndex + 1;
+        const first = b.kopf.columnIndex + 1;
+        const headers = (b.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());
+        let naechste = first + b.kopf.columnCount;
+        lage = tl.columns.map((c) => {
+          const i = headers.indexOf(c.spec.header);
+          if (i >= 0) return { layout: c, spalte: first + i, neu: false };
+          b.tabelle.columns.add(null as unknown as number, undefined, c.spec.header);
+          angelegt.push(`Spalte „${c.spec.header}“ in ${tl.spec.name}`);
+          return { layout: c, spalte: naechste++, neu: true };
+        });
+        datenZeilen = b.koerper.rowCount;
+      } else {
+        const f = frei.get(key);
+        const neu = f ? tabelleAusFreiemBereich(ws, tl, f, vorlage[key], hinweise) : tabelleAnlegen(ws, tl, vorlage[key]);
+        if (!neu) continue;
+        angelegt.push(`Tabelle ${tl.spec.name} (Blatt ${sheet.name})`);
+        kopf = tl.headerRow;
+        lage = tl.columns.map((c, i) => ({ layout: c, spalte: tl.firstColumn + i, neu: true }));
+        datenZeilen = neu.datenZeilen;
+      }
+      if (tl === sheet.tables[0]) kopfZeile = kopf;
+      const letzteZeile = kopf + Math.max(PREPARED_ROWS, datenZeilen);
+      spaltenFormatieren(ws, lage, kopf, letzteZeile, unterstuetzt);
+      if (key === 'arbeitsplanung' && mitCf) {
+        const neueRegeln = artFormatieren(ws, lage, kopf, letzteZeile, vorhandeneFormeln);
+        if (neueRegeln > 0) angelegt.push('Farbmarkierung Maßnahme/Wirkung (bedingte Formatierung)');
+      }
+    }
+    if (verfuegbar('blattDarstellung', unterstuetzt) && kopfZeile > 0) ws.freezePanes.freezeRows(kopfZeile);
+  }
+  await context.sync();
+  return { angelegt, hinweise };
+}
+
+function normFormel(f: string): string {
+  return f.replace(/\s+/g, '').replace(/^=/, '').toLowerCase();
+}
+
+/** Header + template rows as written into a new table. */
+function tabellenWerte(tl: TableLayout, zeilen: readonly (readonly RawValue[])[]): (string | number | boolean)[][] {
+  const kopf = tl.columns.map((c) => c.spec.header);
+  const daten = zeilen.map((r) =>
+    tl.columns.map((_, i) => {
+      const v = r[i];
+      if (v === null || v === undefined || typeof v === 'object') return v instanceof Date ? alsExcelWert(v) : '';
+      return alsExcelWert(v);
+    }),
+  );
+  // a table needs at least one data row; Excel would add an empty one anyway
+  if (daten.length === 0) daten.push(kopf.map(() => ''));
+  return [kopf, ...daten];
+}
+
+function tabelleAnlegen(ws: Excel.Worksheet, tl: TableLayout, zeilen: readonly (readonly RawValue[])[]): { datenZeilen: number } {
+  const werte = tabellenWerte(tl, zeilen);
+  const adresse = bereichsAdresse(tl.headerRow, tl.firstColumn, werte.length, tl.columns.length);
+  // values first, then the table over them: no rows.add (co-authoring friendly, one call)
+  ws.getRange(adresse).values = werte;
+  const t = ws.tables.add(ws.getRange(adresse), true);
+  t.name = tl.spec.name;
+  t.style = TABLE_STYLE;
+  tl.columns.forEach((c, i) => {
+    const buchstabe = columnLetter(tl.firstColumn + i);
+    ws.getRange(`${buchstabe}:${buchstabe}`).format.columnWidth = breiteInPunkten(c.width);
+  });
+  return { datenZeilen: werte.length - 1 };
+}
+
+/**
+ * The sheet exists but the table does not. Create it only where it cannot
+ * overwrite anything: an empty target block, or a plain range whose header
+ * row already has exactly the SPEC headers (that range becomes the table).
+ */
+function tabelleAusFreiemBereich(
+  ws: Excel.Worksheet,
+  tl: TableLayout,
+  f: Frei,
+  zeilen: readonly (readonly RawValue[])[],
+  hinweise: string[],
+): { datenZeilen: number } | null {
+  const werte = f.block.values;
+  const leer = werte.every((r) => r.every((v) => v === '' || v === null));
+  if (leer) return tabelleAnlegen(ws, tl, zeilen);
+  const kopf = (werte[0] ?? []).map((v) => String(v ?? '').trim());
+  const passt = tl.columns.every((c, i) => kopf[i] === c.spec.header);
+  const bereich = bereichsAdresse(tl.headerRow, tl.firstColumn, 1, tl.columns.length);
+  if (passt) {
+    const letzte = f.benutzt.isNullObject ? tl.headerRow + 1 : Math.max(tl.headerRow + 1, f.benutzt.rowIndex + f.benutzt.rowCount);
+    const adresse = bereichsAdresse(tl.headerRow, tl.firstColumn, letzte - tl.headerRow + 1, tl.columns.length);
+    const t = ws.tables.add(ws.getRange(adresse), true);
+    t.name = tl.spec.name;
+    t.style = TABLE_STYLE;
+    return { datenZeilen: letzte - tl.headerRow };
+  }
+  hinweise.push(
+    `Blatt „${TABLES[tl.spec.key].sheet}“, Bereich ${bereich}: Die Zellen sind schon belegt, deshalb wurde die Tabelle ${tl.spec.name} nicht angelegt. ` +
+      `Bitte den Bereich frei machen oder die vorhandene Liste in eine Tabelle namens ${tl.spec.name} umwandeln und „Einrichten“ erneut ausführen.`,
+  );
+  return null;
+}
+
+/** Number formats, wrap, widths of new columns and dropdowns of the data area (incl. prepared rows). */
+function spaltenFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf: number, letzteZeile: number, unterstuetzt: IstUnterstuetzt): void {
+  const n = letzteZeile - kopf;
+  for (const l of lage) {
+    const buchstabe = columnLetter(l.spalte);
+    const daten = ws.getRange(`${buchstabe}${kopf + 1}:${buchstabe}${letzteZeile}`);
+    if (l.layout.numberFormat) daten.numberFormat = Array.from({ length: n }, () => [l.layout.numberFormat as string]);
+    if (l.layout.wrap) daten.format.wrapText = true;
+    if (l.neu) ws.getRange(`${buchstabe}:${buchstabe}`).format.columnWidth = breiteInPunkten(l.layout.width);
+    const formel = dropdownFormula(l.layout.spec);
+    if (formel && verfuegbar('dropdowns', unterstuetzt)) {
+      // clear first: setting a rule over an existing one is not allowed, and this keeps re-runs identical
+      daten.dataValidation.clear();
+      daten.dataValidation.rule = { list: { inCellDropDown: true, source: dropdownQuelle(formel) } };
+    }
+  }
+}
+
+/** Maßnahme/Wirkung fills on whole Arbeitsplanung rows; returns how many rules were added. */
+function artFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf: number, letzteZeile: number, vorhanden: Set<string>): number {
+  const spalten = lage.map((l) => l.spalte);
+  const erste = Math.min(...spalten);
+  const letzte = Math.max(...spalten);
+  // a layout view with the actual header row and column positions, so the formula follows the real Art column
+  const art = lage.find((l) => l.layout.spec.header === 'Art');
+  if (!art) return 0;
+  const sicht: TableLayout = {
+    spec: TABLES.arbeitsplanung,
+    headerRow: kopf,
+    firstColumn: art.spalte,
+    columns: [art.layout],
+  };
+  const bereich = ws.getRange(`${columnLetter(erste)}${kopf + 1}:${columnLetter(letzte)}${letzteZeile}`);
+  let neu = 0;
+  for (const regel of artConditionalFills(sicht)) {
+    if (vorhanden.has(normFormel(regel.formula))) continue;
+    const cf = bereich.conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = `=${regel.formula}`;
+    cf.custom.format.fill.color = `#${regel.fill}`;
+    neu++;
+  }
+  return neu;
+}

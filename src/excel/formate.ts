@@ -1,0 +1,117 @@
+/**
+ * Grouping a grid's cell styles into as few Office.js calls as possible:
+ * cells with the same style are merged into rectangles (runs along a row,
+ * extended downwards while the next row has the same run), and the
+ * rectangles of one style are addressed together through
+ * `worksheet.getRanges("A1:B2, D4")` (RangeAreas, ExcelApi 1.9). The number
+ * of calls therefore depends on the number of styles, not of rows.
+ */
+import { columnLetter } from '../workbook/layout';
+import type { CellStyle, Grid, StyleName } from '../workbook/grid';
+
+export interface Rechteck {
+  /** 1-based */
+  readonly zeile: number;
+  readonly spalte: number;
+  readonly zeilen: number;
+  readonly spalten: number;
+}
+
+/**
+ * Longest comma-separated address list per getRanges call. Excel rejects
+ * long lists with "The argument is invalid" somewhere above ~8,000
+ * characters (office-js issue #5198), so we stay well below.
+ */
+export const MAX_ADRESSLAENGE = 2000;
+
+export function rechteckAdresse(r: Rechteck): string {
+  const a = `${columnLetter(r.spalte)}${r.zeile}`;
+  if (r.zeilen === 1 && r.spalten === 1) return a;
+  return `${a}:${columnLetter(r.spalte + r.spalten - 1)}${r.zeile + r.zeilen - 1}`;
+}
+
+/** Style name → rectangles covering exactly the cells with that style. Pure. */
+export function stilRechtecke(grid: Pick<Grid, 'rows'>): Map<StyleName, Rechteck[]> {
+  const ergebnis = new Map<StyleName, Rechteck[]>();
+  // open rectangles keyed by style|firstColumn|lastColumn, extended while rows repeat the run
+  let offen = new Map<string, { s: StyleName; zeile: number; spalte: number; zeilen: number; spalten: number }>();
+  const schliessen = (r: { s: StyleName; zeile: number; spalte: number; zeilen: number; spalten: number }): void => {
+    const liste = ergebnis.get(r.s) ?? [];
+    liste.push({ zeile: r.zeile, spalte: r.spalte, zeilen: r.zeilen, spalten: r.spalten });
+    ergebnis.set(r.s, liste);
+  };
+  grid.rows.forEach((row, ri) => {
+    const zeile = ri + 1;
+    const neu = new Map<string, { s: StyleName; zeile: number; spalte: number; zeilen: number; spalten: number }>();
+    let c = 0;
+    while (c < row.length) {
+      const s = row[c]?.s;
+      if (!s) {
+        c++;
+        continue;
+      }
+      let e = c;
+      while (e + 1 < row.length && row[e + 1]?.s === s) e++;
+      const key = `${s}|${c}|${e}`;
+      const vorher = offen.get(key);
+      if (vorher) {
+        vorher.zeilen++;
+        offen.delete(key);
+        neu.set(key, vorher);
+      } else {
+        neu.set(key, { s, zeile, spalte: c + 1, zeilen: 1, spalten: e - c + 1 });
+      }
+      c = e + 1;
+    }
+    for (const r of offen.values()) schliessen(r);
+    offen = neu;
+  });
+  for (const r of offen.values()) schliessen(r);
+  return ergebnis;
+}
+
+/** Join rectangle addresses into lists no longer than `max` characters. Pure. */
+export function adresslisten(rechtecke: readonly Rechteck[], max = MAX_ADRESSLAENGE): string[] {
+  const listen: string[] = [];
+  let aktuell = '';
+  for (const r of rechtecke) {
+    const a = rechteckAdresse(r);
+    if (aktuell && aktuell.length + 2 + a.length > max) {
+      listen.push(aktuell);
+      aktuell = '';
+    }
+    aktuell = aktuell ? `${aktuell}, ${a}` : a;
+  }
+  if (aktuell) listen.push(aktuell);
+  return listen;
+}
+
+const RAHMEN: readonly Excel.BorderIndex[] = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+] as unknown as Excel.BorderIndex[];
+export const RAHMEN_FARBE = '#BFBFBF';
+
+/** Apply a CellStyle's visual properties (not the number format) to a range or range areas. */
+export function formatAnwenden(format: Excel.RangeFormat, stil: CellStyle): void {
+  if (stil.bold !== undefined) format.font.bold = stil.bold;
+  if (stil.italic !== undefined) format.font.italic = stil.italic;
+  if (stil.fontSize !== undefined) format.font.size = stil.fontSize;
+  if (stil.fontColor) format.font.color = `#${stil.fontColor}`;
+  if (stil.fill) format.fill.color = `#${stil.fill}`;
+  if (stil.wrap !== undefined) format.wrapText = stil.wrap;
+  if (stil.horizontal) {
+    format.horizontalAlignment = (stil.horizontal === 'left' ? 'Left' : stil.horizontal === 'center' ? 'Center' : 'Right') as Excel.HorizontalAlignment;
+  }
+  if (stil.border) {
+    for (const kante of RAHMEN) {
+      const b = format.borders.getItem(kante);
+      b.style = 'Continuous' as Excel.BorderLineStyle;
+      b.color = RAHMEN_FARBE;
+    }
+  }
+}

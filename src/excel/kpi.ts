@@ -1,0 +1,87 @@
+/**
+ * KPIs aktualisieren: read the workbook → domain `pruefen` → stop with the
+ * findings if there is any Fehler (nothing is written) → `berechneKpi` →
+ * build the computed sheets → write them in place.
+ *
+ * Syncs: 4 whatever the row count (below ~4 MB of data): the loads the
+ * writer needs (protection, chart names) ride along with the read syncs.
+ */
+import { berechneKpi, hatFehler, pruefen } from '../domain';
+import { SHEETS, type SheetName } from '../domain/schema';
+import type { Finding, KpiResult, Plan, RawWorkbook } from '../domain/model';
+import type { Grid } from '../workbook/grid';
+import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
+import { leseTabellen } from './lesen';
+import { GridSchreiber, type GridErgebnis } from './schreiben';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+
+/** Custom document property holding the ISO time of the last refresh. */
+export const KPI_STAND_EIGENSCHAFT = 'IntegrationsmonitorKpiAktualisiert';
+
+export interface BlattEingabe {
+  readonly plan: Plan;
+  readonly kpi: KpiResult;
+  readonly meta: KpiMeta;
+  /** everything read, e.g. the previous tblVerlauf rows */
+  readonly raw: RawWorkbook;
+}
+
+/** A computed sheet the refresh rebuilds. */
+export interface BerechnetesBlatt {
+  readonly blatt: SheetName;
+  readonly bauen: (e: BlattEingabe) => Grid;
+}
+
+/**
+ * The computed sheets a refresh writes, in this order. Further sheets
+ * (Verlauf, Umsetzungsbericht) are added here as entries; nothing else in
+ * the refresh needs to change.
+ */
+export const BERECHNETE_BLAETTER: BerechnetesBlatt[] = [
+  { blatt: SHEETS.kpiUebersicht, bauen: (e) => kpiUebersichtGrid(e.plan, e.kpi, e.meta) },
+  { blatt: SHEETS.kpiHandlungsziele, bauen: (e) => kpiHandlungszieleGrid(e.plan, e.kpi, e.meta) },
+];
+
+export interface KpiErgebnis {
+  /** null when the workbook has Fehler: then nothing was written */
+  readonly kpi: KpiResult | null;
+  readonly findings: readonly Finding[];
+  readonly berechnetAm: Date;
+  /** sheets written (empty when nothing was written) */
+  readonly geschrieben: readonly GridErgebnis[];
+}
+
+export interface KpiOptionen {
+  readonly unterstuetzt?: IstUnterstuetzt;
+  /** overrides the sheet list (tests, partial refresh) */
+  readonly blaetter?: readonly BerechnetesBlatt[];
+  /** name shown as "computed from"; default: the workbook name */
+  readonly quelle?: string;
+}
+
+export async function kpiAktualisieren(context: Excel.RequestContext, now: Date, optionen: KpiOptionen = {}): Promise<KpiErgebnis> {
+  const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
+  const blaetter = optionen.blaetter ?? BERECHNETE_BLAETTER;
+  const schreiber = new GridSchreiber(context, { unterstuetzt });
+  const mitName = !optionen.quelle && verfuegbar('dokumentEigenschaften', unterstuetzt);
+  const raw = await leseTabellen(context, {
+    vorSync1: () => {
+      // workbook.name is ExcelApi 1.7, same as custom properties
+      if (mitName) context.workbook.load('name');
+    },
+    vorSync2: (stand) => schreiber.vorbereiten(stand, blaetter.map((b) => b.blatt)),
+  });
+  const quelle = optionen.quelle ?? (mitName && context.workbook.name ? context.workbook.name : 'diese Arbeitsmappe');
+  const { plan, findings } = pruefen({ ...raw, source: quelle });
+  if (!plan || hatFehler(findings)) return { kpi: null, findings, berechnetAm: now, geschrieben: [] };
+
+  const kpi = berechneKpi(plan);
+  const eingabe: BlattEingabe = { plan, kpi, meta: { berechnetAm: now, quelle }, raw };
+  const grids = blaetter.map((b) => b.bauen(eingabe));
+  const geschrieben = await schreiber.schreiben(grids);
+  if (verfuegbar('dokumentEigenschaften', unterstuetzt)) {
+    context.workbook.properties.custom.add(KPI_STAND_EIGENSCHAFT, now.toISOString());
+  }
+  await context.sync();
+  return { kpi, findings, berechnetAm: now, geschrieben };
+}

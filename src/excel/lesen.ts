@@ -1,0 +1,174 @@
+/**
+ * Reading the workbook through Office.js in a constant number of syncs:
+ *
+ *  1. names of all worksheets and tables (+ each table's sheet),
+ *  2. per table: header texts and position, data-body size,
+ *  3. data values + value types, in row blocks (all in one sync up to
+ *     LESE_STAPEL_BYTES of estimated response payload).
+ *
+ * Callers that need more from the workbook (the KPI refresh, the status, the
+ * Checkliste/Netzwerk modules) queue their own loads into the same syncs via
+ * the `vorSync1` / `vorSync2` hooks instead of adding round trips.
+ */
+import { COMPUTED_SHEETS, TABLE_NAMES } from '../domain/schema';
+import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
+import { bereichsAdresse } from './adresse';
+
+/** Estimated response bytes per cell for values + valueTypes (JSON, short texts). */
+export const LESE_BYTES_PRO_ZELLE = 24;
+/** Response budget per sync; Excel on the web rejects more than 5 MB. */
+export const LESE_STAPEL_BYTES = 4_000_000;
+/** Cells per loaded block (one range object each). */
+export const LESE_BLOCK_ZELLEN = 40_000;
+
+const SPEC_TABELLEN = new Set<string>(Object.values(TABLE_NAMES).map((n) => n.toLowerCase()));
+
+export function istSpecTabelle(name: string): boolean {
+  return SPEC_TABELLEN.has(name.toLowerCase());
+}
+
+/** Default: data of the SPEC tables and of tables on computed sheets (e.g. tblVerlauf, whose history a refresh continues). */
+export function standardMitDaten(name: string, blatt: string): boolean {
+  return istSpecTabelle(name) || (COMPUTED_SHEETS as readonly string[]).includes(blatt);
+}
+
+export interface LeseOptionen {
+  /** which tables get their data rows read (default: standardMitDaten); others come with headers only, rows [] */
+  readonly mitDaten?: (tabellenName: string, blatt: string) => boolean;
+  /** queue further loads into sync 1 (worksheets/tables list) */
+  readonly vorSync1?: () => void;
+  /** queue further loads into sync 2 (headers); gets the table names found */
+  readonly vorSync2?: (gefunden: LeseStand) => void;
+  /** queue further loads into the last read sync (values) */
+  readonly vorSync3?: (gefunden: LeseStand) => void;
+}
+
+/** What sync 1 found: for the hooks. */
+export interface LeseStand {
+  readonly blaetter: readonly string[];
+  /** table name → sheet name */
+  readonly tabellen: ReadonlyMap<string, string>;
+}
+
+export interface ZeilenBlock {
+  readonly start: number;
+  readonly anzahl: number;
+}
+
+/** Pure: split `zeilen` × `spalten` cells into blocks and read batches. */
+export function planeLeseBloecke(
+  zeilen: number,
+  spalten: number,
+  optionen: { blockZellen?: number } = {},
+): ZeilenBlock[] {
+  if (zeilen <= 0 || spalten <= 0) return [];
+  const proBlock = Math.max(1, Math.floor((optionen.blockZellen ?? LESE_BLOCK_ZELLEN) / spalten));
+  const bloecke: ZeilenBlock[] = [];
+  for (let s = 0; s < zeilen; s += proBlock) bloecke.push({ start: s, anzahl: Math.min(proBlock, zeilen - s) });
+  return bloecke;
+}
+
+/** Convert one loaded cell: error cells to {error}, empty to null; numbers (also date serials) stay numbers. */
+export function zellwert(wert: unknown, typ: string | undefined): RawValue {
+  if (typ === 'Error') return { error: String(wert) };
+  if (typ === 'Empty' || wert === '' || wert === null || wert === undefined) return null;
+  if (typeof wert === 'string' || typeof wert === 'number' || typeof wert === 'boolean') return wert;
+  return String(wert);
+}
+
+/** Drop blank rows at the end (Excel keeps one blank row in an empty table); rows in between keep their place. */
+export function ohneLeereEndzeilen(rows: RawValue[][]): RawValue[][] {
+  let n = rows.length;
+  while (n > 0 && rows[n - 1].every((v) => v === null)) n--;
+  return n === rows.length ? rows : rows.slice(0, n);
+}
+
+interface TabellenLadung {
+  readonly name: string;
+  readonly blatt: string;
+  readonly kopf: Excel.Range;
+  readonly koerper: Excel.Range;
+  readonly mitDaten: boolean;
+}
+
+interface BlockLadung {
+  readonly start: number;
+  readonly range: Excel.Range;
+}
+
+/**
+ * Read all worksheet names and tables. Syncs: 2 (no table) or 3, plus one
+ * per further LESE_STAPEL_BYTES of data (see bloecke.ts for the trade-off).
+ */
+export async function leseTabellen(context: Excel.RequestContext, optionen: LeseOptionen = {}): Promise<RawWorkbook> {
+  const mitDaten = optionen.mitDaten ?? standardMitDaten;
+  const blaetter = context.workbook.worksheets;
+  blaetter.load('items/name');
+  const tabellen = context.workbook.tables;
+  tabellen.load('items/name,items/worksheet/name');
+  optionen.vorSync1?.();
+  await context.sync();
+
+  const stand: LeseStand = {
+    blaetter: blaetter.items.map((w) => w.name),
+    tabellen: new Map(tabellen.items.map((t) => [t.name, t.worksheet.name])),
+  };
+  const ladungen: TabellenLadung[] = tabellen.items.map((t) => {
+    const kopf = t.getHeaderRowRange();
+    kopf.load('values,rowIndex,columnIndex,columnCount');
+    const koerper = t.getDataBodyRange();
+    koerper.load('rowCount,columnCount,rowIndex,columnIndex');
+    return { name: t.name, blatt: t.worksheet.name, kopf, koerper, mitDaten: mitDaten(t.name, t.worksheet.name) };
+  });
+  optionen.vorSync2?.(stand);
+  if (ladungen.length > 0 || optionen.vorSync2) await context.sync();
+
+  // sync 3: values in blocks; batches split only above the payload budget
+  const bloeckeJeTabelle: BlockLadung[][] = [];
+  let stapelBytes = 0;
+  for (const l of ladungen) {
+    const bl: BlockLadung[] = [];
+    bloeckeJeTabelle.push(bl);
+    if (!l.mitDaten) continue;
+    const k = l.koerper;
+    const ws = context.workbook.worksheets.getItem(l.blatt);
+    for (const b of planeLeseBloecke(k.rowCount, k.columnCount)) {
+      const bytes = b.anzahl * k.columnCount * LESE_BYTES_PRO_ZELLE;
+      if (stapelBytes > 0 && stapelBytes + bytes > LESE_STAPEL_BYTES) {
+        // payload budget exhausted: fetch what is queued before queuing more
+        await context.sync();
+        stapelBytes = 0;
+      }
+      const range = ws.getRange(bereichsAdresse(k.rowIndex + 1 + b.start, k.columnIndex + 1, b.anzahl, k.columnCount));
+      range.load('values,valueTypes');
+      bl.push({ start: b.start, range });
+      stapelBytes += bytes;
+    }
+  }
+  optionen.vorSync3?.(stand);
+  if (bloeckeJeTabelle.some((b) => b.length > 0) || optionen.vorSync3) await context.sync();
+
+  const tables: RawTable[] = ladungen.map((l, i) => {
+    const headers = (l.kopf.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+    const rows: RawValue[][] = [];
+    for (const b of bloeckeJeTabelle[i]) {
+      const werte = b.range.values;
+      const typen = b.range.valueTypes;
+      for (let r = 0; r < werte.length; r++) rows.push(werte[r].map((v, c) => zellwert(v, typen[r]?.[c])));
+    }
+    return {
+      name: l.name,
+      sheet: l.blatt,
+      headerRow: l.kopf.rowIndex + 1,
+      firstColumn: l.kopf.columnIndex + 1,
+      headers,
+      rows: ohneLeereEndzeilen(rows),
+    };
+  });
+  return { sheets: stand.blaetter, tables };
+}
+
+/** SPEC entry point: every worksheet name and every table; data rows of the SPEC tables and computed-sheet tables. */
+export async function leseArbeitsmappe(context: Excel.RequestContext): Promise<RawWorkbook> {
+  return leseTabellen(context);
+}

@@ -1,0 +1,27 @@
+/**
+ * Jump to a cell named by a finding: activate its sheet and select the cell.
+ * 2 syncs (existence check, then select) so a stale finding gives a German
+ * message instead of an Office.js ItemNotFound error.
+ */
+import { parseAdresse } from './adresse';
+
+export async function waehleZelle(context: Excel.RequestContext, blatt: string, zelle: string): Promise<void> {
+  // accept "D7" as well as "Arbeitsplanung!D7"
+  let name = blatt;
+  let adresse = zelle.trim();
+  if (adresse.includes('!')) {
+    const b = parseAdresse(adresse);
+    if (b.blatt) name = b.blatt;
+    adresse = adresse.slice(adresse.lastIndexOf('!') + 1);
+  }
+  if (adresse) parseAdresse(adresse); // throws a German message on nonsense
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  ws.load('name');
+  await context.sync();
+  if (ws.isNullObject) {
+    throw new Error(`Das Blatt „${name}“ gibt es in dieser Arbeitsmappe nicht (mehr). Bitte erneut prüfen.`);
+  }
+  ws.activate();
+  if (adresse) ws.getRange(adresse).select();
+  await context.sync();
+}

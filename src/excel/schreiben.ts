@@ -1,0 +1,259 @@
+/**
+ * Rendering computed sheets (KPI Übersicht, KPI Handlungsziele,
+ * Umsetzungsbericht, Verlauf) from their Grid description in place:
+ *
+ * - the worksheet keeps its identity (never deleted, co-authoring friendly):
+ *   its content and formats are cleared and rewritten;
+ * - the whole value matrix goes out as one `range.values` assignment (or a
+ *   few row blocks when it is large, see bloecke.ts), number formats as one
+ *   matrix alongside;
+ * - visual styles are applied per style name through RangeAreas;
+ * - charts are created once by name and afterwards only get new source data;
+ * - the sheet is protected against typing (format columns/rows stay allowed).
+ *
+ * Syncs: `schreibeGrids` needs 3 (list sheets/tables, load protection and
+ * charts of existing sheets, write). The KPI refresh folds the first two into
+ * its read syncs through `GridSchreiber.vorbereiten`.
+ */
+import { STYLES } from '../workbook/styles';
+import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
+import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
+import { schreibeWerteInBloecke, type Block } from './bloecke';
+import { adresslisten, formatAnwenden, rechteckAdresse, stilRechtecke } from './formate';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import type { LeseStand } from './lesen';
+
+export const STANDARD_ZAHLENFORMAT = 'General';
+export const TABELLEN_STIL_BERECHNET = 'TableStyleLight9';
+
+/** Options for protecting computed sheets: no typing, but widths/heights, filters and sorting stay usable. */
+export const SCHUTZ_OPTIONEN: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+
+const DIAGRAMMTYP: Readonly<Record<ChartSpec['type'], string>> = {
+  bar: 'BarClustered',
+  stackedBar: 'BarStacked',
+  line: 'Line',
+};
+
+export interface GridSchreibOptionen {
+  readonly unterstuetzt?: IstUnterstuetzt;
+  /** payload limits, for tests of the chunking */
+  readonly maxBlockBytes?: number;
+  readonly maxStapelBytes?: number;
+}
+
+interface BlattZustand {
+  readonly blatt: Excel.Worksheet;
+  readonly diagramme: Excel.ChartCollection;
+}
+
+export interface GridErgebnis {
+  readonly blatt: string;
+  readonly neuesBlatt: boolean;
+  readonly bloecke: readonly Block[];
+  readonly diagrammeNeu: readonly string[];
+  readonly diagrammeAktualisiert: readonly string[];
+}
+
+/** Value matrix and number-format matrix of a grid, rectangular. Pure. */
+export function gridMatrizen(grid: Grid): { werte: GridValue[][]; formate: string[][]; spalten: number } {
+  const spalten = Math.max(grid.columnWidths.length, ...grid.rows.map((r) => r.length), 1);
+  const werte: GridValue[][] = [];
+  const formate: string[][] = [];
+  for (const row of grid.rows) {
+    const w: GridValue[] = new Array(spalten).fill(null);
+    const f: string[] = new Array(spalten).fill(STANDARD_ZAHLENFORMAT);
+    row.forEach((cell, c) => {
+      w[c] = cell?.v ?? null;
+      const nf = cell?.s ? STYLES[cell.s]?.numberFormat : undefined;
+      if (nf) f[c] = nf;
+    });
+    werte.push(w);
+    formate.push(f);
+  }
+  return { werte, formate, spalten };
+}
+
+/**
+ * Two-phase writer so callers can fold its loads into their own syncs:
+ * `vorbereiten(stand)` before a sync (needs the sheet names of a previous
+ * sync), then `schreiben()` queues all writes for the caller's final sync.
+ */
+export class GridSchreiber {
+  private readonly zustand = new Map<string, BlattZustand>();
+  private stand: LeseStand | null = null;
+  private readonly unterstuetzt: IstUnterstuetzt;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly optionen: GridSchreibOptionen = {},
+  ) {
+    this.unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
+  }
+
+  /** Queue loads for the existing ones of the target sheets (protection state, chart names). */
+  vorbereiten(stand: LeseStand, blaetter: readonly string[]): void {
+    this.stand = stand;
+    for (const name of blaetter) {
+      if (!stand.blaetter.includes(name) || this.zustand.has(name)) continue;
+      const blatt = this.context.workbook.worksheets.getItem(name);
+      blatt.protection.load('protected');
+      const diagramme = blatt.charts;
+      diagramme.load('items/name');
+      this.zustand.set(name, { blatt, diagramme });
+    }
+  }
+
+  /** Queue all writes (after the sync that followed `vorbereiten`); syncs only between payload batches of very large grids. */
+  async schreiben(grids: readonly Grid[]): Promise<GridErgebnis[]> {
+    const stand = this.stand;
+    if (!stand) throw new Error('GridSchreiber.vorbereiten wurde nicht aufgerufen.');
+    for (const g of grids) {
+      if (stand.blaetter.includes(g.sheet) && !this.zustand.has(g.sheet)) {
+        throw new Error(`Blatt „${g.sheet}“ wurde vor dem Schreiben nicht vorbereitet.`);
+      }
+    }
+    const app = this.context.workbook.application;
+    if (verfuegbar('berechnungAussetzen', this.unterstuetzt)) app.suspendApiCalculationUntilNextSync();
+    if (verfuegbar('bildschirmAussetzen', this.unterstuetzt)) app.suspendScreenUpdatingUntilNextSync();
+    const ergebnisse: GridErgebnis[] = [];
+    for (const g of grids) ergebnisse.push(await this.schreibeEines(g));
+    return ergebnisse;
+  }
+
+  private async schreibeEines(grid: Grid): Promise<GridErgebnis> {
+    const ctx = this.context;
+    const vorhanden = this.zustand.get(grid.sheet);
+    let blatt: Excel.Worksheet;
+    if (vorhanden) {
+      blatt = vorhanden.blatt;
+      if (vorhanden.blatt.protection.protected) blatt.protection.unprotect();
+      // keep the sheet (identity, co-authoring): clear content and formats only
+      const alles = blatt.getRange();
+      alles.unmerge();
+      alles.clear('All' as Excel.ClearApplyTo);
+      if (verfuegbar('seitenlayout', this.unterstuetzt)) blatt.horizontalPageBreaks.removePageBreaks();
+    } else {
+      blatt = ctx.workbook.worksheets.add(grid.sheet);
+    }
+
+    const { werte, formate, spalten } = gridMatrizen(grid);
+    const bloecke = await schreibeWerteInBloecke({
+      ziel: (start, anzahl) => blatt.getRange(bereichsAdresse(start + 1, 1, anzahl, spalten)),
+      werte,
+      zahlenformate: formate,
+      sync: () => ctx.sync(),
+      maxBlockBytes: this.optionen.maxBlockBytes,
+      maxStapelBytes: this.optionen.maxStapelBytes,
+    });
+
+    // styles: one call group per style name
+    const mehrfach = verfuegbar('mehrfachBereiche', this.unterstuetzt);
+    for (const [name, rechtecke] of stilRechtecke(grid)) {
+      const stil = STYLES[name];
+      if (!stil) continue;
+      if (mehrfach) {
+        for (const liste of adresslisten(rechtecke)) formatAnwenden(blatt.getRanges(liste).format, stil);
+      } else {
+        for (const r of rechtecke) formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
+      }
+    }
+
+    grid.columnWidths.forEach((w, i) => {
+      const spalte = bereichsAdresse(1, i + 1, 1, 1).replace(/\d+$/, '');
+      blatt.getRange(`${spalte}:${spalte}`).format.columnWidth = breiteInPunkten(w);
+    });
+    for (const m of grid.merges ?? []) blatt.getRange(m).merge(false);
+
+    if (verfuegbar('blattDarstellung', this.unterstuetzt)) {
+      if (grid.freezeRows && grid.freezeRows > 0) blatt.freezePanes.freezeRows(grid.freezeRows);
+      else blatt.freezePanes.unfreeze();
+      if (grid.tabColor) blatt.tabColor = `#${grid.tabColor}`;
+    }
+
+    if (grid.print && verfuegbar('seitenlayout', this.unterstuetzt)) {
+      const p = grid.print;
+      const layout = blatt.pageLayout;
+      layout.orientation = (p.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+      layout.paperSize = 'A4' as Excel.PaperType;
+      // fit all columns on one page width, as many pages tall as needed
+      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows[0]}:$${p.repeatRows[1]}`);
+      for (const z of p.pageBreaksBefore ?? []) blatt.horizontalPageBreaks.add(`A${z}`);
+    }
+
+    const tabelle = grid.table;
+    if (tabelle) this.tabelleSetzen(blatt, tabelle);
+
+    const diagrammeNeu: string[] = [];
+    const diagrammeAktualisiert: string[] = [];
+    const bekannte = new Set((vorhanden?.diagramme.items ?? []).map((c) => c.name));
+    for (const spec of grid.charts ?? []) {
+      const quelle = blatt.getRange(spec.dataRange);
+      let chart: Excel.Chart;
+      if (bekannte.has(spec.name)) {
+        chart = blatt.charts.getItem(spec.name);
+        chart.setData(quelle, 'Auto' as Excel.ChartSeriesBy);
+        diagrammeAktualisiert.push(spec.name);
+      } else {
+        chart = blatt.charts.add(DIAGRAMMTYP[spec.type] as Excel.ChartType, quelle, 'Auto' as Excel.ChartSeriesBy);
+        chart.name = spec.name;
+        diagrammeNeu.push(spec.name);
+      }
+      chart.title.text = spec.title;
+      chart.setPosition(spec.anchor);
+      chart.width = spec.width;
+      chart.height = spec.height;
+    }
+
+    blatt.protection.protect(SCHUTZ_OPTIONEN);
+    return { blatt: grid.sheet, neuesBlatt: !vorhanden, bloecke, diagrammeNeu, diagrammeAktualisiert };
+  }
+
+  private tabelleSetzen(blatt: Excel.Worksheet, t: { readonly name: string; readonly range: string }): void {
+    const ctx = this.context;
+    const bereich = parseAdresse(t.range);
+    const adresse = bereichsAdresse(bereich.zeile, bereich.spalte, bereich.zeilen, bereich.spalten);
+    if (this.stand?.tabellen.has(t.name)) {
+      const tab = ctx.workbook.tables.getItem(t.name);
+      if (verfuegbar('tabelleAnpassen', this.unterstuetzt)) {
+        // same table object (identity kept), new extent
+        tab.resize(blatt.getRange(adresse));
+        return;
+      }
+      // without table.resize (ExcelApi 1.13) the computed table is rebuilt under the same name
+      tab.convertToRange();
+    }
+    const neu = blatt.tables.add(blatt.getRange(adresse), true);
+    neu.name = t.name;
+    neu.style = TABELLEN_STIL_BERECHNET;
+  }
+}
+
+/** Render computed sheets in place. 3 syncs, whatever the number of rows (below ~4 MB of values). */
+export async function schreibeGrids(
+  context: Excel.RequestContext,
+  grids: readonly Grid[],
+  optionen: GridSchreibOptionen = {},
+): Promise<GridErgebnis[]> {
+  const blaetter = context.workbook.worksheets;
+  blaetter.load('items/name');
+  const tabellen = context.workbook.tables;
+  tabellen.load('items/name,items/worksheet/name');
+  await context.sync();
+  const stand: LeseStand = {
+    blaetter: blaetter.items.map((b) => b.name),
+    tabellen: new Map(tabellen.items.map((t) => [t.name, t.worksheet.name])),
+  };
+  const schreiber = new GridSchreiber(context, optionen);
+  schreiber.vorbereiten(stand, grids.map((g) => g.sheet));
+  await context.sync();
+  const ergebnis = await schreiber.schreiben(grids);
+  await context.sync();
+  return ergebnis;
+}

@@ -1,0 +1,193 @@
+/**
+ * Backups before bulk changes (Einrichten on a filled workbook, Übernehmen
+ * of network files, Checkliste saves): the values of one table are copied to
+ * a new hidden sheet "Sicherung JJJJ-MM-TT HHMMSS"; row 1 says which table
+ * it belongs to, the copy (header + data) starts in row 3. Restoring writes
+ * the values back into the table, column by header text, and fits the
+ * table's row count to the backup — in one write batch, no rows.add loops.
+ *
+ * Sheet names are limited to 31 characters, so the table name is kept in
+ * cell B1 instead of the sheet name.
+ */
+import { bereichsAdresse } from './adresse';
+import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+
+export const SICHERUNG_PRAEFIX = 'Sicherung ';
+export const SICHERUNG_KENNUNG = 'Sicherung der Tabelle';
+/** first worksheet row of the copied table (header) on a backup sheet */
+export const SICHERUNG_DATEN_ZEILE = 3;
+
+export interface Sicherung {
+  readonly blatt: string;
+  readonly tabelle: string;
+  readonly angelegtAm: Date;
+}
+
+export interface SicherungOptionen {
+  readonly unterstuetzt?: IstUnterstuetzt;
+  readonly jetzt?: Date;
+}
+
+const zwei = (n: number): string => String(n).padStart(2, '0');
+
+/** "Sicherung 2026-11-25 153012" (local time; 27 characters, below Excel's 31). */
+export function sicherungsName(d: Date): string {
+  return `${SICHERUNG_PRAEFIX}${d.getFullYear()}-${zwei(d.getMonth() + 1)}-${zwei(d.getDate())} ${zwei(d.getHours())}${zwei(d.getMinutes())}${zwei(d.getSeconds())}`;
+}
+
+/** A name not yet taken: appends " 2", " 3" … when two backups fall into the same second. */
+export function freierName(basis: string, vorhanden: ReadonlySet<string>): string {
+  const klein = new Set([...vorhanden].map((v) => v.toLowerCase()));
+  if (!klein.has(basis.toLowerCase())) return basis;
+  for (let i = 2; ; i++) if (!klein.has(`${basis} ${i}`.toLowerCase())) return `${basis} ${i}`;
+}
+
+function tabelleNichtGefunden(tabelle: string): Error {
+  return new Error(`Die Tabelle ${tabelle} wurde in dieser Arbeitsmappe nicht gefunden. Bitte zuerst „Einrichten“ ausführen.`);
+}
+
+/**
+ * Copy the values of `tabelle` to a new hidden backup sheet.
+ * 2 syncs (3 without ExcelApi 1.9 copyFrom, then the values travel through the add-in).
+ */
+export async function sicherungAnlegen(context: Excel.RequestContext, tabelle: string, optionen: SicherungOptionen = {}): Promise<Sicherung> {
+  const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
+  const jetzt = optionen.jetzt ?? new Date();
+  const blaetter = context.workbook.worksheets;
+  blaetter.load('items/name');
+  const tabellen = context.workbook.tables;
+  tabellen.load('items/name');
+  await context.sync();
+  const t = tabellen.items.find((x) => x.name.toLowerCase() === tabelle.toLowerCase());
+  if (!t) throw tabelleNichtGefunden(tabelle);
+  const name = freierName(sicherungsName(jetzt), new Set(blaetter.items.map((b) => b.name)));
+
+  const quelle = t.getRange();
+  const mitKopie = verfuegbar('sicherungKopieren', unterstuetzt);
+  if (!mitKopie) {
+    quelle.load('values');
+    await context.sync();
+  }
+  const ws = context.workbook.worksheets.add(name);
+  ws.getRange('A1:D1').values = [
+    [
+      SICHERUNG_KENNUNG,
+      t.name,
+      jetzt.toISOString(),
+      'Vom Integrationsmonitor vor einer Massenänderung angelegt. Wiederherstellen im Aufgabenbereich mit „Letzte Sicherung wiederherstellen“.',
+    ],
+  ];
+  if (mitKopie) {
+    ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(quelle, 'Values' as Excel.RangeCopyType);
+  } else {
+    const werte = quelle.values as ZellWert[][];
+    const spalten = werte[0]?.length ?? 1;
+    await schreibeWerteInBloecke({
+      ziel: (start, anzahl) => ws.getRange(bereichsAdresse(SICHERUNG_DATEN_ZEILE + start, 1, anzahl, spalten)),
+      werte,
+      sync: () => context.sync(),
+    });
+  }
+  ws.visibility = 'Hidden' as Excel.SheetVisibility;
+  await context.sync();
+  return { blatt: name, tabelle: t.name, angelegtAm: jetzt };
+}
+
+export interface Wiederherstellung {
+  readonly blatt: string;
+  readonly tabelle: string;
+  readonly zeilen: number;
+  /** headers of the table that the backup did not have (left empty) */
+  readonly ohneSicherung: readonly string[];
+}
+
+/** Pure: backup matrix (header + rows) mapped onto the table's current headers. */
+export function aufKopfAbbilden(sicherung: readonly (readonly unknown[])[], kopf: readonly string[]): { zeilen: ZellWert[][]; ohneSicherung: string[] } {
+  const sKopf = (sicherung[0] ?? []).map((h) => String(h ?? '').trim());
+  const index = kopf.map((h) => sKopf.indexOf(h));
+  const daten = sicherung.slice(1);
+  // trailing blank rows came from the backup's used range only
+  let n = daten.length;
+  while (n > 0 && daten[n - 1].every((v) => v === '' || v === null || v === undefined)) n--;
+  const zeilen = daten.slice(0, n).map((r) => index.map((i) => (i >= 0 ? (r[i] as ZellWert) : null)));
+  return { zeilen, ohneSicherung: kopf.filter((_, i) => index[i] < 0) };
+}
+
+/**
+ * Undo: restore the newest backup (of `tabelle`, if given) into its table.
+ * Formulas in the table become values (the backup holds values only).
+ * 4 syncs whatever the row count (below ~4 MB).
+ */
+export async function letzteSicherungWiederherstellen(context: Excel.RequestContext, tabelle?: string): Promise<Wiederherstellung> {
+  const blaetter = context.workbook.worksheets;
+  blaetter.load('items/name');
+  const tabellen = context.workbook.tables;
+  tabellen.load('items/name');
+  await context.sync();
+
+  const kandidaten = blaetter.items
+    .map((b) => b.name)
+    .filter((n) => n.startsWith(SICHERUNG_PRAEFIX))
+    .sort()
+    .reverse();
+  if (kandidaten.length === 0) throw new Error('Es gibt keine Sicherung, die wiederhergestellt werden könnte.');
+  const kopfzellen = kandidaten.map((n) => {
+    const r = context.workbook.worksheets.getItem(n).getRange('A1:B1');
+    r.load('values');
+    return r;
+  });
+  const tabellenKoepfe = tabellen.items.map((t) => {
+    const kopf = t.getHeaderRowRange();
+    kopf.load('values,rowIndex,columnIndex,columnCount');
+    const koerper = t.getDataBodyRange();
+    koerper.load('rowCount');
+    return { t, kopf, koerper };
+  });
+  await context.sync();
+
+  const gewaehlt = kandidaten.findIndex((_, i) => {
+    const [kennung, name] = kopfzellen[i].values[0] ?? [];
+    return kennung === SICHERUNG_KENNUNG && (!tabelle || String(name).toLowerCase() === tabelle.toLowerCase());
+  });
+  if (gewaehlt < 0) throw new Error(tabelle ? `Es gibt keine Sicherung der Tabelle ${tabelle}.` : 'Es gibt keine Sicherung, die wiederhergestellt werden könnte.');
+  const blatt = kandidaten[gewaehlt];
+  const tabName = String(kopfzellen[gewaehlt].values[0][1]);
+  const ziel = tabellenKoepfe.find((x) => x.t.name.toLowerCase() === tabName.toLowerCase());
+  if (!ziel) throw tabelleNichtGefunden(tabName);
+  const daten = context.workbook.worksheets.getItem(blatt).getUsedRange(true);
+  daten.load('values,rowIndex');
+  await context.sync();
+
+  // used range starts at row 1 (the marker); the copy starts at SICHERUNG_DATEN_ZEILE
+  const versatz = SICHERUNG_DATEN_ZEILE - 1 - daten.rowIndex;
+  const kopf = (ziel.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());
+  const { zeilen, ohneSicherung } = aufKopfAbbilden(daten.values.slice(versatz), kopf);
+
+  const tab = context.workbook.tables.getItem(ziel.t.name);
+  const blattDerTabelle = tab.worksheet;
+  const ersteZeile = ziel.kopf.rowIndex + 2; // 1-based first data row
+  const spalte = ziel.kopf.columnIndex + 1;
+  const breite = ziel.kopf.columnCount;
+  const vorher = ziel.koerper.rowCount;
+  const nachher = Math.max(zeilen.length, 1);
+  const leer = (): ZellWert[] => new Array(breite).fill(null);
+  const werte = zeilen.length > 0 ? zeilen : [leer()];
+
+  if (nachher < vorher) {
+    // shrink: delete the surplus table rows (cells shift up inside the table's columns only)
+    blattDerTabelle.getRange(bereichsAdresse(ersteZeile + nachher, spalte, vorher - nachher, breite)).delete('Up' as Excel.DeleteShiftDirection);
+  }
+  const gemeinsam = Math.min(vorher, nachher);
+  await schreibeWerteInBloecke({
+    ziel: (start, anzahl) => blattDerTabelle.getRange(bereichsAdresse(ersteZeile + start, spalte, anzahl, breite)),
+    werte: werte.slice(0, gemeinsam),
+    sync: () => context.sync(),
+  });
+  if (nachher > vorher) {
+    // grow: one rows.add call with all missing rows (not a loop)
+    tab.rows.add(undefined, werte.slice(vorher).map((r) => r.map(alsExcelWert)));
+  }
+  await context.sync();
+  return { blatt, tabelle: ziel.t.name, zeilen: zeilen.length, ohneSicherung };
+}

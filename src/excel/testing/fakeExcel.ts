@@ -1,0 +1,1334 @@
+/**
+ * An in-memory fake of the Office.js Excel API surface this project uses,
+ * for unit tests (office-addin-mock cannot express RangeAreas, dynamic
+ * ranges or tables), the task-pane tests and the browser end-to-end run.
+ *
+ * Model: sheets with sparse cells (value, number format, visual format,
+ * validation), tables positioned on sheets (header/body live in the cells),
+ * conditional formats, charts, protection, page layout, custom properties.
+ *
+ * Proxy behaviour follows Office.js where it matters for correctness:
+ * - reading a property needs `load(...)` and a following `context.sync()`,
+ *   otherwise it throws like Office.js ("PropertyNotLoaded");
+ * - `isNullObject` is readable only after a sync;
+ * - writes apply immediately (same end state as Office.js applying the
+ *   queued batch in order at sync);
+ * - `range.values = …` interprets strings like typing: a leading apostrophe
+ *   stores text, "=…" stores a formula (value unevaluated, recorded in `formel`).
+ * Every sync is counted; API calls are logged in `protokoll`.
+ */
+import { columnLetter } from '../../workbook/layout';
+
+/* ------------------------------------------------------------------ model */
+
+export type FakeWert = string | number | boolean | null | { error: string };
+
+export interface FakeZellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: string;
+  rahmen?: string[];
+}
+
+export interface FakeZelle {
+  wert: string | number | boolean;
+  fehler?: string;
+  formel?: string;
+  zahlenformat: string;
+  format: FakeZellFormat;
+  gueltigkeit?: Excel.DataValidationRule;
+}
+
+export interface FakeTabelle {
+  name: string;
+  blatt: string;
+  /** 1-based header row / first column */
+  zeile: number;
+  spalte: number;
+  spalten: number;
+  /** data rows (body) */
+  zeilen: number;
+  stil: string;
+}
+
+export interface FakeBedingtesFormat {
+  id: string;
+  bereich: Block;
+  typ: string;
+  formel: string;
+  fuellung: string;
+}
+
+export interface FakeDiagramm {
+  name: string;
+  typ: string;
+  quelle: string;
+  titel: string;
+  position: string;
+  breite: number;
+  hoehe: number;
+}
+
+export interface FakeBlatt {
+  name: string;
+  sichtbarkeit: string;
+  registerfarbe: string;
+  zellen: Map<string, FakeZelle>;
+  spaltenbreiten: Map<number, number>;
+  verbunden: string[];
+  fixierteZeilen: number;
+  geschuetzt: boolean;
+  schutzOptionen: Excel.WorksheetProtectionOptions | null;
+  bedingteFormate: FakeBedingtesFormat[];
+  diagramme: FakeDiagramm[];
+  seite: { ausrichtung?: string; papier?: string; zoom?: Excel.PageLayoutZoomOptions; titelzeilen?: string; umbrueche: string[] };
+}
+
+export interface FakeArbeitsmappe {
+  name: string;
+  blaetter: FakeBlatt[];
+  tabellen: FakeTabelle[];
+  eigenschaften: Map<string, unknown>;
+  aktivesBlatt: string | null;
+  auswahl: { blatt: string; adresse: string } | null;
+}
+
+interface Block {
+  zeile: number;
+  spalte: number;
+  zeilen: number;
+  spalten: number;
+}
+
+const MAX_ZEILEN = 1048576;
+const MAX_SPALTEN = 16384;
+
+export class FakeOfficeFehler extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+function spaltenNr(b: string): number {
+  let n = 0;
+  for (const ch of b.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Parse "A1", "A1:C3", "B:B", "2:2", "$A$1", with optional sheet prefix (ignored). */
+export function fakeBlock(adresse: string): Block {
+  let a = adresse.trim();
+  const bang = a.lastIndexOf('!');
+  if (bang >= 0) a = a.slice(bang + 1);
+  a = a.replace(/\$/g, '');
+  let m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(a);
+  if (m) {
+    const c1 = spaltenNr(m[1]);
+    const r1 = Number(m[2]);
+    const c2 = m[3] ? spaltenNr(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : r1;
+    return { zeile: Math.min(r1, r2), spalte: Math.min(c1, c2), zeilen: Math.abs(r2 - r1) + 1, spalten: Math.abs(c2 - c1) + 1 };
+  }
+  m = /^([A-Za-z]+):([A-Za-z]+)$/.exec(a);
+  if (m) {
+    const c1 = spaltenNr(m[1]);
+    const c2 = spaltenNr(m[2]);
+    return { zeile: 1, spalte: Math.min(c1, c2), zeilen: MAX_ZEILEN, spalten: Math.abs(c2 - c1) + 1 };
+  }
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) {
+    const r1 = Number(m[1]);
+    const r2 = Number(m[2]);
+    return { zeile: Math.min(r1, r2), spalte: 1, zeilen: Math.abs(r2 - r1) + 1, spalten: MAX_SPALTEN };
+  }
+  throw new FakeOfficeFehler('InvalidArgument', `Ungültige Adresse ${adresse}`);
+}
+
+function blockAdresse(b: Block): string {
+  const a = `${columnLetter(b.spalte)}${b.zeile}`;
+  if (b.zeilen === 1 && b.spalten === 1) return a;
+  return `${a}:${columnLetter(b.spalte + b.spalten - 1)}${b.zeile + b.zeilen - 1}`;
+}
+
+function quote(blatt: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(blatt) ? blatt : `'${blatt.replace(/'/g, "''")}'`;
+}
+
+function schneidet(a: Block, b: Block): boolean {
+  return a.zeile < b.zeile + b.zeilen && b.zeile < a.zeile + a.zeilen && a.spalte < b.spalte + b.spalten && b.spalte < a.spalte + a.spalten;
+}
+
+const key = (z: number, s: number): string => `${z},${s}`;
+
+function neueZelle(): FakeZelle {
+  return { wert: '', zahlenformat: 'General', format: {} };
+}
+
+function neuesBlatt(name: string): FakeBlatt {
+  return {
+    name,
+    sichtbarkeit: 'Visible',
+    registerfarbe: '',
+    zellen: new Map(),
+    spaltenbreiten: new Map(),
+    verbunden: [],
+    fixierteZeilen: 0,
+    geschuetzt: false,
+    schutzOptionen: null,
+    bedingteFormate: [],
+    diagramme: [],
+    seite: { umbrueche: [] },
+  };
+}
+
+/* ------------------------------------------------------------ proxy base */
+
+class Kontext {
+  syncs = 0;
+  readonly protokoll: string[] = [];
+  private offen: Basis[] = [];
+  constructor(readonly modell: FakeArbeitsmappe) {}
+  vormerken(o: Basis): void {
+    this.offen.push(o);
+  }
+  async sync(): Promise<void> {
+    this.syncs++;
+    const offen = this.offen;
+    this.offen = [];
+    for (const o of offen) o.aufloesen();
+  }
+  log(eintrag: string): void {
+    this.protokoll.push(eintrag);
+  }
+}
+
+abstract class Basis {
+  private angefordert = new Set<string>();
+  private geladen = new Set<string>();
+  private readonly geboren: number;
+  protected alles = false;
+  constructor(
+    protected readonly k: Kontext,
+    private readonly nullbar = false,
+  ) {
+    this.geboren = k.syncs;
+  }
+  get context(): Kontext {
+    return this.k;
+  }
+  /** for *OrNullObject proxies: does the object exist */
+  protected existiert(): boolean {
+    return true;
+  }
+  get isNullObject(): boolean {
+    if (this.k.syncs <= this.geboren) throw new FakeOfficeFehler('PropertyNotLoaded', 'isNullObject vor context.sync() gelesen');
+    return this.nullbar && !this.existiert();
+  }
+  load(arg?: string | string[] | Record<string, unknown>): this {
+    let namen: string[];
+    if (arg === undefined) namen = ['*'];
+    else if (typeof arg === 'string') namen = arg.split(',');
+    else if (Array.isArray(arg)) namen = arg.flatMap((a) => a.split(','));
+    else namen = Object.keys(arg);
+    for (const n of namen) this.angefordert.add(n.trim().split('/')[0]);
+    this.k.vormerken(this);
+    return this;
+  }
+  aufloesen(): void {
+    for (const n of this.angefordert) this.geladen.add(n);
+    this.angefordert.clear();
+    this.nachLaden();
+  }
+  protected nachLaden(): void {
+    /* collections snapshot their items here */
+  }
+  alsGeladen(): this {
+    this.alles = true;
+    return this;
+  }
+  protected pruefe(name: string): void {
+    if (this.alles || this.geladen.has('*') || this.geladen.has(name)) {
+      if (this.nullbar && !this.existiert()) throw new FakeOfficeFehler('InvalidObjectPath', `${name} eines Null-Objekts gelesen`);
+      return;
+    }
+    throw new FakeOfficeFehler('PropertyNotLoaded', `Eigenschaft ${name} wurde nicht geladen (load + sync fehlen)`);
+  }
+  toJSON(): Record<string, never> {
+    return {};
+  }
+}
+
+/* ---------------------------------------------------------------- ranges */
+
+class FakeRahmen {
+  constructor(
+    private readonly ziele: () => FakeZelle[],
+    private readonly kante: string,
+  ) {}
+  set style(s: string) {
+    for (const z of this.ziele()) {
+      const r = new Set(z.format.rahmen ?? []);
+      if (s === 'None') r.delete(this.kante);
+      else r.add(this.kante);
+      z.format.rahmen = [...r].sort();
+    }
+  }
+  set color(_c: string) {
+    /* colour of borders is not modelled */
+  }
+}
+
+class FakeFormat {
+  constructor(
+    private readonly k: Kontext,
+    private readonly blatt: FakeBlatt,
+    private readonly bloecke: () => Block[],
+  ) {}
+  private zellen(): FakeZelle[] {
+    const out: FakeZelle[] = [];
+    for (const b of this.bloecke()) {
+      if (b.zeilen * b.spalten > 2_000_000) throw new FakeOfficeFehler('InvalidArgument', 'Formatieren ganzer Spalten/Zeilen wird von der Fälschung nicht unterstützt');
+      for (let z = b.zeile; z < b.zeile + b.zeilen; z++)
+        for (let s = b.spalte; s < b.spalte + b.spalten; s++) {
+          let c = this.blatt.zellen.get(key(z, s));
+          if (!c) {
+            c = neueZelle();
+            this.blatt.zellen.set(key(z, s), c);
+          }
+          out.push(c);
+        }
+    }
+    return out;
+  }
+  private setze(f: (z: FakeZelle) => void): void {
+    for (const z of this.zellen()) f(z);
+  }
+  get font(): { bold: boolean; italic: boolean; size: number; color: string } {
+    const setze = (f: (z: FakeZelle) => void): void => this.setze(f);
+    return {
+      set bold(v: boolean) {
+        setze((z) => (z.format.bold = v));
+      },
+      set italic(v: boolean) {
+        setze((z) => (z.format.italic = v));
+      },
+      set size(v: number) {
+        setze((z) => (z.format.size = v));
+      },
+      set color(v: string) {
+        setze((z) => (z.format.fontColor = v.toUpperCase()));
+      },
+    } as { bold: boolean; italic: boolean; size: number; color: string };
+  }
+  get fill(): { color: string } {
+    const setze = (f: (z: FakeZelle) => void): void => this.setze(f);
+    return {
+      set color(v: string) {
+        setze((z) => (z.format.fill = v.toUpperCase()));
+      },
+    } as { color: string };
+  }
+  set wrapText(v: boolean) {
+    this.setze((z) => (z.format.wrap = v));
+  }
+  set horizontalAlignment(v: string) {
+    this.setze((z) => (z.format.horizontal = v));
+  }
+  set columnWidth(v: number) {
+    for (const b of this.bloecke()) for (let s = b.spalte; s < b.spalte + b.spalten; s++) this.blatt.spaltenbreiten.set(s, v);
+  }
+  get borders(): { getItem: (k: string) => FakeRahmen } {
+    return { getItem: (kante: string) => new FakeRahmen(() => this.zellen(), kante) };
+  }
+  get context(): Kontext {
+    return this.k;
+  }
+}
+
+class FakeGueltigkeit {
+  constructor(
+    private readonly blatt: FakeBlatt,
+    private readonly block: Block,
+    private readonly k: Kontext,
+  ) {}
+  private jede(f: (z: FakeZelle) => void): void {
+    const b = this.block;
+    for (let z = b.zeile; z < b.zeile + b.zeilen; z++)
+      for (let s = b.spalte; s < b.spalte + b.spalten; s++) {
+        let c = this.blatt.zellen.get(key(z, s));
+        if (!c) {
+          c = neueZelle();
+          this.blatt.zellen.set(key(z, s), c);
+        }
+        f(c);
+      }
+  }
+  clear(): void {
+    this.k.log(`DataValidation.clear ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.jede((z) => delete z.gueltigkeit);
+  }
+  set rule(r: Excel.DataValidationRule) {
+    this.k.log(`DataValidation.rule ${this.blatt.name}!${blockAdresse(this.block)}`);
+    let belegt = false;
+    this.jede((z) => {
+      if (z.gueltigkeit) belegt = true;
+    });
+    // Office.js refuses a new rule over an existing one; callers must clear first
+    if (belegt) throw new FakeOfficeFehler('InvalidOperation', 'Datenüberprüfung existiert bereits; zuerst clear() aufrufen');
+    this.jede((z) => (z.gueltigkeit = JSON.parse(JSON.stringify(r)) as Excel.DataValidationRule));
+  }
+}
+
+class FakeCfRegel extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly cf: FakeBedingtesFormat,
+  ) {
+    super(k);
+  }
+  get formula(): string {
+    this.pruefe('formula');
+    return this.cf.formel;
+  }
+  set formula(f: string) {
+    this.cf.formel = f;
+  }
+}
+
+class FakeCf extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly cf: FakeBedingtesFormat,
+  ) {
+    super(k);
+  }
+  get type(): string {
+    this.pruefe('type');
+    return this.cf.typ;
+  }
+  get id(): string {
+    this.pruefe('id');
+    return this.cf.id;
+  }
+  get custom(): { rule: FakeCfRegel; format: { fill: { color: string } } } {
+    if (this.cf.typ !== 'Custom') throw new FakeOfficeFehler('InvalidOperation', 'kein benutzerdefiniertes bedingtes Format');
+    const cf = this.cf;
+    return {
+      rule: new FakeCfRegel(this.k, cf),
+      format: {
+        fill: {
+          set color(v: string) {
+            cf.fuellung = v.toUpperCase();
+          },
+        } as { color: string },
+      },
+    };
+  }
+}
+
+class FakeCfSammlung extends Basis {
+  private schnappschuss: FakeCf[] = [];
+  constructor(
+    k: Kontext,
+    private readonly blatt: FakeBlatt,
+    private readonly block: Block,
+  ) {
+    super(k);
+  }
+  private treffer(): FakeBedingtesFormat[] {
+    return this.blatt.bedingteFormate.filter((c) => schneidet(c.bereich, this.block));
+  }
+  protected override nachLaden(): void {
+    this.schnappschuss = this.treffer().map((c) => new FakeCf(this.k, c).alsGeladen());
+  }
+  get items(): FakeCf[] {
+    this.pruefe('items');
+    return this.schnappschuss;
+  }
+  add(typ: string): FakeCf {
+    this.k.log(`ConditionalFormats.add ${typ} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    const cf: FakeBedingtesFormat = { id: `cf${this.blatt.bedingteFormate.length + 1}`, bereich: { ...this.block }, typ, formel: '', fuellung: '' };
+    this.blatt.bedingteFormate.push(cf);
+    return new FakeCf(this.k, cf);
+  }
+  clearAll(): void {
+    this.blatt.bedingteFormate = this.blatt.bedingteFormate.filter((c) => !schneidet(c.bereich, this.block));
+  }
+}
+
+class FakeRange extends Basis {
+  constructor(
+    k: Kontext,
+    readonly blatt: FakeBlatt,
+    readonly block: Block,
+    nullbar = false,
+    private readonly leer = false,
+  ) {
+    super(k, nullbar);
+  }
+  protected override existiert(): boolean {
+    return !this.leer;
+  }
+  private wm(): FakeArbeitsmappe {
+    return this.k.modell;
+  }
+  get address(): string {
+    this.pruefe('address');
+    return `${quote(this.blatt.name)}!${blockAdresse(this.block)}`;
+  }
+  get rowIndex(): number {
+    this.pruefe('rowIndex');
+    return this.block.zeile - 1;
+  }
+  get columnIndex(): number {
+    this.pruefe('columnIndex');
+    return this.block.spalte - 1;
+  }
+  get rowCount(): number {
+    this.pruefe('rowCount');
+    return this.block.zeilen;
+  }
+  get columnCount(): number {
+    this.pruefe('columnCount');
+    return this.block.spalten;
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.k, this.blatt.name);
+  }
+  private matrix<T>(f: (z: FakeZelle | undefined) => T): T[][] {
+    const b = this.block;
+    if (b.zeilen * b.spalten > 5_000_000) throw new FakeOfficeFehler('ResponsePayloadSizeLimitExceeded', 'Bereich zu groß');
+    const out: T[][] = [];
+    for (let z = b.zeile; z < b.zeile + b.zeilen; z++) {
+      const r: T[] = [];
+      for (let s = b.spalte; s < b.spalte + b.spalten; s++) r.push(f(this.blatt.zellen.get(key(z, s))));
+      out.push(r);
+    }
+    return out;
+  }
+  get values(): (string | number | boolean)[][] {
+    this.pruefe('values');
+    return this.matrix((c) => (c ? (c.fehler ?? c.wert) : ''));
+  }
+  set values(v: unknown[][] | string | number | boolean) {
+    this.k.log(`Range.values ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.schreibe(v, (c, w) => setzeEingabe(c, w));
+  }
+  get valueTypes(): string[][] {
+    this.pruefe('valueTypes');
+    return this.matrix((c) => {
+      if (!c || (c.wert === '' && !c.fehler && !c.formel)) return 'Empty';
+      if (c.fehler) return 'Error';
+      if (typeof c.wert === 'number') return 'Double';
+      if (typeof c.wert === 'boolean') return 'Boolean';
+      return 'String';
+    });
+  }
+  get numberFormat(): string[][] {
+    this.pruefe('numberFormat');
+    return this.matrix((c) => (c ? c.zahlenformat : 'General'));
+  }
+  set numberFormat(v: unknown[][] | string) {
+    this.k.log(`Range.numberFormat ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.schreibe(v, (c, w) => (c.zahlenformat = String(w)));
+  }
+  private schreibe(v: unknown, f: (c: FakeZelle, w: unknown) => void): void {
+    const b = this.block;
+    if (this.blatt.geschuetzt) throw new FakeOfficeFehler('AccessDenied', `Blatt ${this.blatt.name} ist geschützt`);
+    const skalar = !Array.isArray(v);
+    if (!skalar) {
+      const m = v as unknown[][];
+      if (m.length !== b.zeilen || m.some((r) => !Array.isArray(r) || r.length !== b.spalten)) {
+        throw new FakeOfficeFehler('InvalidArgument', `Matrix ${m.length}×${m[0]?.length ?? 0} passt nicht zu ${blockAdresse(b)}`);
+      }
+    }
+    for (let z = 0; z < b.zeilen; z++)
+      for (let s = 0; s < b.spalten; s++) {
+        const k2 = key(b.zeile + z, b.spalte + s);
+        let c = this.blatt.zellen.get(k2);
+        if (!c) {
+          c = neueZelle();
+          this.blatt.zellen.set(k2, c);
+        }
+        f(c, skalar ? v : (v as unknown[][])[z][s]);
+      }
+  }
+  get format(): FakeFormat {
+    return new FakeFormat(this.k, this.blatt, () => [this.block]);
+  }
+  get dataValidation(): FakeGueltigkeit {
+    return new FakeGueltigkeit(this.blatt, this.block, this.k);
+  }
+  get conditionalFormats(): FakeCfSammlung {
+    return new FakeCfSammlung(this.k, this.blatt, this.block);
+  }
+  merge(_across?: boolean): void {
+    this.k.log(`Range.merge ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.blatt.verbunden.push(blockAdresse(this.block));
+  }
+  unmerge(): void {
+    this.blatt.verbunden = this.blatt.verbunden.filter((m) => !schneidet(fakeBlock(m), this.block));
+  }
+  clear(applyTo: string = 'All'): void {
+    this.k.log(`Range.clear ${applyTo} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    if (this.blatt.geschuetzt) throw new FakeOfficeFehler('AccessDenied', `Blatt ${this.blatt.name} ist geschützt`);
+    for (const [k2, c] of [...this.blatt.zellen]) {
+      const [z, s] = k2.split(',').map(Number);
+      if (!schneidet({ zeile: z, spalte: s, zeilen: 1, spalten: 1 }, this.block)) continue;
+      if (applyTo === 'All' || applyTo === 'Contents') {
+        c.wert = '';
+        delete c.fehler;
+        delete c.formel;
+      }
+      if (applyTo === 'All' || applyTo === 'Formats') {
+        c.zahlenformat = 'General';
+        c.format = {};
+      }
+      if (applyTo === 'All') delete c.gueltigkeit;
+      if (c.wert === '' && !c.formel && !c.fehler && c.zahlenformat === 'General' && Object.keys(c.format).length === 0 && !c.gueltigkeit) {
+        this.blatt.zellen.delete(k2);
+      }
+    }
+    if (applyTo === 'All' || applyTo === 'Formats') {
+      this.blatt.verbunden = this.blatt.verbunden.filter((m) => !schneidet(fakeBlock(m), this.block));
+      this.blatt.bedingteFormate = this.blatt.bedingteFormate.filter((c) => !schneidet(c.bereich, this.block));
+    }
+  }
+  select(): void {
+    this.wm().auswahl = { blatt: this.blatt.name, adresse: blockAdresse(this.block) };
+    this.wm().aktivesBlatt = this.blatt.name;
+  }
+  delete(richtung: string): void {
+    if (richtung !== 'Up') throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung kann nur nach oben löschen');
+    const b = this.block;
+    verschiebeZeilen(this.blatt, b.spalte, b.spalten, b.zeile + b.zeilen, -b.zeilen);
+    for (const t of this.wm().tabellen) {
+      if (t.blatt !== this.blatt.name) continue;
+      const koerper = { zeile: t.zeile + 1, spalte: t.spalte, zeilen: t.zeilen, spalten: t.spalten };
+      if (schneidet(koerper, b) && b.spalte <= t.spalte && b.spalte + b.spalten >= t.spalte + t.spalten) t.zeilen -= b.zeilen;
+    }
+  }
+  copyFrom(quelle: FakeRange | string, typ = 'All'): void {
+    const q = typeof quelle === 'string' ? new FakeWorksheet(this.k, this.blatt.name).getRange(quelle) : quelle;
+    this.k.log(`Range.copyFrom ${typ} ${q.blatt.name}!${blockAdresse(q.block)} → ${this.blatt.name}!${blockAdresse(this.block)}`);
+    const qb = q.block;
+    for (let z = 0; z < qb.zeilen; z++)
+      for (let s = 0; s < qb.spalten; s++) {
+        const src = q.blatt.zellen.get(key(qb.zeile + z, qb.spalte + s));
+        const ziel = neueZelle();
+        if (src) {
+          ziel.wert = src.wert;
+          if (src.fehler) ziel.fehler = src.fehler;
+          if (typ !== 'Values' && src.formel) ziel.formel = src.formel;
+        }
+        this.blatt.zellen.set(key(this.block.zeile + z, this.block.spalte + s), ziel);
+      }
+  }
+}
+
+/** Interpret an assigned value like Office.js: apostrophe → text, "=…" → formula. */
+function setzeEingabe(c: FakeZelle, w: unknown): void {
+  delete c.fehler;
+  delete c.formel;
+  if (w === null || w === undefined) {
+    c.wert = '';
+    return;
+  }
+  if (typeof w === 'string') {
+    if (w.startsWith("'")) {
+      c.wert = w.slice(1);
+      return;
+    }
+    if (/^[=+-]/.test(w) && w.length > 1 && !/^[+-]?\d+([.,]\d+)?$/.test(w)) {
+      c.formel = w;
+      c.wert = '';
+      return;
+    }
+    c.wert = w;
+    return;
+  }
+  if (typeof w === 'number' || typeof w === 'boolean') {
+    c.wert = w;
+    return;
+  }
+  throw new FakeOfficeFehler('InvalidArgument', `Wert ${String(w)} kann nicht geschrieben werden`);
+}
+
+/** Move cells in columns [spalte, spalte+spalten) from row `ab` on by `um` rows. */
+function verschiebeZeilen(blatt: FakeBlatt, spalte: number, spalten: number, ab: number, um: number): void {
+  const bewegt: [number, number, FakeZelle][] = [];
+  for (const [k2, c] of [...blatt.zellen]) {
+    const [z, s] = k2.split(',').map(Number);
+    if (s < spalte || s >= spalte + spalten) continue;
+    if (um < 0 && z >= ab + um && z < ab) blatt.zellen.delete(k2);
+    if (z >= ab) {
+      blatt.zellen.delete(k2);
+      bewegt.push([z + um, s, c]);
+    }
+  }
+  for (const [z, s, c] of bewegt) blatt.zellen.set(key(z, s), c);
+}
+
+function verschiebeSpalten(blatt: FakeBlatt, zeile: number, zeilen: number, ab: number, um: number): void {
+  const bewegt: [number, number, FakeZelle][] = [];
+  for (const [k2, c] of [...blatt.zellen]) {
+    const [z, s] = k2.split(',').map(Number);
+    if (z < zeile || z >= zeile + zeilen || s < ab) continue;
+    blatt.zellen.delete(k2);
+    bewegt.push([z, s + um, c]);
+  }
+  for (const [z, s, c] of bewegt) blatt.zellen.set(key(z, s), c);
+}
+
+class FakeRangeAreas extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly blatt: FakeBlatt,
+    private readonly bloecke: Block[],
+  ) {
+    super(k);
+  }
+  get address(): string {
+    this.pruefe('address');
+    return this.bloecke.map((b) => `${quote(this.blatt.name)}!${blockAdresse(b)}`).join(',');
+  }
+  get areaCount(): number {
+    this.pruefe('areaCount');
+    return this.bloecke.length;
+  }
+  get format(): FakeFormat {
+    return new FakeFormat(this.k, this.blatt, () => this.bloecke);
+  }
+}
+
+/* ----------------------------------------------------------- worksheets */
+
+class FakeSchutz extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly blatt: () => FakeBlatt,
+  ) {
+    super(k);
+  }
+  get protected(): boolean {
+    this.pruefe('protected');
+    return this.blatt().geschuetzt;
+  }
+  protect(optionen?: Excel.WorksheetProtectionOptions): void {
+    const b = this.blatt();
+    this.k.log(`Protection.protect ${b.name}`);
+    if (b.geschuetzt) throw new FakeOfficeFehler('InvalidOperation', `Blatt ${b.name} ist bereits geschützt`);
+    b.geschuetzt = true;
+    b.schutzOptionen = optionen ?? {};
+  }
+  unprotect(): void {
+    const b = this.blatt();
+    this.k.log(`Protection.unprotect ${b.name}`);
+    b.geschuetzt = false;
+  }
+}
+
+class FakeDiagrammProxy extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly d: FakeDiagramm,
+    private readonly blatt: FakeBlatt,
+  ) {
+    super(k);
+  }
+  get name(): string {
+    this.pruefe('name');
+    return this.d.name;
+  }
+  set name(n: string) {
+    this.d.name = n;
+  }
+  get title(): { text: string } {
+    const d = this.d;
+    return {
+      set text(t: string) {
+        d.titel = t;
+      },
+    } as { text: string };
+  }
+  set width(w: number) {
+    this.d.breite = w;
+  }
+  set height(h: number) {
+    this.d.hoehe = h;
+  }
+  setData(quelle: FakeRange): void {
+    this.k.log(`Chart.setData ${this.d.name}`);
+    this.d.quelle = blockAdresse(quelle.block);
+  }
+  setPosition(start: string | FakeRange): void {
+    this.d.position = typeof start === 'string' ? start : blockAdresse(start.block);
+  }
+  delete(): void {
+    this.blatt.diagramme = this.blatt.diagramme.filter((x) => x !== this.d);
+  }
+}
+
+class FakeDiagramme extends Basis {
+  private schnappschuss: FakeDiagrammProxy[] = [];
+  constructor(
+    k: Kontext,
+    private readonly blatt: () => FakeBlatt,
+  ) {
+    super(k);
+  }
+  protected override nachLaden(): void {
+    const b = this.blatt();
+    this.schnappschuss = b.diagramme.map((d) => new FakeDiagrammProxy(this.k, d, b).alsGeladen());
+  }
+  get items(): FakeDiagrammProxy[] {
+    this.pruefe('items');
+    return this.schnappschuss;
+  }
+  add(typ: string, quelle: FakeRange): FakeDiagrammProxy {
+    const b = this.blatt();
+    this.k.log(`Charts.add ${typ} ${b.name}`);
+    const d: FakeDiagramm = { name: `Diagramm ${b.diagramme.length + 1}`, typ, quelle: blockAdresse(quelle.block), titel: '', position: '', breite: 0, hoehe: 0 };
+    b.diagramme.push(d);
+    return new FakeDiagrammProxy(this.k, d, b);
+  }
+  getItem(name: string): FakeDiagrammProxy {
+    const b = this.blatt();
+    const d = b.diagramme.find((x) => x.name === name);
+    if (!d) throw new FakeOfficeFehler('ItemNotFound', `Diagramm ${name} nicht gefunden`);
+    return new FakeDiagrammProxy(this.k, d, b);
+  }
+}
+
+class FakeTabellenSammlung extends Basis {
+  private schnappschuss: FakeTable[] = [];
+  constructor(
+    k: Kontext,
+    private readonly nurBlatt?: string,
+  ) {
+    super(k);
+  }
+  private liste(): FakeTabelle[] {
+    return this.k.modell.tabellen.filter((t) => !this.nurBlatt || t.blatt === this.nurBlatt);
+  }
+  protected override nachLaden(): void {
+    this.schnappschuss = this.liste().map((t) => new FakeTable(this.k, t.name).alsGeladen());
+  }
+  get items(): FakeTable[] {
+    this.pruefe('items');
+    return this.schnappschuss;
+  }
+  getItem(name: string): FakeTable {
+    if (!this.liste().some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeFehler('ItemNotFound', `Tabelle ${name} nicht gefunden`);
+    return new FakeTable(this.k, name);
+  }
+  getItemOrNullObject(name: string): FakeTable {
+    return new FakeTable(this.k, name, true);
+  }
+  add(adresse: FakeRange | string, mitKopf: boolean): FakeTable {
+    let blatt: FakeBlatt;
+    let b: Block;
+    if (typeof adresse === 'string') {
+      const bang = adresse.lastIndexOf('!');
+      const name = bang >= 0 ? adresse.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'") : this.nurBlatt;
+      const gefunden = this.k.modell.blaetter.find((x) => x.name === name);
+      if (!gefunden) throw new FakeOfficeFehler('ItemNotFound', `Blatt ${String(name)} nicht gefunden`);
+      blatt = gefunden;
+      b = fakeBlock(adresse);
+    } else {
+      blatt = adresse.blatt;
+      b = adresse.block;
+    }
+    if (!mitKopf) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung legt nur Tabellen mit Kopfzeile an');
+    for (const t of this.k.modell.tabellen) {
+      if (t.blatt === blatt.name && schneidet({ zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten }, b)) {
+        throw new FakeOfficeFehler('InvalidOperation', `Bereich überschneidet Tabelle ${t.name}`);
+      }
+    }
+    let n = 1;
+    while (this.k.modell.tabellen.some((t) => t.name === `Tabelle${n}`)) n++;
+    const t: FakeTabelle = { name: `Tabelle${n}`, blatt: blatt.name, zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1), stil: 'TableStyleMedium2' };
+    this.k.log(`Tables.add ${blatt.name}!${blockAdresse(b)}`);
+    this.k.modell.tabellen.push(t);
+    return new FakeTable(this.k, t.name);
+  }
+}
+
+class FakeSpalten {
+  constructor(
+    private readonly k: Kontext,
+    private readonly t: () => FakeTabelle,
+  ) {}
+  add(index?: number | null, _werte?: unknown, name?: string): void {
+    const t = this.t();
+    if (index !== null && index !== undefined && index !== -1 && index !== t.spalten) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung hängt Spalten nur rechts an');
+    const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
+    this.k.log(`TableColumns.add ${t.name} ${name ?? ''}`);
+    // Excel inserts cells for the new column: what stood right of the table moves right
+    verschiebeSpalten(blatt, t.zeile, t.zeilen + 1, t.spalte + t.spalten, 1);
+    t.spalten++;
+    const c = neueZelle();
+    c.wert = name ?? `Spalte${t.spalten}`;
+    blatt.zellen.set(key(t.zeile, t.spalte + t.spalten - 1), c);
+  }
+}
+
+class FakeZeilen {
+  constructor(
+    private readonly k: Kontext,
+    private readonly t: () => FakeTabelle,
+  ) {}
+  add(index?: number | null, werte?: unknown[][]): void {
+    const t = this.t();
+    if (index !== null && index !== undefined && index !== -1) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung hängt Zeilen nur unten an');
+    const m = werte ?? [[]];
+    this.k.log(`TableRows.add ${t.name} ${m.length}`);
+    const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
+    const ab = t.zeile + t.zeilen + 1;
+    verschiebeZeilen(blatt, t.spalte, t.spalten, ab, m.length);
+    m.forEach((r, i) =>
+      r.forEach((w, s) => {
+        const c = neueZelle();
+        setzeEingabe(c, w);
+        blatt.zellen.set(key(ab + i, t.spalte + s), c);
+      }),
+    );
+    t.zeilen += m.length;
+  }
+}
+
+class FakeTable extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly tabName: string,
+    nullbar = false,
+  ) {
+    super(k, nullbar);
+  }
+  protected override existiert(): boolean {
+    return this.k.modell.tabellen.some((t) => t.name.toLowerCase() === this.tabName.toLowerCase());
+  }
+  private t(): FakeTabelle {
+    const t = this.k.modell.tabellen.find((x) => x.name.toLowerCase() === this.tabName.toLowerCase());
+    if (!t) throw new FakeOfficeFehler('ItemNotFound', `Tabelle ${this.tabName} nicht gefunden`);
+    return t;
+  }
+  private blatt(): FakeBlatt {
+    return this.k.modell.blaetter.find((b) => b.name === this.t().blatt) as FakeBlatt;
+  }
+  get name(): string {
+    this.pruefe('name');
+    return this.t().name;
+  }
+  set name(n: string) {
+    if (this.k.modell.tabellen.some((x) => x.name.toLowerCase() === n.toLowerCase() && x !== this.t())) throw new FakeOfficeFehler('InvalidArgument', `Tabellenname ${n} ist vergeben`);
+    const t = this.t();
+    this.k.log(`Table.name ${t.name} → ${n}`);
+    t.name = n;
+    (this as unknown as { tabName: string }).tabName = n;
+  }
+  set style(s: string) {
+    this.t().stil = s;
+  }
+  get worksheet(): FakeWorksheet {
+    const w = new FakeWorksheet(this.k, this.t().blatt);
+    return this.alles ? w.alsGeladen() : w;
+  }
+  getHeaderRowRange(): FakeRange {
+    const t = this.t();
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: 1, spalten: t.spalten });
+  }
+  getDataBodyRange(): FakeRange {
+    const t = this.t();
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile + 1, spalte: t.spalte, zeilen: t.zeilen, spalten: t.spalten });
+  }
+  getRange(): FakeRange {
+    const t = this.t();
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten });
+  }
+  get columns(): FakeSpalten {
+    return new FakeSpalten(this.k, () => this.t());
+  }
+  get rows(): FakeZeilen {
+    return new FakeZeilen(this.k, () => this.t());
+  }
+  resize(bereich: FakeRange | string): void {
+    const b = typeof bereich === 'string' ? fakeBlock(bereich) : bereich.block;
+    const t = this.t();
+    this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
+    Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1) });
+  }
+  convertToRange(): void {
+    const t = this.t();
+    this.k.log(`Table.convertToRange ${t.name}`);
+    this.k.modell.tabellen = this.k.modell.tabellen.filter((x) => x !== t);
+  }
+}
+
+class FakeWorksheet extends Basis {
+  constructor(
+    k: Kontext,
+    private blattName: string,
+    nullbar = false,
+  ) {
+    super(k, nullbar);
+  }
+  protected override existiert(): boolean {
+    return this.k.modell.blaetter.some((b) => b.name === this.blattName);
+  }
+  private b(): FakeBlatt {
+    const b = this.k.modell.blaetter.find((x) => x.name === this.blattName);
+    if (!b) throw new FakeOfficeFehler('ItemNotFound', `Blatt ${this.blattName} nicht gefunden`);
+    return b;
+  }
+  get name(): string {
+    this.pruefe('name');
+    return this.b().name;
+  }
+  set name(n: string) {
+    const b = this.b();
+    for (const t of this.k.modell.tabellen) if (t.blatt === b.name) t.blatt = n;
+    b.name = n;
+    this.blattName = n;
+  }
+  get visibility(): string {
+    this.pruefe('visibility');
+    return this.b().sichtbarkeit;
+  }
+  set visibility(v: string) {
+    this.b().sichtbarkeit = v;
+  }
+  set tabColor(c: string) {
+    this.b().registerfarbe = c.toUpperCase();
+  }
+  get tabColor(): string {
+    this.pruefe('tabColor');
+    return this.b().registerfarbe;
+  }
+  getRange(adresse?: string): FakeRange {
+    if (adresse === undefined) return new FakeRange(this.k, this.b(), { zeile: 1, spalte: 1, zeilen: MAX_ZEILEN, spalten: MAX_SPALTEN });
+    return new FakeRange(this.k, this.b(), fakeBlock(adresse));
+  }
+  getRanges(adressen: string): FakeRangeAreas {
+    this.k.log(`Worksheet.getRanges ${this.blattName} (${adressen.split(',').length})`);
+    if (adressen.length > 8000) throw new FakeOfficeFehler('InvalidArgument', 'Adressliste zu lang');
+    return new FakeRangeAreas(
+      this.k,
+      this.b(),
+      adressen.split(/[,;]/).map((a) => fakeBlock(a)),
+    );
+  }
+  getRangeByIndexes(zeile: number, spalte: number, zeilen: number, spalten: number): FakeRange {
+    return new FakeRange(this.k, this.b(), { zeile: zeile + 1, spalte: spalte + 1, zeilen, spalten });
+  }
+  private benutzt(nurWerte: boolean): Block | null {
+    let z1 = Infinity;
+    let z2 = -Infinity;
+    let s1 = Infinity;
+    let s2 = -Infinity;
+    for (const [k2, c] of this.b().zellen) {
+      if (nurWerte && c.wert === '' && !c.formel && !c.fehler) continue;
+      const [z, s] = k2.split(',').map(Number);
+      z1 = Math.min(z1, z);
+      z2 = Math.max(z2, z);
+      s1 = Math.min(s1, s);
+      s2 = Math.max(s2, s);
+    }
+    if (z1 === Infinity) return null;
+    return { zeile: z1, spalte: s1, zeilen: z2 - z1 + 1, spalten: s2 - s1 + 1 };
+  }
+  getUsedRange(nurWerte = false): FakeRange {
+    return new FakeRange(this.k, this.b(), this.benutzt(nurWerte) ?? { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 });
+  }
+  getUsedRangeOrNullObject(nurWerte = false): FakeRange {
+    const b = this.benutzt(nurWerte);
+    return new FakeRange(this.k, this.b(), b ?? { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 }, true, b === null);
+  }
+  get tables(): FakeTabellenSammlung {
+    return new FakeTabellenSammlung(this.k, this.blattName);
+  }
+  get charts(): FakeDiagramme {
+    return new FakeDiagramme(this.k, () => this.b());
+  }
+  get protection(): FakeSchutz {
+    return new FakeSchutz(this.k, () => this.b());
+  }
+  get freezePanes(): { freezeRows: (n: number) => void; unfreeze: () => void } {
+    return {
+      freezeRows: (n: number) => {
+        this.b().fixierteZeilen = n;
+      },
+      unfreeze: () => {
+        this.b().fixierteZeilen = 0;
+      },
+    };
+  }
+  get pageLayout(): { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (r: string) => void } {
+    const s = this.b().seite;
+    return {
+      set orientation(v: string) {
+        s.ausrichtung = v;
+      },
+      set paperSize(v: string) {
+        s.papier = v;
+      },
+      set zoom(v: Excel.PageLayoutZoomOptions) {
+        s.zoom = v;
+      },
+      setPrintTitleRows: (r: string) => {
+        s.titelzeilen = r;
+      },
+    } as { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (r: string) => void };
+  }
+  get horizontalPageBreaks(): { add: (a: string) => void; removePageBreaks: () => void } {
+    const s = this.b().seite;
+    return {
+      add: (a: string) => {
+        s.umbrueche.push(a);
+      },
+      removePageBreaks: () => {
+        s.umbrueche = [];
+      },
+    };
+  }
+  activate(): void {
+    this.k.modell.aktivesBlatt = this.b().name;
+  }
+}
+
+class FakeBlaetter extends Basis {
+  private schnappschuss: FakeWorksheet[] = [];
+  protected override nachLaden(): void {
+    this.schnappschuss = this.k.modell.blaetter.map((b) => new FakeWorksheet(this.k, b.name).alsGeladen());
+  }
+  get items(): FakeWorksheet[] {
+    this.pruefe('items');
+    return this.schnappschuss;
+  }
+  getItem(name: string): FakeWorksheet {
+    if (!this.k.modell.blaetter.some((b) => b.name === name)) throw new FakeOfficeFehler('ItemNotFound', `Blatt ${name} nicht gefunden`);
+    return new FakeWorksheet(this.k, name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.k, name, true);
+  }
+  add(name: string): FakeWorksheet {
+    if (this.k.modell.blaetter.some((b) => b.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeFehler('ItemAlreadyExists', `Blatt ${name} existiert schon`);
+    if (name.length > 31) throw new FakeOfficeFehler('InvalidArgument', `Blattname ${name} ist länger als 31 Zeichen`);
+    this.k.log(`Worksheets.add ${name}`);
+    this.k.modell.blaetter.push(neuesBlatt(name));
+    return new FakeWorksheet(this.k, name);
+  }
+}
+
+class FakeEigenschaft extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly schluessel: string,
+    nullbar = false,
+  ) {
+    super(k, nullbar);
+  }
+  protected override existiert(): boolean {
+    return this.k.modell.eigenschaften.has(this.schluessel.toLowerCase());
+  }
+  get value(): unknown {
+    this.pruefe('value');
+    return this.k.modell.eigenschaften.get(this.schluessel.toLowerCase());
+  }
+  get key(): string {
+    return this.schluessel;
+  }
+  delete(): void {
+    this.k.modell.eigenschaften.delete(this.schluessel.toLowerCase());
+  }
+}
+
+class FakeWorkbook extends Basis {
+  get name(): string {
+    this.pruefe('name');
+    return this.k.modell.name;
+  }
+  get worksheets(): FakeBlaetter {
+    return new FakeBlaetter(this.k);
+  }
+  get tables(): FakeTabellenSammlung {
+    return new FakeTabellenSammlung(this.k);
+  }
+  get application(): { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void } {
+    return {
+      suspendApiCalculationUntilNextSync: () => this.k.log('Application.suspendApiCalculationUntilNextSync'),
+      suspendScreenUpdatingUntilNextSync: () => this.k.log('Application.suspendScreenUpdatingUntilNextSync'),
+    };
+  }
+  get properties(): { custom: { add: (k: string, v: unknown) => FakeEigenschaft; getItemOrNullObject: (k: string) => FakeEigenschaft } } {
+    return {
+      custom: {
+        add: (schluessel: string, wert: unknown) => {
+          this.k.modell.eigenschaften.set(schluessel.toLowerCase(), wert);
+          return new FakeEigenschaft(this.k, schluessel);
+        },
+        getItemOrNullObject: (schluessel: string) => new FakeEigenschaft(this.k, schluessel, true),
+      },
+    };
+  }
+}
+
+/* --------------------------------------------------------------- factory */
+
+export interface FakeTabellenSaat {
+  readonly name: string;
+  readonly blatt: string;
+  /** 1-based header row / first column (default 1 / 1) */
+  readonly zeile?: number;
+  readonly spalte?: number;
+  readonly kopf: readonly string[];
+  readonly zeilen: readonly (readonly FakeWert[])[];
+}
+
+export interface FakeSaat {
+  readonly name?: string;
+  /** sheets in order (sheets of seeded tables are added automatically) */
+  readonly blaetter?: readonly string[];
+  readonly tabellen?: readonly FakeTabellenSaat[];
+  readonly eigenschaften?: Readonly<Record<string, unknown>>;
+}
+
+export interface FakeExcel {
+  /** pass this wherever an Excel.RequestContext is expected */
+  readonly context: Excel.RequestContext;
+  readonly modell: FakeArbeitsmappe;
+  /** API calls in order, e.g. "Range.values KPI Übersicht!A1:O20" */
+  readonly protokoll: string[];
+  syncs(): number;
+  blatt(name: string): FakeBlatt;
+  /** values of a block as Office.js would return them ('' for empty) */
+  werte(blatt: string, adresse: string): (string | number | boolean)[][];
+  zelle(blatt: string, adresse: string): FakeZelle | undefined;
+  tabelle(name: string): { kopf: string[]; zeilen: (string | number | boolean)[][]; tabelle: FakeTabelle } | undefined;
+  /** the whole model as plain JSON, for "running twice changes nothing" */
+  schnappschuss(): string;
+  /** type a value into a cell as a user would (also inside protected sheets: user edits are outside the API) */
+  tippen(blatt: string, adresse: string, wert: FakeWert): void;
+}
+
+function wertSetzen(c: FakeZelle, w: FakeWert): void {
+  delete c.fehler;
+  delete c.formel;
+  if (w === null) c.wert = '';
+  else if (typeof w === 'object') {
+    c.wert = w.error;
+    c.fehler = w.error;
+  } else c.wert = w;
+}
+
+export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
+  const modell: FakeArbeitsmappe = {
+    name: saat.name ?? 'Arbeitsplanung-2026.xlsx',
+    blaetter: [],
+    tabellen: [],
+    eigenschaften: new Map(Object.entries(saat.eigenschaften ?? {}).map(([k2, v]) => [k2.toLowerCase(), v])),
+    aktivesBlatt: null,
+    auswahl: null,
+  };
+  const blattHolen = (name: string): FakeBlatt => {
+    let b = modell.blaetter.find((x) => x.name === name);
+    if (!b) {
+      b = neuesBlatt(name);
+      modell.blaetter.push(b);
+    }
+    return b;
+  };
+  for (const n of saat.blaetter ?? []) blattHolen(n);
+  for (const t of saat.tabellen ?? []) {
+    const b = blattHolen(t.blatt);
+    const zeile = t.zeile ?? 1;
+    const spalte = t.spalte ?? 1;
+    t.kopf.forEach((h, i) => {
+      const c = neueZelle();
+      c.wert = h;
+      b.zellen.set(key(zeile, spalte + i), c);
+    });
+    t.zeilen.forEach((r, ri) =>
+      r.forEach((w, ci) => {
+        if (w === null || w === '') return;
+        const c = neueZelle();
+        wertSetzen(c, w);
+        b.zellen.set(key(zeile + 1 + ri, spalte + ci), c);
+      }),
+    );
+    modell.tabellen.push({ name: t.name, blatt: t.blatt, zeile, spalte, spalten: t.kopf.length, zeilen: Math.max(1, t.zeilen.length), stil: 'TableStyleMedium2' });
+  }
+  if (modell.blaetter.length === 0) blattHolen('Tabelle1');
+
+  const k = new Kontext(modell);
+  const wb = new FakeWorkbook(k);
+  const context = {
+    workbook: wb,
+    application: wb.application,
+    sync: () => k.sync(),
+    trackedObjects: { add: () => undefined, remove: () => undefined },
+  };
+
+  const blatt = (name: string): FakeBlatt => {
+    const b = modell.blaetter.find((x) => x.name === name);
+    if (!b) throw new Error(`Blatt ${name} gibt es im Modell nicht`);
+    return b;
+  };
+  const werte = (name: string, adresse: string): (string | number | boolean)[][] => {
+    const b = blatt(name);
+    const bl = fakeBlock(adresse);
+    const out: (string | number | boolean)[][] = [];
+    for (let z = bl.zeile; z < bl.zeile + bl.zeilen; z++) {
+      const r: (string | number | boolean)[] = [];
+      for (let s = bl.spalte; s < bl.spalte + bl.spalten; s++) {
+        const c = b.zellen.get(key(z, s));
+        r.push(c ? (c.fehler ?? c.wert) : '');
+      }
+      out.push(r);
+    }
+    return out;
+  };
+
+  return {
+    context: context as unknown as Excel.RequestContext,
+    modell,
+    protokoll: k.protokoll,
+    syncs: () => k.syncs,
+    blatt,
+    werte,
+    zelle: (name, adresse) => {
+      const bl = fakeBlock(adresse);
+      return blatt(name).zellen.get(key(bl.zeile, bl.spalte));
+    },
+    tabelle: (name) => {
+      const t = modell.tabellen.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) return undefined;
+      const alle = werte(t.blatt, blockAdresse({ zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten }));
+      return { kopf: alle[0].map(String), zeilen: alle.slice(1), tabelle: t };
+    },
+    schnappschuss: () =>
+      JSON.stringify(modell, (_k, v: unknown) => {
+        if (v instanceof Map) return [...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+        return v;
+      }),
+    tippen: (name, adresse, w) => {
+      const b = blatt(name);
+      const bl = fakeBlock(adresse);
+      let c = b.zellen.get(key(bl.zeile, bl.spalte));
+      if (!c) {
+        c = neueZelle();
+        b.zellen.set(key(bl.zeile, bl.spalte), c);
+      }
+      wertSetzen(c, w);
+    },
+  };
+}
