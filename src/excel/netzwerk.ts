@@ -1,0 +1,245 @@
+/**
+ * "Netzwerkdateien übernehmen" in the open steering workbook (Office.js).
+ *
+ * The network files are parsed in the browser (task pane) into RawWorkbooks;
+ * this module reads the open workbook, runs the domain merge, backs up every
+ * table it is about to change, writes only the changed cells and the new rows
+ * (co-authoring friendly: no table is rebuilt) and rewrites the sheet
+ * "Änderungsprotokoll". Undo restores the backups of the last import.
+ *
+ * Syncs: preview 3, import 4, whatever the number of rows (below ~4 MB of
+ * values; see lesen.ts). The backups use the sheet format of sicherung.ts
+ * (so "Letzte Sicherung wiederherstellen" understands them) but are queued
+ * into the write batch instead of costing two syncs per table.
+ */
+import { pruefen } from '../domain';
+import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
+import { isCellError } from '../domain/model';
+import { SHEETS, TABLES, type TableKey } from '../domain/schema';
+import { zusammenfuehren, type NetzwerkDatei, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
+import { aenderungsprotokollGrid } from '../workbook/herkunft';
+import { bereichsAdresse } from './adresse';
+import { alsExcelWert, type ZellWert } from './bloecke';
+import { leseTabellen, type LeseStand } from './lesen';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { GridSchreiber } from './schreiben';
+import { freierName, letzteSicherungWiederherstellen, SICHERUNG_DATEN_ZEILE, SICHERUNG_KENNUNG, SICHERUNG_PRAEFIX, sicherungsName } from './sicherung';
+
+/** Cell E1 of a backup sheet made by an import: groups the backups of one import for undo. */
+export const IMPORT_KENNUNG = 'Netzwerkimport';
+const RUECKGAENGIG = 'rückgängig gemacht';
+
+export interface UebernahmeOptionen {
+  readonly jetzt?: Date;
+  readonly unterstuetzt?: IstUnterstuetzt;
+  /** name of the open workbook for the report (default "geöffnete Arbeitsmappe") */
+  readonly gesamtName?: string;
+}
+
+export interface Pruefung {
+  readonly fehler: number;
+  readonly warnungen: number;
+}
+
+export interface UebernahmeVorschau extends ZusammenfuehrenErgebnis {
+  /** validation of the merged result (computed in memory) */
+  readonly pruefung: Pruefung;
+}
+
+export interface UebernahmeErgebnis extends UebernahmeVorschau {
+  /** names of the hidden backup sheets (one per changed table) */
+  readonly sicherungen: readonly string[];
+  /** false when nothing needed writing (only the Änderungsprotokoll was rewritten) */
+  readonly geschrieben: boolean;
+}
+
+interface Gelesen {
+  readonly raw: RawWorkbook;
+  readonly stand: LeseStand;
+  readonly koerper: Map<string, Excel.Range>;
+}
+
+/** Read the open workbook (3 syncs); `extra` queues further loads into sync 2. */
+async function lese(context: Excel.RequestContext, gesamtName: string, extra?: (stand: LeseStand) => void): Promise<Gelesen> {
+  const koerper = new Map<string, Excel.Range>();
+  let stand: LeseStand | null = null;
+  const raw = await leseTabellen(context, {
+    vorSync2: (s) => {
+      stand = s;
+      for (const key of Object.keys(TABLES) as TableKey[]) {
+        const name = TABLES[key].name;
+        if (!s.tabellen.has(name)) continue;
+        const r = context.workbook.tables.getItem(name).getDataBodyRange();
+        r.load('rowCount');
+        koerper.set(name, r);
+      }
+      extra?.(s);
+    },
+  });
+  if (!stand) throw new Error('Die Arbeitsmappe konnte nicht gelesen werden.');
+  return { raw: { ...raw, source: gesamtName }, stand, koerper };
+}
+
+function mitTabellen(raw: RawWorkbook, erg: ZusammenfuehrenErgebnis): RawWorkbook {
+  const nachName = new Map<string, TableKey>((Object.keys(TABLES) as TableKey[]).map((k) => [TABLES[k].name, k]));
+  return {
+    ...raw,
+    tables: raw.tables.map((t): RawTable => {
+      const key = nachName.get(t.name);
+      return key ? { ...t, headers: erg.tabellen[key].headers, rows: erg.tabellen[key].rows } : t;
+    }),
+  };
+}
+
+function pruefeErgebnis(raw: RawWorkbook, erg: ZusammenfuehrenErgebnis): Pruefung {
+  const { findings } = pruefen(mitTabellen(raw, erg));
+  const fehler = findings.filter((f) => f.schwere === 'Fehler').length;
+  return { fehler, warnungen: findings.length - fehler };
+}
+
+function excelWert(v: RawValue): string | number | boolean {
+  return alsExcelWert(isCellError(v) ? v.error : (v as ZellWert));
+}
+
+/** Preview: what an import would change, without writing anything. 3 syncs. */
+export async function netzwerkVorschau(context: Excel.RequestContext, dateien: readonly NetzwerkDatei[], optionen: UebernahmeOptionen = {}): Promise<UebernahmeVorschau> {
+  const { raw } = await lese(context, optionen.gesamtName ?? 'geöffnete Arbeitsmappe');
+  const erg = zusammenfuehren(raw, dateien);
+  return { ...erg, pruefung: pruefeErgebnis(raw, erg) };
+}
+
+/**
+ * Import network files into the open workbook: read, merge, back up the
+ * affected tables, write changed cells and new rows, rewrite the
+ * Änderungsprotokoll. 4 syncs whatever the row count.
+ */
+export async function uebernehmen(context: Excel.RequestContext, dateien: readonly NetzwerkDatei[], optionen: UebernahmeOptionen = {}): Promise<UebernahmeErgebnis> {
+  const jetzt = optionen.jetzt ?? new Date();
+  const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
+  const gesamtName = optionen.gesamtName ?? 'geöffnete Arbeitsmappe';
+  const schreiber = new GridSchreiber(context, { unterstuetzt });
+  const { raw, stand, koerper } = await lese(context, gesamtName, (s) => schreiber.vorbereiten(s, [SHEETS.aenderungsprotokoll]));
+  const erg = zusammenfuehren(raw, dateien);
+  const pruefung = pruefeErgebnis(raw, erg);
+
+  // 1. backups, queued first so they copy the state before the writes below
+  const belegt = new Set(stand.blaetter);
+  const basis = sicherungsName(jetzt);
+  const importId = `${IMPORT_KENNUNG} ${jetzt.toISOString()}`;
+  const sicherungen: string[] = [];
+  const mitKopie = verfuegbar('sicherungKopieren', unterstuetzt);
+  for (const key of erg.betroffen) {
+    const t = raw.tables.find((x) => x.name === TABLES[key].name);
+    if (!t) continue;
+    const name = freierName(basis, belegt);
+    belegt.add(name);
+    sicherungen.push(name);
+    const ws = context.workbook.worksheets.add(name);
+    ws.getRange('A1:E1').values = [
+      [
+        SICHERUNG_KENNUNG,
+        t.name,
+        jetzt.toISOString(),
+        'Vom Integrationsmonitor vor „Netzwerkdateien übernehmen“ angelegt. Rückgängig im Aufgabenbereich mit „Rückgängig“.',
+        importId,
+      ],
+    ];
+    if (mitKopie) {
+      ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(context.workbook.tables.getItem(t.name).getRange(), 'Values' as Excel.RangeCopyType);
+    } else {
+      // without copyFrom: the values just read (dates as serials, as Excel stores them)
+      const matrix = [t.headers.map((h) => h as string), ...t.rows.map((r) => r.map(excelWert))];
+      ws.getRange(bereichsAdresse(SICHERUNG_DATEN_ZEILE, 1, matrix.length, Math.max(1, t.headers.length))).values = matrix;
+    }
+    ws.visibility = 'Hidden' as Excel.SheetVisibility;
+  }
+
+  // 2. changed cells of existing rows, one small range each (no table rewrite)
+  for (const z of erg.zellen) {
+    const t = raw.tables.find((x) => x.name === TABLES[z.tabelle].name);
+    if (!t) continue;
+    const ws = context.workbook.worksheets.getItem(t.sheet);
+    ws.getRange(bereichsAdresse(t.headerRow + 1 + z.zeile, t.firstColumn + z.spalte, 1, 1)).values = [[excelWert(z.wert)]];
+  }
+
+  // 3. new rows: first into blank rows at the table's end, the rest with one rows.add per table
+  for (const key of erg.betroffen) {
+    const neue = erg.neueZeilen.filter((n) => n.tabelle === key).map((n) => n.werte.map(excelWert));
+    if (neue.length === 0) continue;
+    const t = raw.tables.find((x) => x.name === TABLES[key].name);
+    if (!t) continue;
+    const frei = Math.max(0, (koerper.get(t.name)?.rowCount ?? t.rows.length) - t.rows.length);
+    const inLeere = neue.slice(0, frei);
+    const breite = t.headers.length;
+    if (inLeere.length > 0) {
+      context.workbook.worksheets.getItem(t.sheet).getRange(bereichsAdresse(t.headerRow + 1 + t.rows.length, t.firstColumn, inLeere.length, breite)).values = inLeere;
+    }
+    const rest = neue.slice(frei);
+    if (rest.length > 0) context.workbook.tables.getItem(t.name).rows.add(undefined, rest);
+  }
+
+  // 4. the change report
+  await schreiber.schreiben([
+    aenderungsprotokollGrid(erg.aenderungen, {
+      erstelltAm: jetzt,
+      gesamt: gesamtName,
+      dateien: dateien.map((d) => d.datei),
+      pruefung,
+      hinweise: erg.hinweise,
+    }),
+  ]);
+  await context.sync();
+  return { ...erg, pruefung, sicherungen, geschrieben: erg.betroffen.length > 0 };
+}
+
+export interface ImportRueckgaengig {
+  /** tables restored from their backup */
+  readonly tabellen: readonly string[];
+  readonly sicherungen: readonly string[];
+}
+
+/**
+ * Undo the last import: restore every table from the backup that import
+ * made. Refuses when a table has a newer backup from another action (that
+ * would undo more than the import). 2 + 4 per restored table syncs.
+ */
+export async function letztenImportRueckgaengig(context: Excel.RequestContext): Promise<ImportRueckgaengig> {
+  const blaetter = context.workbook.worksheets;
+  blaetter.load('items/name');
+  await context.sync();
+  const kandidaten = blaetter.items
+    .map((b) => b.name)
+    .filter((n) => n.startsWith(SICHERUNG_PRAEFIX))
+    .sort()
+    .reverse();
+  const koepfe = kandidaten.map((n) => {
+    const r = context.workbook.worksheets.getItem(n).getRange('A1:E1');
+    r.load('values');
+    return { n, r };
+  });
+  await context.sync();
+  const info = koepfe
+    .map(({ n, r }) => ({ n, r, zeile: (r.values[0] ?? []).map((v) => String(v ?? '')) }))
+    .filter((x) => x.zeile[0] === SICHERUNG_KENNUNG);
+  const letzter = info.find((x) => x.zeile[4].startsWith(IMPORT_KENNUNG));
+  if (!letzter) throw new Error('Es gibt keinen Import von Netzwerkdateien, der rückgängig gemacht werden könnte.');
+  const id = letzter.zeile[4];
+  if (id.endsWith(RUECKGAENGIG)) throw new Error('Der letzte Import von Netzwerkdateien wurde bereits rückgängig gemacht.');
+  const gruppe = info.filter((x) => x.zeile[4] === id);
+  for (const g of gruppe) {
+    const neuer = info.find((x) => x.zeile[1].toLowerCase() === g.zeile[1].toLowerCase());
+    if (neuer && neuer.n !== g.n) {
+      throw new Error(
+        `Nach dem Import wurde die Tabelle ${g.zeile[1]} noch einmal gesichert („${neuer.n}“). Der Import kann nicht mehr als Ganzes rückgängig gemacht werden; bitte einzelne Sicherungen über „Letzte Sicherung wiederherstellen“ zurückholen.`,
+      );
+    }
+  }
+  const tabellen: string[] = [];
+  for (const [i, g] of gruppe.entries()) {
+    // mark the import as undone together with the last restore's writes
+    if (i === gruppe.length - 1) for (const x of gruppe) x.r.getCell(0, 4).values = [[`${id} – ${RUECKGAENGIG}`]];
+    const w = await letzteSicherungWiederherstellen(context, g.zeile[1]);
+    tabellen.push(w.tabelle);
+  }
+  return { tabellen, sicherungen: gruppe.map((g) => g.n) };
+}
