@@ -268,6 +268,33 @@ export const FAELLE: readonly Fall[] = [
   zellFehler('fehler-umsetzungsstand-ungueltig', 'Umsetzungsstand „läuft“', 'checkliste', 0, 'Umsetzungsstand', 'läuft', /läuft/),
   zellFehler('fehler-anpassungsbedarf-ungueltig', 'Anpassungsbedarf „ja“', 'checkliste', 0, 'Anpassungsbedarf', 'ja', /keiner/),
 
+  // ── more of what users produce ────────────────────────────────────
+  zellFehler('fehler-bezug-unbekannt', 'Wirkung mit Bezug auf eine Nr, die es nicht gibt', 'arbeitsplanung', 1, 'Bezug', 'A-99', /A-99/),
+  zellFehler('fehler-id-als-datum', 'Handlungsziel-ID „1.2“ von Excel in ein Datum (01.02.) verwandelt', 'ziele', 1, 'Handlungsziel-ID', new Date(Date.UTC(2026, 1, 1)), /Datum.*Text/),
+  mappenFall('warnung-wahrheitswert', 'Standardmaßnahme als Wahrheitswert WAHR → „ja“ mit Warnung', (m) => ({
+    exit: 0,
+    warnungen: [{ ...setze(m, 'arbeitsplanung', 3, 'Standardmaßnahme', true), spalte: 'Standardmaßnahme', text: /„ja“/ }],
+  })),
+  mappenFall('ok-datum-als-seriennummer', 'Stichtag als Excel-Seriennummer (46022 = 31.12.2025)', (m) => {
+    setze(m, 'kennzahlen', 0, 'Stichtag', 46022);
+    return { exit: 0, keineWarnung: true };
+  }),
+  mappenFall('leerzeile-in-tabelle', 'Ganz leere Zeile mitten in der Tabelle: übersprungen, Adressen danach stimmen', (m) => {
+    const t = tabelleVon(m, 'arbeitsplanung');
+    t.zeilen.splice(4, 0, t.koepfe.map(() => null));
+    // row index 7 is A-07 now, one worksheet row lower than in the base plan
+    return { exit: 1, fehler: [{ ...setze(m, 'arbeitsplanung', 7, 'Status', 'erledigt'), spalte: 'Status', text: /erledigt/ }] };
+  }),
+  mappenFall('warnung-kopf-schreibweise', 'Spaltenkopf nur in Schreibweise abweichend („zielwert “) → erkannt mit Warnung', (m) => {
+    const t = tabelleVon(m, 'kennzahlen');
+    const i = t.koepfe.indexOf('Zielwert');
+    t.koepfe[i] = 'zielwert ';
+    return { exit: 0, warnungen: [{ blatt: 'Kennzahlen', zelle: adresse(m, 'kennzahlen', -1, 'zielwert ').zelle, spalte: 'Zielwert', text: /weicht/ }] };
+  }),
+  zellFehler('fehler-gelb-ueber-gruen', 'Einstellung „Ampel gelb ab“ größer als „Ampel grün ab“', 'einstellungen', 2, 'Wert', 0.95),
+  zellFehler('fehler-checkliste-id-leer', 'Checkliste-Zeile ohne Handlungsziel-ID', 'checkliste', 2, 'Handlungsziel-ID', null),
+  zellFehler('fehler-art-leer', 'Art leer', 'arbeitsplanung', 6, 'Art', null),
+
   // ── files that cannot be read (exit 2) ───────────────────────────
   fremdeBytes('datei-kennwortgeschuetzt', 'Kennwortgeschützte Mappe (OLE/CFB-Container „EncryptedPackage“)', '.xlsx', oleDatei('EncryptedPackage'), /kennwortgeschützt/),
   fremdeBytes('datei-xls-umbenannt', 'Alte .xls-Datei in .xlsx umbenannt', '.xlsx', oleDatei('Workbook'), /\.xls/),

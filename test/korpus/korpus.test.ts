@@ -167,6 +167,11 @@ describe.each(FAELLE.map((f) => [f.id, f.titel] as const))('%s', (id, titel) => 
   });
 });
 
+test('docs/KORPUS.md beschreibt jeden Fall', () => {
+  const doku = readFileSync(path.join(ROOT, 'docs', 'KORPUS.md'), 'utf8');
+  expect(FAELLE.map((f) => f.id).filter((id) => !doku.includes(`\`${id}\``))).toEqual([]);
+});
+
 test('das CLI legt neben den Eingabedateien nichts an (keine Sperr- oder Temp-Dateien)', () => {
   expect(readdirSync(ordner).sort()).toEqual(dateienVorher);
 });
