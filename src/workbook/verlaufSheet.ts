@@ -151,7 +151,11 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
  * add-in's refresh alike.
  */
 export function berichtsGrids(plan: Plan, kpi: KpiResult, meta: VerlaufMeta, raw: RawWorkbook): Grid[] {
-  const bisher = verlaufAusTabelle(raw.tables.find((t) => t.name === VERLAUF_TABELLE));
-  const verlauf = verlaufFortschreiben(bisher, kpi, meta.berechnetAm, plan);
-  return [umsetzungsberichtGrid(umsetzungsbericht(plan, kpi), meta), verlaufGrid(verlauf, meta)];
+  return [umsetzungsberichtGrid(umsetzungsbericht(plan, kpi), meta), fortgeschriebenerVerlaufGrid(plan, kpi, meta, raw)];
+}
+
+/** The Verlauf sheet of a refresh: the workbook's tblVerlauf continued with today's rows. */
+export function fortgeschriebenerVerlaufGrid(plan: Plan, kpi: KpiResult, meta: VerlaufMeta, raw: RawWorkbook): Grid {
+  const tabelle = raw.tables.find((t) => t.name.toLowerCase() === VERLAUF_TABELLE.toLowerCase());
+  return verlaufGrid(verlaufFortschreiben(verlaufAusTabelle(tabelle), kpi, meta.berechnetAm, plan), meta);
 }
