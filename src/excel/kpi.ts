@@ -11,6 +11,9 @@ import { SHEETS, type SheetName } from '../domain/schema';
 import type { Finding, KpiResult, Plan, RawWorkbook } from '../domain/model';
 import type { Grid } from '../workbook/grid';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
+import { umsetzungsbericht } from '../domain/bericht';
+import { umsetzungsberichtGrid } from '../workbook/berichtSheet';
+import { fortgeschriebenerVerlaufGrid } from '../workbook/verlaufSheet';
 import { leseTabellen } from './lesen';
 import { GridSchreiber, type GridErgebnis } from './schreiben';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -40,6 +43,8 @@ export interface BerechnetesBlatt {
 export const BERECHNETE_BLAETTER: BerechnetesBlatt[] = [
   { blatt: SHEETS.kpiUebersicht, bauen: (e) => kpiUebersichtGrid(e.plan, e.kpi, e.meta) },
   { blatt: SHEETS.kpiHandlungsziele, bauen: (e) => kpiHandlungszieleGrid(e.plan, e.kpi, e.meta) },
+  { blatt: SHEETS.umsetzungsbericht, bauen: (e) => umsetzungsberichtGrid(umsetzungsbericht(e.plan, e.kpi), e.meta) },
+  { blatt: SHEETS.verlauf, bauen: (e) => fortgeschriebenerVerlaufGrid(e.plan, e.kpi, e.meta, e.raw) },
 ];
 
 export interface KpiErgebnis {
