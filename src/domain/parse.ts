@@ -246,7 +246,7 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
       if (schluessel !== undefined) {
         b.add('Warnung', 'EINSTELLUNG_ABWEICHEND', l.stelle('Einstellung'), `${zitat(name)} wurde als Einstellung ${zitat(schluessel)} gelesen. Bitte genau ${zitat(schluessel)} schreiben.`);
       } else {
-        b.add('Warnung', 'EINSTELLUNG_UNBEKANNT', l.stelle('Einstellung'), `Die Einstellung ${zitat(name)} ist unbekannt und wird ignoriert. Bekannt sind ${aufzaehlung(bekannt)}.`);
+        b.add('Warnung', 'EINSTELLUNG_UNBEKANNT', l.stelle('Einstellung'), `Die Einstellung ${zitat(name)} ist unbekannt und wird ignoriert. Bitte den Namen korrigieren (${aufzaehlung(bekannt)}) oder die Zeile löschen.`);
         return null;
       }
     }
@@ -266,8 +266,14 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
     spalteNr: tab.ort.spalten['Einstellung'] ?? 0,
     spalte: 'Einstellung',
   };
+  // A row without value points at its empty Wert cell; a missing row at the table header.
   const fehlt = (name: string, standard: string): void => {
-    b.add('Warnung', 'EINSTELLUNG_FEHLT', kopf, `In Tabelle ${zitat(TABLES.einstellungen.name)} fehlt ein Wert für ${zitat(name)}; es gilt der Standardwert ${standard}. Bitte eine Zeile ${zitat(name)} mit Wert ergänzen.`);
+    const zeile = gefunden.get(name);
+    if (zeile) {
+      b.add('Warnung', 'EINSTELLUNG_FEHLT', zeile.leser.stelle('Wert'), `Für ${zitat(name)} fehlt der Wert; es gilt der Standardwert ${standard}. Bitte einen Wert eintragen.`);
+    } else {
+      b.add('Warnung', 'EINSTELLUNG_FEHLT', kopf, `In Tabelle ${zitat(TABLES.einstellungen.name)} fehlt die Zeile ${zitat(name)}; es gilt der Standardwert ${standard}. Bitte eine Zeile ${zitat(name)} mit Wert ergänzen.`);
+    }
   };
 
   let berichtsjahr: number = DEFAULT_EINSTELLUNGEN.berichtsjahr;
