@@ -49,6 +49,7 @@ export interface GridSchreibOptionen {
 
 interface BlattZustand {
   readonly blatt: Excel.Worksheet;
+  readonly schutz: Excel.WorksheetProtection;
   readonly diagramme: Excel.ChartCollection;
 }
 
@@ -102,10 +103,11 @@ export class GridSchreiber {
     for (const name of blaetter) {
       if (!stand.blaetter.includes(name) || this.zustand.has(name)) continue;
       const blatt = this.context.workbook.worksheets.getItem(name);
-      blatt.protection.load('protected');
+      const schutz = blatt.protection;
+      schutz.load('protected');
       const diagramme = blatt.charts;
       diagramme.load('items/name');
-      this.zustand.set(name, { blatt, diagramme });
+      this.zustand.set(name, { blatt, schutz, diagramme });
     }
   }
 
@@ -132,7 +134,7 @@ export class GridSchreiber {
     let blatt: Excel.Worksheet;
     if (vorhanden) {
       blatt = vorhanden.blatt;
-      if (vorhanden.blatt.protection.protected) blatt.protection.unprotect();
+      if (vorhanden.schutz.protected) vorhanden.schutz.unprotect();
       // keep the sheet (identity, co-authoring): clear content and formats only
       const alles = blatt.getRange();
       alles.unmerge();

@@ -1055,11 +1055,16 @@ class FakeWorksheet extends Basis {
   get tables(): FakeTabellenSammlung {
     return new FakeTabellenSammlung(this.k, this.blattName);
   }
+  private diagrammeCache?: FakeDiagramme;
+  private schutzCache?: FakeSchutz;
+  // navigation properties return the same proxy each time, as in Office.js
   get charts(): FakeDiagramme {
-    return new FakeDiagramme(this.k, () => this.b());
+    this.diagrammeCache ??= new FakeDiagramme(this.k, () => this.b());
+    return this.diagrammeCache;
   }
   get protection(): FakeSchutz {
-    return new FakeSchutz(this.k, () => this.b());
+    this.schutzCache ??= new FakeSchutz(this.k, () => this.b());
+    return this.schutzCache;
   }
   get freezePanes(): { freezeRows: (n: number) => void; unfreeze: () => void } {
     return {

@@ -1,0 +1,175 @@
+/**
+ * leseArbeitsmappe against office-addin-mock (load-before-read enforced by
+ * the mock) and against the in-memory fake; sync counts equal for 10 and
+ * 10,000 rows.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { leseArbeitsmappe, leseTabellen, planeLeseBloecke, zellwert, ohneLeereEndzeilen, LESE_BLOCK_ZELLEN } from './lesen';
+import { createFakeExcel } from './testing/fakeExcel';
+import { beispielSaat } from './testing/saat';
+import { parseAdresse } from './adresse';
+import { pruefen } from '../domain';
+
+type Zelle = string | number | boolean;
+
+/** A workbook of office-addin-mock objects; context.sync syncs every mock handed out. */
+function mockArbeitsmappe(tabellen: { name: string; blatt: string; kopf: string[]; zeilen: Zelle[][]; typen?: string[][] }[]) {
+  const mocks: OfficeMockObject[] = [];
+  const mock = (daten: object): OfficeMockObject => {
+    const m = new OfficeMockObject(daten);
+    mocks.push(m);
+    return m;
+  };
+  const aufrufe: string[] = [];
+  const blaetter = [...new Set(tabellen.map((t) => t.blatt))];
+  const blattMock = (name: string) => ({
+    getRange: (adresse: string) => {
+      aufrufe.push(`${name}!${adresse}`);
+      const b = parseAdresse(adresse);
+      const t = tabellen.find((x) => x.blatt === name)!;
+      // data rows start at worksheet row 2 in these fixtures
+      const zeilen = t.zeilen.slice(b.zeile - 2, b.zeile - 2 + b.zeilen);
+      const typen = (t.typen ?? t.zeilen.map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : 'String')))).slice(b.zeile - 2, b.zeile - 2 + b.zeilen);
+      return mock({ values: zeilen, valueTypes: typen });
+    },
+  });
+  const sammlung = (items: object[], extra: object = {}) =>
+    mock({
+      items,
+      ...extra,
+      // office-addin-mock cannot follow "items/name" paths into arrays: load the items themselves
+      load(this: OfficeMockObject) {
+        OfficeMockObject.prototype.load.call(this, 'items');
+        return this;
+      },
+    });
+  const worksheets = sammlung(
+    blaetter.map((name) => ({ name })),
+    { getItem: (name: string) => blattMock(name) },
+  );
+  const tables = sammlung(
+    tabellen.map((t) => ({
+      name: t.name,
+      worksheet: { name: t.blatt },
+      getHeaderRowRange: () => mock({ values: [t.kopf], rowIndex: 0, columnIndex: 0, columnCount: t.kopf.length }),
+      getDataBodyRange: () => mock({ rowCount: Math.max(1, t.zeilen.length), columnCount: t.kopf.length, rowIndex: 1, columnIndex: 0 }),
+    })),
+  );
+  let syncs = 0;
+  const context = {
+    workbook: { worksheets, tables },
+    sync: async () => {
+      syncs++;
+      for (const m of mocks) await m.sync();
+    },
+  };
+  return { context: context as unknown as Excel.RequestContext, syncs: () => syncs, aufrufe };
+}
+
+function arbeitsplanung(n: number): Zelle[][] {
+  return Array.from({ length: n }, (_, i) => [`A${i + 1}`, 1, '1.1', 'Maßnahme', `Beschreibung ${i + 1}`, '', 'hoch', 'Amt', 'Q1', 'geplant', 'nein', '']);
+}
+const KOPF = ['Nr', 'HF-Nr', 'Handlungsziel-ID', 'Art', 'Beschreibung', 'Bezug', 'Priorität', 'Verantwortlich', 'Zeitraum', 'Status', 'Standardmaßnahme', 'Bemerkung'];
+
+describe('leseArbeitsmappe mit office-addin-mock', () => {
+  test('Tabellen nach Name, Kopf und Werte; Fehlerzellen als {error}; leere als null', async () => {
+    const zeilen: Zelle[][] = [
+      ['A1', 1, '1.1', 'Maßnahme', 'Text', '', 'hoch', 'Amt', 'Q1', 'geplant', 'nein', ''],
+      ['A2', '#REF!', '1.1', 'Wirkung', 'Text 2', 'A1', '', '', '', '', '', ''],
+      ['', '', '', '', '', '', '', '', '', '', '', ''],
+    ];
+    const typen = zeilen.map((r) => r.map((v) => (v === '' ? 'Empty' : v === '#REF!' ? 'Error' : typeof v === 'number' ? 'Double' : 'String')));
+    const m = mockArbeitsmappe([
+      { name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen, typen },
+      { name: 'tblFremd', blatt: 'Sonstiges', kopf: ['X'], zeilen: [['y']] },
+    ]);
+    const raw = await leseArbeitsmappe(m.context);
+    expect(raw.sheets).toEqual(['Arbeitsplanung', 'Sonstiges']);
+    const t = raw.tables.find((x) => x.name === 'tblArbeitsplanung')!;
+    expect(t.sheet).toBe('Arbeitsplanung');
+    expect(t.headerRow).toBe(1);
+    expect(t.firstColumn).toBe(1);
+    expect(t.headers).toEqual(KOPF);
+    expect(t.rows).toHaveLength(2); // trailing blank row dropped
+    expect(t.rows[0][1]).toBe(1);
+    expect(t.rows[1][1]).toEqual({ error: '#REF!' });
+    expect(t.rows[1][6]).toBeNull();
+    // foreign tables: headers only, no data read
+    const fremd = raw.tables.find((x) => x.name === 'tblFremd')!;
+    expect(fremd.headers).toEqual(['X']);
+    expect(fremd.rows).toEqual([]);
+    expect(m.aufrufe).toEqual(['Arbeitsplanung!A2:L4']);
+    expect(m.syncs()).toBe(3);
+  });
+
+  test('gleich viele syncs für 10 und 10.000 Zeilen', async () => {
+    const klein = mockArbeitsmappe([{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen: arbeitsplanung(10) }]);
+    const gross = mockArbeitsmappe([{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen: arbeitsplanung(10_000) }]);
+    const spyK = jest.spyOn(klein.context, 'sync');
+    const spyG = jest.spyOn(gross.context, 'sync');
+    const rk = await leseArbeitsmappe(klein.context);
+    const rg = await leseArbeitsmappe(gross.context);
+    expect(rk.tables[0].rows).toHaveLength(10);
+    expect(rg.tables[0].rows).toHaveLength(10_000);
+    expect(rg.tables[0].rows[9999][0]).toBe('A10000');
+    expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
+    expect(spyK.mock.calls.length).toBe(3);
+    // large tables are read in several blocks, all in the same sync
+    expect(gross.aufrufe.length).toBe(Math.ceil(10_000 / Math.floor(LESE_BLOCK_ZELLEN / 12)));
+  });
+});
+
+describe('leseArbeitsmappe mit der Fälschung', () => {
+  test('Beispielplan: alle Tabellen, ohne Fehler prüfbar', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    const raw = await leseArbeitsmappe(fx.context);
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(
+      ['tblArbeitsplanung', 'tblCheckliste', 'tblEinstellungen', 'tblHandlungsfelder', 'tblKennzahlen', 'tblZiele'].sort(),
+    );
+    expect(raw.tables.find((t) => t.name === 'tblEinstellungen')).toMatchObject({ sheet: 'Stammdaten', headerRow: 1, firstColumn: 6 });
+    const { plan, findings } = pruefen(raw);
+    expect(plan).not.toBeNull();
+    expect(findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
+    expect(fx.syncs()).toBe(3);
+  });
+
+  test('Fehlerwerte und Zusatzspalten', async () => {
+    const fx = createFakeExcel({
+      tabellen: [{ name: 'tblZiele', blatt: 'Ziele', kopf: ['HF-Nr', 'Herausforderung', 'Leitziel', 'Handlungsziel-ID', 'Handlungsziel', 'Notiz'], zeilen: [[{ error: '#NV' }, 'h', 'l', '1.1', 'z', 'privat']] }],
+    });
+    const raw = await leseArbeitsmappe(fx.context);
+    expect(raw.tables[0].headers[5]).toBe('Notiz');
+    expect(raw.tables[0].rows[0]).toEqual([{ error: '#NV' }, 'h', 'l', '1.1', 'z', 'privat']);
+  });
+
+  test('Hooks landen in denselben syncs', async () => {
+    const fx = createFakeExcel(beispielSaat(50));
+    let gesehen: string[] = [];
+    await leseTabellen(fx.context, {
+      vorSync1: () => undefined,
+      vorSync2: (stand) => {
+        gesehen = [...stand.tabellen.keys()];
+      },
+    });
+    expect(gesehen).toContain('tblKennzahlen');
+    expect(fx.syncs()).toBe(3);
+  });
+});
+
+describe('reine Helfer', () => {
+  test('planeLeseBloecke', () => {
+    expect(planeLeseBloecke(0, 12)).toEqual([]);
+    expect(planeLeseBloecke(10, 10, { blockZellen: 30 })).toEqual([
+      { start: 0, anzahl: 3 },
+      { start: 3, anzahl: 3 },
+      { start: 6, anzahl: 3 },
+      { start: 9, anzahl: 1 },
+    ]);
+  });
+  test('zellwert und ohneLeereEndzeilen', () => {
+    expect(zellwert('#DIV/0!', 'Error')).toEqual({ error: '#DIV/0!' });
+    expect(zellwert('', 'Empty')).toBeNull();
+    expect(zellwert(46000, 'Double')).toBe(46000);
+    expect(ohneLeereEndzeilen([[1], [null], [2], [null]])).toEqual([[1], [null], [2]]);
+  });
+});

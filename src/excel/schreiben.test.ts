@@ -1,0 +1,190 @@
+import { createFakeExcel } from './testing/fakeExcel';
+import { schreibeGrids, gridMatrizen, SCHUTZ_OPTIONEN } from './schreiben';
+import { planeBloecke, schreibeWerteInBloecke, zusaetzlicheSyncs, alsExcelWert, utf8Laenge } from './bloecke';
+import { stilRechtecke, adresslisten } from './formate';
+import type { Grid, GridCell } from '../workbook/grid';
+import { STYLES } from '../workbook/styles';
+
+function grid(n: number, extra: Partial<Grid> = {}, abwechselnd = true): Grid {
+  const rows: GridCell[][] = [
+    [{ v: 'Titel', s: 'titel' }],
+    [{ v: '=SUMME(A1:A2)', s: 'hinweis' }],
+    [
+      { v: 'Nr', s: 'kopf' },
+      { v: 'Wert', s: 'kopf' },
+      { v: 'Quote', s: 'kopf' },
+      { v: 'Ampel', s: 'kopf' },
+    ],
+  ];
+  for (let i = 0; i < n; i++) {
+    rows.push([
+      { v: i + 1, s: 'zahl' },
+      { v: i % 3 === 0 ? '-keine Angabe' : `Text ${i}`, s: 'text' },
+      { v: i / n, s: 'prozent' },
+      abwechselnd ? { v: i % 2 ? 'grün' : 'rot', s: i % 2 ? 'ampelGruen' : 'ampelRot' } : { v: 'grün', s: 'ampelGruen' },
+    ]);
+  }
+  return {
+    sheet: 'KPI Übersicht',
+    columnWidths: [8, 30, 12, 10],
+    rows,
+    merges: ['A1:D1'],
+    freezeRows: 3,
+    tabColor: '70AD47',
+    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [3, 3], pageBreaksBefore: [10] },
+    charts: [{ name: 'DiagrammA', title: 'Quote', type: 'bar', dataRange: `A3:C${3 + n}`, anchor: 'F3', width: 400, height: 250 }],
+    ...extra,
+  };
+}
+
+describe('schreibeGrids', () => {
+  test('neues Blatt: Werte, Formeltext als Text, Zahlenformate, Stile, Layout, Diagramm, Schutz', async () => {
+    const fx = createFakeExcel({ blaetter: ['Ziele'] });
+    const [r] = await schreibeGrids(fx.context, [grid(4)]);
+    expect(fx.syncs()).toBe(3);
+    expect(r.neuesBlatt).toBe(true);
+    expect(fx.werte('KPI Übersicht', 'A1:D4')).toEqual([
+      ['Titel', '', '', ''],
+      ['=SUMME(A1:A2)', '', '', ''],
+      ['Nr', 'Wert', 'Quote', 'Ampel'],
+      [1, '-keine Angabe', 0, 'rot'],
+    ]);
+    // text that looks like a formula is stored as text, never as a formula
+    expect(fx.zelle('KPI Übersicht', 'A2')?.formel).toBeUndefined();
+    expect(fx.zelle('KPI Übersicht', 'B4')?.formel).toBeUndefined();
+    expect(fx.zelle('KPI Übersicht', 'C5')?.zahlenformat).toBe('0%');
+    expect(fx.zelle('KPI Übersicht', 'A5')?.zahlenformat).toBe('0');
+    expect(fx.zelle('KPI Übersicht', 'B5')?.zahlenformat).toBe('General');
+    expect(fx.zelle('KPI Übersicht', 'A3')?.format).toMatchObject({ bold: true, fill: '#1F4E78', fontColor: '#FFFFFF', horizontal: 'Center' });
+    expect(fx.zelle('KPI Übersicht', 'D4')?.format.fill).toBe(`#${STYLES.ampelRot.fill}`);
+    expect(fx.zelle('KPI Übersicht', 'D5')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
+    expect(fx.zelle('KPI Übersicht', 'B5')?.format.rahmen).toContain('EdgeTop');
+    const b = fx.blatt('KPI Übersicht');
+    expect(b.verbunden).toEqual(['A1:D1']);
+    expect(b.fixierteZeilen).toBe(3);
+    expect(b.registerfarbe).toBe('#70AD47');
+    expect(b.spaltenbreiten.get(2)).toBeCloseTo((30 * 7 + 5) * 0.75);
+    expect(b.seite).toEqual({ ausrichtung: 'Landscape', papier: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titelzeilen: '$3:$3', umbrueche: ['A10'] });
+    expect(b.diagramme).toEqual([{ name: 'DiagrammA', typ: 'BarClustered', quelle: 'A3:C7', titel: 'Quote', position: 'F3', breite: 400, hoehe: 250 }]);
+    expect(b.geschuetzt).toBe(true);
+    expect(b.schutzOptionen).toEqual(SCHUTZ_OPTIONEN);
+    expect(fx.protokoll).toContain('Application.suspendScreenUpdatingUntilNextSync');
+  });
+
+  test('zweiter Lauf: gleiches Blatt (nicht gelöscht), Diagramm nur aktualisiert, alte Inhalte weg', async () => {
+    const fx = createFakeExcel();
+    await schreibeGrids(fx.context, [grid(20)]);
+    const blattVorher = fx.blatt('KPI Übersicht');
+    fx.protokoll.length = 0;
+    await schreibeGrids(fx.context, [grid(3)]);
+    expect(fx.blatt('KPI Übersicht')).toBe(blattVorher);
+    expect(fx.modell.blaetter.filter((x) => x.name === 'KPI Übersicht')).toHaveLength(1);
+    expect(fx.protokoll).toContain('Protection.unprotect KPI Übersicht');
+    expect(fx.protokoll).toContain('Chart.setData DiagrammA');
+    expect(fx.protokoll.some((p) => p.startsWith('Charts.add'))).toBe(false);
+    expect(blattVorher.diagramme).toHaveLength(1);
+    expect(blattVorher.diagramme[0].quelle).toBe('A3:C6');
+    // rows of the longer first run are gone
+    expect(fx.werte('KPI Übersicht', 'A7:D7')).toEqual([['', '', '', '']]);
+    expect(fx.zelle('KPI Übersicht', 'D10')).toBeUndefined();
+    expect(blattVorher.geschuetzt).toBe(true);
+  });
+
+  test('gleich viele syncs und Formatierungsaufrufe für 10 und 10.000 Zeilen', async () => {
+    const klein = createFakeExcel();
+    const gross = createFakeExcel();
+    const spyK = jest.spyOn(klein.context, 'sync');
+    const spyG = jest.spyOn(gross.context, 'sync');
+    await schreibeGrids(klein.context, [grid(10, {}, false)]);
+    await schreibeGrids(gross.context, [grid(10_000, {}, false)]);
+    expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
+    expect(spyK.mock.calls.length).toBe(3);
+    const aufrufe = (p: string[]) => p.filter((x) => x.startsWith('Worksheet.getRanges') || x.startsWith('Range.values')).length;
+    expect(aufrufe(gross.protokoll)).toBe(aufrufe(klein.protokoll));
+    expect(gross.werte('KPI Übersicht', 'A10003:A10003')).toEqual([[10000]]);
+    expect(gross.zelle('KPI Übersicht', 'D10003')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
+  });
+
+  test('zeilenweise wechselnde Stile: mehr Adresslisten, aber weiterhin gleich viele syncs', async () => {
+    const klein = createFakeExcel();
+    const gross = createFakeExcel();
+    await schreibeGrids(klein.context, [grid(10)]);
+    await schreibeGrids(gross.context, [grid(2_000)]);
+    expect(gross.syncs()).toBe(klein.syncs());
+    const listen = gross.protokoll.filter((x) => x.startsWith('Worksheet.getRanges'));
+    // 1,000 single-cell areas per Ampel style, split into lists below the address-length limit
+    expect(listen.length).toBeLessThan(40);
+    expect(gross.zelle('KPI Übersicht', 'D2003')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
+    expect(gross.zelle('KPI Übersicht', 'D2002')?.format.fill).toBe(`#${STYLES.ampelRot.fill}`);
+  });
+
+  test('sehr große Werte werden in Blöcken geschrieben, oberhalb des Budgets mit zusätzlichen syncs', async () => {
+    const fx = createFakeExcel();
+    const g = grid(200);
+    // tiny limits to exercise the plan: blocks of ~2 KB, batches of ~6 KB
+    const [r] = await schreibeGrids(fx.context, [g], { maxBlockBytes: 2000, maxStapelBytes: 6000 });
+    expect(r.bloecke.length).toBeGreaterThan(3);
+    expect(fx.syncs()).toBe(3 + zusaetzlicheSyncs(r.bloecke));
+    expect(fx.werte('KPI Übersicht', 'A203')).toEqual([[200]]);
+  });
+});
+
+describe('Blockplan (rein)', () => {
+  test('Blöcke und Stapel nach Bytes', () => {
+    const zeilen = Array.from({ length: 10 }, () => ['x'.repeat(98)]); // 104 bytes JSON each
+    const plan = planeBloecke(zeilen, { maxBlockBytes: 300, maxStapelBytes: 700 });
+    expect(plan.map((b) => [b.start, b.anzahl, b.stapel])).toEqual([
+      [0, 2, 0],
+      [2, 2, 0],
+      [4, 2, 0],
+      [6, 2, 1],
+      [8, 2, 1],
+    ]);
+    expect(zusaetzlicheSyncs(plan)).toBe(1);
+    expect(planeBloecke([])).toEqual([]);
+    expect(planeBloecke(zeilen)).toHaveLength(1);
+  });
+  test('utf8Laenge zählt Umlaute doppelt', () => {
+    expect(utf8Laenge('aä€')).toBe(1 + 2 + 3);
+  });
+  test('alsExcelWert', () => {
+    expect(alsExcelWert('=1+1')).toBe("'=1+1");
+    expect(alsExcelWert('@x')).toBe("'@x");
+    expect(alsExcelWert(null)).toBe('');
+    expect(alsExcelWert(new Date(2026, 0, 1))).toBe(46023);
+  });
+  test('schreibeWerteInBloecke ohne sync bei kleiner Matrix', async () => {
+    const sync = jest.fn(async () => undefined);
+    const ziele: string[] = [];
+    const range = { values: [] as unknown[][], numberFormat: [] as unknown[][] };
+    await schreibeWerteInBloecke({
+      ziel: (s, n) => {
+        ziele.push(`${s}+${n}`);
+        return range as unknown as Excel.Range;
+      },
+      werte: [['a'], ['=b']],
+      sync,
+    });
+    expect(sync).not.toHaveBeenCalled();
+    expect(ziele).toEqual(['0+2']);
+    expect(range.values).toEqual([['a'], ["'=b"]]);
+  });
+});
+
+describe('Stilgruppen (rein)', () => {
+  test('Rechtecke je Stil, senkrecht zusammengefasst', () => {
+    const g = gridMatrizen(grid(4));
+    expect(g.spalten).toBe(4);
+    const r = stilRechtecke(grid(4));
+    expect(r.get('zahl')).toEqual([{ zeile: 4, spalte: 1, zeilen: 4, spalten: 1 }]);
+    expect(r.get('kopf')).toEqual([{ zeile: 3, spalte: 1, zeilen: 1, spalten: 4 }]);
+    expect(r.get('ampelRot')?.length).toBe(2);
+  });
+  test('Adresslisten werden gekürzt', () => {
+    const rechtecke = Array.from({ length: 100 }, (_, i) => ({ zeile: i * 2 + 1, spalte: 1, zeilen: 1, spalten: 3 }));
+    const listen = adresslisten(rechtecke, 200);
+    expect(listen.length).toBeGreaterThan(1);
+    expect(listen.every((l) => l.length <= 200)).toBe(true);
+    expect(listen.join(', ').split(', ')).toHaveLength(100);
+  });
+});
