@@ -8,6 +8,7 @@ import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
 import { AMPEL_LABEL, COLORS, address, columnLetter } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { ampelStyle } from './styles';
+import { zeilenhoehen } from './zeilenhoehe';
 
 export interface KpiMeta {
   readonly berechnetAm: Date;
@@ -102,12 +103,12 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
   const datenTitel = rows.length + 1;
   rows.push([c('Daten für die Diagramme', 'abschnitt')]);
   const zeKopf = rows.length + 1;
-  rows.push([c('Handlungsfeld', 'kopf'), c('Zielerreichung', 'kopf')]);
+  rows.push([c('HF', 'kopf'), c('Zielerreichung', 'kopf')]);
   for (const hf of kpi.handlungsfelder) rows.push([c(`HF ${hf.hf}`, 'text'), c(hf.zielerreichung, 'prozent')]);
   const zeEnde = rows.length;
   rows.push([]);
   const stKopf = rows.length + 1;
-  rows.push(['Handlungsfeld', 'umgesetzt', 'begonnen', 'geplant', 'verschoben', 'entfallen'].map((h) => c(h, 'kopf')));
+  rows.push(['HF', 'umgesetzt', 'begonnen', 'geplant', 'verschoben', 'entfallen'].map((h) => c(h, 'kopf')));
   for (const hf of kpi.handlungsfelder)
     rows.push([c(`HF ${hf.hf}`, 'text'), ...[hf.umgesetzt, hf.begonnen, hf.geplant, hf.verschoben, hf.entfallen].map((v) => c(v, 'zahl'))]);
   const stEnde = rows.length;
@@ -134,11 +135,14 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
   ];
 
   const last = columnLetter(breite);
+  const columnWidths = [8, 34, 24, 15, 11, 12, 11, 10, 9, 11, 10, 17, 11, 20, 16];
+  const merges = [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`];
   return {
     sheet: SHEETS.kpiUebersicht,
-    columnWidths: [8, 40, 30, 14, 12, 11, 11, 11, 10, 11, 10, 15, 11, 17, 16],
+    columnWidths,
     rows,
-    merges: [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`],
+    merges,
+    rowHeights: zeilenhoehen(rows, columnWidths, merges),
     freezeRows: kopfZeile,
     tabColor: COLORS.tabBerechnet,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [kopfZeile, kopfZeile], pageBreaksBefore: [] },
@@ -222,13 +226,17 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
     ]);
   }
 
+  const columnWidths = [14, 17, 30, 52, 15, 12, 12, 15, 16, 44];
+  const merges = ['A1:I1', 'A2:I2', 'A3:I3', `A${kzTitel}:J${kzTitel}`];
   return {
     sheet: SHEETS.kpiHandlungsziele,
-    columnWidths: [14, 12, 30, 52, 14, 12, 12, 14, 15, 44],
+    columnWidths,
     rows,
-    merges: ['A1:I1', 'A2:I2', 'A3:I3', `A${kzTitel}:J${kzTitel}`],
+    merges,
+    rowHeights: zeilenhoehen(rows, columnWidths, merges),
     freezeRows: kopfZeile,
     tabColor: COLORS.tabBerechnet,
-    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [kopfZeile, kopfZeile], pageBreaksBefore: [kzKopf - 1] },
+    // no repeated header: the Kennzahlen section below has a header of its own
+    print: { landscape: true, paper: 'A4', fitToWidth: true, pageBreaksBefore: [kzKopf - 1] },
   };
 }

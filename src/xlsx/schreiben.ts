@@ -22,6 +22,7 @@ import {
 } from '../workbook/layout';
 import type { CellStyle, Grid, GridValue } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
+import { zeilenBedarf } from '../workbook/zeilenhoehe';
 import { DateiFehler } from './fehler';
 import { zerlegeBereich } from './lesen';
 
@@ -84,6 +85,27 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
     });
   });
 
+  // Header cells styled explicitly too: the table style is not rendered by every app (LibreOffice).
+  const kopf = ws.getRow(headerRow);
+  columns.forEach((_c, i) => {
+    const z = kopf.getCell(firstColumn + i);
+    z.font = { name: 'Calibri', size: 11, bold: true, color: { argb: argb(COLORS.headerText) } };
+    z.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(COLORS.header) } };
+    z.alignment = { vertical: 'middle', wrapText: true };
+  });
+  // Row heights for wrapped text: neither Excel nor LibreOffice fits them when opening a written file.
+  daten.forEach((r, j) => {
+    let zeilen = 1;
+    columns.forEach((c, i) => {
+      const v = r[i];
+      if (c.wrap && typeof v === 'string') zeilen = Math.max(zeilen, zeilenBedarf(v, c.width));
+    });
+    if (zeilen > 1) {
+      const row = ws.getRow(headerRow + 1 + j);
+      row.height = Math.max(row.height ?? 0, zeilen * 15);
+    }
+  });
+
   if (spec.key === 'arbeitsplanung') {
     const bereich = `${columnLetter(firstColumn)}${headerRow + 1}:${columnLetter(firstColumn + columns.length - 1)}${letzte}`;
     ws.addConditionalFormatting({
@@ -107,20 +129,31 @@ export function schreibeVorlage(wb: ExcelJS.Workbook, tabellen: Partial<Record<T
       views: [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }],
     });
     for (const t of sheet.tables) tabelleSchreiben(ws, t, tabellen[t.spec.key] ?? []);
-    // Header cells read better wrapped and bold even where the table style is not rendered.
-    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).height = 30;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    };
+    ws.headerFooter = { oddFooter: `&L${sheet.name}&RSeite &P von &N` };
   }
   wb.calcProperties.fullCalcOnLoad = true;
 }
 
 function excelStil(s: CellStyle): Partial<ExcelJS.Style> {
   const stil: Partial<ExcelJS.Style> = {};
-  const font: Partial<ExcelJS.Font> = {};
+  // the font name is always given: without it LibreOffice falls back to a serif font
+  const font: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
   if (s.bold) font.bold = true;
   if (s.italic) font.italic = true;
   if (s.fontSize) font.size = s.fontSize;
   if (s.fontColor) font.color = { argb: argb(s.fontColor) };
-  if (Object.keys(font).length > 0) stil.font = font;
+  stil.font = font;
   if (s.fill) stil.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.numberFormat) stil.numFmt = s.numberFormat;
   stil.alignment = { vertical: 'top', wrapText: s.wrap ? true : undefined, horizontal: s.horizontal };

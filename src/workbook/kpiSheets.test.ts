@@ -1,0 +1,80 @@
+import { berechneKpi, pruefen, type RawWorkbook } from '../domain';
+import { TABLES, TABLE_ORDER } from '../domain/schema';
+import { beispielTabellen } from './beispiel';
+import type { Grid } from './grid';
+import { kpiHandlungszieleGrid, kpiUebersichtGrid, UEBERSICHT_KOPF } from './kpiSheets';
+import { DATA_SHEETS, tableLayoutOf } from './layout';
+
+function beispielRaw(): RawWorkbook {
+  const t = beispielTabellen();
+  return {
+    sheets: DATA_SHEETS.map((s) => s.name),
+    tables: TABLE_ORDER.map((key) => {
+      const l = tableLayoutOf(key);
+      return { name: TABLES[key].name, sheet: TABLES[key].sheet, headerRow: l.headerRow, firstColumn: l.firstColumn, headers: TABLES[key].columns.map((c) => c.header), rows: t[key] };
+    }),
+    source: 'beispiel.xlsx',
+  };
+}
+
+const { plan } = pruefen(beispielRaw());
+const kpi = berechneKpi(plan!);
+const meta = { berechnetAm: new Date(Date.UTC(2026, 10, 25, 14, 5)), quelle: 'beispiel.xlsx' };
+
+/** Cell value at an A1 address of a grid. */
+function zelle(g: Grid, a1: string) {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  return g.rows[Number(m[2]) - 1]?.[m[1].charCodeAt(0) - 65];
+}
+
+describe('kpiUebersichtGrid', () => {
+  const g = kpiUebersichtGrid(plan!, kpi, meta);
+  it('shows title, source and German local time', () => {
+    expect(zelle(g, 'A1')?.v).toBe('KPI Übersicht – Arbeitsplanung 2026');
+    expect(zelle(g, 'A2')?.v).toMatch(/^Berechnet am 25\.11\.2026, 15:05 Uhr aus „beispiel\.xlsx“/);
+  });
+  it('has one row per HF plus Gesamt, with Ampel text and fill', () => {
+    const kopf = g.freezeRows!;
+    expect(g.rows[kopf - 1].map((c) => c.v)).toEqual([...UEBERSICHT_KOPF]);
+    kpi.handlungsfelder.forEach((hf, i) => {
+      const row = g.rows[kopf + i];
+      expect(row[0].v).toBe(hf.hf);
+      expect(row[3].v).toBe(hf.zielerreichung);
+      expect(row[4].s).toBe({ gruen: 'ampelGruen', gelb: 'ampelGelb', rot: 'ampelRot', keine_daten: 'ampelKeineDaten' }[hf.ampel]);
+      expect(row[11].v).toBe(hf.umsetzungsquote);
+    });
+    const gesamt = g.rows[kopf + kpi.handlungsfelder.length];
+    expect(gesamt[0].v).toBe('Gesamt');
+    expect(gesamt[5].v).toBe(kpi.gesamt.massnahmen);
+    expect(gesamt[13].v).toBe(kpi.gesamt.standardmassnahmen);
+  });
+  it('chart specs point at the chart data block', () => {
+    expect(g.charts).toHaveLength(2);
+    const [ze, st] = g.charts!;
+    const [von, bis] = ze.dataRange.split(':');
+    expect(zelle(g, von)?.v).toBe('HF');
+    expect(zelle(g, bis.replace(/^B/, 'A'))?.v).toBe('HF 8');
+    expect(st.type).toBe('stackedBar');
+    expect(zelle(g, st.dataRange.split(':')[1].replace(/^F/, 'A'))?.v).toBe('HF 8');
+    expect(g.rowHeights).toHaveLength(g.rows.length);
+  });
+});
+
+describe('kpiHandlungszieleGrid', () => {
+  const g = kpiHandlungszieleGrid(plan!, kpi, meta);
+  it('lists every Handlungsziel with coverage and every Kennzahl uncapped', () => {
+    const kopf = g.freezeRows!;
+    kpi.handlungsziele.forEach((hz, i) => {
+      const row = g.rows[kopf + i];
+      expect(row[0].v).toBe(hz.id);
+      expect(row[4].v).toBe(hz.zielerreichung);
+      expect(row[8].v).toBe(hz.kennzahlen ? hz.kennzahlenMitDaten / hz.kennzahlen : null);
+    });
+    const ids = g.rows.map((r) => r[0]?.v);
+    for (const k of kpi.kennzahlen) {
+      const row = g.rows[ids.indexOf(k.id)];
+      expect(row[7].v).toBe(k.zielerreichung);
+    }
+    expect(kpi.kennzahlen.some((k) => (k.zielerreichung ?? 0) > 1)).toBe(true);
+  });
+});
