@@ -6,7 +6,7 @@ import { SHEETS, TABLES } from '../../src/domain/schema';
 import { DATA_SHEETS, PREPARED_ROWS } from '../../src/workbook/layout';
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import type { Grid } from '../../src/workbook/grid';
-import { DateiFehler, ladeArbeitsmappe, leseRohdaten, normalisierePaket, schreibeGrid, speichereArbeitsmappe } from '../../src/xlsx';
+import { DateiFehler, ladeArbeitsmappe, leseRohdaten, normalisierePaket, schreibeGrid, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 import { bearbeite, schreibeMappe, tabellenModell, tempOrdner } from './hilfen';
 
 const tmp = tempOrdner();
@@ -161,6 +161,34 @@ describe('schreibeVorlage', () => {
     const styles = await zip.file('xl/styles.xml')!.async('string');
     expect(styles).toContain('FFDDEBF7');
     expect(styles).toContain('FFE2EFDA');
+  });
+});
+
+describe('text that looks like a formula', () => {
+  it('is written as text, never as a formula', async () => {
+    const t = beispielTabellen();
+    t.arbeitsplanung[0][4] = '=HYPERLINK("http://example.org";"klick")';
+    t.arbeitsplanung[1][11] = '+49 5971 939-0';
+    t.arbeitsplanung[2][11] = '@Team Sprache';
+    const wb = new ExcelJS.Workbook();
+    schreibeVorlage(wb, t);
+    await speichereArbeitsmappe(wb, tmp.datei('formeltext.xlsx'));
+    const zip = await JSZip.loadAsync(readFileSync(tmp.datei('formeltext.xlsx')));
+    expect(await zip.file('xl/worksheets/sheet3.xml')!.async('string')).not.toMatch(/<f>/);
+    const ap = leseRohdaten(await ladeArbeitsmappe(tmp.datei('formeltext.xlsx'))).tables.find((x) => x.name === 'tblArbeitsplanung')!;
+    expect(ap.rows[0][4]).toBe('=HYPERLINK("http://example.org";"klick")');
+    expect(ap.rows[1][11]).toBe('+49 5971 939-0');
+    expect(ap.rows[2][11]).toBe('@Team Sprache');
+  });
+});
+
+describe('speichereArbeitsmappe', () => {
+  it('a missing target folder is a DateiFehler, no partial file', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x');
+    const e = await speichereArbeitsmappe(wb, tmp.datei('gibt/es/nicht.xlsx')).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DateiFehler);
+    expect((e as DateiFehler).message).toMatch(/kann nicht geschrieben werden: der Ordner existiert nicht/);
   });
 });
 
