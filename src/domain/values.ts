@@ -179,47 +179,51 @@ export function zahlAusText(s: string): number | null {
   return Number.isFinite(n) ? sign * n : null;
 }
 
-export function leseZahl(v: RawValue): Gelesen<number | null> {
+function leseNumerisch(v: RawValue, ganz: boolean): Gelesen<number | null> {
+  const regel = ganz ? 'KEINE_GANZZAHL' : 'KEINE_ZAHL';
+  const beispiel = ganz ? 'eine ganze Zahl eintragen (z. B. 3)' : 'eine Zahl eintragen (z. B. 12 oder 12,5)';
   if (v === null || v === undefined) return ok(null);
   if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
+  let n: number;
+  let alsText: string | null = null;
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? ok(v) : fehler(null, 'KEINE_ZAHL', 'ist keine gültige Zahl. Bitte eine Zahl eintragen.');
-  }
-  if (typeof v === 'string') {
+    if (!Number.isFinite(v)) return fehler(null, regel, `ist keine gültige Zahl. Bitte ${beispiel}.`);
+    n = v;
+  } else if (typeof v === 'string') {
     const s = v.trim();
     if (s === '') return ok(null);
-    const n = zahlAusText(s);
-    if (n === null) {
-      return fehler(
-        null,
-        'KEINE_ZAHL',
-        `${zitat(s)} ist keine Zahl. Bitte nur eine Zahl eintragen (z. B. 12 oder 12,5), ohne Einheit oder Text.`,
-      );
-    }
+    const t = zahlAusText(s);
+    if (t === null) return fehler(null, regel, `${zitat(s)} ist keine Zahl. Bitte nur ${beispiel}, ohne Einheit oder Text.`);
+    n = t;
+    alsText = s;
+  } else if (typeof v === 'boolean') {
+    return fehler(null, regel, `enthält den Wahrheitswert ${v ? 'WAHR' : 'FALSCH'}. Bitte ${beispiel}.`);
+  } else if (v instanceof Date) {
+    return fehler(null, regel, `enthält das Datum ${datumDeutsch(isoDatum(v))}. Bitte ${beispiel} und die Zelle als Zahl formatieren.`);
+  } else {
+    return fehler(null, regel, `ist keine Zahl. Bitte ${beispiel}.`);
+  }
+  if (ganz && !Number.isInteger(n)) {
+    return fehler(null, regel, `${zahlDeutsch(n)} ist keine ganze Zahl. Bitte ${beispiel}.`);
+  }
+  if (alsText !== null) {
     return warnung(
       n,
       'ZAHL_ALS_TEXT',
-      `${zitat(s)} ist als Text gespeichert und wurde als Zahl ${zahlDeutsch(n)} gelesen. Bitte die Zelle als Zahl formatieren und den Wert neu eingeben.`,
+      `${zitat(alsText)} ist als Text gespeichert und wurde als Zahl ${zahlDeutsch(n)} gelesen. Bitte die Zelle als Zahl formatieren und den Wert neu eingeben.`,
     );
   }
-  if (typeof v === 'boolean') {
-    return fehler(null, 'KEINE_ZAHL', `enthält den Wahrheitswert ${v ? 'WAHR' : 'FALSCH'}. Bitte eine Zahl eintragen.`);
-  }
-  if (v instanceof Date) {
-    return fehler(null, 'KEINE_ZAHL', `enthält das Datum ${datumDeutsch(isoDatum(v))}. Bitte eine Zahl eintragen und die Zelle als Zahl formatieren.`);
-  }
-  return fehler(null, 'KEINE_ZAHL', 'ist keine Zahl. Bitte eine Zahl eintragen.');
+  return ok(n);
 }
 
+/** Number column: numbers as they are; number text (German or English) with a Warnung; anything else a Fehler. */
+export function leseZahl(v: RawValue): Gelesen<number | null> {
+  return leseNumerisch(v, false);
+}
+
+/** Integer column: like leseZahl, fractions are a Fehler. */
 export function leseGanzzahl(v: RawValue): Gelesen<number | null> {
-  const r = leseZahl(v);
-  if (r.wert === null || Number.isInteger(r.wert)) {
-    if (r.problem?.regel === 'KEINE_ZAHL') {
-      return fehler(null, 'KEINE_GANZZAHL', r.problem.text.replace('eine Zahl eintragen (z. B. 12 oder 12,5)', 'eine ganze Zahl eintragen (z. B. 3)'));
-    }
-    return r;
-  }
-  return fehler(null, 'KEINE_GANZZAHL', `${zahlDeutsch(r.wert)} ist keine ganze Zahl. Bitte eine ganze Zahl eintragen (z. B. 3).`);
+  return leseNumerisch(v, true);
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -313,12 +317,11 @@ export const ID_SPALTEN: ReadonlySet<string> = new Set(['Nr', 'Handlungsziel-ID'
 
 export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]): Gelesen<T | null> {
   if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
-  let s: string;
   if (typeof v === 'boolean' && allowed.includes('ja' as T) && allowed.includes('nein' as T)) {
     const wert = (v ? 'ja' : 'nein') as T;
     return warnung(wert, 'LISTE_ABWEICHEND', `enthält den Wahrheitswert ${v ? 'WAHR' : 'FALSCH'} und wurde als ${zitat(wert)} gelesen. Bitte ${zitat(wert)} aus der Liste wählen.`);
   }
-  s = leseText(v).wert;
+  let s = leseText(v).wert;
   if (s === '') return ok(null);
   const exact = allowed.find((a) => a === s);
   if (exact !== undefined) return ok(exact);
