@@ -1,0 +1,131 @@
+/**
+ * speichereCheckliste against the in-memory Office.js fake: only the target
+ * Handlungsziel's rows change, other rows and extra user columns stay, and
+ * the sync count does not grow with the table size.
+ */
+import { TABLES } from '../domain/schema';
+import { formularZeilen, LEERE_CHECKLISTE, LEERE_KENNZAHL, type KennzahlEntwurf } from '../domain/formular';
+import { speichereCheckliste } from './checkliste';
+import { createFakeExcel, type FakeWert } from './testing/fakeExcel';
+
+const CL = TABLES.checkliste.columns.map((c) => c.header);
+const KZ = TABLES.kennzahlen.columns.map((c) => c.header);
+
+function clZeile(id: string, zielgruppe: string, notiz: string): FakeWert[] {
+  return [id, zielgruppe, '', '', 'in Umsetzung', '', 'keiner', '', notiz];
+}
+function kzZeile(id: string, ziel: string, istwert: number | null, notiz: string): FakeWert[] {
+  return [id, ziel, `Kennzahl ${id}`, 'Anzahl', 'Output', null, 100, istwert, null, '', '', '', notiz];
+}
+
+/** A workbook with `n` other Handlungsziele plus 1.1 (Checkliste + 2 Kennzahlen), each table with an extra user column "Notiz". */
+function arbeitsmappe(n: number) {
+  const cl: FakeWert[][] = [];
+  const kz: FakeWert[][] = [];
+  for (let i = 0; i < n; i++) {
+    cl.push(clZeile(`9.${i}`, `Gruppe ${i}`, `Notiz ${i}`));
+    kz.push(kzZeile(`K9.${i}`, `9.${i}`, i, `N${i}`));
+  }
+  cl.splice(Math.floor(n / 2), 0, clZeile('1.1', 'alt', 'meine Notiz'));
+  kz.splice(Math.floor(n / 2), 0, kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg'));
+  return createFakeExcel({
+    tabellen: [
+      { name: 'tblCheckliste', blatt: 'Checkliste', kopf: [...CL, 'Notiz'], zeilen: cl },
+      { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: [...KZ, 'Notiz'], zeilen: kz },
+    ],
+  });
+}
+
+const entwurf = (x: Partial<KennzahlEntwurf>): KennzahlEntwurf => ({ ...LEERE_KENNZAHL, name: 'Teilnehmende', einheit: 'Personen', zielwert: '50', ...x });
+
+describe('speichereCheckliste', () => {
+  it('writes only the target Handlungsziel: update, add, remove; others and extra columns intact', async () => {
+    const x = arbeitsmappe(6);
+    const vorherCl = x.tabelle('tblCheckliste')!.zeilen.filter((r) => r[0] !== '1.1');
+    const vorherKz = x.tabelle('tblKennzahlen')!.zeilen.filter((r) => r[1] !== '1.1');
+    const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: 'Eltern', umsetzungsstand: 'erreicht' }, [
+      entwurf({ id: 'K1.1.1', istwert: '42', stichtag: '31.12.2026' }),
+      entwurf({ id: 'K1.1.3', name: '=SUMME(A1)', istwert: '7' }),
+      entwurf({ id: 'K1.1.4', istwert: '8' }),
+    ]);
+    const r = await speichereCheckliste(x.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 2, kennzahlenEntfernt: 0 });
+
+    const cl = x.tabelle('tblCheckliste')!;
+    const ziel = cl.zeilen.find((row) => row[0] === '1.1')!;
+    expect(ziel.slice(0, 5)).toEqual(['1.1', 'Eltern', '', '', 'erreicht']);
+    expect(ziel[8]).toBe('meine Notiz');
+    expect(cl.zeilen.filter((row) => row[0] !== '1.1')).toEqual(vorherCl);
+
+    const kz = x.tabelle('tblKennzahlen')!;
+    const eigene = kz.zeilen.filter((row) => row[1] === '1.1');
+    expect(eigene.map((row) => row[0])).toEqual(['K1.1.1', 'K1.1.3', 'K1.1.4']);
+    const k1 = eigene[0];
+    expect(k1[7]).toBe(42);
+    expect(k1[8]).toBe(46387); // 31.12.2026 as serial
+    expect(k1[12]).toBe('bleibt');
+    // K1.1.3 took the row of the removed K1.1.2: its note is cleared, the formula-like name stays text
+    expect(eigene[1][12]).toBe('');
+    expect(eigene[1][2]).toBe('=SUMME(A1)');
+    expect(kz.zeilen.filter((row) => row[1] !== '1.1')).toEqual(vorherKz);
+    expect(kz.tabelle.zeilen).toBe(vorherKz.length + 3);
+  });
+
+  it('deletes removed Kennzahlen of that Handlungsziel only, and appends a missing Checkliste row', async () => {
+    const x = arbeitsmappe(4);
+    const z = formularZeilen('1.2', { ...LEERE_CHECKLISTE, zielgruppe: 'Neu' }, []);
+    const r = await speichereCheckliste(x.context, '1.2', z.checkliste, z.kennzahlen);
+    expect(r.checkliste).toBe('angelegt');
+    const cl = x.tabelle('tblCheckliste')!;
+    expect(cl.zeilen).toHaveLength(6);
+    expect(cl.zeilen[5].slice(0, 2)).toEqual(['1.2', 'Neu']);
+
+    const y = arbeitsmappe(4);
+    const vorher = y.tabelle('tblKennzahlen')!.zeilen.filter((row) => row[1] !== '1.1');
+    const z2 = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+    const r2 = await speichereCheckliste(y.context, '1.1', z2.checkliste, z2.kennzahlen);
+    expect(r2).toMatchObject({ kennzahlenAktualisiert: 1, kennzahlenEntfernt: 1 });
+    const kz = y.tabelle('tblKennzahlen')!;
+    expect(kz.zeilen.filter((row) => row[1] === '1.1').map((row) => [row[0], row[12]])).toEqual([['K1.1.2', 'weg']]);
+    expect(kz.zeilen.filter((row) => row[1] !== '1.1')).toEqual(vorher);
+  });
+
+  it('fills the blank row of an empty table first', async () => {
+    const x = createFakeExcel({
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: CL, zeilen: [] },
+        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: KZ, zeilen: [] },
+      ],
+    });
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1' }), entwurf({ id: 'K2' })]);
+    await speichereCheckliste(x.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(x.tabelle('tblCheckliste')!.zeilen.map((r) => r[0])).toEqual(['1.1']);
+    expect(x.tabelle('tblKennzahlen')!.zeilen.map((r) => r[0])).toEqual(['K1', 'K2']);
+  });
+
+  it('needs the same number of syncs for 10 and 10,000 rows', async () => {
+    const zaehle = async (n: number): Promise<number> => {
+      const x = arbeitsmappe(n);
+      const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.9' }), entwurf({ id: 'K1.1.8' })]);
+      const vor = x.syncs();
+      const r = await speichereCheckliste(x.context, '1.1', z.checkliste, z.kennzahlen);
+      expect(x.syncs() - vor).toBe(r.syncs);
+      return r.syncs;
+    };
+    const klein = await zaehle(10);
+    expect(klein).toBe(3);
+    expect(await zaehle(10_000)).toBe(klein);
+  });
+
+  it('names a missing table or column in German', async () => {
+    const x = createFakeExcel({ tabellen: [{ name: 'tblCheckliste', blatt: 'Checkliste', kopf: CL, zeilen: [] }] });
+    await expect(speichereCheckliste(x.context, '1.1', {}, [])).rejects.toThrow(/tblKennzahlen/);
+    const y = createFakeExcel({
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: CL, zeilen: [] },
+        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: KZ.filter((h) => h !== 'Kennzahl-ID'), zeilen: [] },
+      ],
+    });
+    await expect(speichereCheckliste(y.context, '1.1', {}, [])).rejects.toThrow(/Spalte „Kennzahl-ID“/);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Saving the Checkliste form (issue 5): writes only one Handlungsziel's row
+ * of tblCheckliste and its rows of tblKennzahlen. Every other row and every
+ * extra user column stays as it is. Tables and columns are found by name
+ * and header text, never by position.
+ *
+ * Syncs: 3 whatever the table size — (1) header rows and body sizes,
+ * (2) the key columns (Handlungsziel-ID, Kennzahl-ID) only, (3) all writes.
+ */
+import type { RawValue } from '../domain/model';
+import { TABLE_NAMES } from '../domain/schema';
+import { alsSichererText } from '../domain/values';
+import type { ZeilenWerte } from '../domain/formular';
+import { bereichsAdresse } from './adresse';
+
+export class ChecklisteSpeicherFehler extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChecklisteSpeicherFehler';
+  }
+}
+
+export interface ChecklisteSpeicherErgebnis {
+  readonly checkliste: 'aktualisiert' | 'angelegt';
+  readonly kennzahlenAktualisiert: number;
+  readonly kennzahlenAngelegt: number;
+  readonly kennzahlenEntfernt: number;
+  readonly syncs: number;
+}
+
+const MS_PRO_TAG = 86_400_000;
+
+/** Cell value for Office.js: dates as serial numbers (UTC day), formula-like text kept as text. */
+function excelWert(v: RawValue): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return (Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - Date.UTC(1899, 11, 30)) / MS_PRO_TAG;
+  if (typeof v === 'string') return alsSichererText(v);
+  if (typeof v === 'object') return v.error;
+  return v;
+}
+
+interface TabellenZugriff {
+  readonly table: Excel.Table;
+  readonly kopf: Excel.Range;
+  readonly koerper: Excel.Range;
+}
+
+interface TabellenStand {
+  readonly blatt: Excel.Worksheet;
+  readonly headers: string[];
+  /** 0-based worksheet row / column of the header row's first cell */
+  readonly kopfZeile: number;
+  readonly ersteSpalte: number;
+  /** data rows; a table with one blank row counts as 0 */
+  readonly zeilen: number;
+}
+
+function zugriff(context: Excel.RequestContext, name: string): TabellenZugriff {
+  const table = context.workbook.tables.getItem(name);
+  const kopf = table.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
+  const koerper = table.getDataBodyRange().load(['rowCount']);
+  table.worksheet.load('name');
+  return { table, kopf, koerper };
+}
+
+function stand(z: TabellenZugriff): Omit<TabellenStand, 'zeilen'> & { koerperZeilen: number } {
+  return {
+    blatt: z.table.worksheet,
+    headers: (z.kopf.values[0] ?? []).map((h) => String(h).trim()),
+    kopfZeile: z.kopf.rowIndex,
+    ersteSpalte: z.kopf.columnIndex,
+    koerperZeilen: z.koerper.rowCount,
+  };
+}
+
+function spalteVon(headers: readonly string[], header: string, tabelle: string): number {
+  const i = headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+  if (i < 0) throw new ChecklisteSpeicherFehler(`In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Arbeitsmappe einrichten“).`);
+  return i;
+}
+
+/** Values of one key column (loaded in sync 2). */
+function ladeSchluessel(s: ReturnType<typeof stand>, spalte: number): Excel.Range | null {
+  if (s.koerperZeilen === 0) return null;
+  return s.blatt.getRangeByIndexes(s.kopfZeile + 1, s.ersteSpalte + spalte, s.koerperZeilen, 1).load('values');
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+
+/**
+ * Writes `werte` (header → value) into row `zeile` (0-based worksheet row),
+ * one range per run of adjacent known columns, so extra user columns
+ * between or beside them are never touched.
+ */
+function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
+  const index = new Map<number, RawValue>();
+  for (const [header, wert] of Object.entries(werte)) {
+    const i = s.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+    if (i >= 0) index.set(i, wert);
+  }
+  const spalten = [...index.keys()].sort((a, b) => a - b);
+  let start = 0;
+  while (start < spalten.length) {
+    let ende = start;
+    while (ende + 1 < spalten.length && spalten[ende + 1] === spalten[ende] + 1) ende++;
+    const von = spalten[start];
+    const werteLauf = spalten.slice(start, ende + 1).map((c) => excelWert(index.get(c) ?? null));
+    s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + von, 1, werteLauf.length).values = [werteLauf];
+    start = ende + 1;
+  }
+  // dates as dates, even in rows beyond the prepared formats
+  spalten.forEach((c) => {
+    if (index.get(c) instanceof Date) s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + c, 1, 1).numberFormat = [['DD.MM.YYYY']];
+  });
+}
+
+/** Blank one row's extra user columns (a reused row must not inherit a removed Kennzahl's notes). */
+function leereAndereSpalten(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
+  const bekannt = new Set(Object.keys(werte).map((h) => h.toLowerCase()));
+  s.headers.forEach((h, i) => {
+    if (!bekannt.has(h.toLowerCase())) s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + i, 1, 1).values = [['']];
+  });
+}
+
+/**
+ * Appends rows below a table: writes them under the last row and resizes
+ * the table over them (one batch, no per-row insert).
+ */
+function haengeAn(z: TabellenZugriff, s: TabellenStand, zeilen: readonly ZeilenWerte[], koerperZeilen: number): void {
+  if (zeilen.length === 0) return;
+  // an empty table keeps one blank body row: fill that one first
+  const erste = s.kopfZeile + 1 + s.zeilen;
+  zeilen.forEach((w, i) => schreibeZeile(s, erste + i, w));
+  const bodyEnde = Math.max(s.zeilen + zeilen.length, koerperZeilen);
+  z.table.resize(`${bereichsAdresse(s.kopfZeile + 1, s.ersteSpalte + 1, bodyEnde + 1, s.headers.length)}`);
+}
+
+/**
+ * Saves one Handlungsziel's Checkliste row and Kennzahlen.
+ * - The Checkliste row is updated in place, or appended when missing.
+ * - Kennzahlen are matched by Kennzahl-ID: existing ones are updated in
+ *   place; new ones take the rows of removed ones of this Handlungsziel
+ *   first, then are appended; leftover rows of removed ones are deleted.
+ */
+export async function speichereCheckliste(
+  context: Excel.RequestContext,
+  zielId: string,
+  checklisteZeile: ZeilenWerte,
+  kennzahlen: readonly ZeilenWerte[],
+): Promise<ChecklisteSpeicherErgebnis> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await context.sync();
+  };
+  const cl = zugriff(context, TABLE_NAMES.checkliste);
+  const kz = zugriff(context, TABLE_NAMES.kennzahlen);
+  try {
+    await sync();
+  } catch (e) {
+    const grund = e instanceof Error ? e.message : String(e);
+    throw new ChecklisteSpeicherFehler(
+      `Die Tabellen „${TABLE_NAMES.checkliste}“ und „${TABLE_NAMES.kennzahlen}“ wurden nicht gefunden (${grund}). Bitte die Arbeitsmappe mit „Arbeitsmappe einrichten“ vorbereiten.`,
+    );
+  }
+  const sc = stand(cl);
+  const sk = stand(kz);
+  const clZiel = spalteVon(sc.headers, 'Handlungsziel-ID', TABLE_NAMES.checkliste);
+  const kzZiel = spalteVon(sk.headers, 'Handlungsziel-ID', TABLE_NAMES.kennzahlen);
+  const kzId = spalteVon(sk.headers, 'Kennzahl-ID', TABLE_NAMES.kennzahlen);
+  const clSchluessel = ladeSchluessel(sc, clZiel);
+  const kzZiele = ladeSchluessel(sk, kzZiel);
+  const kzIds = ladeSchluessel(sk, kzId);
+  await sync();
+
+  const clWerte = clSchluessel?.values.map((r) => text(r[0])) ?? [];
+  const kzZielWerte = kzZiele?.values.map((r) => text(r[0])) ?? [];
+  const kzIdWerte = kzIds?.values.map((r) => text(r[0])) ?? [];
+  // trailing blank rows (the one blank row of an empty table) are free space, not data
+  const belegt = (werte: readonly string[][]): number => {
+    let n = werte[0]?.length ?? 0;
+    while (n > 0 && werte.every((w) => w[n - 1] === '')) n--;
+    return n;
+  };
+  const clStand: TabellenStand = { ...sc, zeilen: belegt([clWerte]) };
+  const kzStand: TabellenStand = { ...sk, zeilen: belegt([kzZielWerte, kzIdWerte]) };
+
+  // Checkliste: update the first row of this Handlungsziel, else append.
+  const clZeile = clWerte.findIndex((w) => w === zielId);
+  if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
+  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen);
+
+  // Kennzahlen of this Handlungsziel, matched by ID.
+  const eigene: number[] = [];
+  kzZielWerte.forEach((w, i) => {
+    if (w === zielId && i < kzStand.zeilen) eigene.push(i);
+  });
+  const zeileVonId = new Map<string, number>();
+  for (const i of eigene) if (!zeileVonId.has(kzIdWerte[i])) zeileVonId.set(kzIdWerte[i], i);
+  const benutzt = new Set<number>();
+  const neu: ZeilenWerte[] = [];
+  let aktualisiert = 0;
+  for (const w of kennzahlen) {
+    const i = zeileVonId.get(text(w['Kennzahl-ID']));
+    if (i !== undefined && !benutzt.has(i)) {
+      benutzt.add(i);
+      schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
+      aktualisiert++;
+    } else neu.push(w);
+  }
+  const frei = eigene.filter((i) => !benutzt.has(i));
+  let wiederverwendet = 0;
+  while (neu.length > 0 && frei.length > 0) {
+    const i = frei.shift() as number;
+    const w = neu.shift() as ZeilenWerte;
+    schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
+    leereAndereSpalten(kzStand, sk.kopfZeile + 1 + i, w);
+    wiederverwendet++;
+  }
+  haengeAn(kz, kzStand, neu, sk.koerperZeilen);
+  // Leftover rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
+  for (const i of [...frei].sort((a, b) => b - a)) {
+    sk.blatt.getRangeByIndexes(sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length).delete('Up' as Excel.DeleteShiftDirection.up);
+  }
+  await sync();
+
+  return {
+    checkliste: clZeile >= 0 ? 'aktualisiert' : 'angelegt',
+    kennzahlenAktualisiert: aktualisiert,
+    kennzahlenAngelegt: wiederverwendet + neu.length,
+    kennzahlenEntfernt: frei.length,
+    syncs,
+  };
+}
