@@ -1,0 +1,285 @@
+/**
+ * Task-pane view "Netzwerkdateien übernehmen": the steering group picks the
+ * filled network workbooks, sees what would change (neu / geändert /
+ * Konflikte / abgelehnt), imports, and can undo the last import.
+ * Gateway-driven: the engineer of the pane shell mounts it with
+ * `new OfficeNetzwerkGateway()`; tests pass a fake.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  CounterBadge,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { Aenderung, Aenderungen, AnzeigeWert, NetzwerkDatei } from '../../domain/netzwerk';
+import { TABLES, TABLE_ORDER } from '../../domain/schema';
+import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
+import { alsBenutzerFehler } from '../fehler';
+import type { BenutzerFehler } from '../gateway';
+import type { ImportRueckgaengig, NetzwerkGateway, UebernahmeErgebnis, UebernahmeVorschau } from './gateway';
+
+const useStyles = makeStyles({
+  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  knoepfe: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  zaehler: { display: 'flex', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
+  zaehlerEintrag: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  eintrag: { display: 'flex', flexDirection: 'column', rowGap: '2px', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  ort: { fontWeight: tokens.fontWeightSemibold },
+  leise: { color: tokens.colorNeutralForeground3 },
+  meldung: { wordBreak: 'break-word' },
+  versteckt: { display: 'none' },
+});
+
+type Art = keyof Aenderungen;
+
+const ARTEN: readonly { key: Art; titel: string; farbe: 'success' | 'brand' | 'warning' | 'danger'; zaehler: 'brand' | 'important' | 'danger' }[] = [
+  { key: 'neu', titel: 'Neue Zeilen', farbe: 'success', zaehler: 'brand' },
+  { key: 'geaendert', titel: 'Geänderte Zellen', farbe: 'brand', zaehler: 'brand' },
+  { key: 'konflikte', titel: 'Konflikte', farbe: 'warning', zaehler: 'important' },
+  { key: 'abgelehnt', titel: 'Abgelehnt', farbe: 'danger', zaehler: 'danger' },
+];
+
+const BLATT = new Map<string, string>(TABLE_ORDER.map((k) => [TABLES[k].name, TABLES[k].sheet]));
+
+function wert(v: AnzeigeWert): string {
+  return v === null ? '(leer)' : `„${String(v)}“`;
+}
+
+function Eintrag({ e }: { e: Aenderung }) {
+  const s = useStyles();
+  const ort = [e.tabelle ? (BLATT.get(e.tabelle) ?? e.tabelle) : null, e.schluessel, e.spalte].filter(Boolean).join(' · ');
+  return (
+    <li className={s.eintrag}>
+      {ort ? <span className={s.ort}>{ort}</span> : null}
+      {e.spalte && (e.gesamt !== null || e.netzwerk !== null) ? (
+        <span>
+          Gesamtdatei {wert(e.gesamt)} · Netzwerk {wert(e.netzwerk)}
+        </span>
+      ) : null}
+      <span className={s.meldung}>{e.meldung}</span>
+      <span className={s.leise}>aus {e.datei}</span>
+    </li>
+  );
+}
+
+/** The change report: counters and one collapsible list per kind. */
+export function AenderungsBericht({ aenderungen, hinweise }: { aenderungen: Aenderungen; hinweise: readonly string[] }) {
+  const s = useStyles();
+  const offen = ARTEN.filter((a) => aenderungen[a.key].length > 0).map((a) => a.key);
+  return (
+    <div className={s.spalte}>
+      <div className={s.zaehler} aria-label="Zusammenfassung der Änderungen">
+        {ARTEN.map((a) => (
+          <span key={a.key} className={s.zaehlerEintrag}>
+            <CounterBadge count={aenderungen[a.key].length} showZero color={aenderungen[a.key].length > 0 ? a.zaehler : 'informative'} />
+            <Text>{a.titel}</Text>
+          </span>
+        ))}
+      </div>
+      {offen.length > 0 ? (
+        <Accordion multiple collapsible defaultOpenItems={offen.filter((k) => k === 'konflikte' || k === 'abgelehnt')}>
+          {ARTEN.filter((a) => aenderungen[a.key].length > 0).map((a) => (
+            <AccordionItem key={a.key} value={a.key}>
+              <AccordionHeader>
+                {a.titel}{' '}
+                <Badge appearance="tint" color={a.farbe} size="small">
+                  {aenderungen[a.key].length}
+                </Badge>
+              </AccordionHeader>
+              <AccordionPanel>
+                <ul className={s.liste} aria-label={a.titel}>
+                  {aenderungen[a.key].map((e, i) => (
+                    <Eintrag key={i} e={e} />
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
+      ) : (
+        <Text>Die Netzwerkdateien enthalten keine Änderungen gegenüber dieser Arbeitsmappe.</Text>
+      )}
+      {hinweise.map((h, i) => (
+        <Text key={i} size={200} className={s.leise}>
+          Hinweis: {h}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
+type Laeuft = 'lesen' | 'vorschau' | 'uebernehmen' | 'rueckgaengig' | null;
+
+export interface NetzwerkUebernehmenProps {
+  readonly gateway: NetzwerkGateway;
+  /** called after an import or an undo, e.g. to refresh the status of the pane */
+  readonly onGeaendert?: () => void;
+}
+
+export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehmenProps) {
+  const s = useStyles();
+  const eingabe = useRef<HTMLInputElement>(null);
+  const [dateien, setDateien] = useState<NetzwerkDatei[]>([]);
+  const [vorschau, setVorschau] = useState<UebernahmeVorschau | null>(null);
+  const [ergebnis, setErgebnis] = useState<UebernahmeErgebnis | null>(null);
+  const [rueckgaengig, setRueckgaengig] = useState<ImportRueckgaengig | null>(null);
+  const [laeuft, setLaeuft] = useState<Laeuft>(null);
+  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
+
+  async function aktion<T>(art: Exclude<Laeuft, null>, text: string, f: () => Promise<T>): Promise<T | null> {
+    setLaeuft(art);
+    setFehler(null);
+    try {
+      return await f();
+    } catch (e) {
+      setFehler(alsBenutzerFehler(e, text));
+      return null;
+    } finally {
+      setLaeuft(null);
+    }
+  }
+
+  async function dateienGewaehlt(liste: FileList | null) {
+    const files = liste ? Array.from(liste) : [];
+    if (files.length === 0) return;
+    setErgebnis(null);
+    setRueckgaengig(null);
+    setVorschau(null);
+    const gelesen = await aktion('lesen', 'Netzwerkdateien lesen', () => gateway.leseDateien(files));
+    if (eingabe.current) eingabe.current.value = '';
+    if (!gelesen) return;
+    setDateien(gelesen);
+    const v = await aktion('vorschau', 'Vorschau der Änderungen', () => gateway.vorschau(gelesen));
+    if (v) setVorschau(v);
+  }
+
+  async function uebernehmen() {
+    const e = await aktion('uebernehmen', 'Netzwerkdateien übernehmen', () => gateway.uebernehmen(dateien));
+    if (!e) return;
+    setErgebnis(e);
+    setVorschau(null);
+    onGeaendert?.();
+  }
+
+  async function zuruecknehmen() {
+    const r = await aktion('rueckgaengig', 'Import rückgängig machen', () => gateway.rueckgaengig());
+    if (!r) return;
+    setRueckgaengig(r);
+    setErgebnis(null);
+    onGeaendert?.();
+  }
+
+  function abbrechen() {
+    setVorschau(null);
+    setDateien([]);
+  }
+
+  const beschaeftigt = laeuft !== null;
+  const bericht = ergebnis ?? vorschau;
+  const offen = bericht ? bericht.aenderungen.konflikte.length + bericht.aenderungen.abgelehnt.length : 0;
+
+  return (
+    <div className={s.spalte}>
+      <Text>
+        Wählen Sie die ausgefüllten Netzwerkdateien (.xlsx, erstellt mit „aufteilen“). Vor dem Übernehmen sehen Sie, was sich ändert. Es wird
+        nichts gelöscht; bei Konflikten bleibt der Wert dieser Arbeitsmappe.
+      </Text>
+      <input
+        ref={eingabe}
+        className={s.versteckt}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="Netzwerkdateien auswählen"
+        onChange={(ev) => void dateienGewaehlt(ev.target.files)}
+      />
+      <div className={s.knoepfe}>
+        <Button appearance={bericht ? 'secondary' : 'primary'} disabled={beschaeftigt} onClick={() => eingabe.current?.click()}>
+          Netzwerkdateien auswählen …
+        </Button>
+        {!ergebnis ? (
+          <Button appearance="subtle" disabled={beschaeftigt} onClick={() => void zuruecknehmen()}>
+            Letzten Import rückgängig machen
+          </Button>
+        ) : null}
+      </div>
+
+      {laeuft === 'lesen' ? <Spinner size="small" label="Dateien werden gelesen …" /> : null}
+      {laeuft === 'vorschau' ? <Spinner size="small" label="Änderungen werden ermittelt …" /> : null}
+      {laeuft === 'uebernehmen' ? <Spinner size="small" label="Änderungen werden übernommen …" /> : null}
+      {laeuft === 'rueckgaengig' ? <Spinner size="small" label="Import wird rückgängig gemacht …" /> : null}
+      {fehler ? <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} /> : null}
+
+      {vorschau && !ergebnis ? (
+        <>
+          <MessageBar intent={offen > 0 ? 'warning' : 'info'}>
+            <MessageBarBody>
+              <MessageBarTitle>Vorschau</MessageBarTitle>
+              {dateien.length === 1 ? '1 Datei gelesen' : `${dateien.length} Dateien gelesen`}: {dateien.map((d) => d.datei).join(', ')}. Noch wurde nichts
+              geändert.
+            </MessageBarBody>
+          </MessageBar>
+          <AenderungsBericht aenderungen={vorschau.aenderungen} hinweise={vorschau.hinweise} />
+          <Text size={200}>
+            Prüfung des Ergebnisses: {vorschau.pruefung.fehler} Fehler, {vorschau.pruefung.warnungen} Warnung(en).
+          </Text>
+          <div className={s.knoepfe}>
+            <Button appearance="primary" disabled={beschaeftigt} onClick={() => void uebernehmen()}>
+              Übernehmen
+            </Button>
+            <Button disabled={beschaeftigt} onClick={abbrechen}>
+              Abbrechen
+            </Button>
+          </div>
+        </>
+      ) : null}
+
+      {ergebnis ? (
+        <>
+          <MessageBar intent={offen > 0 ? 'warning' : 'success'}>
+            <MessageBarBody>
+              <MessageBarTitle>{ergebnis.geschrieben ? 'Übernommen' : 'Nichts zu übernehmen'}</MessageBarTitle>
+              {ergebnis.geschrieben
+                ? `Vorher gesichert: ${ergebnis.sicherungen.length} Tabelle(n) (ausgeblendete Blätter „Sicherung …“). `
+                : ''}
+              Die Einzelheiten stehen im Blatt „Änderungsprotokoll“.
+              {offen > 0 ? ' Konflikte und abgelehnte Zeilen bitte mit den Netzwerken klären; dort gilt weiter der Wert dieser Arbeitsmappe.' : ''}
+            </MessageBarBody>
+          </MessageBar>
+          <AenderungsBericht aenderungen={ergebnis.aenderungen} hinweise={ergebnis.hinweise} />
+          <Text size={200}>
+            Prüfung des Ergebnisses: {ergebnis.pruefung.fehler} Fehler, {ergebnis.pruefung.warnungen} Warnung(en). Bitte danach die KPI aktualisieren.
+          </Text>
+          {ergebnis.geschrieben ? (
+            <div className={s.knoepfe}>
+              <Button disabled={beschaeftigt} onClick={() => void zuruecknehmen()}>
+                Rückgängig
+              </Button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+
+      {rueckgaengig ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Rückgängig gemacht</MessageBarTitle>
+            Wiederhergestellt: {rueckgaengig.tabellen.join(', ')} (aus den Sicherungen {rueckgaengig.sicherungen.join(', ')}).
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}
