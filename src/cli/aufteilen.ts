@@ -180,7 +180,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
 
 export function aufteilenVerb(jetzt: () => Date = () => new Date()): Verb {
   return {
-    kurz: 'aufteilen <gesamt.xlsx> <ordner>   je Handlungsfeld eine Netzwerkdatei erstellen',
+    kurz: 'je Handlungsfeld eine Netzwerkdatei erstellen (Gesamtdatei → Ordner)',
     hilfe: HILFE,
     run: (args, io) => run(args, io, jetzt),
   };

@@ -10,6 +10,8 @@ import { fehlendVerb } from './fehlend';
 import { kpiVerb } from './kpi';
 import { pruefenVerb } from './pruefen';
 import { vorlage } from './vorlage';
+import { aufteilenBefehl } from './aufteilen';
+import { zusammenfuehrenBefehl } from './zusammenfuehren';
 
 export const VERBS: Record<string, Verb> = {
   vorlage,
@@ -17,6 +19,8 @@ export const VERBS: Record<string, Verb> = {
   kpi: kpiVerb,
   bericht: berichtVerb,
   fehlend: fehlendVerb,
+  aufteilen: aufteilenBefehl,
+  zusammenfuehren: zusammenfuehrenBefehl,
 };
 
 export function programmHilfe(): string {

@@ -151,7 +151,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
 
 export function zusammenfuehrenVerb(jetzt: () => Date = () => new Date()): Verb {
   return {
-    kurz: 'zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx>   Netzwerkdateien zusammenführen',
+    kurz: 'ausgefüllte Netzwerkdateien in eine Kopie der Gesamtdatei zusammenführen',
     hilfe: HILFE,
     run: (args, io) => run(args, io, jetzt),
   };
