@@ -4,7 +4,7 @@
  */
 import type { Finding, Plan, Schwere, TabellenOrt } from './model';
 import { TABLE_ORDER, TABLES, type TableKey } from './schema';
-import { a1 } from './values';
+import { a1, blattAdresse } from './values';
 
 interface Eintrag {
   readonly finding: Finding;
@@ -33,7 +33,7 @@ export class Befunde {
     const zelle = stelle.zeile > 0 && stelle.spalteNr > 0 ? a1(stelle.zeile, stelle.spalteNr) : '';
     let praefix = '';
     if (!ohnePraefix) {
-      if (zelle) praefix = `${stelle.blatt}!${zelle}${stelle.spalte ? ` (${stelle.spalte})` : ''}: `;
+      if (zelle) praefix = befundPraefix({ blatt: stelle.blatt, zelle, spalte: stelle.spalte });
       else praefix = `Blatt ${stelle.blatt}: `;
     }
     this.eintraege.push({
@@ -52,6 +52,17 @@ export class Befunde {
       .sort((x, y) => x.ord[0] - y.ord[0] || x.ord[1] - y.ord[1] || x.ord[2] - y.ord[2] || x.ord[3] - y.ord[3])
       .map((e) => e.finding);
   }
+}
+
+/** The "Blatt!Zelle (Spalte): " prefix every row finding's message starts with ('' for whole-table findings). */
+export function befundPraefix(f: Pick<Finding, 'blatt' | 'zelle' | 'spalte'>): string {
+  return f.zelle ? `${blattAdresse(f.blatt, f.zelle)}${f.spalte ? ` (${f.spalte})` : ''}: ` : '';
+}
+
+/** The message without its address prefix (for UIs that show the address separately). */
+export function meldungOhneAdresse(f: Finding): string {
+  const p = befundPraefix(f);
+  return p && f.meldung.startsWith(p) ? f.meldung.slice(p.length) : f.meldung;
 }
 
 /** Fallback position for plans not read from a workbook: schema order from column A. */

@@ -9,7 +9,7 @@ import { validiereIn } from './validate';
 export * from './schema';
 export * from './model';
 export * from './values';
-export { Befunde, ortVon, standardOrt } from './befunde';
+export { Befunde, befundPraefix, meldungOhneAdresse, ortVon, standardOrt } from './befunde';
 export type { Stelle } from './befunde';
 export { parseArbeitsmappe } from './parse';
 export type { ParseErgebnis } from './parse';

@@ -1,6 +1,6 @@
 import { arbeitsmappe, GUELTIG, kopie, tabelle } from './__tests__/fixtures';
 import { Befunde } from './befunde';
-import { pruefen } from './index';
+import { meldungOhneAdresse, pruefen } from './index';
 import type { RawTable, RawValue, RawWorkbook } from './model';
 import { parseArbeitsmappe } from './parse';
 import { TABLES } from './schema';
@@ -44,6 +44,14 @@ describe('structure: tables by name, columns by header', () => {
     expect(findings).toEqual([expect.objectContaining({ schwere: 'Warnung', regel: 'TABELLE_FALSCHES_BLATT', blatt: 'Anlage 1', zelle: 'A1' })]);
     expect(plan!.checkliste).toHaveLength(3);
     expect(plan!.checkliste[0].ref).toEqual({ sheet: 'Anlage 1', row: 2 });
+    // row findings on that sheet use Excel's quoted reference
+    const d = kopie();
+    d.checkliste[0].Umsetzungsstand = 'fertig';
+    const f = pruefen(ersetze(arbeitsmappe(d), 'tblCheckliste', (t) => ({ ...t, sheet: 'Anlage 1' }))).findings;
+    expect(f[1]).toMatchObject({ blatt: 'Anlage 1', zelle: 'E2', regel: 'LISTE_UNGUELTIG' });
+    expect(f[1].meldung.startsWith("'Anlage 1'!E2 (Umsetzungsstand): ")).toBe(true);
+    expect(meldungOhneAdresse(f[1])).toBe('„fertig“ ist kein erlaubter Wert. Bitte „nicht begonnen“, „in Umsetzung“, „erreicht“, „teilweise erreicht“ oder „nicht erreicht“ wählen.');
+    expect(meldungOhneAdresse(f[0])).toBe(f[0].meldung);
   });
 
   it('a missing header is a Fehler naming table and expected cell', () => {

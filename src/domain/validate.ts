@@ -7,7 +7,7 @@ import { Befunde, ortVon, zellSchluessel, type Stelle } from './befunde';
 import { ampelFuer, istZaehlbareMassnahme, zielerreichung } from './kpi';
 import type { Finding, Plan, RowRef } from './model';
 import { TABLES, type TableKey } from './schema';
-import { a1, zahlDeutsch, zitat } from './values';
+import { a1, blattAdresse, zahlDeutsch, zitat } from './values';
 
 export interface PruefKontext {
   readonly plan: Plan;
@@ -30,7 +30,7 @@ function stelle(plan: Plan, tabelle: TableKey, r: RowRef, spalte: string): Stell
 
 function adresse(plan: Plan, tabelle: TableKey, r: RowRef, spalte: string): string {
   const ort = ortVon(plan, tabelle);
-  return `${r.sheet}!${a1(r.row, ort.spalten[spalte] ?? 1)}`;
+  return blattAdresse(r.sheet, a1(r.row, ort.spalten[spalte] ?? 1));
 }
 
 /** Empty required cell, unless parsing already reported that cell. */

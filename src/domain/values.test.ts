@@ -1,5 +1,6 @@
 import {
   a1,
+  blattAdresse,
   alsSichererText,
   datumAusText,
   istFormelText,
@@ -14,6 +15,17 @@ import {
   spaltenBuchstabe,
   zahlAusText,
 } from './values';
+
+describe('blattAdresse', () => {
+  it.each([
+    ['Arbeitsplanung', 'D7', 'Arbeitsplanung!D7'],
+    ['Ziele_2026', 'A1', 'Ziele_2026!A1'],
+    ['Anlage 1', 'A2', "'Anlage 1'!A2"],
+    ['KPI Übersicht', 'B3', "'KPI Übersicht'!B3"],
+    ["Netz's", 'C1', "'Netz''s'!C1"],
+    ['2026', 'A1', "'2026'!A1"],
+  ])('%p %p → %p', (b, z, a) => expect(blattAdresse(b, z)).toBe(a));
+});
 
 describe('a1 / spaltenBuchstabe', () => {
   it.each([

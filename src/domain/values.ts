@@ -48,6 +48,15 @@ export function a1(row: number, col: number): string {
   return `${spaltenBuchstabe(col)}${row}`;
 }
 
+/**
+ * "Blatt!A1" as Excel writes a reference (and accepts it in the Name Box):
+ * sheet names with spaces or punctuation are quoted, e.g. 'KPI Übersicht'!B3.
+ */
+export function blattAdresse(blatt: string, zelle: string): string {
+  const einfach = /^[A-Za-zÄÖÜäöüß_][A-Za-z0-9ÄÖÜäöüß_.]*$/.test(blatt);
+  return `${einfach ? blatt : `'${blatt.replace(/'/g, "''")}'`}!${zelle}`;
+}
+
 /** True for text that Excel would treat as a formula when typed or pasted. */
 export function istFormelText(s: string): boolean {
   return /^[=+\-@]/.test(s);
