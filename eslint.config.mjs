@@ -25,6 +25,15 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  {
+    // Node scripts (CommonJS): build helpers, test runner, benchmarks
+    files: ['scripts/**/*.js', 'test/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', __filename: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   layer(['src/domain/**'], ['workbook', 'excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.'),
   {
     files: ['src/domain/**'],

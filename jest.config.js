@@ -7,4 +7,6 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+  // browser tests have their own config (jest.e2e.config.js, needs Chromium and a build)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 };

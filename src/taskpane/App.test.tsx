@@ -62,7 +62,9 @@ describe('Prüfen view', () => {
     const liste = await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' }, { timeout: 10000 });
     expect(within(liste).getAllByRole('listitem')).toHaveLength(3);
     expect(screen.getByRole('list', { name: 'Meldungen auf Kennzahlen' })).toBeTruthy();
-    expect(screen.getByText('3 Fehler, 1 Warnung')).toBeTruthy();
+    const zaehler = screen.getByTestId('zaehler');
+    expect(within(zaehler).getByText('3 Fehler')).toBeTruthy();
+    expect(within(zaehler).getByText('1 Warnung')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Arbeitsplanung.*2 Fehler.*1 Warnung/ })).toBeTruthy();
     expect(gw.pruefen).toHaveBeenCalledTimes(1);
   });

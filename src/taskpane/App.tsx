@@ -37,7 +37,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     flexGrow: 1,
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: 'auto' },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: 'auto', flexWrap: 'nowrap' },
+  // five tabs must fit a 320 px wide task pane
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
 });
 
 export interface AppProps {
@@ -119,7 +121,7 @@ export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehre
             aria-label="Ansichten"
           >
             {ANSICHTEN.map((a) => (
-              <Tab key={a.id} value={a.id}>
+              <Tab key={a.id} value={a.id} className={s.tab}>
                 {a.titel}
               </Tab>
             ))}

@@ -51,7 +51,7 @@ export function AusserhalbOffice({ umgebung }: { umgebung: Exclude<Umgebung, { a
         <ol className={s.schritte}>
           <li>Öffnen Sie die Arbeitsplanung in Excel (Desktop oder Excel im Web).</li>
           <li>
-            Wählen Sie im Menüband <strong>Start › Add-ins</strong> und dann <strong>Integrationsmonitor</strong>.
+            Wählen Sie im Menüband <strong>Start › Integrationsmonitor › Aufgabenbereich öffnen</strong>.
           </li>
           <li>
             Fehlt das Add-in, laden Sie es wie in der Anleitung (README, Abschnitt „Das Add-in in Excel laden“) beschrieben.

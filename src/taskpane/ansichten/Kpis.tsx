@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   tdLinks: { textAlign: 'left', whiteSpace: 'nowrap' },
   punkt: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '50%', verticalAlign: 'middle' },
   leise: { color: tokens.colorNeutralForeground3 },
+  nowrap: { whiteSpace: 'nowrap' },
+  ueberschrift: { margin: 0 },
   null: { color: tokens.colorNeutralForeground4 },
   unsichtbar: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
@@ -80,7 +82,7 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
   return (
     <>
       <Card aria-labelledby="kpi-gesamt">
-        <Subtitle2 as="h2" id="kpi-gesamt">
+        <Subtitle2 as="h2" id="kpi-gesamt" className={s.ueberschrift}>
           Gesamt {kpi.berichtsjahr}
         </Subtitle2>
         <div className={s.kennzahlen}>
@@ -108,7 +110,7 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
       </Card>
 
       <Card aria-labelledby="kpi-hf">
-        <Subtitle2 as="h2" id="kpi-hf">
+        <Subtitle2 as="h2" id="kpi-hf" className={s.ueberschrift}>
           Handlungsziele je Ampel
         </Subtitle2>
         <table className={s.tabelle} aria-labelledby="kpi-hf">
@@ -122,7 +124,9 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
               </th>
               {AMPELN.map((a) => (
                 <th scope="col" key={a} className={s.th} title={AMPEL_LABEL[a]}>
-                  <AmpelPunkt ampel={a} /> <span>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
+                  <AmpelPunkt ampel={a} />
+                  <br />
+                  <span className={s.nowrap}>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
                 </th>
               ))}
             </tr>

@@ -5,7 +5,6 @@ import {
   AccordionPanel,
   Badge,
   Button,
-  CounterBadge,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -24,14 +23,14 @@ import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmap
 const useStyles = makeStyles({
   spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   kopf: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
-  zaehler: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  zaehlerEintrag: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  zaehler: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
+  knopf: { whiteSpace: 'nowrap', flexShrink: 0 },
   gruppenKopf: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, width: '100%' },
   gruppenName: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
   liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
   eintrag: {
     display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
+    gridTemplateColumns: '64px 1fr',
     columnGap: tokens.spacingHorizontalS,
     rowGap: '2px',
     width: '100%',
@@ -50,11 +49,10 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, border: `1px solid ${tokens.colorNeutralStroke2}` },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
+  marke: { justifySelf: 'start', alignSelf: 'start', marginTop: '1px' },
   ort: { fontWeight: tokens.fontWeightSemibold, gridColumnStart: 2 },
   meldung: { gridColumnStart: 2, wordBreak: 'break-word' },
   leise: { color: tokens.colorNeutralForeground3 },
-  // read by screen readers only: the badges above are aria-hidden
-  unsichtbar: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 interface Gruppe {
@@ -66,7 +64,12 @@ interface Gruppe {
 
 const BLATT_REIHENFOLGE: readonly string[] = Object.values(SHEETS);
 
-/** Findings grouped by sheet (workbook order), Fehler before Warnungen within a sheet. */
+const mitFehler = (liste: readonly Finding[]) => (liste.some((f) => f.schwere === 'Fehler') ? 1 : 0);
+
+/**
+ * Findings grouped by sheet: sheets with Fehler first (they block the KPIs),
+ * then workbook order; Fehler before Warnungen within a sheet.
+ */
 export function gruppiereNachBlatt(findings: readonly Finding[]): Gruppe[] {
   const nachBlatt = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -79,7 +82,7 @@ export function gruppiereNachBlatt(findings: readonly Finding[]): Gruppe[] {
     return i < 0 ? BLATT_REIHENFOLGE.length : i;
   };
   return [...nachBlatt.entries()]
-    .sort(([a], [b]) => rang(a) - rang(b) || a.localeCompare(b, 'de'))
+    .sort(([a, fa], [b, fb]) => mitFehler(fb) - mitFehler(fa) || rang(a) - rang(b) || a.localeCompare(b, 'de'))
     .map(([blatt, liste]) => {
       const sortiert = [...liste.filter((f) => f.schwere === 'Fehler'), ...liste.filter((f) => f.schwere !== 'Fehler')];
       const fehler = liste.length - liste.filter((f) => f.schwere !== 'Fehler').length;
@@ -87,11 +90,17 @@ export function gruppiereNachBlatt(findings: readonly Finding[]): Gruppe[] {
     });
 }
 
+/** The message without its leading "Blatt!D7 (Spalte): ", which the entry shows as its title already. */
+export function meldungOhneOrt(f: Finding): string {
+  const praefix = `${f.blatt}!${f.zelle}${f.spalte ? ` (${f.spalte})` : ''}: `;
+  return f.zelle && f.meldung.startsWith(praefix) ? f.meldung.slice(praefix.length) : f.meldung;
+}
+
 function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) => void }) {
   const s = useStyles();
   const ort = [f.zelle || 'ganzes Blatt', f.spalte].filter(Boolean).join(' · ');
   const badge = (
-    <Badge appearance="tint" color={f.schwere === 'Fehler' ? 'danger' : 'warning'} size="small">
+    <Badge className={s.marke} appearance="tint" color={f.schwere === 'Fehler' ? 'danger' : 'warning'} size="small">
       {f.schwere}
     </Badge>
   );
@@ -99,7 +108,7 @@ function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) 
     <>
       {badge}
       <span className={s.ort}>{ort}</span>
-      <span className={s.meldung}>{f.meldung}</span>
+      <span className={s.meldung}>{meldungOhneOrt(f)}</span>
     </>
   );
   if (!f.zelle) {
@@ -130,26 +139,27 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
   return (
     <div className={s.spalte}>
       <div className={s.kopf}>
-        <div className={s.zaehler} aria-live="polite">
+        <div className={s.zaehler} aria-live="polite" data-testid="zaehler">
           {pruefung ? (
             <>
-              <span className={s.zaehlerEintrag} aria-hidden>
-                <CounterBadge count={fehler} showZero color={fehler > 0 ? 'danger' : 'informative'} />
-                <Text weight="semibold">Fehler</Text>
-              </span>
-              <span className={s.zaehlerEintrag} aria-hidden>
-                <CounterBadge count={warnungen} showZero color={warnungen > 0 ? 'important' : 'informative'} />
-                <Text weight="semibold">{warnungen === 1 ? 'Warnung' : 'Warnungen'}</Text>
-              </span>
-              <span className={s.unsichtbar}>
-                {anzahl(fehler, 'Fehler', 'Fehler')}, {anzahl(warnungen, 'Warnung', 'Warnungen')}
-              </span>
+              <Badge size="large" appearance={fehler > 0 ? 'filled' : 'tint'} color={fehler > 0 ? 'danger' : 'informative'}>
+                {anzahl(fehler, 'Fehler', 'Fehler')}
+              </Badge>
+              <Badge size="large" appearance={warnungen > 0 ? 'filled' : 'tint'} color={warnungen > 0 ? 'warning' : 'informative'}>
+                {anzahl(warnungen, 'Warnung', 'Warnungen')}
+              </Badge>
             </>
           ) : (
             <Text className={s.leise}>Noch nicht geprüft.</Text>
           )}
         </div>
-        <Button appearance={pruefung ? 'secondary' : 'primary'} disabled={beschaeftigt} onClick={() => void aktionen.pruefen()}>
+        <Button
+          className={s.knopf}
+          size="small"
+          appearance={pruefung ? 'secondary' : 'primary'}
+          disabled={beschaeftigt}
+          onClick={() => void aktionen.pruefen()}
+        >
           {pruefung ? 'Erneut prüfen' : 'Jetzt prüfen'}
         </Button>
       </div>

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   knoepfe: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   zeile: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   leise: { color: tokens.colorNeutralForeground3 },
+  ueberschrift: { margin: 0 },
 });
 
 export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; aktionen: ArbeitsmappeAktionen }) {
@@ -29,7 +30,7 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
   return (
     <div className={s.spalte}>
       <Card aria-labelledby="status-titel">
-        <Subtitle2 as="h2" id="status-titel">
+        <Subtitle2 as="h2" id="status-titel" className={s.ueberschrift}>
           Arbeitsmappe
         </Subtitle2>
         {status === null ? (

@@ -19,7 +19,8 @@ const params = new URLSearchParams(window.location.search);
 const latenz = Number(params.get('latenz') ?? '400');
 const fehler = demoFehler();
 const gateway = new FakeGateway({
-  fehlendeTabellen: ['einstellungen'],
+  // ?vollstaendig=1 starts with a complete layout (tests that begin on the Prüfen view)
+  fehlendeTabellen: params.get('vollstaendig') === '1' ? [] : ['einstellungen'],
   fehler,
   latenzMs: Number.isFinite(latenz) ? latenz : 400,
 });

@@ -1,0 +1,209 @@
+/**
+ * The built task pane in headless Chromium (playwright-core, /usr/bin/chromium):
+ *  (a) taskpane.html outside Office shows "In Excel öffnen", with no console
+ *      error, no CSP violation and no request to any host but office.js's CDN;
+ *  (b) demo.html runs the real UI against the in-memory workbook with planted
+ *      errors: Einrichten → Prüfen shows them → click selects the cell →
+ *      KPIs are refused while Fehler exist → after correction the summary.
+ * Screenshots of every view go to docs/screenshots/.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { starteServer, type StatischerServer } from './server';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
+
+/** What office.js does in a plain browser: onReady resolves without a host. */
+const OFFICE_STUB_OHNE_HOST = `window.Office = {
+  HostType: { Excel: 'Excel', Word: 'Word' },
+  onReady: function () { return Promise.resolve({ host: null, platform: null }); }
+};`;
+
+let browser: Browser;
+let server: StatischerServer;
+
+interface Protokoll {
+  readonly fehler: string[];
+  readonly fremdeAnfragen: string[];
+}
+
+/** Collects console errors, page errors and requests to hosts other than ours and the CDN. */
+function beobachte(page: Page, erlaubt: (text: string) => boolean = () => false): Protokoll {
+  const p: Protokoll = { fehler: [], fremdeAnfragen: [] };
+  page.on('console', (m: ConsoleMessage) => {
+    if ((m.type() === 'error' || /Content Security Policy/i.test(m.text())) && !erlaubt(m.text())) p.fehler.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => p.fehler.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(server.url) && !u.startsWith(OFFICE_CDN) && !u.startsWith('data:')) p.fremdeAnfragen.push(u);
+  });
+  return p;
+}
+
+async function neueSeite(breite = 360, hoehe = 860): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: breite, height: hoehe }, deviceScaleFactor: 2, locale: 'de-DE' });
+  return context.newPage();
+}
+
+async function foto(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')) || !fs.existsSync(path.join(DIST, 'demo.html'))) {
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await starteServer(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.schliessen();
+});
+
+describe('taskpane.html outside Office', () => {
+  it('shows "In Excel öffnen" in a plain browser, without console errors or foreign requests', async () => {
+    const page = await neueSeite();
+    const log = beobachte(page);
+    await page.route(`${OFFICE_CDN}**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: OFFICE_STUB_OHNE_HOST }),
+    );
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole('heading', { name: 'In Excel öffnen' }).waitFor({ timeout: 15000 });
+    await page.getByText('Diese Seite wurde in einem normalen Browser geöffnet').waitFor();
+    await foto(page, '01-ausserhalb-excel');
+    // the CSP is present and names only our origin and Microsoft's CDN for scripts
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(log.fehler).toEqual([]);
+    expect(log.fremdeAnfragen).toEqual([]);
+    await page.context().close();
+  });
+
+  it('does not hang when office.js cannot be loaded (offline)', async () => {
+    const page = await neueSeite();
+    // the failed script load itself is the one expected console error
+    const log = beobachte(page, (t) => /Failed to load resource|ERR_/.test(t));
+    await page.route(`${OFFICE_CDN}**`, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole('heading', { name: 'In Excel öffnen' }).waitFor({ timeout: 15000 });
+    await page.getByText('Die Office-Bibliothek von Microsoft konnte nicht geladen werden').waitFor();
+    expect(log.fehler).toEqual([]);
+    expect(log.fremdeAnfragen).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('demo.html: the real UI on an in-memory workbook with planted errors', () => {
+  it('Einrichten → Prüfen → click selects the cell → KPIs aktualisieren shows the summary', async () => {
+    const page = await neueSeite();
+    const log = beobachte(page);
+    await page.goto(`${server.url}/demo.html?latenz=150`);
+
+    // Start: one table is missing
+    await page.getByText('Es fehlen Teile (1)').waitFor({ timeout: 15000 });
+    await page.getByText('Tabelle tblEinstellungen (Blatt Stammdaten)').waitFor();
+    await foto(page, '02-start-fehlende-teile');
+
+    // Einrichten
+    await page.getByRole('button', { name: 'Einrichten' }).click();
+    await page.getByText('Einrichten abgeschlossen').waitFor();
+    await page.getByText('Aufbau vollständig').waitFor();
+    await foto(page, '03-start-eingerichtet');
+
+    // Prüfen: every planted error is listed, grouped by sheet
+    await page.getByRole('button', { name: 'Prüfen', exact: true }).click();
+    const adressen = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen ?? []);
+    expect(adressen).toHaveLength(4);
+    for (const a of adressen) {
+      await page.getByRole('button', { name: new RegExp(`^Fehler in ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).waitFor();
+    }
+    await page.getByRole('list', { name: 'Meldungen auf Arbeitsplanung' }).waitFor();
+    await page.getByRole('list', { name: 'Meldungen auf Kennzahlen' }).waitFor();
+    await foto(page, '04-pruefen-befunde');
+
+    // Click → the fake workbook received the selection
+    const ziel = adressen[2];
+    await page.getByRole('button', { name: new RegExp(`^Fehler in ${ziel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).click();
+    await page.waitForFunction((z) => window.__integrationsmonitorDemo?.gateway.auswahl.includes(z), ziel);
+    const auswahl = await page.evaluate(() => window.__integrationsmonitorDemo?.gateway.auswahl ?? []);
+    expect(auswahl).toEqual([ziel]);
+
+    // KPIs are refused while Fehler exist
+    await page.getByRole('tab', { name: 'KPIs' }).click();
+    await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
+    await page.getByText('KPIs nicht berechnet').waitFor();
+    await foto(page, '05-kpi-verweigert');
+
+    // The user corrects the cells in Excel; then the refresh succeeds
+    await page.evaluate(() => window.__integrationsmonitorDemo?.gateway.korrigiereFehler());
+    await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
+    await page.getByRole('heading', { name: 'Gesamt 2026' }).waitFor();
+    await page.getByRole('heading', { name: 'Handlungsziele je Ampel' }).waitFor();
+    expect(await page.getByTestId(/^hf-\d$/).count()).toBe(8);
+    await foto(page, '06-kpi-ergebnis');
+
+    // Prüfen now shows only Warnungen
+    await page.getByRole('tab', { name: 'Prüfen' }).click();
+    await page.getByText('Keine Fehler – die KPIs können berechnet werden.', { exact: false }).waitFor();
+
+    // Start shows the time of the last refresh
+    await page.getByRole('tab', { name: 'Start' }).click();
+    expect(await page.getByTestId('letzte-kpi').textContent()).not.toBe('noch nie');
+
+    expect(log.fehler).toEqual([]);
+    expect(log.fremdeAnfragen).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an Excel error as a German message with what to do', async () => {
+    const page = await neueSeite();
+    const log = beobachte(page);
+    await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&ansicht=pruefen`);
+    await page.getByRole('list', { name: 'Meldungen auf Arbeitsplanung' }).waitFor({ timeout: 15000 });
+    await page.evaluate(() => window.__integrationsmonitorDemo?.gateway.scheitereBeimNaechstenAufruf('InvalidOperationInCellEditMode'));
+    await page.getByRole('button', { name: 'Erneut prüfen' }).click();
+    const alarm = page.getByRole('alert');
+    await alarm.waitFor();
+    expect(await alarm.textContent()).toContain('Excel befindet sich im Bearbeitungsmodus einer Zelle.');
+    await foto(page, '07-fehlermeldung');
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+
+  it('follows a dark Office theme', async () => {
+    const page = await neueSeite();
+    const log = beobachte(page);
+    await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&thema=dunkel&ansicht=pruefen`);
+    await page.getByRole('list', { name: 'Meldungen auf Arbeitsplanung' }).waitFor({ timeout: 15000 });
+    const hintergrund = await page.evaluate(() => {
+      const el = document.querySelector('main');
+      return el ? getComputedStyle(el.parentElement ?? el).backgroundColor : '';
+    });
+    const [r, g, b] = (hintergrund.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 96);
+    await foto(page, '08-pruefen-dunkel');
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+});
