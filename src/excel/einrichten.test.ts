@@ -57,3 +57,86 @@ describe('einrichten', () => {
     expect(dropdownQuelle('INDIRECT("t[x]")')).toBe('=INDIRECT("t[x]")');
   });
 });
+
+describe('einrichten auf vorhandenen Daten', () => {
+  const KOPF_AP = TABLES.arbeitsplanung.columns.map((c) => c.header);
+
+  test('fehlende Kopfzeilen werden rechts angehängt, Daten und Zusatzspalten bleiben', async () => {
+    const ohneBemerkung = KOPF_AP.filter((h) => h !== 'Bemerkung' && h !== 'Bezug');
+    const fx = createFakeExcel({
+      tabellen: [
+        {
+          name: 'tblArbeitsplanung',
+          blatt: 'Arbeitsplanung',
+          kopf: [...ohneBemerkung, 'Eigene Notiz'],
+          zeilen: [['M1', 1, '1.1', 'Maßnahme', 'Kurs', 'hoch', 'VHS', 'Q1', 'geplant', 'nein', 'privat']],
+        },
+        { name: 'tblHandlungsfelder', blatt: 'Stammdaten', kopf: ['HF-Nr', 'Handlungsfeld', 'Netzwerk', 'Netzwerkleitung'], zeilen: [[3, 'Eigenes HF', 'N', 'L']] },
+      ],
+    });
+    // something to the right of the table must move, not be overwritten
+    fx.tippen('Arbeitsplanung', 'M2', 'Nebenrechnung');
+    const r = await einrichten(fx.context);
+    expect(r.angelegt).toEqual(expect.arrayContaining(['Spalte „Bezug“ in tblArbeitsplanung', 'Spalte „Bemerkung“ in tblArbeitsplanung']));
+    const t = fx.tabelle('tblArbeitsplanung')!;
+    expect(t.kopf).toEqual([...ohneBemerkung, 'Eigene Notiz', 'Bezug', 'Bemerkung']);
+    expect(t.zeilen[0].slice(0, 11)).toEqual(['M1', 1, '1.1', 'Maßnahme', 'Kurs', 'hoch', 'VHS', 'Q1', 'geplant', 'nein', 'privat']);
+    expect(fx.werte('Arbeitsplanung', 'O2')).toEqual([['Nebenrechnung']]);
+    // existing Handlungsfelder are not replaced by the template
+    expect(fx.tabelle('tblHandlungsfelder')!.zeilen).toEqual([[3, 'Eigenes HF', 'N', 'L']]);
+    // dropdown follows the real position of Status (column I here)
+    expect(fx.zelle('Arbeitsplanung', 'I2')?.gueltigkeit?.list?.source).toBe('geplant,begonnen,umgesetzt,verschoben,entfallen');
+    // CF formula uses the real Art column
+    expect(fx.blatt('Arbeitsplanung').bedingteFormate.map((c) => c.formel)).toEqual(['=$D2="Maßnahme"', '=$D2="Wirkung"']);
+    const vorher = fx.schnappschuss();
+    await einrichten(fx.context);
+    expect(fx.schnappschuss()).toBe(vorher);
+  });
+
+  test('belegter Bereich: Hinweis statt Überschreiben', async () => {
+    const fx = createFakeExcel({ blaetter: ['Ziele'] });
+    fx.tippen('Ziele', 'B1', 'Meine alte Liste');
+    const r = await einrichten(fx.context);
+    expect(fx.tabelle('tblZiele')).toBeUndefined();
+    expect(fx.werte('Ziele', 'B1')).toEqual([['Meine alte Liste']]);
+    expect(r.hinweise[0]).toContain('Blatt „Ziele“, Bereich A1:E1');
+    expect(r.hinweise[0]).toContain('tblZiele');
+  });
+
+  test('vorhandene Liste mit passenden Kopfzeilen wird zur Tabelle', async () => {
+    const fx = createFakeExcel({ blaetter: ['Ziele'] });
+    ['HF-Nr', 'Herausforderung', 'Leitziel', 'Handlungsziel-ID', 'Handlungsziel'].forEach((h, i) => fx.tippen('Ziele', `${'ABCDE'[i]}1`, h));
+    fx.tippen('Ziele', 'A2', 1);
+    fx.tippen('Ziele', 'D2', '1.1');
+    fx.tippen('Ziele', 'D3', '1.2');
+    await einrichten(fx.context);
+    const t = fx.tabelle('tblZiele')!;
+    expect(t.zeilen).toHaveLength(2);
+    expect(t.zeilen[1][3]).toBe('1.2');
+  });
+
+  test('gleich viele syncs für 10 und 10.000 Zeilen', async () => {
+    const saat = (n: number) => ({
+      tabellen: [
+        {
+          name: 'tblArbeitsplanung',
+          blatt: 'Arbeitsplanung',
+          kopf: KOPF_AP,
+          zeilen: Array.from({ length: n }, (_, i) => [`M${i}`, 1, '1.1', i % 2 ? 'Wirkung' : 'Maßnahme', 'x', '', 'hoch', 'A', 'Q1', 'geplant', 'nein', '']),
+        },
+      ],
+    });
+    const klein = createFakeExcel(saat(10));
+    const gross = createFakeExcel(saat(10_000));
+    const spyK = jest.spyOn(klein.context, 'sync');
+    const spyG = jest.spyOn(gross.context, 'sync');
+    await einrichten(klein.context);
+    await einrichten(gross.context);
+    expect(spyK.mock.calls.length).toBe(4);
+    expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
+    // formats cover all 10,000 rows, not only the prepared 500
+    expect(gross.zelle('Arbeitsplanung', 'D10001')?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+    expect(gross.zelle('Arbeitsplanung', 'B10001')?.zahlenformat).toBe('0');
+    expect(gross.tabelle('tblArbeitsplanung')!.zeilen).toHaveLength(10_000);
+  });
+});

@@ -23,3 +23,59 @@ describe('kpiAktualisieren', () => {
     expect(fx.modell.eigenschaften.get(KPI_STAND_EIGENSCHAFT.toLowerCase())).toBe(JETZT.toISOString());
   });
 });
+
+describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
+  test('mit Fehlern wird nichts geschrieben', async () => {
+    const saat = beispielSaat();
+    const ap = saat.tabellen!.find((t) => t.name === 'tblArbeitsplanung')!;
+    const kaputt = { ...saat, tabellen: saat.tabellen!.map((t) => (t === ap ? { ...ap, zeilen: ap.zeilen.map((r, i) => (i === 0 ? ['X', ...r.slice(1, 3), 'Massnahme', ...r.slice(4)] : r)) } : t)) };
+    const fx = createFakeExcel(kaputt);
+    const vorher = fx.schnappschuss();
+    const r = await kpiAktualisieren(fx.context, JETZT);
+    expect(r.kpi).toBeNull();
+    expect(r.geschrieben).toEqual([]);
+    expect(r.findings.some((f) => f.schwere === 'Fehler' && f.blatt === 'Arbeitsplanung' && f.zelle === 'D2')).toBe(true);
+    expect(fx.schnappschuss()).toBe(vorher);
+    expect(fx.syncs()).toBeLessThanOrEqual(4);
+  });
+
+  test('zweite Aktualisierung: Blätter und Diagramme bleiben dieselben', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    await kpiAktualisieren(fx.context, JETZT);
+    const blatt = fx.blatt('KPI Übersicht');
+    const diagramm = blatt.diagramme[0];
+    const r = await kpiAktualisieren(fx.context, new Date(2026, 10, 26, 9, 0));
+    expect(r.geschrieben.map((g) => [g.blatt, g.neuesBlatt])).toEqual([
+      ['KPI Übersicht', false],
+      ['KPI Handlungsziele', false],
+      ['Umsetzungsbericht', false],
+      ['Verlauf', false],
+    ]);
+    // Verlauf continues its table (same name, one table), now with two refresh days
+    const verlauf = fx.tabelle('tblVerlauf')!;
+    expect(fx.modell.tabellen.filter((t) => t.name === 'tblVerlauf')).toHaveLength(1);
+    const tage = new Set(verlauf.zeilen.map((z) => z[0]));
+    expect(tage.size).toBe(2);
+    expect(fx.blatt('KPI Übersicht')).toBe(blatt);
+    expect(blatt.diagramme).toHaveLength(2);
+    expect(blatt.diagramme[0]).toBe(diagramm);
+    expect(r.geschrieben[0].diagrammeAktualisiert).toEqual(['DiagrammZielerreichung', 'DiagrammStatus']);
+    // data tables untouched
+    const t = fx.tabelle('tblArbeitsplanung')!;
+    expect(t.zeilen.length).toBeGreaterThan(10);
+  });
+
+  test('gleich viele syncs (4) für 10 und 10.000 Zeilen Arbeitsplanung', async () => {
+    const klein = createFakeExcel(beispielSaat(10));
+    const gross = createFakeExcel(beispielSaat(10_000));
+    const spyK = jest.spyOn(klein.context, 'sync');
+    const spyG = jest.spyOn(gross.context, 'sync');
+    const rk = await kpiAktualisieren(klein.context, JETZT);
+    const rg = await kpiAktualisieren(gross.context, JETZT);
+    expect(rk.kpi).not.toBeNull();
+    expect(rg.kpi).not.toBeNull();
+    expect(rg.kpi!.gesamt.massnahmen + rg.kpi!.gesamt.wirkungen + rg.kpi!.gesamt.standardmassnahmen).toBe(10_000);
+    expect(spyK.mock.calls.length).toBe(4);
+    expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
+  });
+});
