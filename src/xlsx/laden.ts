@@ -165,10 +165,41 @@ export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Bu
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+interface MergeIntern {
+  _merges: Record<string, unknown>;
+  _parseMergeCells?: (model: { mergeCells?: string[] }) => void;
+  mergeCellsWithoutStyle(range: string): void;
+}
+let mergePatch = false;
+
+/**
+ * exceljs checks every merged range of a loaded sheet against all ranges
+ * before it (quadratic: a sheet with 10,000 merges took 18 s to open).
+ * Ranges in a saved file cannot overlap, so parsing skips that check by
+ * merging each range against an empty index. Patched once, only if the
+ * internal method looks as expected.
+ */
+function beschleunigeVerbundeneZellen(): void {
+  if (mergePatch) return;
+  mergePatch = true;
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x')) as MergeIntern;
+  if (typeof proto._parseMergeCells !== 'function' || typeof proto.mergeCellsWithoutStyle !== 'function') return;
+  proto._parseMergeCells = function (this: MergeIntern, model: { mergeCells?: string[] }): void {
+    const alle: Record<string, unknown> = { ...this._merges };
+    for (const merge of model.mergeCells ?? []) {
+      this._merges = {};
+      this.mergeCellsWithoutStyle(merge);
+      Object.assign(alle, this._merges);
+    }
+    this._merges = alle;
+  };
+}
+
 /** Loads an .xlsx file into exceljs; every failure becomes a DateiFehler with a German message. */
 export async function ladeArbeitsmappe(pfad: string): Promise<ExcelJS.Workbook> {
   const roh = await leseDateiBytes(pfad);
   const buf = await normalisierePaket(roh, pfad);
+  beschleunigeVerbundeneZellen();
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' typings want its own Buffer type; a Node Buffer is what it reads

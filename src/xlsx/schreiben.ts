@@ -164,6 +164,32 @@ function excelStil(s: CellStyle): Partial<ExcelJS.Style> {
   return stil;
 }
 
+/**
+ * Merges ranges of a freshly created sheet. exceljs' mergeCells checks each
+ * new range against all existing ones (quadratic: 12,000 merges of a large
+ * Umsetzungsbericht took 15 s), so overlaps are checked here once by cell
+ * occupancy and exceljs sees an empty merge index for each call.
+ */
+function verbindeZellen(ws: ExcelJS.Worksheet, merges: readonly string[]): void {
+  const intern = ws as unknown as { _merges: Record<string, unknown> };
+  const belegt = new Set<string>();
+  const alle: Record<string, unknown> = { ...intern._merges };
+  for (const m of merges) {
+    const b = zerlegeBereich(m);
+    if (!b) throw new Error(`Ungültiger Zellbereich „${m}“ im Blattaufbau.`);
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) {
+        const k = `${r}:${c}`;
+        if (belegt.has(k)) throw new Error(`Überlappende verbundene Zellen „${m}“ im Blattaufbau.`);
+        belegt.add(k);
+      }
+    intern._merges = {};
+    ws.mergeCells(m);
+    Object.assign(alle, intern._merges);
+  }
+  intern._merges = alle;
+}
+
 /** orderNo after which a computed sheet goes when it is new: behind the data sheets and earlier computed sheets. */
 function einfuegePosition(wb: ExcelJS.Workbook, sheet: SheetName): number {
   const vorher = new Set<string>(DATA_SHEETS.map((s) => s.name));
@@ -219,7 +245,7 @@ export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
       }
     });
   });
-  for (const m of grid.merges ?? []) ws.mergeCells(m);
+  verbindeZellen(ws, grid.merges ?? []);
   // Explicit heights for wrapped rows: LibreOffice does not fit heights of exceljs files.
   const hoehen = (grid as Grid & { rowHeights?: readonly (number | null)[] }).rowHeights ?? [];
   hoehen.forEach((h, i) => {
