@@ -309,3 +309,34 @@ describe('extra columns of the steering workbook', () => {
     expect(r.tabellen.arbeitsplanung.rows[1][12]).toBe('nur Steuerung');
   });
 });
+
+describe('merging the same network file again after further edits', () => {
+  it('takes over only the new edits; cells merged before are no steering change', () => {
+    const g = gesamtTabellen();
+    const gesamt = raw(g);
+    const exp = aufteilen(gesamt, 3, META);
+    const runde1 = bearbeite(exp, (t) => {
+      t.kennzahlen[0][7] = 120; // K-3-01 Istwert
+    });
+    const eins = zusammenfuehren(gesamt, [runde1]);
+    expect(eins.aenderungen.geaendert).toHaveLength(1);
+    const runde2 = bearbeite(exp, (t) => {
+      t.kennzahlen[0][7] = 120;
+      t.kennzahlen[0][9] = 'Jobcenter-Statistik'; // same row, another cell, later
+    });
+    const zwei = zusammenfuehren(raw(eins.tabellen), [runde2]);
+    expect(zwei.aenderungen.konflikte).toEqual([]);
+    expect(zwei.aenderungen.geaendert.map((a) => [a.schluessel, a.spalte])).toEqual([['K-3-01', 'Datenquelle']]);
+  });
+
+  it('still reports a conflict when the steering group changed another cell of that row', () => {
+    const g = gesamtTabellen();
+    g.kennzahlen.rows[1][6] = 250; // steering: Zielwert of K-3-01
+    const exp = aufteilen(raw(gesamtTabellen()), 3, META);
+    const datei = bearbeite(exp, (t) => {
+      t.kennzahlen[0][7] = 120;
+    });
+    const r = zusammenfuehren(raw(g), [datei]);
+    expect(r.aenderungen.konflikte.map((a) => [a.schluessel, a.spalte])).toEqual([['K-3-01', 'Istwert']]);
+  });
+});

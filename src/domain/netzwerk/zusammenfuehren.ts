@@ -260,7 +260,14 @@ class Zusammenfuehrung {
         const zRow = ziel.rows[zielIdx];
         const offen = nGeaendert.filter((h) => kanonisch(werte[h], typ(h)) !== kanonisch(zRow[zielSpalte.get(h) ?? -1], typ(h)));
         if (offen.length === 0) return;
-        const gGeaendert = ziel.headers.filter((h) => h !== '' && h in snap.werte && kanonisch(zRow[zielSpalte.get(h) ?? -1], typ(h)) !== kanonisch(snap.werte[h] ?? null, typ(h)));
+        // steering-side changes since the export; a cell that already holds the
+        // network's value (merged earlier, or the same edit on both sides) is none
+        const netzHat = new Set(net.headers);
+        const gGeaendert = ziel.headers.filter((h) => {
+          if (h === '' || !(h in snap.werte)) return false;
+          const g = kanonisch(zRow[zielSpalte.get(h) ?? -1], typ(h));
+          return g !== kanonisch(snap.werte[h] ?? null, typ(h)) && (!netzHat.has(h) || g !== kanonisch(werte[h], typ(h)));
+        });
         if (gGeaendert.length > 0) {
           for (const h of offen) {
             const gw = zRow[zielSpalte.get(h) ?? -1];
