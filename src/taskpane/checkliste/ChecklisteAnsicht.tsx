@@ -1,0 +1,86 @@
+/**
+ * The task-pane tab "Checkliste": loads the workbook through the gateway and
+ * shows the form and the Fehlende-Angaben view. Mount it with
+ * `<ChecklisteAnsicht gateway={new OfficeChecklisteGateway()} />`.
+ */
+import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { berechneKpi, hatFehler } from '../../domain';
+import { fehlendeAngaben } from '../../domain/fehlend';
+import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
+import { alsBenutzerFehler } from '../fehler';
+import type { BenutzerFehler } from '../gateway';
+import { ChecklisteFormular, type ChecklisteSpeichern } from './ChecklisteFormular';
+import { FehlendeAngaben } from './FehlendeAngaben';
+import type { ChecklisteDaten, ChecklisteGateway } from './gateway';
+
+const useStyles = makeStyles({
+  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+});
+
+export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
+  const s = useStyles();
+  const [daten, setDaten] = useState<ChecklisteDaten | null>(null);
+  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
+  const [laedt, setLaedt] = useState(false);
+  const [reiter, setReiter] = useState<'formular' | 'fehlend'>('formular');
+
+  const laden = useCallback(async () => {
+    setLaedt(true);
+    setFehler(null);
+    try {
+      setDaten(await gateway.laden());
+    } catch (e) {
+      setFehler(alsBenutzerFehler(e, 'Arbeitsmappe lesen'));
+    } finally {
+      setLaedt(false);
+    }
+  }, [gateway]);
+
+  useEffect(() => {
+    void laden();
+  }, [laden]);
+
+  const fehlend = useMemo(() => (daten?.plan && !hatFehler(daten.findings) ? fehlendeAngaben(daten.plan, berechneKpi(daten.plan)) : null), [daten]);
+
+  const speichern = async (d: ChecklisteSpeichern) => {
+    try {
+      await gateway.speichern(d.zielId, d.checkliste, d.kennzahlen);
+    } catch (e) {
+      throw new Error(alsBenutzerFehler(e, 'Checkliste speichern').message);
+    }
+    // re-read so other views and the Fehlende-Angaben list see the saved rows
+    setDaten(await gateway.laden());
+  };
+
+  return (
+    <div className={s.spalte}>
+      <TabList size="small" selectedValue={reiter} onTabSelect={(_, d) => setReiter(d.value as 'formular' | 'fehlend')} aria-label="Checkliste">
+        <Tab value="formular">Checkliste ausfüllen</Tab>
+        <Tab value="fehlend">Fehlende Angaben</Tab>
+      </TabList>
+      {fehler ? <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} /> : null}
+      {laedt && !daten ? <Spinner size="small" label="Arbeitsmappe wird gelesen …" /> : null}
+      {daten && !daten.plan ? (
+        <MessageBar intent="error">
+          <MessageBarBody>Die Arbeitsmappe enthält nicht alle Tabellen der Vorlage. Bitte zuerst „Arbeitsmappe einrichten“ ausführen.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {daten?.plan && reiter === 'formular' ? <ChecklisteFormular plan={daten.plan} onSave={speichern} /> : null}
+      {daten?.plan && reiter === 'fehlend' ? (
+        fehlend ? (
+          <FehlendeAngaben bericht={fehlend} onZelleWaehlen={(b, z) => void gateway.waehleZelle(b, z).catch((e: unknown) => setFehler(alsBenutzerFehler(e, 'Zelle auswählen')))} />
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>Die Arbeitsmappe hat Fehler. Bitte zuerst im Reiter „Prüfen“ die Fehler korrigieren; dann zeigt diese Ansicht die fehlenden Angaben.</MessageBarBody>
+          </MessageBar>
+        )
+      ) : null}
+      <div>
+        <Button size="small" appearance="subtle" onClick={() => void laden()} disabled={laedt}>
+          Neu einlesen
+        </Button>
+      </div>
+    </div>
+  );
+}

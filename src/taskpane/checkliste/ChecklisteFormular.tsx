@@ -1,0 +1,352 @@
+/**
+ * Checkliste Umsetzung (Anlage 1) for one Handlungsziel: pick Handlungsfeld
+ * and Handlungsziel of the workbook, see its context, Maßnahmen and
+ * Wirkungen, fill the Checkliste fields and its Kennzahlen. Every field is
+ * checked as typed with the rules of `pruefen` (domain/formular.ts); the
+ * Zielerreichung and Ampel of each Kennzahl are shown live; with Ampel rot
+ * the Begründung is required. Props-driven: data in, `onSave` out.
+ */
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import {
+  CHECKLISTE_FELDER,
+  FORMULAR_LISTEN,
+  KENNZAHL_FELDER,
+  LEERE_KENNZAHL,
+  checklisteEntwurf,
+  formularZeilen,
+  kennzahlEntwurf,
+  pruefeFormular,
+  type ChecklisteEntwurf,
+  type ChecklisteFeld,
+  type FeldMeldung,
+  type KennzahlEntwurf,
+  type KennzahlFeld,
+  type ZeilenWerte,
+} from '../../domain/formular';
+import type { Ampel, Plan } from '../../domain/model';
+import { AMPEL_LABEL, COLORS } from '../../workbook/layout';
+
+export interface ChecklisteSpeichern {
+  readonly zielId: string;
+  readonly checkliste: ZeilenWerte;
+  readonly kennzahlen: ZeilenWerte[];
+}
+
+export interface ChecklisteFormularProps {
+  readonly plan: Plan;
+  /** saves one Handlungsziel; a rejected promise shows its message */
+  readonly onSave: (daten: ChecklisteSpeichern) => Promise<void>;
+  /** preselected Handlungsziel */
+  readonly startZielId?: string;
+}
+
+const useStyles = makeStyles({
+  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  kontext: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  leise: { color: tokens.colorNeutralForeground3 },
+  liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  massnahme: { backgroundColor: `#${COLORS.massnahme}`, color: '#1b1b1b', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium },
+  wirkung: { backgroundColor: `#${COLORS.wirkung}`, color: '#1b1b1b', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium },
+  karte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  kopf: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  zeile: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  knoepfe: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const AMPEL_FARBE: Readonly<Record<Ampel, 'success' | 'warning' | 'danger' | 'informative'>> = {
+  gruen: 'success',
+  gelb: 'warning',
+  rot: 'danger',
+  keine_daten: 'informative',
+};
+
+function prozent(w: number | null): string {
+  return w === null ? '–' : `${Math.round(w * 100)} %`;
+}
+
+/** Field validation props for a message. */
+function zustand(m: FeldMeldung | undefined, zeigen: boolean): { validationState?: 'error' | 'warning'; validationMessage?: string } {
+  if (!m || !zeigen) return {};
+  return { validationState: m.schwere === 'Fehler' ? 'error' : 'warning', validationMessage: m.text };
+}
+
+interface Formularstand {
+  readonly zielId: string;
+  readonly checkliste: ChecklisteEntwurf;
+  readonly kennzahlen: readonly KennzahlEntwurf[];
+}
+
+function stand(plan: Plan, zielId: string): Formularstand {
+  return {
+    zielId,
+    checkliste: checklisteEntwurf(plan.checkliste.find((c) => c.zielId === zielId)),
+    kennzahlen: plan.kennzahlen.filter((k) => k.zielId === zielId).map(kennzahlEntwurf),
+  };
+}
+
+function neueId(zielId: string, vorhanden: readonly KennzahlEntwurf[], plan: Plan): string {
+  const belegt = new Set([...plan.kennzahlen.map((k) => k.id), ...vorhanden.map((k) => k.id)]);
+  let n = vorhanden.length + 1;
+  while (belegt.has(`K${zielId}.${n}`)) n++;
+  return `K${zielId}.${n}`;
+}
+
+export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteFormularProps) {
+  const s = useStyles();
+  const hfListe = useMemo(() => [...plan.handlungsfelder].sort((a, b) => a.nr - b.nr), [plan]);
+  const startZiel = plan.ziele.find((z) => z.id === startZielId) ?? null;
+  const [hf, setHf] = useState<number | null>(startZiel?.hf ?? null);
+  const [form, setForm] = useState<Formularstand | null>(startZiel ? stand(plan, startZiel.id) : null);
+  const [beruehrt, setBeruehrt] = useState<ReadonlySet<string>>(new Set());
+  const [versucht, setVersucht] = useState(false);
+  const [speichert, setSpeichert] = useState(false);
+  const [meldung, setMeldung] = useState<{ art: 'success' | 'error' | 'warning'; text: string } | null>(null);
+
+  const ziele = plan.ziele.filter((z) => z.hf === hf && z.id !== '');
+  const ziel = form ? plan.ziele.find((z) => z.id === form.zielId) : undefined;
+  const pruefung = useMemo(() => (form ? pruefeFormular(plan, form.zielId, form.checkliste, form.kennzahlen) : null), [plan, form]);
+
+  const waehleZiel = (id: string) => {
+    setForm(id ? stand(plan, id) : null);
+    setBeruehrt(new Set());
+    setVersucht(false);
+    setMeldung(null);
+  };
+  const beruehre = (key: string) => setBeruehrt((b) => (b.has(key) ? b : new Set([...b, key])));
+  const zeigen = (key: string) => versucht || beruehrt.has(key);
+
+  const setzeCheckliste = (f: ChecklisteFeld, wert: string) => {
+    if (!form) return;
+    setForm({ ...form, checkliste: { ...form.checkliste, [f]: wert } });
+    beruehre(`c.${f}`);
+    setMeldung(null);
+  };
+  const setzeKennzahl = (i: number, f: KennzahlFeld, wert: string) => {
+    if (!form) return;
+    setForm({ ...form, kennzahlen: form.kennzahlen.map((k, j) => (j === i ? { ...k, [f]: wert } : k)) });
+    beruehre(`k${i}.${f}`);
+    setMeldung(null);
+  };
+  const kennzahlHinzufuegen = () => {
+    if (!form) return;
+    setForm({ ...form, kennzahlen: [...form.kennzahlen, { ...LEERE_KENNZAHL, id: neueId(form.zielId, form.kennzahlen, plan) }] });
+  };
+  const kennzahlEntfernen = (i: number) => {
+    if (!form) return;
+    setForm({ ...form, kennzahlen: form.kennzahlen.filter((_, j) => j !== i) });
+    // touched-state is kept per index; after a removal it starts afresh for the Kennzahlen
+    setBeruehrt(new Set([...beruehrt].filter((k) => !k.startsWith('k'))));
+    setMeldung(null);
+  };
+
+  const speichern = async () => {
+    if (!form || !pruefung) return;
+    setVersucht(true);
+    if (!pruefung.speicherbar) {
+      setMeldung({ art: 'error', text: 'Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.' });
+      return;
+    }
+    setSpeichert(true);
+    try {
+      const zeilen = formularZeilen(form.zielId, form.checkliste, form.kennzahlen);
+      await onSave({ zielId: form.zielId, ...zeilen });
+      setMeldung({ art: 'success', text: `Checkliste und Kennzahlen für Handlungsziel ${form.zielId} gespeichert.` });
+    } catch (e) {
+      setMeldung({ art: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setSpeichert(false);
+    }
+  };
+
+  const massnahmen = ziel ? plan.arbeitsplanung.filter((r) => r.zielId === ziel.id && !r.standard) : [];
+
+  return (
+    <div className={s.spalte}>
+      <Field label="Handlungsfeld">
+        <Select
+          value={hf === null ? '' : String(hf)}
+          onChange={(_, d) => {
+            setHf(d.value === '' ? null : Number(d.value));
+            waehleZiel('');
+          }}
+        >
+          <option value="">Bitte wählen …</option>
+          {hfListe.map((h) => (
+            <option key={h.nr} value={String(h.nr)}>
+              {`${h.nr} ${h.name}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Handlungsziel" hint={hf !== null && ziele.length === 0 ? 'Für dieses Handlungsfeld sind keine Handlungsziele erfasst.' : undefined}>
+        <Select value={form?.zielId ?? ''} disabled={hf === null} onChange={(_, d) => waehleZiel(d.value)}>
+          <option value="">Bitte wählen …</option>
+          {ziele.map((z) => (
+            <option key={z.id} value={z.id}>
+              {`${z.id} ${z.handlungsziel}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      {form && ziel && pruefung ? (
+        <>
+          <section className={s.kontext} aria-label="Zusammenhang">
+            <Text weight="semibold">{`Handlungsziel ${ziel.id}: ${ziel.handlungsziel}`}</Text>
+            {ziel.herausforderung ? <Text size={200}>{`Herausforderung: ${ziel.herausforderung}`}</Text> : null}
+            {ziel.leitziel ? <Text size={200}>{`Leitziel: ${ziel.leitziel}`}</Text> : null}
+            <Text size={200} weight="semibold">
+              Maßnahmen und Wirkungen (Arbeitsplanung)
+            </Text>
+            {massnahmen.length === 0 ? (
+              <Text size={200} className={s.leise}>
+                Für dieses Handlungsziel ist noch keine Maßnahme geplant.
+              </Text>
+            ) : (
+              <ul className={s.liste} aria-label="Maßnahmen und Wirkungen">
+                {massnahmen.map((r) => (
+                  <li key={`${r.nr}-${r.ref.row}`} className={r.art === 'Wirkung' ? s.wirkung : s.massnahme}>
+                    <Text size={200}>{`${r.art ?? ''} ${r.nr}: ${r.beschreibung}${r.status ? ` (${r.status})` : ''}`}</Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className={s.spalte} aria-label="Checkliste">
+            <Text weight="semibold">Checkliste Umsetzung</Text>
+            {(Object.keys(CHECKLISTE_FELDER) as ChecklisteFeld[]).map((f) => {
+              const label = CHECKLISTE_FELDER[f];
+              const props = zustand(pruefung.checkliste[f], zeigen(`c.${f}`));
+              if (f === 'umsetzungsstand' || f === 'anpassungsbedarf') {
+                const werte = FORMULAR_LISTEN[f];
+                return (
+                  <Field key={f} label={label} {...props}>
+                    <Select value={form.checkliste[f]} onChange={(_, d) => setzeCheckliste(f, d.value)}>
+                      <option value="">(keine Angabe)</option>
+                      {werte.map((w) => (
+                        <option key={w} value={w}>
+                          {w}
+                        </option>
+                      ))}
+                      {form.checkliste[f] !== '' && !(werte as readonly string[]).includes(form.checkliste[f]) ? <option value={form.checkliste[f]}>{form.checkliste[f]}</option> : null}
+                    </Select>
+                  </Field>
+                );
+              }
+              const lang = f === 'einschaetzung' || f === 'naechsteSchritte';
+              return (
+                <Field key={f} label={label} {...props}>
+                  {lang ? (
+                    <Textarea value={form.checkliste[f]} resize="vertical" onChange={(_, d) => setzeCheckliste(f, d.value)} />
+                  ) : (
+                    <Input value={form.checkliste[f]} onChange={(_, d) => setzeCheckliste(f, d.value)} />
+                  )}
+                </Field>
+              );
+            })}
+          </section>
+
+          <section className={s.spalte} aria-label="Kennzahlen">
+            <Text weight="semibold">Kennzahlen</Text>
+            {form.kennzahlen.length === 0 ? (
+              <Text size={200} className={s.leise}>
+                Noch keine Kennzahl. Jedes Handlungsziel braucht mindestens eine Kennzahl mit Zielwert.
+              </Text>
+            ) : null}
+            {form.kennzahlen.map((k, i) => {
+              const p = pruefung.kennzahlen[i];
+              const titel = k.name || k.id || `Kennzahl ${i + 1}`;
+              const feld = (f: KennzahlFeld, art: 'text' | 'zahl' | 'datum' | 'lang' = 'text') => (
+                <Field
+                  key={f}
+                  label={KENNZAHL_FELDER[f]}
+                  required={f === 'id' || f === 'name' || f === 'zielwert' || (f === 'begruendung' && p.begruendungNoetig)}
+                  hint={f === 'begruendung' && p.begruendungNoetig ? 'Die Ampel steht auf rot: bitte begründen.' : art === 'datum' ? 'TT.MM.JJJJ' : undefined}
+                  {...zustand(p.meldungen[f], zeigen(`k${i}.${f}`))}
+                >
+                  {art === 'lang' ? (
+                    <Textarea value={k[f]} resize="vertical" onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
+                  ) : (
+                    <Input value={k[f]} inputMode={art === 'zahl' ? 'decimal' : undefined} onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
+                  )}
+                </Field>
+              );
+              return (
+                <Card key={i} className={s.karte} aria-label={`Kennzahl ${titel}`} role="group">
+                  <div className={s.kopf}>
+                    <Text weight="semibold">{titel}</Text>
+                    <span aria-live="polite">
+                      <Badge appearance="tint" color={AMPEL_FARBE[p.ampel]}>{`Zielerreichung ${prozent(p.zielerreichung)} · Ampel ${AMPEL_LABEL[p.ampel]}`}</Badge>
+                    </span>
+                  </div>
+                  <div className={s.zeile}>
+                    {feld('id')}
+                    {feld('einheit')}
+                  </div>
+                  {feld('name')}
+                  <Field label={KENNZAHL_FELDER.ebene} {...zustand(p.meldungen.ebene, zeigen(`k${i}.ebene`))}>
+                    <Select value={k.ebene} onChange={(_, d) => setzeKennzahl(i, 'ebene', d.value)}>
+                      <option value="">(keine Angabe)</option>
+                      {FORMULAR_LISTEN.wirkungsebene.map((w) => (
+                        <option key={w} value={w}>
+                          {w}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <div className={s.zeile}>
+                    {feld('ausgangswert', 'zahl')}
+                    {feld('zielwert', 'zahl')}
+                    {feld('istwert', 'zahl')}
+                    {feld('stichtag', 'datum')}
+                  </div>
+                  <div className={s.zeile}>
+                    {feld('datenquelle')}
+                    {feld('verantwortlich')}
+                  </div>
+                  {feld('begruendung', 'lang')}
+                  <div className={s.knoepfe}>
+                    <Button appearance="subtle" onClick={() => kennzahlEntfernen(i)} aria-label={`Kennzahl ${titel} entfernen`}>
+                      Kennzahl entfernen
+                    </Button>
+                  </div>
+                </Card>
+              );
+            })}
+            <div className={s.knoepfe}>
+              <Button onClick={kennzahlHinzufuegen}>Kennzahl hinzufügen</Button>
+            </div>
+          </section>
+
+          {meldung ? (
+            <MessageBar intent={meldung.art} role={meldung.art === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>{meldung.text}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div className={s.knoepfe}>
+            <Button appearance="primary" onClick={() => void speichern()} disabled={speichert}>
+              {speichert ? 'Speichert …' : 'Speichern'}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <Text className={s.leise}>Bitte Handlungsfeld und Handlungsziel wählen.</Text>
+      )}
+    </div>
+  );
+}

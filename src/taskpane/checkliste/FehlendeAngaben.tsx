@@ -1,0 +1,69 @@
+/**
+ * "Fehlende Angaben": what is missing before the Umsetzungsbericht, grouped
+ * by Handlungsfeld with network and network leads (whom to ask), with the
+ * completeness figure. Entries with a cell can jump there.
+ */
+import { Badge, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FEHLEND_ARTEN, FEHLEND_TITEL, type FehlendeAngabenBericht } from '../../domain/fehlend';
+
+export interface FehlendeAngabenProps {
+  readonly bericht: FehlendeAngabenBericht;
+  /** jump to a cell; without it entries are plain text */
+  readonly onZelleWaehlen?: (blatt: string, zelle: string) => void;
+}
+
+const useStyles = makeStyles({
+  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  gruppe: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  zaehler: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  leise: { color: tokens.colorNeutralForeground3 },
+});
+
+const prozent = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
+
+export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProps) {
+  const s = useStyles();
+  const g = bericht.gesamt;
+  const summe = FEHLEND_ARTEN.reduce((n, a) => n + g.anzahl[a], 0);
+  return (
+    <section className={s.spalte} aria-label="Fehlende Angaben">
+      <div className={s.gruppe}>
+        <Text weight="semibold">{`Vollständigkeit für den Umsetzungsbericht ${bericht.berichtsjahr}: ${prozent(g.vollstaendigkeit)}`}</Text>
+        <ProgressBar value={g.vollstaendigkeit ?? 0} thickness="large" color={bericht.vollstaendig ? 'success' : 'brand'} aria-label="Vollständigkeit" />
+        <Text size={200}>{summe === 0 ? 'Es fehlt nichts – der Bericht kann erstellt werden.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}.`}</Text>
+        <div className={s.zaehler}>
+          {FEHLEND_ARTEN.filter((a) => g.anzahl[a] > 0).map((a) => (
+            <Badge key={a} appearance="tint" color="warning">{`${FEHLEND_TITEL[a]}: ${g.anzahl[a]}`}</Badge>
+          ))}
+        </div>
+      </div>
+      {bericht.handlungsfelder
+        .filter((h) => h.angaben.length > 0)
+        .map((h) => (
+          <section key={h.hf ?? 'ohne'} className={s.gruppe} aria-label={`Handlungsfeld ${h.hf ?? ''} ${h.handlungsfeld}`}>
+            <Text weight="semibold">{`${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld} – ${prozent(h.vollstaendigkeit)} vollständig`}</Text>
+            {h.netzwerk || h.netzwerkleitung ? (
+              <Text size={200} className={s.leise}>
+                {[h.netzwerk, h.netzwerkleitung && `Netzwerkleitung: ${h.netzwerkleitung}`].filter(Boolean).join(' · ')}
+              </Text>
+            ) : null}
+            <ul className={s.liste}>
+              {h.angaben.map((a, i) => (
+                <li key={`${a.art}-${a.handlungszielId}-${a.kennzahlId ?? ''}-${i}`}>
+                  <Text size={200}>
+                    {a.meldung}{' '}
+                    {onZelleWaehlen && a.zelle ? (
+                      <Link as="button" onClick={() => onZelleWaehlen(a.blatt, a.zelle)}>
+                        {`Zu ${a.blatt}!${a.zelle}`}
+                      </Link>
+                    ) : null}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </section>
+  );
+}
