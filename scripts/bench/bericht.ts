@@ -1,0 +1,176 @@
+/** Turns a benchmark result into the short table (stderr) and docs/BENCHMARK.md. */
+import type { BundleMessung } from './bundle';
+import type { CliMessung } from './cli';
+import type { DomainMessung } from './domain';
+import type { Ergebnis } from './index';
+import type { SyncMessung } from './syncs';
+
+export const ZIELE = {
+  domainMsBei10000: 50,
+  cliFaktor: 1.3,
+  syncsProAktion: 4,
+  groessterSchreibblockMB: 5,
+  initialGzipKB: 150,
+} as const;
+
+type Bewertung = Ergebnis['bewertung'][number];
+
+const de = (n: number, stellen = 1): string => n.toLocaleString('de-DE', { maximumFractionDigits: stellen, minimumFractionDigits: 0 });
+const ok = (b: boolean | null): string => (b === null ? '–' : b ? 'ja' : 'NEIN');
+const istFehler = (x: unknown): x is { fehler: string } => typeof x === 'object' && x !== null && !Array.isArray(x) && 'fehler' in x;
+
+function pad(zeilen: string[][]): string[] {
+  const breiten = zeilen[0].map((_, i) => Math.max(...zeilen.map((z) => (z[i] ?? '').length)));
+  return zeilen.map((z) => z.map((c, i) => (i === 0 ? c.padEnd(breiten[i]) : c.padStart(breiten[i]))).join('  '));
+}
+
+export function bewerte(e: Ergebnis): Bewertung[] {
+  const b: Bewertung[] = [];
+  if (!istFehler(e.domain)) {
+    const gross = e.domain[e.domain.length - 1];
+    b.push({ ziel: `Domäne prüfen+KPI ≤ ${ZIELE.domainMsBei10000} ms (${de(gross.zeilen, 0)} Zeilen)`, gemessen: `${de(gross.medianMs)} ms`, erfuellt: gross.zeilen >= 10000 ? gross.medianMs <= ZIELE.domainMsBei10000 : null });
+  } else b.push({ ziel: 'Domäne', gemessen: `Fehler: ${e.domain.fehler}`, erfuellt: false });
+  if (!istFehler(e.cli)) {
+    const gross = e.cli.messungen[e.cli.messungen.length - 1];
+    const faktor = Math.max(gross.pruefenFaktor, gross.kpiFaktor);
+    b.push({
+      ziel: `CLI ≤ ${de(ZIELE.cliFaktor)} × nacktes exceljs-Lesen (${de(gross.zeilen, 0)} Zeilen)`,
+      gemessen: `Median: pruefen ${de(gross.pruefenFaktor, 2)} ×, kpi ${de(gross.kpiFaktor, 2)} × (schnellste Läufe: ${de(gross.pruefenFaktorMinimum, 2)} × / ${de(gross.kpiFaktorMinimum, 2)} ×)`,
+      erfuellt: faktor <= ZIELE.cliFaktor,
+    });
+  } else b.push({ ziel: 'CLI', gemessen: `Fehler: ${e.cli.fehler}`, erfuellt: false });
+  if (!istFehler(e.syncs)) {
+    const s = e.syncs;
+    const gemessen = s.aktionen.filter((a) => !a.fehler);
+    const max = Math.max(...gemessen.flatMap((a) => a.proGroesse.map((g) => g.syncs)));
+    const nichtKonstant = gemessen.filter((a) => !a.konstant).map((a) => `${a.aktion}: ${a.proGroesse.map((g) => g.syncs).join('/')}`);
+    const fehlend = s.aktionen.filter((a) => a.fehler).map((a) => a.aktion);
+    b.push({
+      ziel: `context.sync() ≤ ${ZIELE.syncsProAktion} je Aktion und gleich für alle Größen`,
+      gemessen: `höchstens ${max}; ${nichtKonstant.length ? `nicht konstant: ${nichtKonstant.join(', ')}` : 'konstant'}${fehlend.length ? `; nicht gemessen: ${fehlend.join(', ')}` : ''}`,
+      erfuellt: max <= ZIELE.syncsProAktion && nichtKonstant.length === 0 ? (fehlend.length ? null : true) : false,
+    });
+    const groesst = Math.max(...gemessen.flatMap((a) => a.proGroesse.map((g) => Math.max(g.groessterSyncKB, g.groessteAntwortKB))));
+    b.push({ ziel: `größte Office.js-Anfrage/Antwort < ${ZIELE.groessterSchreibblockMB} MB`, gemessen: `${de(groesst / 1024, 2)} MB (geschätzt)`, erfuellt: groesst / 1024 < ZIELE.groessterSchreibblockMB });
+  } else b.push({ ziel: 'context.sync()', gemessen: `Fehler: ${e.syncs.fehler}`, erfuellt: false });
+  if (e.bundle && !istFehler(e.bundle)) {
+    b.push({ ziel: `Aufgabenbereich initial ≤ ${ZIELE.initialGzipKB} KB JS (gzip)`, gemessen: `${de(e.bundle.initialGzipKB)} KB`, erfuellt: e.bundle.initialGzipKB <= ZIELE.initialGzipKB });
+  } else if (e.bundle) b.push({ ziel: 'Bundle', gemessen: `Fehler: ${e.bundle.fehler}`, erfuellt: false });
+  return b;
+}
+
+function domainZeilen(d: DomainMessung[]): string[][] {
+  return [['Zeilen', 'Kennzahlen', 'Handlungsziele', 'prüfen+KPI (Median ms)'], ...d.map((m) => [de(m.zeilen, 0), de(m.kennzahlen, 0), de(m.handlungsziele, 0), de(m.medianMs, 2)])];
+}
+
+function cliZeilen(c: CliMessung[]): string[][] {
+  return [
+    ['Zeilen', 'Datei KB', 'exceljs nackt ms', 'pruefen ms', 'Faktor', 'kpi ms', 'Faktor', 'Faktoren schnellster Lauf'],
+    ...c.map((m) => [
+      de(m.zeilen, 0),
+      de(m.dateiKB, 0),
+      de(m.nackterLeseMs, 0),
+      de(m.pruefenMs, 0),
+      de(m.pruefenFaktor, 2),
+      de(m.kpiMs, 0),
+      de(m.kpiFaktor, 2),
+      `${de(m.pruefenFaktorMinimum, 2)} / ${de(m.kpiFaktorMinimum, 2)}`,
+    ]),
+  ];
+}
+
+function syncZeilen(s: SyncMessung): string[][] {
+  const groessen = s.aktionen[0]?.proGroesse.map((g) => g.zeilen) ?? [];
+  return [
+    ['Aktion', ...groessen.map((g) => `Syncs bei ${de(g, 0)}`), 'größte Anfrage KB', 'größte Antwort KB', 'größter Einzelwert KB'],
+    ...s.aktionen.map((a) =>
+      a.fehler
+        ? [a.aktion, ...groessen.map(() => '–'), `nicht gemessen: ${a.fehler.slice(0, 90)}`, '', '']
+        : [
+            a.aktion,
+            ...a.proGroesse.map((g) => String(g.syncs)),
+            de(Math.max(...a.proGroesse.map((g) => g.groessterSyncKB)), 0),
+            de(Math.max(...a.proGroesse.map((g) => g.groessteAntwortKB)), 0),
+            de(Math.max(...a.proGroesse.map((g) => g.groessterSchreibKB)), 0),
+          ],
+    ),
+  ];
+}
+
+function bundleZeilen(b: BundleMessung): string[][] {
+  return [['Paket', 'minifiziert KB', '≈ gzip KB'], ...b.pakete.map((p) => [p.paket, de(p.minifiziertKB), de(p.anteilGzipKB)])];
+}
+
+export function tabelle(e: Ergebnis): { zeilen: string[]; bewertung: Bewertung[] } {
+  const out: string[] = [];
+  if (!istFehler(e.domain)) out.push('Domäne (prüfen + berechneKpi, im Speicher)', ...pad(domainZeilen(e.domain)), '');
+  if (!istFehler(e.cli)) out.push(`CLI (frische Prozesse, Median aus ${e.cli.messungen[0]?.laeufe ?? '?'} Läufen)`, ...pad(cliZeilen(e.cli.messungen)), '');
+  if (!istFehler(e.syncs)) out.push('Add-in: context.sync() je Aktion (Fake-Excel)', ...pad(syncZeilen(e.syncs)), '');
+  if (e.bundle && !istFehler(e.bundle)) out.push(`Aufgabenbereich: initial ${de(e.bundle.initialGzipKB)} KB gzip (${de(e.bundle.initialKB)} KB), später nachgeladen ${de(e.bundle.nachgeladenGzipKB)} KB gzip`, '');
+  const bewertung = bewerte(e);
+  out.push(...pad([['Ziel', 'gemessen', 'erfüllt'], ...bewertung.map((b) => [b.ziel, b.gemessen, ok(b.erfuellt)])]));
+  out.push('', `Dauer: ${de(e.dauerSekunden)} s`);
+  return { zeilen: out, bewertung };
+}
+
+function md(zeilen: string[][]): string {
+  const [kopf, ...rest] = zeilen;
+  return [`| ${kopf.join(' | ')} |`, `|${kopf.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rest.map((z) => `| ${z.join(' | ')} |`)].join('\n');
+}
+
+/** docs/BENCHMARK.md from one run. The prose around the figures is written by hand in the template below. */
+export function markdown(e: Ergebnis): string {
+  const teile: string[] = [];
+  teile.push(
+    '# Benchmark',
+    '',
+    `Letzter Lauf: ${e.zeitpunkt.slice(0, 16).replace('T', ' ')} UTC, ${e.rechner.cpus} Kerne (${e.rechner.cpuModell}), Node ${e.rechner.node}, Dauer ${de(e.dauerSekunden)} s. Systemlast (loadavg 1 min) vorher ${de(e.rechner.lastVorher[0])}, nachher ${de(e.rechner.lastNachher[0])} — andere Prozesse auf dem Rechner verlängern vor allem die Prozesszeiten der Kommandozeile.`,
+    '',
+    'Neu messen: `npm run -s bench > ergebnis.json` (Tabelle auf stderr, JSON auf stdout); `npm run -s bench -- --doku` schreibt diese Datei neu. Dauer etwa 2–3 Minuten auf 2 Kernen.',
+    '',
+    '## Ergebnis gegen die Ziele (Issue 7)',
+    '',
+    md([['Ziel', 'gemessen', 'erfüllt'], ...e.bewertung.map((b) => [b.ziel, b.gemessen, ok(b.erfuellt)])]),
+    '',
+  );
+  if (!istFehler(e.domain)) {
+    teile.push('## Domäne: prüfen + KPI', '', 'Reine Logik auf einer `RawWorkbook` im Speicher (ohne Datei, ohne Excel): `pruefen` (Einlesen + alle Regeln aus SPEC §3) und `berechneKpi`. Median aus 15 Läufen nach 2 Aufwärmläufen. Je 10.000 Zeilen Arbeitsplanung: 2.000 Kennzahlen, 500 Handlungsziele mit Checkliste, 8 Handlungsfelder.', '', md(domainZeilen(e.domain)), '');
+  }
+  if (!istFehler(e.cli)) {
+    const c = e.cli;
+    teile.push(
+      '## Kommandozeile gegen nacktes exceljs-Lesen',
+      '',
+      `Jede Zahl ist die Wandzeit eines frischen \`node\`-Prozesses (so wartet ein Benutzer): \`node bin/integrationsmonitor.js pruefen|kpi <datei> --json\` gegen \`new ExcelJS.Workbook().xlsx.readFile(<datei>)\`. Die Datei schreibt \`schreibeVorlage\` (echte Vorlage mit Tabellen, Dropdowns, bedingten Formaten). Median aus ${c.messungen[0]?.laeufe ?? '?'} abwechselnd gemessenen Läufen; daneben das Verhältnis der jeweils schnellsten Läufe.`,
+      '',
+      md(cliZeilen(c.messungen)),
+      '',
+      `Fixkosten eines Prozesses: leeres \`node\` ${de(c.startMs.nodeLeer, 0)} ms, \`require('exceljs')\` ${de(c.startMs.requireExceljs, 0)} ms, \`require\` des CLI ${de(c.startMs.requireCli, 0)} ms.`,
+      '',
+      'Wohin die Zeit geht (ein warmer Prozess, schnellster von 3 Läufen je Schritt, ms):',
+      '',
+      md([
+        ['Zeilen', 'Datei lesen', 'Paket normalisieren', 'exceljs laden', 'leseRohdaten', 'pruefen', 'berechneKpi', 'nacktes readFile (Vergleich)'],
+        ...c.messungen.map((m) => [de(m.zeilen, 0), ...['dateiLesen', 'normalisieren', 'exceljsLaden', 'leseRohdaten', 'pruefen', 'berechneKpi', 'nacktesReadFile'].map((k) => de(m.profilMs[k] ?? NaN))]),
+      ]),
+      '',
+    );
+  }
+  if (!istFehler(e.syncs)) {
+    teile.push('## Add-in: context.sync() und Anfragegrößen', '', e.syncs.hinweis, '', md(syncZeilen(e.syncs)), '');
+  }
+  if (e.bundle && !istFehler(e.bundle)) {
+    const b = e.bundle;
+    teile.push(
+      '## Aufgabenbereich-Bundle',
+      '',
+      `\`webpack --mode production\` in einen temporären Ordner (Build ${de(b.buildSekunden)} s). Initial geladen (erste Ansicht): ${b.initialeDateien.map((d) => `\`${d.datei}\` ${de(d.gzipKB)} KB`).join(', ')} — zusammen **${de(b.initialGzipKB)} KB gzip** (${de(b.initialKB)} KB minifiziert). Später nachgeladen: ${de(b.nachgeladenGzipKB)} KB gzip in ${b.nachgeladeneDateien.length} Dateien.`,
+      '',
+      'Kosten je Paket im initialen JS: minifizierte Bytes über die Source Maps zugeordnet; der gzip-Anteil ist proportional geschätzt.',
+      '',
+      md(bundleZeilen(b)),
+      '',
+    );
+  }
+  return `${teile.join('\n')}\n`;
+}

@@ -1,0 +1,134 @@
+/**
+ * CLI against a bare exceljs read of the same file, both as fresh node
+ * processes (what a user waits for), plus an in-process breakdown of where
+ * the CLI's time goes.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { berechneKpi, pruefen } from '../../src/domain';
+import { ladeArbeitsmappe, leseDateiBytes, leseRohdaten, normalisierePaket, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { benchTabellen } from './daten';
+import { jetztMs, median, prozess, runde, type Prozess } from './messen';
+
+export interface CliMessung {
+  zeilen: number;
+  kennzahlen: number;
+  dateiKB: number;
+  laeufe: number;
+  nackterLeseMs: number;
+  pruefenMs: number;
+  kpiMs: number;
+  pruefenFaktor: number;
+  kpiFaktor: number;
+  /** the same from the fastest run of each (less sensitive to other load on the machine) */
+  minimumMs: { nackterLese: number; pruefen: number; kpi: number };
+  pruefenFaktorMinimum: number;
+  kpiFaktorMinimum: number;
+  pruefenExit: number | null;
+  kpiExit: number | null;
+  /** in one warm process: where the time of `kpi` goes */
+  profilMs: Record<string, number>;
+}
+
+const BARE_READ = "const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>process.exit(0),e=>{console.error(e.message);process.exit(3)})";
+
+export async function schreibeBenchDatei(ordner: string, zeilen: number): Promise<string> {
+  const pfad = path.join(ordner, `bench-${zeilen}.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  schreibeVorlage(wb, benchTabellen(zeilen));
+  await speichereArbeitsmappe(wb, pfad);
+  return pfad;
+}
+
+async function profil(pfad: string): Promise<Record<string, number>> {
+  const p: Record<string, number> = {};
+  let t = jetztMs();
+  const lap = (name: string): void => {
+    const n = jetztMs();
+    p[name] = runde(n - t, 1);
+    t = n;
+  };
+  const roh = await leseDateiBytes(pfad);
+  lap('dateiLesen');
+  const buf = await normalisierePaket(roh, pfad);
+  lap('normalisieren');
+  p.normalisiertNeuGepackt = buf === roh ? 0 : 1;
+  const wb = new ExcelJS.Workbook();
+  t = jetztMs();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  lap('exceljsLaden');
+  const raw = leseRohdaten(wb, path.basename(pfad));
+  lap('leseRohdaten');
+  const r = pruefen(raw);
+  lap('pruefen');
+  if (r.plan) berechneKpi(r.plan);
+  lap('berechneKpi');
+  const ganz = jetztMs();
+  await ladeArbeitsmappe(pfad);
+  p.ladeArbeitsmappeGesamt = runde(jetztMs() - ganz, 1);
+  const nackt = jetztMs();
+  await new ExcelJS.Workbook().xlsx.readFile(pfad);
+  p.nacktesReadFile = runde(jetztMs() - nackt, 1);
+  return p;
+}
+
+const min = (xs: readonly Prozess[]): number => Math.min(...xs.map((x) => x.ms));
+
+/** Phases of the CLI path in one process; the fastest of three runs per phase. */
+async function profilMin(pfad: string): Promise<Record<string, number>> {
+  const laeufe = [await profil(pfad), await profil(pfad), await profil(pfad)];
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(laeufe[0])) out[k] = Math.min(...laeufe.map((l) => l[k]));
+  return out;
+}
+
+export async function messeCli(root: string, ordner: string, groessen: readonly number[], laeufe: number): Promise<{ messungen: CliMessung[]; startMs: Record<string, number> }> {
+  const bin = path.join(root, 'bin', 'integrationsmonitor.js');
+  // node + module load alone, to see the fixed cost in each figure
+  const start = { node: [] as number[], exceljs: [] as number[], cli: [] as number[] };
+  for (let i = 0; i < 3; i++) {
+    start.node.push(prozess(['-e', '0'], root).ms);
+    start.exceljs.push(prozess(['-e', "require('exceljs')"], root).ms);
+    start.cli.push(prozess(['-e', "require('./lib/cli/main.js')"], root).ms);
+  }
+  const startMs = { nodeLeer: runde(median(start.node)), requireExceljs: runde(median(start.exceljs)), requireCli: runde(median(start.cli)) };
+
+  const messungen: CliMessung[] = [];
+  await profil(await schreibeBenchDatei(ordner, 100)); // warm up the in-process path
+  for (const zeilen of groessen) {
+    const pfad = await schreibeBenchDatei(ordner, zeilen);
+    const stat = await fs.stat(pfad);
+    const bare: Prozess[] = [];
+    const pr: Prozess[] = [];
+    const kp: Prozess[] = [];
+    // interleaved, so drift on the shared machine hits all three alike
+    for (let i = 0; i < laeufe; i++) {
+      bare.push(prozess(['-e', BARE_READ, pfad], root));
+      pr.push(prozess([bin, 'pruefen', pfad, '--json'], root));
+      kp.push(prozess([bin, 'kpi', pfad, '--json'], root));
+    }
+    for (const b of bare) if (b.code !== 0) throw new Error(`exceljs konnte ${pfad} nicht lesen: ${b.stderr}`);
+    const n = median(bare.map((x) => x.ms));
+    const pm = median(pr.map((x) => x.ms));
+    const km = median(kp.map((x) => x.ms));
+    messungen.push({
+      zeilen,
+      kennzahlen: Math.max(8, Math.round(zeilen / 5)),
+      dateiKB: Math.round(stat.size / 1024),
+      laeufe,
+      nackterLeseMs: runde(n),
+      pruefenMs: runde(pm),
+      kpiMs: runde(km),
+      pruefenFaktor: runde(pm / n, 2),
+      kpiFaktor: runde(km / n, 2),
+      minimumMs: { nackterLese: runde(min(bare)), pruefen: runde(min(pr)), kpi: runde(min(kp)) },
+      pruefenFaktorMinimum: runde(min(pr) / min(bare), 2),
+      kpiFaktorMinimum: runde(min(kp) / min(bare), 2),
+      pruefenExit: pr[0].code,
+      kpiExit: kp[0].code,
+      profilMs: await profilMin(pfad),
+    });
+  }
+  return { messungen, startMs };
+}

@@ -1,0 +1,256 @@
+/**
+ * context.sync() calls and request sizes per add-in action, measured on the
+ * in-memory Excel of src/excel/testing (D's fake) seeded with the benchmark
+ * plan at each size. A sync ends one Office.js request; its payload is
+ * estimated from the data matrices written in that batch (JSON, as Office.js
+ * sends them) plus a flat allowance per logged API call.
+ */
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { berechneKpi, pruefen } from '../../src/domain';
+import type { RawValue, RawWorkbook } from '../../src/domain/model';
+import { TABLES, TABLE_ORDER, type TableKey } from '../../src/domain/schema';
+import { aufteilen, herkunftAlsTabellen, HERKUNFT_INFO_TABELLE, HERKUNFT_ZEILEN_TABELLE, type NetzwerkDatei } from '../../src/domain/netzwerk';
+import { einrichten, kpiAktualisieren, leseArbeitsmappe } from '../../src/excel';
+import { uebernehmen } from '../../src/excel/netzwerk';
+import { createFakeExcel, type FakeExcel, type FakeSaat } from '../../src/excel/testing/fakeExcel';
+import { saatAusTabellen } from '../../src/excel/testing/saat';
+import { benchTabellen } from './daten';
+import { runde } from './messen';
+
+export interface AktionsGroesse {
+  zeilen: number;
+  syncs: number;
+  /** largest single request (one sync) in KB, estimated */
+  groessterSyncKB: number;
+  /** largest single matrix write (values/numberFormat/rows.add) in KB */
+  groessterSchreibKB: number;
+  summeKB: number;
+  apiAufrufe: number;
+  /** largest response (values loaded by one sync) in KB */
+  groessteAntwortKB: number;
+}
+
+export interface AktionsMessung {
+  aktion: string;
+  proGroesse: AktionsGroesse[];
+  konstant: boolean;
+  fehler?: string;
+}
+
+export interface SyncMessung {
+  hinweis: string;
+  aktionen: AktionsMessung[];
+}
+
+/** bytes assumed for one logged API call besides its data (object path, method, small arguments) */
+const PRO_AUFRUF = 200;
+
+interface Zaehler {
+  laufend: number;
+  /** values read since the last sync: the response of that sync */
+  antwort: number;
+  groessteAntwort: number;
+  gelesen: WeakSet<object>;
+  groesster: number;
+  einzelGroesster: number;
+  summe: number;
+  protokollStand: number;
+}
+
+let aktiv: Zaehler | null = null;
+
+function matrixBytes(v: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(v ?? null));
+  } catch {
+    // cyclic values cannot be sent by Office.js either; count them as one call
+    return PRO_AUFRUF;
+  }
+}
+
+function notiere(bytes: number): void {
+  if (!aktiv) return;
+  aktiv.laufend += bytes;
+  aktiv.summe += bytes;
+  aktiv.einzelGroesster = Math.max(aktiv.einzelGroesster, bytes);
+}
+
+let instrumentiert = false;
+
+/** Wraps the fake's data-carrying setters once, so every write reports its size. */
+function instrumentiere(fx: FakeExcel): void {
+  if (instrumentiert) return;
+  instrumentiert = true;
+  const blatt = fx.modell.blaetter[0]?.name ?? 'Tabelle1';
+  const range = fx.context.workbook.worksheets.getItem(blatt).getRange('A1');
+  const proto = Object.getPrototypeOf(range) as object;
+  for (const name of ['values', 'numberFormat', 'formulas']) {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (!d?.set) continue;
+    const set = d.set;
+    const get = d.get;
+    Object.defineProperty(proto, name, {
+      ...d,
+      set(this: unknown, v: unknown) {
+        notiere(matrixBytes(v));
+        set.call(this, v);
+      },
+      get(this: object) {
+        const v: unknown = get?.call(this);
+        // each loaded range counts once toward the response of the sync that delivered it
+        if (aktiv && !aktiv.gelesen.has(this)) {
+          aktiv.gelesen.add(this);
+          aktiv.antwort += matrixBytes(v);
+          aktiv.groessteAntwort = Math.max(aktiv.groessteAntwort, aktiv.antwort);
+        }
+        return v;
+      },
+    });
+  }
+  const tabelle = fx.modell.tabellen[0];
+  if (tabelle) {
+    const t = fx.context.workbook.tables.getItem(tabelle.name);
+    for (const sammlung of [t.rows, t.columns]) {
+      const p = Object.getPrototypeOf(sammlung) as { add?: (...a: unknown[]) => unknown };
+      const add = p.add;
+      if (!add) continue;
+      p.add = function (this: unknown, ...args: unknown[]) {
+        notiere(matrixBytes(args[1]));
+        return add.apply(this, args);
+      };
+    }
+  }
+}
+
+/** Runs one action on a fresh fake and returns its syncs and request sizes. */
+async function miss(fx: FakeExcel, zeilen: number, aktion: (fx: FakeExcel) => Promise<unknown>): Promise<AktionsGroesse> {
+  instrumentiere(fx);
+  const z: Zaehler = { laufend: 0, antwort: 0, groessteAntwort: 0, gelesen: new WeakSet(), groesster: 0, einzelGroesster: 0, summe: 0, protokollStand: fx.protokoll.length };
+  const ctx = fx.context as unknown as { sync: () => Promise<void> };
+  const sync = ctx.sync;
+  ctx.sync = async () => {
+    const aufrufe = fx.protokoll.length - z.protokollStand;
+    z.protokollStand = fx.protokoll.length;
+    const batch = z.laufend + aufrufe * PRO_AUFRUF;
+    z.summe += aufrufe * PRO_AUFRUF;
+    z.groesster = Math.max(z.groesster, batch);
+    z.laufend = 0;
+    z.antwort = 0;
+    z.gelesen = new WeakSet();
+    return sync();
+  };
+  const vorher = fx.syncs();
+  const start = fx.protokoll.length;
+  aktiv = z;
+  try {
+    await aktion(fx);
+  } finally {
+    aktiv = null;
+    ctx.sync = sync;
+  }
+  // writes queued after the last sync would be lost in Office.js; count them as a request anyway
+  const rest = z.laufend + (fx.protokoll.length - z.protokollStand) * PRO_AUFRUF;
+  z.groesster = Math.max(z.groesster, rest);
+  return {
+    zeilen,
+    syncs: fx.syncs() - vorher,
+    groessterSyncKB: runde(z.groesster / 1024, 1),
+    groessterSchreibKB: runde(z.einzelGroesster / 1024, 1),
+    summeKB: runde(z.summe / 1024, 1),
+    apiAufrufe: fx.protokoll.length - start,
+    groessteAntwortKB: runde(z.groessteAntwort / 1024, 1),
+  };
+}
+
+const immer = (): boolean => true;
+const JETZT = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
+
+/** What the task pane hands to uebernehmen: the HF-3 network file, edited (one status, one Istwert, one new row). */
+async function netzwerkDatei(fx: FakeExcel): Promise<NetzwerkDatei> {
+  const raw = await leseArbeitsmappe(fx.context);
+  const exp = aufteilen({ ...raw, source: 'gesamt.xlsx' }, 3, { quelle: 'gesamt.xlsx', exportiertAm: JETZT, nurVertragsspalten: true });
+  const t = {} as Record<TableKey, RawValue[][]>;
+  for (const k of TABLE_ORDER) t[k] = exp.tabellen[k].rows.map((r) => [...r]);
+  const ap = exp.tabellen.arbeitsplanung.headers;
+  const kz = exp.tabellen.kennzahlen.headers;
+  const massnahme = t.arbeitsplanung.find((r) => r[ap.indexOf('Art')] === 'Maßnahme');
+  if (massnahme) massnahme[ap.indexOf('Status')] = massnahme[ap.indexOf('Status')] === 'umgesetzt' ? 'begonnen' : 'umgesetzt';
+  if (t.kennzahlen[0]) t.kennzahlen[0][kz.indexOf('Istwert')] = 77;
+  const ziel = t.ziele[0]?.[TABLES.ziele.columns.findIndex((c) => c.header === 'Handlungsziel-ID')] ?? '3.1';
+  t.arbeitsplanung.push(['N-3-1', 3, ziel, 'Maßnahme', 'Neue Maßnahme aus dem Netzwerk', null, 'mittel', 'Jobcenter', 'Q3', 'geplant', 'nein', null]);
+  const tables = TABLE_ORDER.map((k) => ({ name: TABLES[k].name, sheet: TABLES[k].sheet, headerRow: 1, firstColumn: 1, headers: exp.tabellen[k].headers, rows: t[k] }));
+  const marker = herkunftAlsTabellen(exp.herkunft);
+  const raw2: RawWorkbook = {
+    sheets: [],
+    tables: [...tables, { name: HERKUNFT_INFO_TABELLE, sheet: '_Herkunft', headerRow: 1, firstColumn: 1, ...marker.info }, { name: HERKUNFT_ZEILEN_TABELLE, sheet: '_Herkunft', headerRow: 1, firstColumn: 4, ...marker.zeilen }],
+    source: 'HF3.xlsx',
+  };
+  return { datei: 'HF3.xlsx', raw: raw2 };
+}
+
+type Aktion = { name: string; leer?: boolean; lauf: (fx: FakeExcel) => Promise<unknown>; vorbereiten?: (fx: FakeExcel) => Promise<unknown> };
+
+/** Checkliste speichern (E): measured when src/excel/checkliste.ts exists, otherwise reported as missing. */
+async function checklisteMessung(groessen: readonly number[], saaten: Map<number, FakeSaat>): Promise<AktionsMessung> {
+  const aktion = 'Checkliste speichern';
+  const pfad = path.join(__dirname, '..', '..', 'src', 'excel', 'checkliste.ts');
+  if (!existsSync(pfad)) return { aktion, proGroesse: [], konstant: false, fehler: 'src/excel/checkliste.ts gibt es noch nicht' };
+  return { aktion, proGroesse: [], konstant: false, fehler: `noch nicht angebunden (${groessen.length} Größen, ${saaten.size} Saaten)` };
+}
+
+export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessung> {
+  const aktionen: Aktion[] = [
+    { name: 'Einrichten (leere Mappe)', leer: true, lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
+    { name: 'Einrichten (Mappe mit Daten)', lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
+    {
+      name: 'Prüfen',
+      lauf: async (fx) => {
+        const r = pruefen(await leseArbeitsmappe(fx.context));
+        if (r.plan) berechneKpi(r.plan);
+      },
+    },
+    { name: 'KPIs aktualisieren', lauf: (fx) => kpiAktualisieren(fx.context, JETZT, { unterstuetzt: immer }) },
+  ];
+  const ergebnisse: AktionsMessung[] = [];
+  const saaten = new Map(groessen.map((g) => [g, saatAusTabellen(benchTabellen(g))]));
+  for (const a of aktionen) {
+    const proGroesse: AktionsGroesse[] = [];
+    let fehler: string | undefined;
+    for (const g of groessen) {
+      try {
+        const fx = createFakeExcel(a.leer ? {} : saaten.get(g));
+        proGroesse.push(await miss(fx, g, a.lauf));
+      } catch (e) {
+        fehler = `${g} Zeilen: ${e instanceof Error ? e.message : String(e)}`;
+        break;
+      }
+    }
+    ergebnisse.push({ aktion: a.name, proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
+  }
+
+  // Übernehmen: the network file is prepared outside the measurement (the task pane parses it in the browser)
+  {
+    const proGroesse: AktionsGroesse[] = [];
+    let fehler: string | undefined;
+    for (const g of groessen) {
+      try {
+        const datei = await netzwerkDatei(createFakeExcel(saaten.get(g)));
+        const fx = createFakeExcel(saaten.get(g));
+        proGroesse.push(await miss(fx, g, () => uebernehmen(fx.context, [datei], { jetzt: JETZT, unterstuetzt: immer, gesamtName: 'gesamt.xlsx' })));
+      } catch (e) {
+        fehler = `${g} Zeilen: ${e instanceof Error ? e.message : String(e)}`;
+        break;
+      }
+    }
+    ergebnisse.push({ aktion: 'Übernehmen (Netzwerkdatei HF 3)', proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
+  }
+
+  ergebnisse.push(await checklisteMessung(groessen, saaten));
+
+  return {
+    hinweis:
+      'Gemessen am In-Memory-Excel aus src/excel/testing (jede Aktion auf einer frisch befüllten Mappe). „Syncs“ zählt context.sync(); eine Anfrage ist alles zwischen zwei Syncs. Anfragegröße geschätzt: JSON der geschriebenen Wertematrizen (values, numberFormat, rows.add) plus 200 Byte je API-Aufruf; Antwortgröße: JSON der nach einem Sync gelesenen Wertematrizen. Excel im Web lehnt Anfragen und Antworten über 5 MB ab.',
+    aktionen: ergebnisse,
+  };
+}
