@@ -1,5 +1,5 @@
 import { arbeitsmappe, kopie } from './__tests__/fixtures';
-import { berechneKpi, hatFehler, pruefen, TABLE_ORDER, TABLES, type RawValue, type TableKey } from './index';
+import { berechneKpi, hatFehler, LESE_REGELN, pruefen, REGELN, TABLE_ORDER, TABLES, type RawValue, type TableKey } from './index';
 
 describe('pruefen on a valid small plan', () => {
   it('finds nothing and returns a plan', () => {
@@ -48,7 +48,9 @@ describe('robustness: random corruptions of the valid plan', () => {
     }
     const { plan, findings } = pruefen(arbeitsmappe(d));
     expect(plan).not.toBeNull();
+    const bekannt = new Set([...Object.keys(LESE_REGELN), ...REGELN.flatMap((x) => x.codes)]);
     for (const f of findings) {
+      expect(bekannt).toContain(f.regel);
       expect(f.blatt).not.toBe('');
       expect(f.zelle).toMatch(/^[A-Z]+[1-9]\d*$/);
       expect(f.meldung.startsWith(`${f.blatt}!${f.zelle}`)).toBe(true);

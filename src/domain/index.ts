@@ -11,7 +11,7 @@ export * from './model';
 export * from './values';
 export { Befunde, befundPraefix, meldungOhneAdresse, ortVon, standardOrt } from './befunde';
 export type { Stelle } from './befunde';
-export { parseArbeitsmappe } from './parse';
+export { LESE_REGELN, parseArbeitsmappe } from './parse';
 export type { ParseErgebnis } from './parse';
 export { REGELN, validiere, validiereIn } from './validate';
 export type { Regel, PruefKontext } from './validate';

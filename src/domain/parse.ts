@@ -37,6 +37,31 @@ import {
   type Gelesen,
 } from './values';
 
+/** Rule codes emitted while reading (structure and cell types); cross-row rules are in REGELN. */
+export const LESE_REGELN: Readonly<Record<string, string>> = {
+  TABELLE_FEHLT: 'Tabelle fehlt (Fehler)',
+  TABELLE_DOPPELT: 'Tabellenname mehrfach (Fehler)',
+  TABELLE_FALSCHES_BLATT: 'Tabelle auf einem anderen Blatt (Warnung)',
+  KOPF_FEHLT: 'Spaltenüberschrift fehlt (Fehler)',
+  KOPF_ABWEICHEND: 'Spaltenüberschrift nur in Schreibweise abweichend (Warnung)',
+  EXCEL_FEHLERWERT: 'Excel-Fehlerwert in einer Zelle (Fehler)',
+  KEINE_ZAHL: 'keine Zahl in einer Zahlenspalte (Fehler)',
+  KEINE_GANZZAHL: 'keine ganze Zahl (Fehler)',
+  ZAHL_ALS_TEXT: 'Zahl als Text gespeichert, gelesen (Warnung)',
+  KEIN_DATUM: 'kein gültiges Datum (Fehler)',
+  DATUM_ALS_TEXT: 'Datum als Text gespeichert, gelesen (Warnung)',
+  DATUM_STATT_ID: 'Excel hat eine ID in ein Datum verwandelt (Fehler)',
+  LISTE_UNGUELTIG: 'Wert nicht in der Liste (Fehler)',
+  LISTE_ABWEICHEND: 'Listenwert nur in Schreibweise abweichend, gelesen (Warnung)',
+  PFLICHTFELD: 'HF-Nr in tblHandlungsfelder fehlt (Fehler)',
+  EINSTELLUNG_FEHLT: 'Einstellung fehlt, Standardwert gilt (Warnung)',
+  EINSTELLUNG_UNGUELTIG: 'Einstellung ungültig (Fehler)',
+  EINSTELLUNG_DOPPELT: 'Einstellung doppelt (Fehler)',
+  EINSTELLUNG_UNBEKANNT: 'unbekannte Einstellung, ignoriert (Warnung)',
+  EINSTELLUNG_ABWEICHEND: 'Einstellungsname nur in Schreibweise abweichend (Warnung)',
+  EINSTELLUNG_OHNE_NAME: 'Wert ohne Einstellungsnamen, ignoriert (Warnung)',
+};
+
 export interface ParseErgebnis {
   readonly plan: Plan | null;
   /** keys (zellSchluessel) of cells that already got a Fehler while reading */
