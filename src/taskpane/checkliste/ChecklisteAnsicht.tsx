@@ -47,7 +47,8 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
     try {
       await gateway.speichern(d.zielId, d.checkliste, d.kennzahlen);
     } catch (e) {
-      throw new Error(alsBenutzerFehler(e, 'Checkliste speichern').message);
+      // the form shows the message of what it catches: a German BenutzerFehler
+      throw alsBenutzerFehler(e, 'Checkliste speichern');
     }
     // re-read so other views and the Fehlende-Angaben list see the saved rows
     setDaten(await gateway.laden());
