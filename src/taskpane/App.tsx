@@ -37,7 +37,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     flexGrow: 1,
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, overflowX: 'auto', flexWrap: 'nowrap' },
+  // wraps to a second row rather than hiding a tab in a narrow pane
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})`, flexWrap: 'wrap' },
   // five tabs must fit a 320 px wide task pane
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
 });

@@ -2,9 +2,11 @@
  * The built task pane in headless Chromium (playwright-core, /usr/bin/chromium):
  *  (a) taskpane.html outside Office shows "In Excel öffnen", with no console
  *      error, no CSP violation and no request to any host but office.js's CDN;
- *  (b) demo.html runs the real UI against the in-memory workbook with planted
- *      errors: Einrichten → Prüfen shows them → click selects the cell →
- *      KPIs are refused while Fehler exist → after correction the summary.
+ *  (b) demo.html runs the real UI, Office gateway and Office.js adapter
+ *      against the in-memory fake of the Excel API with planted errors:
+ *      Einrichten → Prüfen shows them → click selects the cell → KPIs are
+ *      refused while Fehler exist → after correction the summary, and the
+ *      computed sheets exist in the fake workbook.
  * Screenshots of every view go to docs/screenshots/.
  */
 import { execFileSync } from 'child_process';
@@ -48,7 +50,13 @@ function beobachte(page: Page, erlaubt: (text: string) => boolean = () => false)
 }
 
 async function neueSeite(breite = 360, hoehe = 860): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: breite, height: hoehe }, deviceScaleFactor: 2, locale: 'de-DE' });
+  // reduced motion: screenshots show the settled state, not a colour transition
+  const context = await browser.newContext({
+    viewport: { width: breite, height: hoehe },
+    deviceScaleFactor: 2,
+    locale: 'de-DE',
+    reducedMotion: 'reduce',
+  });
   return context.newPage();
 }
 
@@ -114,7 +122,7 @@ describe('taskpane.html outside Office', () => {
   });
 });
 
-describe('demo.html: the real UI on an in-memory workbook with planted errors', () => {
+describe('demo.html: the real UI and adapter on the fake Excel API with planted errors', () => {
   it('Einrichten → Prüfen → click selects the cell → KPIs aktualisieren shows the summary', async () => {
     const page = await neueSeite();
     const log = beobachte(page);
@@ -145,23 +153,26 @@ describe('demo.html: the real UI on an in-memory workbook with planted errors', 
     // Click → the fake workbook received the selection
     const ziel = adressen[2];
     await page.getByRole('button', { name: new RegExp(`^Fehler in ${ziel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).click();
-    await page.waitForFunction((z) => window.__integrationsmonitorDemo?.gateway.auswahl.includes(z), ziel);
-    const auswahl = await page.evaluate(() => window.__integrationsmonitorDemo?.gateway.auswahl ?? []);
+    await page.waitForFunction((z) => window.__integrationsmonitorDemo?.auswahl.includes(z), ziel);
+    const auswahl = await page.evaluate(() => window.__integrationsmonitorDemo?.auswahl ?? []);
     expect(auswahl).toEqual([ziel]);
 
     // KPIs are refused while Fehler exist
     await page.getByRole('tab', { name: 'KPIs' }).click();
     await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
     await page.getByText('KPIs nicht berechnet').waitFor();
+    await page.waitForSelector('button:has-text("KPIs aktualisieren"):not([disabled])');
     await foto(page, '05-kpi-verweigert');
 
     // The user corrects the cells in Excel; then the refresh succeeds
-    await page.evaluate(() => window.__integrationsmonitorDemo?.gateway.korrigiereFehler());
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
     await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
     await page.getByRole('heading', { name: 'Gesamt 2026' }).waitFor();
     await page.getByRole('heading', { name: 'Handlungsziele je Ampel' }).waitFor();
     expect(await page.getByTestId(/^hf-\d$/).count()).toBe(8);
     await foto(page, '06-kpi-ergebnis');
+    const blaetter = await page.evaluate(() => window.__integrationsmonitorDemo?.fake.modell.blaetter.map((b) => b.name) ?? []);
+    expect(blaetter).toEqual(expect.arrayContaining(['KPI Übersicht', 'KPI Handlungsziele', 'Umsetzungsbericht', 'Verlauf']));
 
     // Prüfen now shows only Warnungen
     await page.getByRole('tab', { name: 'Prüfen' }).click();
@@ -181,7 +192,7 @@ describe('demo.html: the real UI on an in-memory workbook with planted errors', 
     const log = beobachte(page);
     await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&ansicht=pruefen`);
     await page.getByRole('list', { name: 'Meldungen auf Arbeitsplanung' }).waitFor({ timeout: 15000 });
-    await page.evaluate(() => window.__integrationsmonitorDemo?.gateway.scheitereBeimNaechstenAufruf('InvalidOperationInCellEditMode'));
+    await page.evaluate(() => window.__integrationsmonitorDemo?.scheitereBeimNaechstenAufruf('InvalidOperationInCellEditMode'));
     await page.getByRole('button', { name: 'Erneut prüfen' }).click();
     const alarm = page.getByRole('alert');
     await alarm.waitFor();

@@ -1,40 +1,42 @@
 /**
- * demo.html: the real task pane against an in-memory workbook with planted
- * errors. Used by the browser end-to-end run and to show the UI without
- * Excel; the add-in itself (taskpane.html) never loads this code.
+ * demo.html: the real task pane, the real Office gateway and the real
+ * Office.js adapter, running on an in-memory fake of the Excel API with
+ * planted errors (demoExcel.ts). Used by the browser end-to-end run and to
+ * show the UI without Excel; the add-in itself (taskpane.html) never loads it.
+ *   ?latenz=ms  simulated Excel latency     ?vollstaendig=1  no missing table
+ *   ?ansicht=pruefen|kpi  start view (runs its action, like the ribbon)
+ *   ?thema=dunkel  dark Office theme
  */
 import { createRoot } from 'react-dom/client';
 import { App } from '../App';
 import { startAnsichtAusUrl } from '../ansicht';
-import { FakeGateway, demoFehler } from './fakeGateway';
+import { OfficeGateway } from '../officeGateway';
+import { installiereDemoExcel, type DemoExcel } from './demoExcel';
 
 declare global {
   interface Window {
-    /** handle for the e2e test: selections seen by the fake, planted errors */
-    __integrationsmonitorDemo?: { gateway: FakeGateway; fehlerAdressen: string[] };
+    /** handle for the e2e test: the fake workbook, selections, planted errors */
+    __integrationsmonitorDemo?: DemoExcel;
   }
 }
 
 const params = new URLSearchParams(window.location.search);
-const latenz = Number(params.get('latenz') ?? '400');
-const fehler = demoFehler();
-const gateway = new FakeGateway({
-  // ?vollstaendig=1 starts with a complete layout (tests that begin on the Prüfen view)
-  fehlendeTabellen: params.get('vollstaendig') === '1' ? [] : ['einstellungen'],
-  fehler,
-  latenzMs: Number.isFinite(latenz) ? latenz : 400,
+const latenz = Number(params.get('latenz') ?? '300');
+const excel = installiereDemoExcel({
+  vollstaendig: params.get('vollstaendig') === '1',
+  latenzMs: Number.isFinite(latenz) ? latenz : 300,
 });
-window.__integrationsmonitorDemo = { gateway, fehlerAdressen: fehler.map((f) => FakeGateway.adresse(f)) };
+window.__integrationsmonitorDemo = excel;
 
 const { ansicht, ausfuehren } = startAnsichtAusUrl(window.location.search);
 const container = document.getElementById('container');
 if (!container) throw new Error('#container fehlt in demo.html');
 createRoot(container).render(
   <App
-    gateway={gateway}
+    gateway={new OfficeGateway()}
     dunkel={params.get('thema') === 'dunkel'}
     startAnsicht={ansicht}
     ausfuehren={ausfuehren}
-    info="Demo mit Beispieldaten: Es ist keine Excel-Arbeitsmappe verbunden. Vier Fehler sind absichtlich eingebaut."
+    info="Demo mit Beispieldaten: Statt Excel läuft eine simulierte Arbeitsmappe im Browser. Vier Fehler sind absichtlich eingebaut."
   />,
 );
