@@ -17,7 +17,7 @@ import {
   druckeJson,
   erwartePositionen,
   EXIT,
-  gleicherPfad,
+  gleicheDatei,
   ladeUndPruefe,
   parseArgumente,
   PROGRAMM,
@@ -88,7 +88,7 @@ Beispiel:
     const aus = a.werte.get('aus');
     if (aus === undefined) throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
     if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
-    if (gleicherPfad(aus, datei))
+    if (await gleicheDatei(aus, datei))
       throw new AufrufFehler(`Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`);
     const json = a.schalter.has('json');
 
