@@ -3,6 +3,7 @@
  * formatting, loading + validating a workbook. Verbs of colleagues
  * (bericht, fehlend, aufteilen, zusammenfuehren) reuse these.
  */
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { hatFehler, pruefen, type Finding, type Plan, type RawWorkbook } from '../domain';
@@ -171,7 +172,23 @@ export async function ladeUndPruefe(pfad: string): Promise<Geladen> {
   return { wb, raw, plan, findings, fehler: hatFehler(findings), datei };
 }
 
-/** Same file? Compares resolved paths (case-insensitively on Windows/macOS file systems is left to the OS). */
+/**
+ * True when both paths name the same file (symlinks and relative paths
+ * resolved), so a verb can refuse to write its output over an input.
+ */
+export async function gleicheDatei(a: string, b: string): Promise<boolean> {
+  const real = async (p: string): Promise<string> => {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      // a target that does not exist yet: compare its resolved path instead
+      return path.resolve(p);
+    }
+  };
+  return (await real(a)) === (await real(b));
+}
+
+/** Same path after resolving relative parts (synchronous; see gleicheDatei for symlinks). */
 export function gleicherPfad(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { AMPEL_LABEL } from '../workbook/layout';
 import { berechneKpi, type KpiResult, type Zaehlung } from '../domain';
@@ -14,6 +13,7 @@ import {
   druckeJson,
   erwartePositionen,
   EXIT,
+  gleicheDatei,
   ladeUndPruefe,
   parseArgumente,
   PROGRAMM,
@@ -89,15 +89,6 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   io.out(`  Kennzahlen mit Istwert: ${mitDaten} von ${kpi.kennzahlen.length}.`);
 }
 
-async function realerPfad(p: string): Promise<string> {
-  try {
-    return await fs.realpath(p);
-  } catch {
-    // a target that does not exist yet: compare its resolved path instead
-    return path.resolve(p);
-  }
-}
-
 export const kpiVerb: Verb = {
   kurz: 'Kennzahlen berechnen, optional KPI-Blätter in eine Kopie schreiben',
   hilfe: `Aufruf: ${PROGRAMM} kpi <datei.xlsx> [--json] [--aus <ziel.xlsx>]
@@ -137,7 +128,7 @@ Beispiel:
     const aus = a.werte.get('aus');
     if (aus !== undefined) {
       if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
-      if ((await realerPfad(aus)) === (await realerPfad(datei)))
+      if (await gleicheDatei(aus, datei))
         throw new AufrufFehler(`Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`);
     }
     const json = a.schalter.has('json');
