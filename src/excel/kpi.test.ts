@@ -44,6 +44,7 @@ describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
     await kpiAktualisieren(fx.context, JETZT);
     const blatt = fx.blatt('KPI Übersicht');
     const diagramm = blatt.diagramme[0];
+    const verlaufTabelle = fx.tabelle('tblVerlauf')!.tabelle;
     const r = await kpiAktualisieren(fx.context, new Date(2026, 10, 26, 9, 0));
     expect(r.geschrieben.map((g) => [g.blatt, g.neuesBlatt])).toEqual([
       ['KPI Übersicht', false],
@@ -56,6 +57,9 @@ describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
     expect(fx.modell.tabellen.filter((t) => t.name === 'tblVerlauf')).toHaveLength(1);
     const tage = new Set(verlauf.zeilen.map((z) => z[0]));
     expect(tage.size).toBe(2);
+    // the same table object, resized (references to tblVerlauf keep working)
+    expect(verlauf.tabelle).toBe(verlaufTabelle);
+    expect(fx.protokoll.some((p) => p.startsWith('Table entfernt'))).toBe(false);
     expect(fx.blatt('KPI Übersicht')).toBe(blatt);
     expect(blatt.diagramme).toHaveLength(2);
     expect(blatt.diagramme[0]).toBe(diagramm);

@@ -1,5 +1,5 @@
 import { createFakeExcel } from './testing/fakeExcel';
-import { schreibeGrids, gridMatrizen, SCHUTZ_OPTIONEN } from './schreiben';
+import { schreibeGrids, gridMatrizen, SCHUTZ_OPTIONEN, ausserhalb, restVonAlt } from './schreiben';
 import { planeBloecke, schreibeWerteInBloecke, zusaetzlicheSyncs, alsExcelWert, utf8Laenge } from './bloecke';
 import { stilRechtecke, adresslisten } from './formate';
 import type { Grid, GridCell } from '../workbook/grid';
@@ -186,5 +186,47 @@ describe('Stilgruppen (rein)', () => {
     expect(listen.length).toBeGreaterThan(1);
     expect(listen.every((l) => l.length <= 200)).toBe(true);
     expect(listen.join(', ').split(', ')).toHaveLength(100);
+  });
+});
+
+describe('Tabellen in berechneten Blättern', () => {
+  const mitTabelle = (n: number): Grid => ({
+    sheet: 'Verlauf',
+    columnWidths: [12, 10],
+    rows: [[{ v: 'Verlauf', s: 'titel' }], [{ v: 'Datum', s: 'kopf' }, { v: 'Wert', s: 'kopf' }], ...Array.from({ length: n }, (_, i) => [{ v: `T${i}`, s: 'text' as const }, { v: i, s: 'zahl' as const }])],
+    table: { name: 'tblTest', range: `A2:B${2 + n}` },
+  });
+
+  test('Tabelle bleibt dieselbe, wird vergrößert und verkleinert; Reste gelöscht', async () => {
+    const fx = createFakeExcel();
+    await schreibeGrids(fx.context, [mitTabelle(5)]);
+    const t = fx.tabelle('tblTest')!.tabelle;
+    expect(t).toMatchObject({ blatt: 'Verlauf', zeile: 2, zeilen: 5, spalten: 2 });
+    await schreibeGrids(fx.context, [mitTabelle(8)]);
+    expect(fx.tabelle('tblTest')!.tabelle).toBe(t);
+    expect(t.zeilen).toBe(8);
+    await schreibeGrids(fx.context, [mitTabelle(3)]);
+    expect(fx.tabelle('tblTest')!.tabelle).toBe(t);
+    expect(t.zeilen).toBe(3);
+    expect(fx.werte('Verlauf', 'A5:B10')).toEqual([['T2', 2], ...Array.from({ length: 5 }, () => ['', ''])]);
+    expect(fx.protokoll.some((p) => p.startsWith('Table entfernt'))).toBe(false);
+  });
+
+  test('ohne table.resize (ExcelApi < 1.13) wird die Tabelle unter gleichem Namen neu angelegt', async () => {
+    const fx = createFakeExcel();
+    const ohne113 = (_s: string, v: string) => Number(v.split('.')[1]) < 13;
+    await schreibeGrids(fx.context, [mitTabelle(2)], { unterstuetzt: ohne113 });
+    await schreibeGrids(fx.context, [mitTabelle(4)], { unterstuetzt: ohne113 });
+    expect(fx.tabelle('tblTest')!.zeilen).toHaveLength(4);
+    expect(fx.modell.tabellen.filter((x) => x.name === 'tblTest')).toHaveLength(1);
+  });
+
+  test('ausserhalb und restVonAlt (rein)', () => {
+    expect(ausserhalb([], 10, 10)).toEqual([{ z1: 1, s1: 1, z2: 10, s2: 10 }]);
+    const r = ausserhalb([{ z1: 3, s1: 2, z2: 4, s2: 3 }], 6, 5);
+    const zellen = r.reduce((n, x) => n + (x.z2 - x.z1 + 1) * (x.s2 - x.s1 + 1), 0);
+    expect(zellen).toBe(30 - 4);
+    expect(restVonAlt({ z1: 2, s1: 1, z2: 10, s2: 2 }, { zeile: 2, spalte: 1, zeilen: 4, spalten: 2 })).toEqual([{ z1: 6, s1: 1, z2: 10, s2: 2 }]);
+    expect(restVonAlt({ z1: 2, s1: 1, z2: 5, s2: 2 }, { zeile: 2, spalte: 1, zeilen: 9, spalten: 2 })).toEqual([]);
   });
 });

@@ -51,6 +51,48 @@ interface BlattZustand {
   readonly blatt: Excel.Worksheet;
   readonly schutz: Excel.WorksheetProtection;
   readonly diagramme: Excel.ChartCollection;
+  /** tables on the sheet (e.g. tblVerlauf): their cells are never cleared wholesale */
+  readonly tabellen: { readonly name: string; readonly bereich: Excel.Range }[];
+}
+
+export interface Rechteck0 {
+  /** 1-based, inclusive */
+  readonly z1: number;
+  readonly s1: number;
+  readonly z2: number;
+  readonly s2: number;
+}
+
+const MAX_ZEILE = 1048576;
+const MAX_SPALTE = 16384;
+
+/**
+ * The sheet minus some rectangles, as few rectangles (pure). Used to clear a
+ * computed sheet around its tables: clearing a range that holds a whole
+ * table can remove the table itself (and break references to it).
+ */
+export function ausserhalb(ausnahmen: readonly Rechteck0[], grenzeZ = MAX_ZEILE, grenzeS = MAX_SPALTE): Rechteck0[] {
+  if (ausnahmen.length === 0) return [{ z1: 1, s1: 1, z2: grenzeZ, s2: grenzeS }];
+  const zs = [...new Set([1, grenzeZ + 1, ...ausnahmen.flatMap((a) => [a.z1, a.z2 + 1])])].sort((a, b) => a - b);
+  const ss = [...new Set([1, grenzeS + 1, ...ausnahmen.flatMap((a) => [a.s1, a.s2 + 1])])].sort((a, b) => a - b);
+  const frei = (z: number, s: number): boolean => !ausnahmen.some((a) => z >= a.z1 && z <= a.z2 && s >= a.s1 && s <= a.s2);
+  const out: Rechteck0[] = [];
+  for (let i = 0; i < zs.length - 1; i++) {
+    let start = -1;
+    for (let j = 0; j <= ss.length - 1; j++) {
+      const ok = j < ss.length - 1 && frei(zs[i], ss[j]);
+      if (ok && start < 0) start = j;
+      if (!ok && start >= 0) {
+        out.push({ z1: zs[i], z2: zs[i + 1] - 1, s1: ss[start], s2: ss[j] - 1 });
+        start = -1;
+      }
+    }
+  }
+  return out;
+}
+
+function rechteckText(r: Rechteck0): string {
+  return bereichsAdresse(r.z1, r.s1, r.z2 - r.z1 + 1, r.s2 - r.s1 + 1);
 }
 
 export interface GridErgebnis {
@@ -107,7 +149,14 @@ export class GridSchreiber {
       schutz.load('protected');
       const diagramme = blatt.charts;
       diagramme.load('items/name');
-      this.zustand.set(name, { blatt, schutz, diagramme });
+      const tabellen = [...stand.tabellen]
+        .filter(([, b]) => b === name)
+        .map(([t]) => {
+          const bereich = this.context.workbook.tables.getItem(t).getRange();
+          bereich.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { name: t, bereich };
+        });
+      this.zustand.set(name, { blatt, schutz, diagramme, tabellen });
     }
   }
 
@@ -135,10 +184,20 @@ export class GridSchreiber {
     if (vorhanden) {
       blatt = vorhanden.blatt;
       if (vorhanden.schutz.protected) vorhanden.schutz.unprotect();
-      // keep the sheet (identity, co-authoring): clear content and formats only
-      const alles = blatt.getRange();
-      alles.unmerge();
-      alles.clear('All' as Excel.ClearApplyTo);
+      // keep the sheet (identity, co-authoring): clear content and formats only,
+      // around its tables so they (and references to them) survive
+      blatt.getRange().unmerge();
+      for (const r of ausserhalb(vorhanden.tabellen.map((t) => tabellenRechteck(t.bereich)))) {
+        blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
+      }
+      const neuTab = grid.table;
+      const alt = neuTab && vorhanden.tabellen.find((x) => x.name.toLowerCase() === neuTab.name.toLowerCase());
+      if (neuTab && alt) {
+        // rows/columns the old, larger table covered beyond the new extent (partial clear keeps the table)
+        for (const r of restVonAlt(tabellenRechteck(alt.bereich), parseAdresse(neuTab.range))) {
+          blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
+        }
+      }
       if (verfuegbar('seitenlayout', this.unterstuetzt)) blatt.horizontalPageBreaks.removePageBreaks();
     } else {
       blatt = ctx.workbook.worksheets.add(grid.sheet);
@@ -190,7 +249,7 @@ export class GridSchreiber {
     }
 
     const tabelle = grid.table;
-    if (tabelle) this.tabelleSetzen(blatt, tabelle);
+    if (tabelle) this.tabelleSetzen(blatt, grid.sheet, tabelle, vorhanden);
 
     const diagrammeNeu: string[] = [];
     const diagrammeAktualisiert: string[] = [];
@@ -217,14 +276,26 @@ export class GridSchreiber {
     return { blatt: grid.sheet, neuesBlatt: !vorhanden, bloecke, diagrammeNeu, diagrammeAktualisiert };
   }
 
-  private tabelleSetzen(blatt: Excel.Worksheet, t: { readonly name: string; readonly range: string }): void {
+  private tabelleSetzen(
+    blatt: Excel.Worksheet,
+    blattName: string,
+    t: { readonly name: string; readonly range: string },
+    vorhanden: BlattZustand | undefined,
+  ): void {
     const ctx = this.context;
     const bereich = parseAdresse(t.range);
     const adresse = bereichsAdresse(bereich.zeile, bereich.spalte, bereich.zeilen, bereich.spalten);
-    if (this.stand?.tabellen.has(t.name)) {
+    const alt = vorhanden?.tabellen.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
+    const blattDerTabelle = this.stand?.tabellen.get(t.name);
+    if (blattDerTabelle !== undefined && blattDerTabelle !== blattName && !alt) {
+      throw new Error(
+        `Die Tabelle ${t.name} steht auf dem Blatt „${blattDerTabelle}“. Bitte diese Tabelle umbenennen, damit das Blatt neu geschrieben werden kann.`,
+      );
+    }
+    if (alt || blattDerTabelle !== undefined) {
       const tab = ctx.workbook.tables.getItem(t.name);
       if (verfuegbar('tabelleAnpassen', this.unterstuetzt)) {
-        // same table object (identity kept), new extent
+        // same table object (identity and references kept), new extent
         tab.resize(blatt.getRange(adresse));
         return;
       }
@@ -235,6 +306,18 @@ export class GridSchreiber {
     neu.name = t.name;
     neu.style = TABELLEN_STIL_BERECHNET;
   }
+}
+
+/** Cells of the old table block `a` outside the new block (pure). */
+export function restVonAlt(a: Rechteck0, neu: { zeile: number; spalte: number; zeilen: number; spalten: number }): Rechteck0[] {
+  const n: Rechteck0 = { z1: neu.zeile, s1: neu.spalte, z2: neu.zeile + neu.zeilen - 1, s2: neu.spalte + neu.spalten - 1 };
+  return ausserhalb([n], a.z2, a.s2)
+    .map((r) => ({ z1: Math.max(r.z1, a.z1), s1: Math.max(r.s1, a.s1), z2: r.z2, s2: r.s2 }))
+    .filter((r) => r.z1 <= r.z2 && r.s1 <= r.s2);
+}
+
+function tabellenRechteck(r: Excel.Range): Rechteck0 {
+  return { z1: r.rowIndex + 1, s1: r.columnIndex + 1, z2: r.rowIndex + r.rowCount, s2: r.columnIndex + r.columnCount };
 }
 
 /** Render computed sheets in place. 3 syncs, whatever the number of rows (below ~4 MB of values). */

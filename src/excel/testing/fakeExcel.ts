@@ -580,6 +580,20 @@ class FakeRange extends Basis {
   clear(applyTo: string = 'All'): void {
     this.k.log(`Range.clear ${applyTo} ${this.blatt.name}!${blockAdresse(this.block)}`);
     if (this.blatt.geschuetzt) throw new FakeOfficeFehler('AccessDenied', `Blatt ${this.blatt.name} ist geschützt`);
+    if (applyTo === 'All' || applyTo === 'Contents') {
+      // pessimistic model of Excel: clearing a block that holds a whole table removes the table
+      const b = this.block;
+      this.wm().tabellen = this.wm().tabellen.filter((t) => {
+        const weg =
+          t.blatt === this.blatt.name &&
+          t.zeile >= b.zeile &&
+          t.zeile + t.zeilen <= b.zeile + b.zeilen - 1 &&
+          t.spalte >= b.spalte &&
+          t.spalte + t.spalten <= b.spalte + b.spalten;
+        if (weg) this.k.log(`Table entfernt durch Range.clear ${t.name}`);
+        return !weg;
+      });
+    }
     for (const [k2, c] of [...this.blatt.zellen]) {
       const [z, s] = k2.split(',').map(Number);
       if (!schneidet({ zeile: z, spalte: s, zeilen: 1, spalten: 1 }, this.block)) continue;
