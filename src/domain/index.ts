@@ -50,3 +50,7 @@ export function findingsAlsJson(findings: readonly Finding[]): {
     warnungen: findings.filter((x) => x.schwere === 'Warnung').map(f),
   };
 }
+export * from './fehlend';
+export * from './verlauf';
+export * from './bericht';
+export * from './formular';
