@@ -54,52 +54,79 @@ export function protokollZeilen(a: Aenderungen): { art: string; stil: StyleName;
   return ART.flatMap(({ key, label, stil }) => a[key].map((e) => ({ art: label, stil, e })));
 }
 
+const BREITEN = [12, 34, 16, 14, 18, 22, 22, 90] as const;
+const ZEILENHOEHE = 15;
+
+/** Estimated height of a row whose cells wrap: LibreOffice does not fit heights of exceljs files. */
+function hoehe(texte: readonly { text: string; breite: number }[]): number | null {
+  const zeilen = Math.max(1, ...texte.map((t) => Math.ceil(t.text.length / Math.max(4, t.breite * 0.95))));
+  return zeilen > 1 ? zeilen * ZEILENHOEHE : null;
+}
+
 /** The visible sheet "Änderungsprotokoll" as a Grid (rewritten by every merge). */
 export function aenderungsprotokollGrid(a: Aenderungen, meta: ProtokollMeta): Grid {
   const rows: GridCell[][] = [];
+  const merges: string[] = [];
+  const heights: (number | null)[] = [];
+  const gesamtBreite = BREITEN.reduce((x, y) => x + y, 0);
+  /** a line of text across the whole width (merged A:H) */
+  const satz = (text: string, stil: StyleName): void => {
+    rows.push([c(text, stil)]);
+    merges.push(`A${rows.length}:H${rows.length}`);
+    heights.push(hoehe([{ text, breite: gesamtBreite }]));
+  };
+  const leer = (): void => {
+    rows.push([]);
+    heights.push(null);
+  };
   const anzahl = (k: keyof Aenderungen): number => a[k].length;
-  rows.push([c('Änderungsprotokoll – Zusammenführung der Netzwerkdateien', 'titel')]);
-  rows.push([
-    c(
-      `Erstellt am ${zeitstempel(meta.erstelltAm)} aus „${meta.gesamt}“ und ${meta.dateien.length} Netzwerkdatei${meta.dateien.length === 1 ? '' : 'en'}. Dieses Blatt wird beim nächsten Zusammenführen neu geschrieben.`,
-      'hinweis',
-    ),
-  ]);
+
+  satz('Änderungsprotokoll – Zusammenführung der Netzwerkdateien', 'titel');
+  heights[heights.length - 1] = 24;
+  satz(
+    `Erstellt am ${zeitstempel(meta.erstelltAm)} aus „${meta.gesamt}“ und ${meta.dateien.length} Netzwerkdatei${meta.dateien.length === 1 ? '' : 'en'}. Dieses Blatt wird beim nächsten Zusammenführen neu geschrieben.`,
+    'hinweis',
+  );
   const offen = anzahl('konflikte') + anzahl('abgelehnt');
-  rows.push([
-    c(
-      offen === 0
-        ? 'Alle Änderungen wurden übernommen; es gab keine Konflikte und keine abgelehnten Zeilen.'
-        : `${anzahl('konflikte')} Konflikt(e) und ${anzahl('abgelehnt')} abgelehnte Zeile(n): dort gilt weiter der Wert der Gesamtdatei. Bitte mit den Netzwerken klären und von Hand nachtragen.`,
-      offen === 0 ? 'text' : 'textFett',
-    ),
-  ]);
-  rows.push([]);
+  satz(
+    offen === 0
+      ? 'Alle Änderungen wurden übernommen; es gab keine Konflikte und keine abgelehnten Zeilen.'
+      : `${anzahl('konflikte')} Konflikt(e) und ${anzahl('abgelehnt')} abgelehnte Zeile(n): dort gilt weiter der Wert der Gesamtdatei. Bitte mit den Netzwerken klären und von Hand nachtragen.`,
+    offen === 0 ? 'text' : 'textFett',
+  );
+  leer();
   rows.push([c('Zusammenfassung je Datei', 'abschnitt')]);
-  rows.push(['Datei', 'Neu', 'Geändert', 'Konflikte', 'Abgelehnt'].map((h) => c(h, 'kopf')));
+  heights.push(null);
+  // file names span A:B so the counters can use the narrow columns C–F
+  const zusammen = (erste: GridCell, werte: GridCell[]): void => {
+    rows.push([erste, c(null, erste.s), ...werte]);
+    merges.push(`A${rows.length}:B${rows.length}`);
+    heights.push(hoehe([{ text: String(erste.v ?? ''), breite: BREITEN[0] + BREITEN[1] }]));
+  };
+  zusammen(c('Datei', 'kopf'), ['Neu', 'Geändert', 'Konflikte', 'Abgelehnt'].map((h) => c(h, 'kopf')));
   for (const d of meta.dateien) {
     const n = (k: keyof Aenderungen): GridCell => c(a[k].filter((e) => e.datei === d).length, 'zahl');
-    rows.push([c(d, 'text'), n('neu'), n('geaendert'), n('konflikte'), n('abgelehnt')]);
+    zusammen(c(d, 'text'), [n('neu'), n('geaendert'), n('konflikte'), n('abgelehnt')]);
   }
-  rows.push([c('Summe', 'summe'), c(anzahl('neu'), 'summe'), c(anzahl('geaendert'), 'summe'), c(anzahl('konflikte'), 'summe'), c(anzahl('abgelehnt'), 'summe')]);
-  rows.push([]);
+  zusammen(c('Summe', 'summe'), [c(anzahl('neu'), 'summe'), c(anzahl('geaendert'), 'summe'), c(anzahl('konflikte'), 'summe'), c(anzahl('abgelehnt'), 'summe')]);
+  leer();
   if (meta.pruefung) {
     const p = meta.pruefung;
-    rows.push([
-      c(
-        `Prüfung des Ergebnisses: ${p.fehler} Fehler, ${p.warnungen} Warnung(en).${p.fehler > 0 ? ' Vor der KPI-Berechnung bitte die Fehler beheben (Prüfen im Add-in oder „integrationsmonitor pruefen“).' : ''}`,
-        p.fehler > 0 ? 'textFett' : 'text',
-      ),
-    ]);
+    satz(
+      `Prüfung des Ergebnisses: ${p.fehler} Fehler, ${p.warnungen} Warnung(en).${p.fehler > 0 ? ' Vor der KPI-Berechnung bitte die Fehler beheben (Prüfen im Add-in oder „integrationsmonitor pruefen“).' : ''}`,
+      p.fehler > 0 ? 'textFett' : 'text',
+    );
   }
-  for (const h of meta.hinweise ?? []) rows.push([c(`Hinweis: ${h}`, 'hinweis')]);
-  rows.push([]);
+  for (const h of meta.hinweise ?? []) satz(`Hinweis: ${h}`, 'hinweis');
+  leer();
   rows.push([c('Einzelne Änderungen', 'abschnitt')]);
+  heights.push(null);
   const kopfZeile = rows.length + 1;
   rows.push(PROTOKOLL_KOPF.map((h) => c(h, 'kopf')));
+  heights.push(null);
   const eintraege = protokollZeilen(a);
   for (const { art, stil, e } of eintraege) {
-    rows.push([
+    const zelle = [
       c(art, stil),
       c(e.datei, 'text'),
       c(e.tabelle ? (BLATT_VON_TABELLE.get(e.tabelle) ?? e.tabelle) : null, 'text'),
@@ -108,14 +135,21 @@ export function aenderungsprotokollGrid(a: Aenderungen, meta: ProtokollMeta): Gr
       c(zellwert(e.gesamt), 'text'),
       c(zellwert(e.netzwerk), 'text'),
       c(e.meldung, 'text'),
-    ]);
+    ];
+    rows.push(zelle);
+    heights.push(hoehe(zelle.map((z, i) => ({ text: z.v === null ? '' : String(z.v), breite: BREITEN[i] }))));
   }
-  if (eintraege.length === 0) rows.push([c('–', 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c('Keine Änderungen.', 'text')]);
+  if (eintraege.length === 0) {
+    rows.push([c('–', 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c(null, 'text'), c('Keine Änderungen.', 'text')]);
+    heights.push(null);
+  }
   const letzte = rows.length;
   return {
     sheet: SHEETS.aenderungsprotokoll,
-    columnWidths: [12, 34, 16, 14, 18, 22, 22, 90],
+    columnWidths: [...BREITEN],
     rows,
+    merges,
+    rowHeights: heights,
     tabColor: COLORS.tabBerechnet,
     table: { name: PROTOKOLL_TABELLE, range: `A${kopfZeile}:H${letzte}` },
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [kopfZeile, kopfZeile] },

@@ -167,7 +167,7 @@ class Zusammenfuehrung {
     }
     const adresse = (rowIdx: number, header?: string): string => {
       const c = header ? Math.max(0, spalte(net, header)) : Math.max(0, netKey);
-      return `${netRaw.sheet}!${colLetter(netRaw.firstColumn + c)}${netRaw.headerRow + 1 + rowIdx}`;
+      return `Netzwerkdatei ${netRaw.sheet}!${colLetter(netRaw.firstColumn + c)}${netRaw.headerRow + 1 + rowIdx}`;
     };
     const zielHf = key === 'ziele' || key === 'handlungsfelder' || key === 'einstellungen' ? new Map<string, number>() : zielHfKarte(this.tabelleAlsTabelle('ziele'));
     const eintrag = (schluessel: string | null, sp: string | null, g: RawValue | undefined, n: RawValue | undefined, meldung: string): Aenderung => ({
