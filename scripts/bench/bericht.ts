@@ -164,7 +164,7 @@ export function markdown(e: Ergebnis): string {
     teile.push(
       '## Aufgabenbereich-Bundle',
       '',
-      `\`webpack --mode production\` in einen temporären Ordner (Build ${de(b.buildSekunden)} s). Initial geladen (erste Ansicht): ${b.initialeDateien.map((d) => `\`${d.datei}\` ${de(d.gzipKB)} KB`).join(', ')} — zusammen **${de(b.initialGzipKB)} KB gzip** (${de(b.initialKB)} KB minifiziert). Später nachgeladen: ${de(b.nachgeladenGzipKB)} KB gzip in ${b.nachgeladeneDateien.length} Dateien.`,
+      `\`webpack --mode production\` in einen temporären Ordner (Build ${de(b.buildSekunden)} s). Initial geladen, d. h. für die erste Ansicht in Excel (Chunk-Gruppen ${b.ersteAnsicht.join(', ')}): ${b.initialeDateien.map((d) => `\`${d.datei}\` ${de(d.gzipKB)} KB`).join(', ')} — zusammen **${de(b.initialGzipKB)} KB gzip** (${de(b.initialKB)} KB minifiziert); davon lädt \`taskpane.html\` selbst ${de(b.startGzipKB)} KB. Später nachgeladen (Prüfen, KPIs, Checkliste, Netzwerke …): ${de(b.nachgeladenGzipKB)} KB gzip in ${b.nachgeladeneDateien.length} Dateien. office.js kommt vom Microsoft-CDN und ist nicht mitgezählt.`,
       '',
       'Kosten je Paket im initialen JS: minifizierte Bytes über die Source Maps zugeordnet; der gzip-Anteil ist proportional geschätzt.',
       '',

@@ -32,6 +32,10 @@ export interface Paketkosten {
 export interface BundleMessung {
   buildSekunden: number;
   einstieg: string;
+  /** chunk groups counted as initial */
+  ersteAnsicht: string[];
+  /** only what taskpane.html loads by script tag (the page outside Office) */
+  startGzipKB: number;
   initialeDateien: { datei: string; kB: number; gzipKB: number }[];
   initialGzipKB: number;
   initialKB: number;
@@ -107,6 +111,15 @@ function bytesProQuelle(js: string, map: RohMap): Map<string, number> {
   return out;
 }
 
+/** Chunk groups the task pane loads for its first view inside Excel (see webpack.config.js, ChunkListePlugin). */
+const ERSTE_ANSICHT = ['taskpane', 'app', 'excel'];
+
+async function gzipSumme(ordner: string, dateien: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const d of dateien) n += gzipSync(await fs.readFile(path.join(ordner, d)), { level: 9 }).length;
+  return n;
+}
+
 export async function messeBundle(root: string, ordner: string, einstieg = 'taskpane'): Promise<BundleMessung> {
   const ausgabe = path.join(ordner, 'dist');
   const statsDatei = path.join(ordner, 'stats.json');
@@ -122,7 +135,18 @@ export async function messeBundle(root: string, ordner: string, einstieg = 'task
   const stats = JSON.parse(await fs.readFile(statsDatei, 'utf8')) as Stats;
   const ep = stats.entrypoints?.[einstieg];
   if (!ep) throw new Error(`Einstieg ${einstieg} fehlt in den webpack-Statistiken`);
-  const initial = (ep.assets ?? []).map((a) => (typeof a === 'string' ? a : a.name)).filter((f) => f.endsWith('.js'));
+  const start = (ep.assets ?? []).map((a) => (typeof a === 'string' ? a : a.name)).filter((f) => f.endsWith('.js'));
+  // Inside Excel the first view also loads the App and Office.js adapter chunks right away
+  // (lazy only so the page outside Office stays small): they count as initial, as in scripts/bundle-groesse.js.
+  const liste = path.join(ausgabe, 'chunks.json');
+  let initial = start;
+  let ersteAnsicht: string[] = [einstieg];
+  if (existsSync(liste)) {
+    const { gruppen } = JSON.parse(await fs.readFile(liste, 'utf8')) as { gruppen: Record<string, string[]> };
+    ersteAnsicht = ERSTE_ANSICHT.filter((g) => gruppen[g]);
+    initial = [...new Set([...start, ...ersteAnsicht.flatMap((g) => gruppen[g])])];
+  }
+  const startGzip = await gzipSumme(ausgabe, start);
   const initialeDateien = [];
   for (const datei of initial) {
     const buf = await fs.readFile(path.join(ausgabe, datei));
@@ -165,6 +189,8 @@ export async function messeBundle(root: string, ordner: string, einstieg = 'task
   return {
     buildSekunden,
     einstieg,
+    ersteAnsicht,
+    startGzipKB: kb(startGzip),
     initialeDateien,
     initialGzipKB: runde(initialGzip, 1),
     initialKB: runde(initialeDateien.reduce((s, d) => s + d.kB, 0), 1),

@@ -5,15 +5,15 @@
  * estimated from the data matrices written in that batch (JSON, as Office.js
  * sends them) plus a flat allowance per logged API call.
  */
-import { existsSync } from 'fs';
-import * as path from 'path';
 import { berechneKpi, pruefen } from '../../src/domain';
 import type { RawValue, RawWorkbook } from '../../src/domain/model';
 import { TABLES, TABLE_ORDER, type TableKey } from '../../src/domain/schema';
 import { aufteilen, herkunftAlsTabellen, HERKUNFT_INFO_TABELLE, HERKUNFT_ZEILEN_TABELLE, type NetzwerkDatei } from '../../src/domain/netzwerk';
 import { einrichten, kpiAktualisieren, leseArbeitsmappe } from '../../src/excel';
 import { uebernehmen } from '../../src/excel/netzwerk';
-import { createFakeExcel, type FakeExcel, type FakeSaat } from '../../src/excel/testing/fakeExcel';
+import { speichereCheckliste } from '../../src/excel/checkliste';
+import { createFakeExcel, type FakeExcel } from '../../src/excel/testing/fakeExcel';
+import { formularZeilen, LEERE_CHECKLISTE, LEERE_KENNZAHL, type KennzahlEntwurf } from '../../src/domain/formular';
 import { saatAusTabellen } from '../../src/excel/testing/saat';
 import { benchTabellen } from './daten';
 import { runde } from './messen';
@@ -191,12 +191,33 @@ async function netzwerkDatei(fx: FakeExcel): Promise<NetzwerkDatei> {
 
 type Aktion = { name: string; leer?: boolean; lauf: (fx: FakeExcel) => Promise<unknown>; vorbereiten?: (fx: FakeExcel) => Promise<unknown> };
 
-/** Checkliste speichern (E): measured when src/excel/checkliste.ts exists, otherwise reported as missing. */
-async function checklisteMessung(groessen: readonly number[], saaten: Map<number, FakeSaat>): Promise<AktionsMessung> {
-  const aktion = 'Checkliste speichern';
-  const pfad = path.join(__dirname, '..', '..', 'src', 'excel', 'checkliste.ts');
-  if (!existsSync(pfad)) return { aktion, proGroesse: [], konstant: false, fehler: 'src/excel/checkliste.ts gibt es noch nicht' };
-  return { aktion, proGroesse: [], konstant: false, fehler: `noch nicht angebunden (${groessen.length} Größen, ${saaten.size} Saaten)` };
+/**
+ * Checkliste speichern (E): the form of Handlungsziel 1.1 saved with its
+ * Kennzahlen edited (first one updated, one removed, one added).
+ */
+async function checklisteSpeichern(fx: FakeExcel): Promise<unknown> {
+  const t = benchTabellenFuerZiel(fx);
+  const entwuerfe: KennzahlEntwurf[] = t.map((k, i) => ({
+    ...LEERE_KENNZAHL,
+    id: k.id,
+    name: k.name,
+    einheit: 'Personen',
+    ebene: 'Output',
+    zielwert: '50',
+    istwert: i === 0 ? '42' : '10',
+    begruendung: 'Angebot startete verspätet',
+  }));
+  entwuerfe.pop();
+  entwuerfe.push({ ...LEERE_KENNZAHL, id: 'K-NEU-1', name: 'Neue Kennzahl', einheit: 'Anzahl', ebene: 'Output', zielwert: '10', istwert: '9' });
+  const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: 'Neuzugewanderte Familien', umsetzungsstand: 'in Umsetzung', anpassungsbedarf: 'keiner' }, entwuerfe);
+  return speichereCheckliste(fx.context, '1.1', z.checkliste, z.kennzahlen);
+}
+
+/** Kennzahlen of Handlungsziel 1.1 as seeded (read from the fake's model, not through the API). */
+function benchTabellenFuerZiel(fx: FakeExcel): { id: string; name: string }[] {
+  const t = fx.tabelle('tblKennzahlen');
+  if (!t) throw new Error('tblKennzahlen fehlt in der Benchmark-Mappe');
+  return t.zeilen.filter((r) => r[1] === '1.1').map((r) => ({ id: String(r[0]), name: String(r[2]) }));
 }
 
 export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessung> {
@@ -211,6 +232,7 @@ export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessu
       },
     },
     { name: 'KPIs aktualisieren', lauf: (fx) => kpiAktualisieren(fx.context, JETZT, { unterstuetzt: immer }) },
+    { name: 'Checkliste speichern (Handlungsziel 1.1)', lauf: checklisteSpeichern },
   ];
   const ergebnisse: AktionsMessung[] = [];
   const saaten = new Map(groessen.map((g) => [g, saatAusTabellen(benchTabellen(g))]));
@@ -245,8 +267,6 @@ export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessu
     }
     ergebnisse.push({ aktion: 'Übernehmen (Netzwerkdatei HF 3)', proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
   }
-
-  ergebnisse.push(await checklisteMessung(groessen, saaten));
 
   return {
     hinweis:
