@@ -82,6 +82,10 @@ describe('einrichten auf vorhandenen Daten', () => {
     expect(t.kopf).toEqual([...ohneBemerkung, 'Eigene Notiz', 'Bezug', 'Bemerkung']);
     expect(t.zeilen[0].slice(0, 11)).toEqual(['M1', 1, '1.1', 'Maßnahme', 'Kurs', 'hoch', 'VHS', 'Q1', 'geplant', 'nein', 'privat']);
     expect(fx.werte('Arbeitsplanung', 'O2')).toEqual([['Nebenrechnung']]);
+    // the table was backed up before its structure changed
+    expect(r.sicherungen).toHaveLength(1);
+    expect(fx.werte(r.sicherungen[0], 'A4:B4')).toEqual([['M1', 1]]);
+    expect(fx.blatt(r.sicherungen[0]).sichtbarkeit).toBe('Hidden');
     // existing Handlungsfelder are not replaced by the template
     expect(fx.tabelle('tblHandlungsfelder')!.zeilen).toEqual([[3, 'Eigenes HF', 'N', 'L']]);
     // dropdown follows the real position of Status (column I here)

@@ -32,16 +32,21 @@ import { vorlageTabellen } from '../workbook/beispiel';
 import { bereichsAdresse, breiteInPunkten } from './adresse';
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { freierName, sicherungEinreihen, sicherungsName } from './sicherung';
 
 export interface EinrichtenErgebnis {
   /** German descriptions of what was created; empty when the layout was already complete */
   readonly angelegt: readonly string[];
   /** German notes on what could not be done and why (e.g. occupied cells) */
   readonly hinweise: readonly string[];
+  /** hidden backup sheets made before columns were added to filled tables */
+  readonly sicherungen: readonly string[];
 }
 
 export interface EinrichtenOptionen {
   readonly unterstuetzt?: IstUnterstuetzt;
+  /** time for backup sheet names (tests) */
+  readonly jetzt?: Date;
 }
 
 /** Source of a list dropdown as Office.js expects it: "a,b,c" or "=formula". */
@@ -76,6 +81,8 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const angelegt: string[] = [];
   const hinweise: string[] = [];
+  const sicherungen: string[] = [];
+  const jetzt = optionen.jetzt ?? new Date();
   const vorlage = vorlageTabellen();
 
   // sync 1: what exists
@@ -154,6 +161,13 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
         const first = b.kopf.columnIndex + 1;
         const headers = (b.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());
         let naechste = first + b.kopf.columnCount;
+        const fehlen = tl.columns.some((c) => !headers.includes(c.spec.header));
+        if (fehlen && verfuegbar('sicherungKopieren', unterstuetzt)) {
+          // the table's structure changes: keep a copy first (issue: backup before bulk changes)
+          const name = freierName(sicherungsName(jetzt), new Set([...blaetter, ...sicherungen]));
+          sicherungEinreihen(context, b.tabelle.getRange(), tl.spec.name, name, jetzt);
+          sicherungen.push(name);
+        }
         lage = tl.columns.map((c) => {
           const i = headers.indexOf(c.spec.header);
           if (i >= 0) return { layout: c, spalte: first + i, neu: false };
@@ -182,7 +196,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
     if (verfuegbar('blattDarstellung', unterstuetzt) && kopfZeile > 0) ws.freezePanes.freezeRows(kopfZeile);
   }
   await context.sync();
-  return { angelegt, hinweise };
+  return { angelegt, hinweise, sicherungen };
 }
 
 function normFormel(f: string): string {

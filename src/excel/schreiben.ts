@@ -42,6 +42,13 @@ const DIAGRAMMTYP: Readonly<Record<ChartSpec['type'], string>> = {
 
 export interface GridSchreibOptionen {
   readonly unterstuetzt?: IstUnterstuetzt;
+  /**
+   * Suspend Excel's calculation while writing (ExcelApi 1.6). Off by default:
+   * computed sheets hold values only, so there is little to gain, and Excel
+   * leaves recalculation of formulas that refer to them (e.g. a user's own
+   * summary sheet) to the caller after a suspended batch.
+   */
+  readonly berechnungAussetzen?: boolean;
   /** payload limits, for tests of the chunking */
   readonly maxBlockBytes?: number;
   readonly maxStapelBytes?: number;
@@ -170,7 +177,7 @@ export class GridSchreiber {
       }
     }
     const app = this.context.workbook.application;
-    if (verfuegbar('berechnungAussetzen', this.unterstuetzt)) app.suspendApiCalculationUntilNextSync();
+    if (this.optionen.berechnungAussetzen && verfuegbar('berechnungAussetzen', this.unterstuetzt)) app.suspendApiCalculationUntilNextSync();
     if (verfuegbar('bildschirmAussetzen', this.unterstuetzt)) app.suspendScreenUpdatingUntilNextSync();
     const ergebnisse: GridErgebnis[] = [];
     for (const g of grids) ergebnisse.push(await this.schreibeEines(g));

@@ -48,6 +48,21 @@ function tabelleNichtGefunden(tabelle: string): Error {
 }
 
 /**
+ * Queue (no sync) the creation of a hidden backup sheet `name` holding the
+ * values of `quelle` (a whole table range), via range.copyFrom (ExcelApi
+ * 1.9), so callers can back up inside their own write batch.
+ */
+export function sicherungEinreihen(context: Excel.RequestContext, quelle: Excel.Range, tabelle: string, name: string, jetzt: Date): void {
+  const ws = context.workbook.worksheets.add(name);
+  ws.getRange('A1:D1').values = [[SICHERUNG_KENNUNG, tabelle, jetzt.toISOString(), SICHERUNG_HINWEIS]];
+  ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(quelle, 'Values' as Excel.RangeCopyType);
+  ws.visibility = 'Hidden' as Excel.SheetVisibility;
+}
+
+const SICHERUNG_HINWEIS =
+  'Vom Integrationsmonitor vor einer Massenänderung angelegt. Wiederherstellen im Aufgabenbereich mit „Letzte Sicherung wiederherstellen“.';
+
+/**
  * Copy the values of `tabelle` to a new hidden backup sheet.
  * 2 syncs (3 without ExcelApi 1.9 copyFrom, then the values travel through the add-in).
  */
@@ -69,18 +84,11 @@ export async function sicherungAnlegen(context: Excel.RequestContext, tabelle: s
     quelle.load('values');
     await context.sync();
   }
-  const ws = context.workbook.worksheets.add(name);
-  ws.getRange('A1:D1').values = [
-    [
-      SICHERUNG_KENNUNG,
-      t.name,
-      jetzt.toISOString(),
-      'Vom Integrationsmonitor vor einer Massenänderung angelegt. Wiederherstellen im Aufgabenbereich mit „Letzte Sicherung wiederherstellen“.',
-    ],
-  ];
   if (mitKopie) {
-    ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(quelle, 'Values' as Excel.RangeCopyType);
+    sicherungEinreihen(context, quelle, t.name, name, jetzt);
   } else {
+    const ws = context.workbook.worksheets.add(name);
+    ws.getRange('A1:D1').values = [[SICHERUNG_KENNUNG, t.name, jetzt.toISOString(), SICHERUNG_HINWEIS]];
     const werte = quelle.values as ZellWert[][];
     const spalten = werte[0]?.length ?? 1;
     await schreibeWerteInBloecke({
@@ -88,8 +96,8 @@ export async function sicherungAnlegen(context: Excel.RequestContext, tabelle: s
       werte,
       sync: () => context.sync(),
     });
+    ws.visibility = 'Hidden' as Excel.SheetVisibility;
   }
-  ws.visibility = 'Hidden' as Excel.SheetVisibility;
   await context.sync();
   return { blatt: name, tabelle: t.name, angelegtAm: jetzt };
 }
