@@ -195,6 +195,21 @@ function beschleunigeVerbundeneZellen(): void {
   };
 }
 
+/**
+ * Fills in what exceljs needs to write a loaded table back: tables from
+ * LibreOffice carry no <tableStyleInfo>, and exceljs then crashes on save
+ * ("reading 'theme'"). No style name means the app's default look.
+ */
+function ergaenzeTabellen(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const t of ws.getTables()) {
+      const model = (t as unknown as { table?: { style?: unknown } }).table;
+      if (model && (model.style === null || model.style === undefined))
+        model.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  }
+}
+
 /** Loads an .xlsx file into exceljs; every failure becomes a DateiFehler with a German message. */
 export async function ladeArbeitsmappe(pfad: string): Promise<ExcelJS.Workbook> {
   const roh = await leseDateiBytes(pfad);
@@ -212,5 +227,6 @@ export async function ladeArbeitsmappe(pfad: string): Promise<ExcelJS.Workbook> 
       `Die Datei „${path.basename(pfad)}“ kann nicht als Excel-Arbeitsmappe gelesen werden (${grund}). Bitte in Excel öffnen und neu als .xlsx speichern.`,
     );
   }
+  ergaenzeTabellen(wb);
   return wb;
 }

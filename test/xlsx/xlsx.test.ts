@@ -99,6 +99,19 @@ describe('normalisation of packages written by other tools', () => {
     expect(zurueck.tables.find((t) => t.name === 'tblZiele')!.headers[0]).toBe('HF-Nr');
   });
 
+  it('tables without tableStyleInfo (as LibreOffice writes them) can be written back', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(tmp.datei('basis.xlsx')));
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/.*\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replace(/<tableStyleInfo[^>]*\/>/, ''));
+    }
+    writeFileSync(tmp.datei('libreoffice.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const wb = await ladeArbeitsmappe(tmp.datei('libreoffice.xlsx'));
+    await speichereArbeitsmappe(wb, tmp.datei('libreoffice-zurueck.xlsx'));
+    const raw = leseRohdaten(await ladeArbeitsmappe(tmp.datei('libreoffice-zurueck.xlsx')));
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).map((t) => t.name).sort());
+  });
+
   it('leaves a package that needs nothing unchanged (same buffer)', async () => {
     const buf = readFileSync(tmp.datei('basis.xlsx'));
     expect(await normalisierePaket(buf)).toBe(buf);
