@@ -19,7 +19,9 @@ import { GridSchreiber, type GridErgebnis } from './schreiben';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 
 /** Custom document property holding the ISO time of the last refresh. */
-export const KPI_STAND_EIGENSCHAFT = 'IntegrationsmonitorKpiAktualisiert';
+import { KPI_STAND_EIGENSCHAFT } from './stand';
+
+export { KPI_STAND_EIGENSCHAFT };
 
 export interface BlattEingabe {
   readonly plan: Plan;

@@ -5,7 +5,7 @@
  */
 import { TABLE_ORDER, TABLES, COMPUTED_SHEETS } from '../domain/schema';
 import { leseTabellen } from './lesen';
-import { KPI_STAND_EIGENSCHAFT } from './kpi';
+import { KPI_STAND_EIGENSCHAFT } from './stand';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 
 export interface TabellenStatus {
