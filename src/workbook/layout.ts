@@ -97,12 +97,17 @@ const WIDTHS: Readonly<Record<string, number>> = {
 
 const WRAPPED = new Set(['Beschreibung', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
 
+/** ID columns are formatted as text so Excel does not turn "1.2" into a date or 1.10 into 1.1. */
+const ID_COLUMNS = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
+
 function numberFormatFor(spec: ColumnSpec): string | undefined {
+  if (ID_COLUMNS.has(spec.header)) return '@';
   switch (spec.type) {
     case 'integer':
       return '0';
     case 'number':
-      return '#,##0.##';
+      // General shows values as typed (no trailing decimal separator for whole numbers)
+      return 'General';
     case 'date':
       return 'DD.MM.YYYY';
     default:
