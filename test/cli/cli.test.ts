@@ -293,9 +293,11 @@ describe('bad input → exit 1 with a German finding naming the cell', () => {
     const k = await cli('kpi', pfad, '--json');
     expect(k.code).toBe(1);
     expect(JSON.parse(k.out)).toEqual(j);
-    const h = await cli('kpi', pfad);
+    const ziel = `${pfad}.kpi.xlsx`;
+    const h = await cli('kpi', pfad, '--aus', ziel);
     expect(h.code).toBe(1);
     expect(h.out).toMatch(/keine Kennzahlen berechnet/);
+    expect(existsSync(ziel)).toBe(false);
     expect(hash(pfad)).toBe(before);
   });
 });
