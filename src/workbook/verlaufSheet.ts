@@ -20,6 +20,7 @@ import { SHEETS } from '../domain/schema';
 import { umsetzungsberichtGrid } from './berichtSheet';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS, columnLetter } from './layout';
+import { zeilenhoehen } from './zeilenhoehe';
 
 export interface VerlaufMeta {
   readonly berechnetAm: Date;
@@ -105,7 +106,7 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
     while (r.length < col - 1) r.push(c(null));
     r[col - 1] = cell;
   };
-  setze(matrixTitel, MATRIX_SPALTE, c('Zielerreichung je Handlungsfeld (Datenquelle des Diagramms)', 'textFett'));
+  setze(matrixTitel, MATRIX_SPALTE, c('Zielerreichung je Handlungsfeld (Datenquelle des Diagramms)', 'abschnitt'));
   setze(VERLAUF_KOPFZEILE, MATRIX_SPALTE, c('Datum', 'kopf'));
   serien.forEach((hf, i) => setze(VERLAUF_KOPFZEILE, MATRIX_SPALTE + 1 + i, c(hf === null ? VERLAUF_GESAMT : `HF ${hf}`, 'kopf')));
   tage.forEach((tag, t) => {
@@ -114,7 +115,7 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
     serien.forEach((hf, i) => setze(row, MATRIX_SPALTE + 1 + i, c(wert.get(`${tag}|${hf}`) ?? null, 'prozent')));
   });
 
-  const breiten = [12, 8, 40, 14, 15, 11, 11, 11, 11, 11, 11, 11, 11, 14, 3, 12, ...serien.map(() => 9)];
+  const breiten = [12, 8, 40, 15, 17, 12, 11, 11, 11, 11, 11, 11, 11, 14, 3, 12, ...serien.map(() => 9)];
   const letzteTabSpalte = columnLetter(VERLAUF_SPALTEN.length);
   const grid: {
     -readonly [K in keyof Grid]: Grid[K];
@@ -125,6 +126,7 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
     freezeRows: VERLAUF_KOPFZEILE,
     tabColor: COLORS.tabBerechnet,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [VERLAUF_KOPFZEILE, VERLAUF_KOPFZEILE] },
+    rowHeights: zeilenhoehen(rows, breiten),
   };
   if (zeilen.length > 0) {
     grid.table = { name: VERLAUF_TABELLE, range: `A${VERLAUF_KOPFZEILE}:${letzteTabSpalte}${VERLAUF_KOPFZEILE + zeilen.length}` };
