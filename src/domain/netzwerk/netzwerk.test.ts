@@ -340,3 +340,15 @@ describe('merging the same network file again after further edits', () => {
     expect(r.aenderungen.konflikte.map((a) => [a.schluessel, a.spalte])).toEqual([['K-3-01', 'Istwert']]);
   });
 });
+
+describe('origin marker with very long texts', () => {
+  it('spreads a snapshot over several cells (Excel keeps at most 32,767 characters per cell)', () => {
+    const g = gesamtTabellen();
+    g.arbeitsplanung.rows[1][4] = 'x'.repeat(70000);
+    const exp = aufteilen(raw(g), 3, META);
+    const tabellen = herkunftAlsTabellen(exp.herkunft);
+    expect(tabellen.zeilen.headers).toEqual(['Tabelle', 'Schlüssel', 'Fingerabdruck', 'Werte', 'Werte 2', 'Werte 3']);
+    for (const r of tabellen.zeilen.rows) for (const v of r) expect(typeof v === 'string' ? v.length : 0).toBeLessThan(32767);
+    expect(leseHerkunft(raw(exp.tabellen, exp.herkunft), 'HF3.xlsx')).toEqual(exp.herkunft);
+  });
+});
