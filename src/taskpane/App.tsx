@@ -14,13 +14,21 @@ import {
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ANSICHTEN, type Ansicht } from './ansicht';
 import { Start } from './ansichten/Start';
+import type { ChecklisteGateway } from './checkliste/gateway';
 import type { ArbeitsmappeGateway } from './gateway';
+import type { NetzwerkGateway } from './netzwerk/gateway';
 import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
 import { useArbeitsmappe } from './useArbeitsmappe';
 
 // Views not needed on first paint load on demand, to keep the initial bundle small.
 const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './ansichten/Pruefen').then((m) => ({ default: m.Pruefen })));
 const Kpis = lazy(() => import(/* webpackChunkName: "kpis" */ './ansichten/Kpis').then((m) => ({ default: m.Kpis })));
+const ChecklisteAnsicht = lazy(() =>
+  import(/* webpackChunkName: "checkliste" */ './checkliste/ChecklisteAnsicht').then((m) => ({ default: m.ChecklisteAnsicht })),
+);
+const NetzwerkUebernehmen = lazy(() =>
+  import(/* webpackChunkName: "netzwerk" */ './netzwerk/NetzwerkUebernehmen').then((m) => ({ default: m.NetzwerkUebernehmen })),
+);
 
 const useStyles = makeStyles({
   wurzel: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -53,15 +61,16 @@ export interface AppProps {
   readonly hinweise?: readonly string[];
   /** neutral notice above the views (the demo says it is not a real workbook) */
   readonly info?: string;
-  /** content of the tabs owned by other modules (Checkliste, Netzwerke) */
-  readonly zusatzAnsichten?: Partial<Record<Ansicht, ReactNode>>;
+  /** gateways of the Checkliste and Netzwerke tabs; without one the tab says it is unavailable */
+  readonly checkliste?: ChecklisteGateway;
+  readonly netzwerk?: NetzwerkGateway;
 }
 
 function Platzhalter({ text }: { text: string }) {
   return <Text>{text}</Text>;
 }
 
-export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehren = false, hinweise = [], info, zusatzAnsichten = {} }: AppProps) {
+export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehren = false, hinweise = [], info, checkliste, netzwerk }: AppProps) {
   const s = useStyles();
   const [ansicht, setAnsicht] = useState<Ansicht>(startAnsicht);
   const [zustand, aktionen] = useArbeitsmappe(gateway);
@@ -100,10 +109,15 @@ export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehre
       inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => zeige('pruefen')} />;
       break;
     case 'checkliste':
-      inhalt = zusatzAnsichten.checkliste ?? <Platzhalter text="Die Checkliste Umsetzung folgt in Kürze." />;
+      inhalt = checkliste ? <ChecklisteAnsicht gateway={checkliste} /> : <Platzhalter text="Die Checkliste ist hier nicht verfügbar." />;
       break;
     case 'netzwerk':
-      inhalt = zusatzAnsichten.netzwerk ?? <Platzhalter text="Das Übernehmen von Netzwerkdateien folgt in Kürze." />;
+      // an import changes the workbook: refresh the status shown on Start
+      inhalt = netzwerk ? (
+        <NetzwerkUebernehmen gateway={netzwerk} onGeaendert={() => void aktionen.ladeStatus()} />
+      ) : (
+        <Platzhalter text="Das Übernehmen von Netzwerkdateien ist hier nicht verfügbar." />
+      );
       break;
   }
 

@@ -22,15 +22,19 @@ async function start(): Promise<void> {
     root.render(<AusserhalbOffice umgebung={umgebung} />);
     return;
   }
-  const [{ App }, { OfficeGateway, anforderungsHinweise }] = await Promise.all([
+  const [{ App }, { OfficeGateway, anforderungsHinweise }, { OfficeChecklisteGateway }, { OfficeNetzwerkGateway }] = await Promise.all([
     import(/* webpackChunkName: "app" */ './App'),
     import(/* webpackChunkName: "excel" */ './officeGateway'),
+    import(/* webpackChunkName: "excel" */ './checkliste/gateway'),
+    import(/* webpackChunkName: "excel" */ './netzwerk/gateway'),
   ]);
   const { ansicht, ausfuehren } = startAnsichtAusUrl(window.location.search);
   root.render(
     <StrictMode>
       <App
         gateway={new OfficeGateway()}
+        checkliste={new OfficeChecklisteGateway()}
+        netzwerk={new OfficeNetzwerkGateway()}
         dunkel={umgebung.dunkel}
         startAnsicht={ansicht}
         ausfuehren={ausfuehren}

@@ -182,6 +182,16 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await page.getByRole('tab', { name: 'Start' }).click();
     expect(await page.getByTestId('letzte-kpi').textContent()).not.toBe('noch nie');
 
+    // The Checkliste and Netzwerke tabs (other modules) load lazily on the same workbook
+    await page.getByRole('tab', { name: 'Checkliste', exact: true }).click();
+    await page.getByRole('tab', { name: 'Checkliste ausfüllen' }).waitFor();
+    await page.getByRole('button', { name: 'Neu einlesen' }).waitFor();
+    await page.waitForSelector('button:has-text("Neu einlesen"):not([disabled])');
+    await foto(page, '09-checkliste');
+    await page.getByRole('tab', { name: 'Netzwerke' }).click();
+    await page.getByLabel('Netzwerkdateien auswählen').waitFor({ state: 'attached' });
+    await foto(page, '10-netzwerke');
+
     expect(log.fehler).toEqual([]);
     expect(log.fremdeAnfragen).toEqual([]);
     await page.context().close();

@@ -10,6 +10,8 @@
 import { createRoot } from 'react-dom/client';
 import { App } from '../App';
 import { startAnsichtAusUrl } from '../ansicht';
+import { OfficeChecklisteGateway } from '../checkliste/gateway';
+import { OfficeNetzwerkGateway } from '../netzwerk/gateway';
 import { OfficeGateway } from '../officeGateway';
 import { installiereDemoExcel, type DemoExcel } from './demoExcel';
 
@@ -34,6 +36,8 @@ if (!container) throw new Error('#container fehlt in demo.html');
 createRoot(container).render(
   <App
     gateway={new OfficeGateway()}
+    checkliste={new OfficeChecklisteGateway()}
+    netzwerk={new OfficeNetzwerkGateway()}
     dunkel={params.get('thema') === 'dunkel'}
     startAnsicht={ansicht}
     ausfuehren={ausfuehren}
