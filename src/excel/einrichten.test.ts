@@ -1,6 +1,6 @@
 import { createFakeExcel } from './testing/fakeExcel';
 import { einrichten, dropdownQuelle } from './einrichten';
-import { DATA_SHEETS, PREPARED_ROWS } from '../workbook/layout';
+import { DATA_SHEETS, PREPARED_ROWS, tableLayoutOf } from '../workbook/layout';
 import { TABLES, TABLE_ORDER } from '../domain/schema';
 
 describe('einrichten', () => {
@@ -30,8 +30,10 @@ describe('einrichten', () => {
     expect(fx.zelle('Ziele', 'A2')?.gueltigkeit?.list?.source).toBe('=INDIRECT("tblHandlungsfelder[HF-Nr]")');
     expect(fx.zelle('Kennzahlen', 'B2')?.gueltigkeit?.list?.source).toBe('=INDIRECT("tblZiele[Handlungsziel-ID]")');
     // number formats
-    expect(fx.zelle('Kennzahlen', 'G2')?.zahlenformat).toBe('#,##0.##');
+    const format = (key: 'kennzahlen' | 'arbeitsplanung', header: string) => tableLayoutOf(key).columns.find((c) => c.spec.header === header)?.numberFormat ?? 'General';
+    expect(fx.zelle('Kennzahlen', 'G2')?.zahlenformat).toBe(format('kennzahlen', 'Zielwert'));
     expect(fx.zelle('Kennzahlen', 'I2')?.zahlenformat).toBe('DD.MM.YYYY');
+    expect(fx.zelle('Kennzahlen', `A${1 + PREPARED_ROWS}`)?.zahlenformat).toBe(format('kennzahlen', 'Kennzahl-ID'));
     expect(fx.zelle('Arbeitsplanung', 'B2')?.zahlenformat).toBe('0');
     // conditional format
     const cfs = fx.blatt('Arbeitsplanung').bedingteFormate;
