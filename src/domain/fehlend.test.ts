@@ -14,15 +14,15 @@ describe('fehlendeAngaben', () => {
     const plan = planAus();
     const r = fehlendeAngaben(plan, berechneKpi(plan));
     expect(r.vollstaendig).toBe(false);
-    expect(r.gesamt.anzahl).toEqual({ ohneCheckliste: 0, ohneKennzahl: 0, ohneMassnahme: 0, ohneIstwert: 1, rotOhneBegruendung: 0 });
+    expect(r.gesamt.anzahl).toEqual({ ohneHandlungsziel: 0, ohneCheckliste: 0, ohneKennzahl: 0, ohneMassnahme: 0, ohneIstwert: 1, rotOhneBegruendung: 0 });
     const hf2 = r.handlungsfelder.find((h) => h.hf === 2);
     expect(hf2?.netzwerk).toBe('Netzwerk Bildung');
     expect(hf2?.netzwerkleitung).toBe('C. Test');
     expect(hf2?.angaben).toHaveLength(1);
     expect(hf2?.angaben[0]).toMatchObject({ art: 'ohneIstwert', kennzahlId: 'K3', blatt: 'Kennzahlen', zelle: 'H4' });
     expect(hf2?.angaben[0].meldung).toContain('Kennzahlen!H4');
-    // 3 Ziele × 3 checks + 3 Kennzahlen + 1 red Kennzahl = 13 checks, 1 missing
-    expect(r.gesamt.vollstaendigkeit).toBeCloseTo(12 / 13, 10);
+    // 2 HF + 3 Ziele × 3 checks + 3 Kennzahlen + 1 red Kennzahl = 15 checks, 1 missing
+    expect(r.gesamt.vollstaendigkeit).toBeCloseTo(14 / 15, 10);
     expect(r.handlungsfelder.find((h) => h.hf === 1)?.vollstaendigkeit).toBe(1);
   });
 
@@ -49,6 +49,18 @@ describe('fehlendeAngaben', () => {
     expect(alle).toHaveLength(1);
     expect(alle[0]).toMatchObject({ art: 'rotOhneBegruendung', kennzahlId: 'K2', zelle: 'L3' });
     expect(alle[0].meldung).toMatch(/rot/);
+  });
+
+  it('names a Handlungsfeld without Handlungsziele (an empty template is not complete)', () => {
+    const d = kopie();
+    d.ziele = d.ziele.filter((z) => z['HF-Nr'] !== 2);
+    d.arbeitsplanung = d.arbeitsplanung.filter((r) => r['HF-Nr'] !== 2);
+    d.checkliste = d.checkliste.filter((c) => c['Handlungsziel-ID'] !== '2.1');
+    d.kennzahlen = d.kennzahlen.filter((k) => k['Handlungsziel-ID'] !== '2.1');
+    const plan = planAus(d);
+    const r = fehlendeAngaben(plan, berechneKpi(plan));
+    expect(r.vollstaendig).toBe(false);
+    expect(r.handlungsfelder.find((h) => h.hf === 2)?.angaben.map((a) => a.art)).toEqual(['ohneHandlungsziel']);
   });
 
   it('is complete when nothing is missing', () => {

@@ -9,12 +9,13 @@ import { ortVon } from './befunde';
 import { SHEETS } from './schema';
 import { spaltenBuchstabe } from './values';
 
-export type FehlendArt = 'ohneCheckliste' | 'ohneKennzahl' | 'ohneMassnahme' | 'ohneIstwert' | 'rotOhneBegruendung';
+export type FehlendArt = 'ohneHandlungsziel' | 'ohneCheckliste' | 'ohneKennzahl' | 'ohneMassnahme' | 'ohneIstwert' | 'rotOhneBegruendung';
 
-export const FEHLEND_ARTEN: readonly FehlendArt[] = ['ohneCheckliste', 'ohneKennzahl', 'ohneMassnahme', 'ohneIstwert', 'rotOhneBegruendung'];
+export const FEHLEND_ARTEN: readonly FehlendArt[] = ['ohneHandlungsziel', 'ohneCheckliste', 'ohneKennzahl', 'ohneMassnahme', 'ohneIstwert', 'rotOhneBegruendung'];
 
 /** German labels, for the CLI, the task pane and JSON readers. */
 export const FEHLEND_TITEL: Readonly<Record<FehlendArt, string>> = {
+  ohneHandlungsziel: 'Handlungsfeld ohne Handlungsziel',
   ohneCheckliste: 'Handlungsziel ohne Checkliste',
   ohneKennzahl: 'Handlungsziel ohne Kennzahl',
   ohneMassnahme: 'Handlungsziel ohne Maßnahme',
@@ -63,6 +64,7 @@ export interface FehlendeAngabenBericht {
 }
 
 const leereAnzahl = (): Record<FehlendArt, number> => ({
+  ohneHandlungsziel: 0,
   ohneCheckliste: 0,
   ohneKennzahl: 0,
   ohneMassnahme: 0,
@@ -89,8 +91,9 @@ function kennzahlSpalte(plan: Plan, header: string): string {
 
 /**
  * Collects the missing data. Checks counted for the completeness figure:
- * per Handlungsziel 3 (Checkliste, Kennzahl, Maßnahme), per Kennzahl 1
- * (Istwert) and per red Kennzahl 1 more (Begründung).
+ * per Handlungsfeld 1 (has Handlungsziele), per Handlungsziel 3
+ * (Checkliste, Kennzahl, Maßnahme), per Kennzahl 1 (Istwert) and per red
+ * Kennzahl 1 more (Begründung).
  *
  * Cell addresses point where the Kennzahl was read.
  */
@@ -174,6 +177,22 @@ export function fehlendeAngaben(plan: Plan, kpi: KpiResult): FehlendeAngabenBeri
         blatt: SHEETS.arbeitsplanung,
         zelle: '',
         meldung: `${ziel}: keine Maßnahme in der Arbeitsplanung (Standardmaßnahmen zählen nicht). Bitte eine Maßnahme planen.`,
+      });
+    }
+  }
+
+  // A Handlungsfeld without any Handlungsziel has nothing to report on.
+  for (const g of gruppen.values()) {
+    if (g.hf === null) continue;
+    g.geprueft++;
+    if (g.handlungsziele === 0) {
+      melde(g, {
+        art: 'ohneHandlungsziel',
+        handlungszielId: '',
+        kennzahlId: null,
+        blatt: SHEETS.ziele,
+        zelle: '',
+        meldung: `Handlungsfeld ${g.hf} (${g.handlungsfeld || 'ohne Namen'}): keine Handlungsziele erfasst. Bitte die Handlungsziele im Blatt ${SHEETS.ziele} eintragen.`,
       });
     }
   }

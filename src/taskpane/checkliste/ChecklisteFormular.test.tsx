@@ -147,7 +147,7 @@ describe('FehlendeAngaben', () => {
         <FehlendeAngaben bericht={fehlendeAngaben(plan, berechneKpi(plan))} onZelleWaehlen={onZelle} />
       </FluentProvider>,
     );
-    expect(screen.getByText('Vollständigkeit für den Umsetzungsbericht 2026: 92 %')).toBeTruthy();
+    expect(screen.getByText('Vollständigkeit für den Umsetzungsbericht 2026: 93 %')).toBeTruthy();
     expect(screen.getByText('Kennzahl ohne Istwert: 1')).toBeTruthy();
     const hf2 = screen.getByRole('region', { name: /Handlungsfeld 2/ });
     expect(within(hf2).getByText(/Netzwerk Bildung · Netzwerkleitung: C\. Test/)).toBeTruthy();
