@@ -53,13 +53,14 @@ export const fehlendVerb: Verb = {
 
 Listet, was vor dem Umsetzungsbericht noch fehlt – nach Handlungsfeld,
 mit Netzwerk und Netzwerkleitung (wen man fragen muss):
+  • Handlungsfelder ohne Handlungsziel
   • Handlungsziele ohne Zeile in der Checkliste
   • Handlungsziele ohne Kennzahl
   • Handlungsziele ohne Maßnahme (Standardmaßnahmen zählen nicht)
   • Kennzahlen ohne Istwert
   • Kennzahlen mit Ampel rot ohne Begründung
-dazu die Vollständigkeit in Prozent (erfüllte Prüfungen je Handlungsziel
-und Kennzahl). Hat die Arbeitsmappe Fehler, werden die Befunde ausgegeben
+dazu die Vollständigkeit in Prozent (erfüllte Prüfungen je Handlungsfeld,
+Handlungsziel und Kennzahl). Hat die Arbeitsmappe Fehler, werden die Befunde ausgegeben
 (wie bei „pruefen“). Die Eingabedatei wird nie verändert.
 
 Optionen:
