@@ -14,7 +14,7 @@
  * this project stay far below that; the helper exists so E/F imports of
  * large network files cannot break the rule silently.
  */
-import { alsSichererText } from '../domain/values';
+import { istFormelText } from '../domain/values';
 import { excelSeriennummer } from './adresse';
 
 export const MAX_BLOCK_BYTES = 1_000_000;
@@ -94,15 +94,30 @@ export function zusaetzlicheSyncs(plan: readonly Block[]): number {
 export type ZellWert = string | number | boolean | Date | null | undefined;
 
 /**
+ * Text Excel would not keep as text when assigned through `range.values`
+ * (it parses input like typing): numbers, dates, times, percentages and
+ * booleans in any spelling, e.g. the Handlungsziel-ID "1.10" (→ 1.1) or
+ * "1.2" (→ a date in German Excel).
+ */
+export function siehtAusWieZahl(s: string): boolean {
+  const t = s.trim();
+  if (t === '') return false;
+  if (/^(true|false|wahr|falsch)$/i.test(t)) return true;
+  return /\d/.test(t) && /^[\d\s.,:/%()€$+\-eE]+$/.test(t);
+}
+
+/**
  * A value as it must be assigned through `range.values`: dates as Excel
- * serial numbers, null as empty text, and text that starts with = + - @ with
- * a leading apostrophe so Excel stores it as text, never as a formula
- * (SPEC §3; `range.values` interprets input like typing).
+ * serial numbers, null as empty text, and text that starts with = + - @
+ * (SPEC §3) or looks like a number/date with a leading apostrophe, so Excel
+ * stores exactly that text — never a formula, never a converted number.
+ * The apostrophe is Excel's own text prefix and is not part of the value.
  */
 export function alsExcelWert(v: ZellWert): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return excelSeriennummer(v);
-  if (typeof v === 'string') return alsSichererText(v);
+  // a text that itself starts with an apostrophe needs the prefix too, or Excel would eat it
+  if (typeof v === 'string') return v.startsWith("'") || siehtAusWieZahl(v) || istFormelText(v) ? `'${v}` : v;
   return v;
 }
 

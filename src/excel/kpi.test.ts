@@ -8,7 +8,7 @@ const JETZT = new Date(2026, 10, 25, 15, 30);
 
 describe('kpiAktualisieren', () => {
   test('Beispiel: schreibt KPI-Blätter, Ergebnis wie Domain', async () => {
-    const fx = createFakeExcel(beispielSaat());
+    const fx = createFakeExcel({ ...beispielSaat(), zahlenErkennen: true });
     const r = await kpiAktualisieren(fx.context, JETZT);
     expect(r.kpi).not.toBeNull();
     expect(fx.syncs()).toBe(4);
@@ -21,6 +21,11 @@ describe('kpiAktualisieren', () => {
     expect(fx.blatt('KPI Übersicht').geschuetzt).toBe(true);
     expect(fx.blatt('KPI Übersicht').diagramme.map((d) => d.name)).toEqual(['DiagrammZielerreichung', 'DiagrammStatus']);
     expect(fx.modell.eigenschaften.get(KPI_STAND_EIGENSCHAFT.toLowerCase())).toBe(JETZT.toISOString());
+    // Handlungsziel-IDs stay text on the computed sheet (Excel would turn "1.1" into a number)
+    const ids = r.kpi!.handlungsziele.map((h) => h.id);
+    const spalteA = fx.werte('KPI Handlungsziele', `A1:A200`).map((z) => z[0]);
+    for (const id of ids) expect(spalteA).toContain(id);
+    expect(spalteA.filter((v) => typeof v === 'number')).toEqual([]);
   });
 });
 

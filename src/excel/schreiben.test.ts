@@ -152,6 +152,13 @@ describe('Blockplan (rein)', () => {
     expect(alsExcelWert('@x')).toBe("'@x");
     expect(alsExcelWert(null)).toBe('');
     expect(alsExcelWert(new Date(2026, 0, 1))).toBe(46023);
+    // IDs and other number-like text stay text ("1.10" must not become 1.1, "1.2" not a date)
+    expect(alsExcelWert('1.10')).toBe("'1.10");
+    expect(alsExcelWert('50 %')).toBe("'50 %");
+    expect(alsExcelWert('WAHR')).toBe("'WAHR");
+    expect(alsExcelWert("'zitiert")).toBe("''zitiert");
+    expect(alsExcelWert('K1.1')).toBe('K1.1');
+    expect(alsExcelWert('Sprachförderung')).toBe('Sprachförderung');
   });
   test('schreibeWerteInBloecke ohne sync bei kleiner Matrix', async () => {
     const sync = jest.fn(async () => undefined);

@@ -193,6 +193,7 @@ function neuesBlatt(name: string): FakeBlatt {
 
 class Kontext {
   syncs = 0;
+  zahlenErkennen = false;
   readonly protokoll: string[] = [];
   private offen: Basis[] = [];
   constructor(readonly modell: FakeArbeitsmappe) {}
@@ -520,7 +521,7 @@ class FakeRange extends Basis {
   }
   set values(v: unknown[][] | string | number | boolean) {
     this.k.log(`Range.values ${this.blatt.name}!${blockAdresse(this.block)}`);
-    this.schreibe(v, (c, w) => setzeEingabe(c, w));
+    this.schreibe(v, (c, w) => setzeEingabe(c, w, this.k.zahlenErkennen));
   }
   get valueTypes(): string[][] {
     this.pruefe('valueTypes');
@@ -648,8 +649,13 @@ class FakeRange extends Basis {
   }
 }
 
-/** Interpret an assigned value like Office.js: apostrophe → text, "=…" → formula. */
-function setzeEingabe(c: FakeZelle, w: unknown): void {
+/**
+ * Interpret an assigned value like Office.js: apostrophe → text, "=…" →
+ * formula; with `zahlenErkennen` number-like text becomes a number (off by
+ * default for compatibility; `createFakeExcel({ zahlenErkennen: true })`
+ * catches IDs like "1.10" silently becoming 1.1).
+ */
+function setzeEingabe(c: FakeZelle, w: unknown, zahlenErkennen = false): void {
   delete c.fehler;
   delete c.formel;
   if (w === null || w === undefined) {
@@ -664,6 +670,11 @@ function setzeEingabe(c: FakeZelle, w: unknown): void {
     if (/^[=+-]/.test(w) && w.length > 1 && !/^[+-]?\d+([.,]\d+)?$/.test(w)) {
       c.formel = w;
       c.wert = '';
+      return;
+    }
+    // Excel parses typed numbers (locale-neutral through the API): "1.10" becomes 1.1 — unless the cell is formatted as text
+    if (zahlenErkennen && c.zahlenformat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(w.trim())) {
+      c.wert = Number(w);
       return;
     }
     c.wert = w;
@@ -911,7 +922,7 @@ class FakeZeilen {
     m.forEach((r, i) =>
       r.forEach((w, s) => {
         const c = neueZelle();
-        setzeEingabe(c, w);
+        setzeEingabe(c, w, this.k.zahlenErkennen);
         blatt.zellen.set(key(ab + i, t.spalte + s), c);
       }),
     );
@@ -1219,6 +1230,11 @@ export interface FakeSaat {
   readonly blaetter?: readonly string[];
   readonly tabellen?: readonly FakeTabellenSaat[];
   readonly eigenschaften?: Readonly<Record<string, unknown>>;
+  /**
+   * Number-like text assigned through range.values becomes a number, as in
+   * Excel (cells formatted "@" keep text). Recommended for new tests.
+   */
+  readonly zahlenErkennen?: boolean;
 }
 
 export interface FakeExcel {
@@ -1290,6 +1306,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
 
   const k = new Kontext(modell);
   const wb = new FakeWorkbook(k);
+  k.zahlenErkennen = saat.zahlenErkennen ?? false;
   const context = {
     workbook: wb,
     application: wb.application,
