@@ -22,7 +22,7 @@ import type { RawValue } from '../domain/model';
 import { HERKUNFT_BLATT, HERKUNFT_BLATT_ZUSTAND, HERKUNFT_INFO_ANKER, HERKUNFT_SPALTENBREITEN, HERKUNFT_ZEILEN_ANKER } from '../workbook/herkunft';
 import { DateiFehler, istDateiFehler, schreibeVorlage, speichereArbeitsmappe } from '../xlsx';
 import { schreibeTabellenBlatt } from '../xlsx/tabellenAendern';
-import { AufrufFehler, druckeJson, erwartePositionen, EXIT, ladeUndPruefe, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import { AufrufFehler, druckeJson, erwartePositionen, EXIT, gleicheDatei, ladeUndPruefe, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} aufteilen <gesamt.xlsx> <ordner> [--hf <Nr>] [--force] [--json]
 
@@ -129,7 +129,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     await ordnerAnlegen(ordner);
     const ziele = exporte.map((e) => ({ exp: e, pfad: path.join(ordner, netzwerkDateiname(e.hf, e.handlungsfeld)) }));
     for (const z of ziele) {
-      if (path.resolve(z.pfad) === path.resolve(gesamtPfad)) {
+      if (await gleicheDatei(z.pfad, gesamtPfad)) {
         io.err(`Die Netzwerkdatei „${z.pfad}“ wäre die Gesamtdatei selbst. Bitte einen anderen Ordner angeben.`);
         return EXIT.datei;
       }

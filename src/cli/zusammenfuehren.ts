@@ -13,7 +13,7 @@ import { NetzwerkFehler, zusammenfuehren, zusammenfuehrenExitCode, type Aenderun
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
 import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
 import { aendereTabellen } from '../xlsx/tabellenAendern';
-import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicherPfad, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicheDatei, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
 
@@ -81,7 +81,8 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   if (!aus) throw new AufrufFehler(`„zusammenfuehren“ braucht „--aus <neu.xlsx>“ für das Ergebnis. Hilfe: ${PROGRAMM} zusammenfuehren --help`);
   const [gesamtPfad, ...netzPfade] = a.positionen;
   for (const p of a.positionen) {
-    if (gleicherPfad(p, aus)) {
+    // symlink-aware: an input must never be overwritten, not even through a link
+    if (await gleicheDatei(p, aus)) {
       throw new AufrufFehler(`„--aus ${aus}“ ist zugleich eine Eingabedatei. Eingabedateien werden nie verändert; bitte einen anderen Dateinamen angeben.`);
     }
   }

@@ -237,7 +237,7 @@ export async function letztenImportRueckgaengig(context: Excel.RequestContext): 
   const tabellen: string[] = [];
   for (const [i, g] of gruppe.entries()) {
     // mark the import as undone together with the last restore's writes
-    if (i === gruppe.length - 1) for (const x of gruppe) x.r.getCell(0, 4).values = [[`${id} – ${RUECKGAENGIG}`]];
+    if (i === gruppe.length - 1) for (const x of gruppe) context.workbook.worksheets.getItem(x.n).getRange('E1').values = [[`${id} – ${RUECKGAENGIG}`]];
     const w = await letzteSicherungWiederherstellen(context, g.zeile[1]);
     tabellen.push(w.tabelle);
   }
