@@ -21,6 +21,10 @@ export interface CliMessung {
   kpiMs: number;
   pruefenFaktor: number;
   kpiFaktor: number;
+  /** CPU time (user + system) of the processes, median: hardly affected by other load on the machine */
+  cpuMs: { nackterLese: number; pruefen: number; kpi: number };
+  pruefenFaktorCpu: number;
+  kpiFaktorCpu: number;
   /** the same from the fastest run of each (less sensitive to other load on the machine) */
   minimumMs: { nackterLese: number; pruefen: number; kpi: number };
   pruefenFaktorMinimum: number;
@@ -74,6 +78,7 @@ async function profil(pfad: string): Promise<Record<string, number>> {
 }
 
 const min = (xs: readonly Prozess[]): number => Math.min(...xs.map((x) => x.ms));
+const cpu = (xs: readonly Prozess[]): number => median(xs.map((x) => x.cpuMs));
 
 /** Phases of the CLI path in one process; the fastest of three runs per phase. */
 async function profilMin(pfad: string): Promise<Record<string, number>> {
@@ -122,6 +127,9 @@ export async function messeCli(root: string, ordner: string, groessen: readonly 
       kpiMs: runde(km),
       pruefenFaktor: runde(pm / n, 2),
       kpiFaktor: runde(km / n, 2),
+      cpuMs: { nackterLese: runde(cpu(bare)), pruefen: runde(cpu(pr)), kpi: runde(cpu(kp)) },
+      pruefenFaktorCpu: runde(cpu(pr) / cpu(bare), 2),
+      kpiFaktorCpu: runde(cpu(kp) / cpu(bare), 2),
       minimumMs: { nackterLese: runde(min(bare)), pruefen: runde(min(pr)), kpi: runde(min(kp)) },
       pruefenFaktorMinimum: runde(min(pr) / min(bare), 2),
       kpiFaktorMinimum: runde(min(kp) / min(bare), 2),

@@ -1,5 +1,8 @@
 /** Small timing helpers shared by the benchmark sections. */
 import { spawnSync } from 'child_process';
+import { existsSync, readFileSync, rmSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,16 +44,32 @@ export async function zeitAsync(f: () => Promise<unknown>, n: number, aufwaermen
 
 export interface Prozess {
   ms: number;
+  /** CPU time of the child (user + system, all threads), from cpu-hook.js */
+  cpuMs: number;
   code: number | null;
   stdoutBytes: number;
   stderr: string;
 }
 
-/** Wall time of one child process (node startup included, as a user experiences it). */
+const CPU_HOOK = path.join(__dirname, 'cpu-hook.js');
+
+/** Wall and CPU time of one child process (node startup included, as a user experiences it). */
 export function prozess(args: readonly string[], cwd: string): Prozess {
+  const cpuDatei = path.join(os.tmpdir(), `im-bench-cpu-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   const t0 = jetztMs();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['-r', CPU_HOOK, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, IM_BENCH_CPU: cpuDatei },
+  });
   const ms = jetztMs() - t0;
   if (r.error) throw r.error;
-  return { ms, code: r.status, stdoutBytes: Buffer.byteLength(r.stdout ?? ''), stderr: (r.stderr ?? '').slice(0, 500) };
+  let cpuMs = NaN;
+  if (existsSync(cpuDatei)) {
+    const u = JSON.parse(readFileSync(cpuDatei, 'utf8')) as { userUs: number; systemUs: number };
+    cpuMs = (u.userUs + u.systemUs) / 1000;
+    rmSync(cpuDatei, { force: true });
+  }
+  return { ms, cpuMs, code: r.status, stdoutBytes: Buffer.byteLength(r.stdout ?? ''), stderr: (r.stderr ?? '').slice(0, 500) };
 }

@@ -29,6 +29,8 @@ export interface AktionsGroesse {
   apiAufrufe: number;
   /** largest response (values loaded by one sync) in KB */
   groessteAntwortKB: number;
+  /** the most frequent API call of the action (from the fake's log, addresses removed) */
+  haeufigsterAufruf: { aufruf: string; anzahl: number } | null;
 }
 
 export interface AktionsMessung {
@@ -123,6 +125,17 @@ function instrumentiere(fx: FakeExcel): void {
   }
 }
 
+function haeufigster(protokoll: readonly string[]): { aufruf: string; anzahl: number } | null {
+  const n = new Map<string, number>();
+  for (const p of protokoll) {
+    const k = p.replace(/![$A-Z]+\d+(:[$A-Z]+\d+)?/g, '').replace(/\s*\(\d+\)$/, '').trim();
+    n.set(k, (n.get(k) ?? 0) + 1);
+  }
+  let best: { aufruf: string; anzahl: number } | null = null;
+  for (const [aufruf, anzahl] of n) if (!best || anzahl > best.anzahl) best = { aufruf, anzahl };
+  return best;
+}
+
 /** Runs one action on a fresh fake and returns its syncs and request sizes. */
 async function miss(fx: FakeExcel, zeilen: number, aktion: (fx: FakeExcel) => Promise<unknown>): Promise<AktionsGroesse> {
   instrumentiere(fx);
@@ -160,6 +173,7 @@ async function miss(fx: FakeExcel, zeilen: number, aktion: (fx: FakeExcel) => Pr
     summeKB: runde(z.summe / 1024, 1),
     apiAufrufe: fx.protokoll.length - start,
     groessteAntwortKB: runde(z.groessteAntwort / 1024, 1),
+    haeufigsterAufruf: haeufigster(fx.protokoll.slice(start)),
   };
 }
 
