@@ -5,109 +5,25 @@
  * (The in-memory fake in testing/ covers the same functions with a workbook
  * model; these tests pin the exact Office.js calls.)
  */
-import { OfficeMockObject } from 'office-addin-mock';
 import { schreibeGrids } from './schreiben';
 import { einrichten } from './einrichten';
 import type { Grid, GridCell } from '../workbook/grid';
 import { TABLES, TABLE_ORDER } from '../domain/schema';
+import { officeMockArbeitsmappe } from './testing/officeMock';
+import { beispielSaat } from './testing/saat';
+import { kpiAktualisieren, KPI_STAND_EIGENSCHAFT } from './kpi';
+import { arbeitsmappenStatus } from './status';
+import { sicherungAnlegen } from './sicherung';
 
 type Rec = Record<string, unknown>;
 
-function mockExcel() {
-  const bereiche: { blatt: string; adresse: string; m: Rec }[] = [];
-  const flaechen: { blatt: string; adressen: string; m: Rec }[] = [];
-  const blaetter = new Map<string, Rec>();
-  const tabellen: Rec[] = [];
-  const aufrufe: string[] = [];
-  let syncs = 0;
+const mockExcel = () => officeMockArbeitsmappe();
 
-  const format = () => ({
-    font: {},
-    fill: {},
-    borders: { getItem: (kante: string) => ({ kante }) },
-  });
-  const bereich = (blatt: string, adresse: string): Rec => {
-    const m = new OfficeMockObject({
-      address: adresse,
-      format: format(),
-      dataValidation: { clear: () => aufrufe.push(`dv.clear ${blatt}!${adresse}`) },
-      conditionalFormats: {
-        add: (typ: string) => {
-          const cf = new OfficeMockObject({ type: typ, custom: { rule: {}, format: { fill: {} } } }) as unknown as Rec;
-          aufrufe.push(`cf.add ${typ} ${blatt}!${adresse}`);
-          (m as unknown as { cfs: Rec[] }).cfs.push(cf);
-          return cf;
-        },
-      },
-      merge: () => aufrufe.push(`merge ${blatt}!${adresse}`),
-      unmerge: () => undefined,
-      clear: () => aufrufe.push(`clear ${blatt}!${adresse}`),
-    }) as unknown as Rec;
-    (m as unknown as { cfs: Rec[] }).cfs = [];
-    // plain field: the mock's own `address` is (correctly) unreadable without load + sync
-    (m as unknown as { ort: string }).ort = adresse;
-    bereiche.push({ blatt, adresse, m });
-    return m;
-  };
-  const blatt = (name: string): Rec => {
-    const ws = new OfficeMockObject({
-      name,
-      getRange: (a?: string) => bereich(name, a ?? '*'),
-      getRanges: (a: string) => {
-        const m = new OfficeMockObject({ format: format() }) as unknown as Rec;
-        flaechen.push({ blatt: name, adressen: a, m });
-        return m;
-      },
-      freezePanes: { freezeRows: (n: number) => aufrufe.push(`freeze ${name} ${n}`), unfreeze: () => aufrufe.push(`unfreeze ${name}`) },
-      pageLayout: { setPrintTitleRows: (r: string) => aufrufe.push(`titel ${name} ${r}`) },
-      horizontalPageBreaks: { add: (a: string) => aufrufe.push(`umbruch ${name} ${a}`), removePageBreaks: () => undefined },
-      charts: {
-        add: (typ: string, quelle: Rec) => {
-          aufrufe.push(`chart.add ${typ} ${String(quelle.ort)}`);
-          return new OfficeMockObject({ title: {}, setPosition: (p: string) => aufrufe.push(`chart.pos ${p}`) });
-        },
-      },
-      protection: { protect: (o: object) => aufrufe.push(`protect ${name} ${JSON.stringify(o)}`), unprotect: () => aufrufe.push(`unprotect ${name}`) },
-      tables: {
-        add: (quelle: Rec, kopf: boolean) => {
-          const t = new OfficeMockObject({}) as unknown as Rec;
-          Object.assign(t, { quelle: String(quelle.ort), kopf });
-          tabellen.push(t);
-          return t;
-        },
-      },
-    }) as unknown as Rec;
-    blaetter.set(name, ws);
-    return ws;
-  };
-  const sammlung = (extra: object) =>
-    new OfficeMockObject({
-      items: [],
-      ...extra,
-      load(this: OfficeMockObject) {
-        OfficeMockObject.prototype.load.call(this, 'items');
-        return this;
-      },
-    });
-  const worksheets = sammlung({ add: (n: string) => blatt(n), getItem: (n: string) => blaetter.get(n) });
-  const tables = sammlung({});
-  const context = {
-    workbook: {
-      worksheets,
-      tables,
-      application: {
-        suspendScreenUpdatingUntilNextSync: () => aufrufe.push('screen'),
-        suspendApiCalculationUntilNextSync: () => aufrufe.push('calc'),
-      },
-    },
-    sync: async () => {
-      syncs++;
-      await worksheets.sync();
-      await tables.sync();
-    },
-  };
-  const finde = (b: string, a: string) => bereiche.filter((x) => x.blatt === b && x.adresse === a).map((x) => x.m);
-  return { context: context as unknown as Excel.RequestContext, syncs: () => syncs, aufrufe, bereiche, flaechen, blaetter, tabellen, finde };
+function mockBeispiel(zeilen?: number) {
+  const saat = beispielSaat(zeilen);
+  return officeMockArbeitsmappe(
+    saat.tabellen!.map((t) => ({ ...t, zeilen: t.zeilen.map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v))) })),
+  );
 }
 
 function grid(n: number): Grid {
@@ -148,7 +64,7 @@ describe('schreibeGrids (office-addin-mock)', () => {
     expect(kopf.font.bold).toBe(true);
     expect((m.finde('KPI Übersicht', 'B:B')[0].format as { columnWidth: number }).columnWidth).toBeCloseTo(66.75);
     expect(m.aufrufe).toEqual(
-      expect.arrayContaining(['screen', 'merge KPI Übersicht!A1:B1', 'freeze KPI Übersicht 2', 'titel KPI Übersicht $2:$2', 'chart.add BarClustered A2:B5', 'chart.pos D2']),
+      expect.arrayContaining(['screen', 'merge KPI Übersicht!A1:B1', 'freeze KPI Übersicht 2', 'titel KPI Übersicht $2:$2', 'chart.add BarClustered KPI Übersicht!A2:B5', 'chart.pos D2']),
     );
     expect(m.aufrufe.find((a) => a.startsWith('protect'))).toBe(
       'protect KPI Übersicht {"allowFormatColumns":true,"allowFormatRows":true,"allowAutoFilter":true,"allowSort":true}',
@@ -178,9 +94,9 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
     const r = await einrichten(m.context);
     expect(m.syncs()).toBe(4);
     expect([...m.blaetter.keys()]).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen']);
-    expect(m.tabellen.map((t) => t.name)).toEqual(TABLE_ORDER.map((k) => TABLES[k].name));
-    expect(m.tabellen.map((t) => t.quelle)).toEqual(['A1:D9', 'F1:G4', 'A1:E2', 'A1:L2', 'A1:H2', 'A1:L2']);
-    expect(m.tabellen.every((t) => t.kopf === true && t.style === 'TableStyleMedium2')).toBe(true);
+    expect(m.neueTabellen.map((t) => t.name)).toEqual(TABLE_ORDER.map((k) => TABLES[k].name));
+    expect(m.neueTabellen.map((t) => t.quelle)).toEqual(['Stammdaten!A1:D9', 'Stammdaten!F1:G4', 'Ziele!A1:E2', 'Arbeitsplanung!A1:L2', 'Checkliste!A1:H2', 'Kennzahlen!A1:L2']);
+    expect(m.neueTabellen.every((t) => t.kopf === true && t.style === 'TableStyleMedium2')).toBe(true);
     expect(m.finde('Stammdaten', 'F1:G4')[0].values).toEqual([
       ['Einstellung', 'Wert'],
       ['Berichtsjahr', 2026],
@@ -201,5 +117,60 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
     ]);
     expect(m.aufrufe).toContain('freeze Arbeitsplanung 1');
     expect(r.angelegt).toContain('Blatt „Kennzahlen“');
+  });
+});
+
+describe('kpiAktualisieren (office-addin-mock)', () => {
+  test('Beispielplan: liest, rechnet, schreibt vier berechnete Blätter in 4 syncs', async () => {
+    const m = mockBeispiel();
+    const jetzt = new Date(2026, 10, 25, 15, 30);
+    const r = await kpiAktualisieren(m.context, jetzt);
+    expect(r.kpi).not.toBeNull();
+    expect(m.syncs()).toBe(4);
+    expect(m.aufrufe.filter((a) => a.startsWith('worksheets.add'))).toEqual([
+      'worksheets.add KPI Übersicht',
+      'worksheets.add KPI Handlungsziele',
+      'worksheets.add Umsetzungsbericht',
+      'worksheets.add Verlauf',
+    ]);
+    const titel = m.bereiche.find((b) => b.blatt === 'KPI Übersicht' && /^A1:/.test(b.adresse) && Array.isArray(b.m.values) && (b.m.values as unknown[][])[0]?.[0] !== '')!;
+    expect((titel.m.values as unknown[][])[0][0]).toBe('KPI Übersicht – Arbeitsplanung 2026');
+    expect(m.eigenschaften.get(KPI_STAND_EIGENSCHAFT)).toBe(jetzt.toISOString());
+    expect(m.aufrufe.filter((a) => a.startsWith('protect')).length).toBe(4);
+    expect(m.aufrufe.filter((a) => a.startsWith('chart.add')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('gleich viele syncs für 10 und 10.000 Zeilen', async () => {
+    const klein = mockBeispiel(10);
+    const gross = mockBeispiel(10_000);
+    const spyK = jest.spyOn(klein.context, 'sync');
+    const spyG = jest.spyOn(gross.context, 'sync');
+    const rk = await kpiAktualisieren(klein.context, new Date(2026, 10, 25));
+    const rg = await kpiAktualisieren(gross.context, new Date(2026, 10, 25));
+    expect(rk.kpi).not.toBeNull();
+    expect(rg.kpi).not.toBeNull();
+    expect(spyK.mock.calls.length).toBe(4);
+    expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
+  });
+});
+
+describe('arbeitsmappenStatus und sicherungAnlegen (office-addin-mock)', () => {
+  test('Status des Beispielplans: vollständig, 2 syncs', async () => {
+    const m = mockBeispiel();
+    const s = await arbeitsmappenStatus(m.context);
+    expect(s.layoutVollstaendig).toBe(true);
+    expect(s.fehlend).toEqual([]);
+    expect(s.letzteKpiAktualisierung).toBeNull();
+    expect(m.syncs()).toBe(2);
+  });
+
+  test('Sicherung: verstecktes Blatt, Kennung, Kopie der Werte per copyFrom', async () => {
+    const m = mockBeispiel();
+    const s = await sicherungAnlegen(m.context, 'tblKennzahlen', { jetzt: new Date(2026, 10, 25, 15, 30, 12) });
+    expect(m.syncs()).toBe(2);
+    expect(s.blatt).toBe('Sicherung 2026-11-25 153012');
+    expect((m.finde(s.blatt, 'A1:D1')[0].values as unknown[][])[0].slice(0, 2)).toEqual(['Sicherung der Tabelle', 'tblKennzahlen']);
+    expect(m.aufrufe.find((a) => a.startsWith('copyFrom'))).toMatch(/^copyFrom Values Kennzahlen!A1:L\d+ → Sicherung 2026-11-25 153012!A3$/);
+    expect((m.blaetter.get(s.blatt) as Rec).visibility).toBe('Hidden');
   });
 });

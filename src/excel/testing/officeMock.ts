@@ -1,0 +1,257 @@
+/**
+ * A workbook built from office-addin-mock objects (OfficeMockObject), for
+ * tests that pin the exact Office.js calls: every range, sheet, chart and
+ * table the adapter touches is a mock seeded with the members the adapter
+ * uses; properties must be loaded and synced before they can be read (the
+ * mock enforces that); every write stays readable on the mock.
+ *
+ * Reads are answered from the seeded tables (values, header, positions);
+ * writes are recorded but not fed back into later reads (use createFakeExcel
+ * for read-after-write behaviour).
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { parseAdresse } from '../adresse';
+
+export type MockRec = Record<string, unknown>;
+type Zelle = string | number | boolean;
+
+export interface MockTabelle {
+  readonly name: string;
+  readonly blatt: string;
+  /** 1-based header row / first column (default 1 / 1) */
+  readonly zeile?: number;
+  readonly spalte?: number;
+  readonly kopf: readonly string[];
+  readonly zeilen: readonly (readonly Zelle[])[];
+}
+
+export interface OfficeMock {
+  readonly context: Excel.RequestContext;
+  syncs(): number;
+  /** calls without a readable mock property, e.g. "merge KPI Übersicht!A1:B1" */
+  readonly aufrufe: string[];
+  readonly bereiche: { blatt: string; adresse: string; m: MockRec }[];
+  readonly flaechen: { blatt: string; adressen: string; m: MockRec }[];
+  readonly blaetter: Map<string, MockRec>;
+  /** tables created through worksheet.tables.add */
+  readonly neueTabellen: MockRec[];
+  readonly eigenschaften: Map<string, unknown>;
+  /** ranges obtained for (blatt, adresse) */
+  finde(blatt: string, adresse: string): MockRec[];
+}
+
+export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], blattNamen: readonly string[] = []): OfficeMock {
+  const mocks: OfficeMockObject[] = [];
+  const mock = (daten: object): OfficeMockObject => {
+    const m = new OfficeMockObject(daten);
+    mocks.push(m);
+    return m;
+  };
+  const bereiche: { blatt: string; adresse: string; m: MockRec }[] = [];
+  const flaechen: { blatt: string; adressen: string; m: MockRec }[] = [];
+  const blaetter = new Map<string, MockRec>();
+  const neueTabellen: MockRec[] = [];
+  const eigenschaften = new Map<string, unknown>();
+  const aufrufe: string[] = [];
+  let syncs = 0;
+
+  const format = () => ({ font: {}, fill: {}, borders: { getItem: (kante: string) => ({ kante }) } });
+
+  /** Cell value of the seeded tables at 1-based (z, s) on a sheet. */
+  const zellwert = (blatt: string, z: number, s: number): Zelle => {
+    for (const t of tabellen) {
+      if (t.blatt !== blatt) continue;
+      const z0 = t.zeile ?? 1;
+      const s0 = t.spalte ?? 1;
+      if (s < s0 || s >= s0 + t.kopf.length) continue;
+      if (z === z0) return t.kopf[s - s0];
+      const r = t.zeilen[z - z0 - 1];
+      if (r && z > z0) return r[s - s0] ?? '';
+    }
+    return '';
+  };
+
+  const bereich = (blatt: string, adresse: string): MockRec => {
+    let werte: Zelle[][] = [];
+    let zeile = 1;
+    let spalte = 1;
+    let zeilen = 1;
+    let spalten = 1;
+    if (adresse !== '*' && !/^[A-Z]+:[A-Z]+$/.test(adresse)) {
+      const b = parseAdresse(adresse);
+      ({ zeile, spalte, zeilen, spalten } = b);
+      werte = Array.from({ length: zeilen }, (_, i) => Array.from({ length: spalten }, (_, j) => zellwert(blatt, zeile + i, spalte + j)));
+    }
+    const cfs: MockRec[] = [];
+    const m = mock({
+      address: `${blatt}!${adresse}`,
+      values: werte,
+      valueTypes: werte.map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : 'String'))),
+      rowIndex: zeile - 1,
+      columnIndex: spalte - 1,
+      rowCount: zeilen,
+      columnCount: spalten,
+      format: format(),
+      dataValidation: { clear: () => aufrufe.push(`dv.clear ${blatt}!${adresse}`) },
+      conditionalFormats: {
+        items: [],
+        load(this: OfficeMockObject) {
+          OfficeMockObject.prototype.load.call(this, 'items');
+          return this;
+        },
+        add: (typ: string) => {
+          const cf = new OfficeMockObject({ type: typ, custom: { rule: {}, format: { fill: {} } } }) as unknown as MockRec;
+          aufrufe.push(`cf.add ${typ} ${blatt}!${adresse}`);
+          cfs.push(cf);
+          return cf;
+        },
+      },
+      merge: () => aufrufe.push(`merge ${blatt}!${adresse}`),
+      unmerge: () => undefined,
+      clear: (art?: string) => aufrufe.push(`clear ${art ?? 'All'} ${blatt}!${adresse}`),
+      select: () => aufrufe.push(`select ${blatt}!${adresse}`),
+      copyFrom: (q: MockRec, typ: string) => aufrufe.push(`copyFrom ${typ} ${String(q.ort)} → ${blatt}!${adresse}`),
+    }) as unknown as MockRec;
+    // plain fields for the test (the mock's own address needs load + sync)
+    Object.assign(m, { ort: `${blatt}!${adresse}`, cfs });
+    bereiche.push({ blatt, adresse, m });
+    return m;
+  };
+
+  const sammlung = (items: object[], extra: object) =>
+    mock({
+      items,
+      ...extra,
+      // office-addin-mock cannot follow "items/name" paths into arrays: load the items themselves
+      load(this: OfficeMockObject) {
+        OfficeMockObject.prototype.load.call(this, 'items');
+        return this;
+      },
+    });
+
+  const tabelleMock = (t: MockTabelle) => {
+    const z0 = t.zeile ?? 1;
+    const s0 = t.spalte ?? 1;
+    const zeilen = Math.max(1, t.zeilen.length);
+    const adr = (z: number, n: number) => `${spaltenText(s0)}${z}:${spaltenText(s0 + t.kopf.length - 1)}${z + n - 1}`;
+    return {
+      name: t.name,
+      worksheet: { name: t.blatt },
+      getHeaderRowRange: () => bereich(t.blatt, adr(z0, 1)),
+      getDataBodyRange: () => bereich(t.blatt, adr(z0 + 1, zeilen)),
+      getRange: () => bereich(t.blatt, adr(z0, zeilen + 1)),
+      resize: (r: MockRec) => aufrufe.push(`resize ${t.name} ${String(r.ort)}`),
+      convertToRange: () => aufrufe.push(`convertToRange ${t.name}`),
+      columns: { add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`) },
+      rows: { add: (_i: unknown, v: unknown[][]) => aufrufe.push(`rows.add ${t.name} ${v.length}`) },
+    };
+  };
+
+  const blatt = (name: string): MockRec => {
+    const vorhanden = blaetter.get(name);
+    if (vorhanden) return vorhanden;
+    const ws = mock({
+      name,
+      getRange: (a?: string) => bereich(name, a ?? '*'),
+      getRanges: (a: string) => {
+        const m = mock({ format: format() }) as unknown as MockRec;
+        flaechen.push({ blatt: name, adressen: a, m });
+        return m;
+      },
+      getUsedRangeOrNullObject: () => bereich(name, 'A1'),
+      freezePanes: { freezeRows: (n: number) => aufrufe.push(`freeze ${name} ${n}`), unfreeze: () => aufrufe.push(`unfreeze ${name}`) },
+      pageLayout: { setPrintTitleRows: (r: string) => aufrufe.push(`titel ${name} ${r}`) },
+      horizontalPageBreaks: { add: (a: string) => aufrufe.push(`umbruch ${name} ${a}`), removePageBreaks: () => aufrufe.push(`umbrueche weg ${name}`) },
+      charts: {
+        items: [],
+        load(this: OfficeMockObject) {
+          OfficeMockObject.prototype.load.call(this, 'items');
+          return this;
+        },
+        add: (typ: string, quelle: MockRec) => {
+          aufrufe.push(`chart.add ${typ} ${String(quelle.ort)}`);
+          return mock({ title: {}, setPosition: (p: string) => aufrufe.push(`chart.pos ${p}`) });
+        },
+        getItem: (n: string) => mock({ title: {}, setData: () => aufrufe.push(`chart.setData ${n}`), setPosition: () => undefined }),
+      },
+      protection: {
+        protected: false,
+        protect: (o: object) => aufrufe.push(`protect ${name} ${JSON.stringify(o)}`),
+        unprotect: () => aufrufe.push(`unprotect ${name}`),
+      },
+      tables: {
+        add: (quelle: MockRec, kopf: boolean) => {
+          const t = mock({}) as unknown as MockRec;
+          Object.assign(t, { quelle: String(quelle.ort), kopf });
+          neueTabellen.push(t);
+          return t;
+        },
+      },
+      activate: () => aufrufe.push(`activate ${name}`),
+    }) as unknown as MockRec;
+    blaetter.set(name, ws);
+    return ws;
+  };
+
+  const alleBlaetter = [...new Set([...blattNamen, ...tabellen.map((t) => t.blatt)])];
+  for (const n of alleBlaetter) blatt(n);
+  const worksheets = sammlung(
+    alleBlaetter.map((name) => ({ name })),
+    {
+      add: (n: string) => {
+        aufrufe.push(`worksheets.add ${n}`);
+        return blatt(n);
+      },
+      getItem: (n: string) => blatt(n),
+    },
+  );
+  const tables = sammlung(tabellen.map(tabelleMock), {
+    getItem: (n: string) => tabelleMock(tabellen.find((t) => t.name === n) ?? { name: n, blatt: '?', kopf: [], zeilen: [] }),
+  });
+  // a plain object holding the mocks (populate would copy nested mocks); its name counts as loaded
+  const workbook = {
+    name: 'Arbeitsplanung-2026.xlsx',
+    load: () => undefined,
+    worksheets,
+    tables,
+    application: {
+      suspendScreenUpdatingUntilNextSync: () => aufrufe.push('screen'),
+      suspendApiCalculationUntilNextSync: () => aufrufe.push('calc'),
+    },
+    properties: {
+      custom: {
+        add: (k: string, v: unknown) => eigenschaften.set(k, v),
+        getItemOrNullObject: (k: string) => ({ isNullObject: !eigenschaften.has(k), value: eigenschaften.get(k), load: () => undefined }),
+      },
+    },
+  };
+  const context = {
+    workbook,
+    sync: async () => {
+      syncs++;
+      for (const m of [...mocks]) await m.sync();
+    },
+  };
+  return {
+    context: context as unknown as Excel.RequestContext,
+    syncs: () => syncs,
+    aufrufe,
+    bereiche,
+    flaechen,
+    blaetter,
+    neueTabellen,
+    eigenschaften,
+    finde: (b, a) => bereiche.filter((x) => x.blatt === b && x.adresse === a).map((x) => x.m),
+  };
+}
+
+function spaltenText(n: number): string {
+  let s = '';
+  let c = n;
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
