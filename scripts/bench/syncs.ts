@@ -43,7 +43,12 @@ export interface AktionsMessung {
 export interface SyncMessung {
   hinweis: string;
   aktionen: AktionsMessung[];
+  /** KPIs aktualisieren just below the size where the write is split into an extra sync */
+  grenzprobe: AktionsGroesse | { fehler: string };
 }
+
+/** Rows of the extra probe: the Umsetzungsbericht is still written in one batch here. */
+export const GRENZPROBE_ZEILEN = 7000;
 
 /** bytes assumed for one logged API call besides its data (object path, method, small arguments) */
 const PRO_AUFRUF = 200;
@@ -282,7 +287,16 @@ export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessu
     ergebnisse.push({ aktion: 'Übernehmen (Netzwerkdatei HF 3)', proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
   }
 
+  let grenzprobe: AktionsGroesse | { fehler: string };
+  try {
+    const fx = createFakeExcel(saatAusTabellen(benchTabellen(GRENZPROBE_ZEILEN)));
+    grenzprobe = await miss(fx, GRENZPROBE_ZEILEN, (f) => kpiAktualisieren(f.context, JETZT, { unterstuetzt: immer }));
+  } catch (e) {
+    grenzprobe = { fehler: e instanceof Error ? e.message : String(e) };
+  }
+
   return {
+    grenzprobe,
     hinweis:
       'Gemessen am In-Memory-Excel aus src/excel/testing (jede Aktion auf einer frisch befüllten Mappe). „Syncs“ zählt context.sync(); eine Anfrage ist alles zwischen zwei Syncs. Anfragegröße geschätzt: JSON der geschriebenen Wertematrizen (values, numberFormat, rows.add) plus 200 Byte je API-Aufruf; Antwortgröße: JSON der nach einem Sync gelesenen Wertematrizen. Excel im Web lehnt Anfragen und Antworten über 5 MB ab.',
     aktionen: ergebnisse,
