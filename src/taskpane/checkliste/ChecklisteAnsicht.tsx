@@ -41,7 +41,9 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
     void laden();
   }, [laden]);
 
-  const fehlend = useMemo(() => (daten?.plan && !hatFehler(daten.findings) ? fehlendeAngaben(daten.plan, berechneKpi(daten.plan)) : null), [daten]);
+  // Shown even when the workbook has Fehler (with a warning): whom to ask is useful either way.
+  const fehlend = useMemo(() => (daten?.plan ? fehlendeAngaben(daten.plan, berechneKpi(daten.plan)) : null), [daten]);
+  const mitFehlern = daten ? hatFehler(daten.findings) : false;
 
   const speichern = async (d: ChecklisteSpeichern) => {
     try {
@@ -68,14 +70,15 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
         </MessageBar>
       ) : null}
       {daten?.plan && reiter === 'formular' ? <ChecklisteFormular plan={daten.plan} onSave={speichern} /> : null}
-      {daten?.plan && reiter === 'fehlend' ? (
-        fehlend ? (
+      {fehlend && reiter === 'fehlend' ? (
+        <>
+          {mitFehlern ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>Die Arbeitsmappe hat außerdem Fehler (Reiter „Prüfen“). Bis sie korrigiert sind, können Ampeln und Prozentwerte abweichen.</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <FehlendeAngaben bericht={fehlend} onZelleWaehlen={(b, z) => void gateway.waehleZelle(b, z).catch((e: unknown) => setFehler(alsBenutzerFehler(e, 'Zelle auswählen')))} />
-        ) : (
-          <MessageBar intent="warning">
-            <MessageBarBody>Die Arbeitsmappe hat Fehler. Bitte zuerst im Reiter „Prüfen“ die Fehler korrigieren; dann zeigt diese Ansicht die fehlenden Angaben.</MessageBarBody>
-          </MessageBar>
-        )
+        </>
       ) : null}
       <div>
         <Button size="small" appearance="subtle" onClick={() => void laden()} disabled={laedt}>

@@ -63,7 +63,15 @@ const useStyles = makeStyles({
   wirkung: { backgroundColor: `#${COLORS.wirkung}`, color: '#1b1b1b', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium },
   karte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   kopf: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  zeile: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // grid items shrink below the input's intrinsic width, so two fields fit a 320 px pane
+  zeile: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(120px, 100%), 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    '& > *': { minWidth: 0 },
+  },
+  eingabe: { width: '100%', minWidth: 0 },
   knoepfe: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -282,7 +290,7 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                   {art === 'lang' ? (
                     <Textarea value={k[f]} resize="vertical" onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
                   ) : (
-                    <Input value={k[f]} inputMode={art === 'zahl' ? 'decimal' : undefined} onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
+                    <Input className={s.eingabe} value={k[f]} inputMode={art === 'zahl' ? 'decimal' : undefined} onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
                   )}
                 </Field>
               );
