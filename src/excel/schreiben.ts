@@ -193,9 +193,10 @@ export class GridSchreiber {
       if (vorhanden.schutz.protected) vorhanden.schutz.unprotect();
       // keep the sheet (identity, co-authoring): clear content and formats only,
       // around its tables so they (and references to them) survive
-      blatt.getRange().unmerge();
       for (const r of ausserhalb(vorhanden.tabellen.map((t) => tabellenRechteck(t.bereich)))) {
-        blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
+        const rest = blatt.getRange(rechteckText(r));
+        rest.unmerge();
+        rest.clear('All' as Excel.ClearApplyTo);
       }
       const neuTab = grid.table;
       const alt = neuTab && vorhanden.tabellen.find((x) => x.name.toLowerCase() === neuTab.name.toLowerCase());
