@@ -19,7 +19,7 @@ import { SHEETS, TABLES, type TableKey } from '../domain/schema';
 import { zusammenfuehren, type NetzwerkDatei, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
 import { aenderungsprotokollGrid } from '../workbook/herkunft';
 import { bereichsAdresse } from './adresse';
-import { alsExcelWert, type ZellWert } from './bloecke';
+import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
 import { leseTabellen, type LeseStand } from './lesen';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import { GridSchreiber } from './schreiben';
@@ -97,8 +97,12 @@ function pruefeErgebnis(raw: RawWorkbook, erg: ZusammenfuehrenErgebnis): Pruefun
   return { fehler, warnungen: findings.length - fehler };
 }
 
+function zellWert(v: RawValue | string): ZellWert {
+  return isCellError(v) ? v.error : v;
+}
+
 function excelWert(v: RawValue): string | number | boolean {
-  return alsExcelWert(isCellError(v) ? v.error : (v as ZellWert));
+  return alsExcelWert(zellWert(v));
 }
 
 /** Preview: what an import would change, without writing anything. 3 syncs. */
@@ -147,9 +151,14 @@ export async function uebernehmen(context: Excel.RequestContext, dateien: readon
     if (mitKopie) {
       ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(context.workbook.tables.getItem(t.name).getRange(), 'Values' as Excel.RangeCopyType);
     } else {
-      // without copyFrom: the values just read (dates as serials, as Excel stores them)
-      const matrix = [t.headers.map((h) => h as string), ...t.rows.map((r) => r.map(excelWert))];
-      ws.getRange(bereichsAdresse(SICHERUNG_DATEN_ZEILE, 1, matrix.length, Math.max(1, t.headers.length))).values = matrix;
+      // without copyFrom: the values just read (dates as serials, as Excel stores them),
+      // in payload-sized blocks (a sync only between blocks of very large tables)
+      const breite = Math.max(1, t.headers.length);
+      await schreibeWerteInBloecke({
+        ziel: (start, anzahl) => ws.getRange(bereichsAdresse(SICHERUNG_DATEN_ZEILE + start, 1, anzahl, breite)),
+        werte: [t.headers, ...t.rows].map((r) => r.map(zellWert)),
+        sync: () => context.sync(),
+      });
     }
     ws.visibility = 'Hidden' as Excel.SheetVisibility;
   }

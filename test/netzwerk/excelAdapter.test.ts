@@ -165,3 +165,21 @@ describe('uebernehmen into a table that ends with blank rows', () => {
     expect(t.zeilen[75].every((v) => v === '')).toBe(true);
   });
 });
+
+describe('uebernehmen without Range.copyFrom (ExcelApi below 1.9)', () => {
+  it('writes the backup from the values just read, still in 4 syncs, and undo works', async () => {
+    const alt = (_set: string, version: string): boolean => Number(version.split('.')[1]) < 9;
+    const m = steuerungsMappe(10);
+    const vorher = werteVon(m, 'tblArbeitsplanung');
+    const datei = await netzwerkDatei(m);
+    const s0 = m.syncs();
+    const erg = await uebernehmen(m.context, [datei], { jetzt: JETZT, unterstuetzt: alt });
+    expect(m.syncs() - s0).toBeLessThanOrEqual(4);
+    expect(m.protokoll.some((p) => p.startsWith('Range.copyFrom'))).toBe(false);
+    const kopie = m.werte(erg.sicherungen[0], `A3:L${3 + vorher.length}`);
+    expect(kopie[0][0]).toBe('Nr');
+    expect(kopie.slice(1)).toEqual(vorher);
+    await letztenImportRueckgaengig(m.context);
+    expect(werteVon(m, 'tblArbeitsplanung')).toEqual(vorher);
+  });
+});
