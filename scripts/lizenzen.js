@@ -32,7 +32,7 @@ function licenceOf(dir, entry) {
       const pj = JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
       lic = pj.license || (Array.isArray(pj.licenses) ? pj.licenses.map((l) => l.type || l).join(' OR ') : undefined);
     } catch (e) {
-      throw new Error(`Paket ${dir} ist nicht installiert (${e.message}). Bitte zuerst "npm ci" ausführen.`);
+      throw new Error(`Paket ${dir} ist nicht installiert (${e.message}). Bitte zuerst "npm ci" ausführen.`, { cause: e });
     }
   }
   return typeof lic === 'object' && lic !== null ? lic.type : lic;
