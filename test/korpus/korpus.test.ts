@@ -80,7 +80,8 @@ beforeAll(async () => {
   const laeufe = await begrenzt(dateien, 2, async (d) => {
     const hashVorher = hash(d.pfad);
     const pruefen = await cli(['pruefen', d.pfad, '--json']);
-    const kpi = d.erwartet.kpi ? await cli(['kpi', d.pfad, '--json']) : null;
+    // kpi shares the loading path; run it where the case is about loading or about computed values
+    const kpi = d.erwartet.kpi || d.erwartet.exit === 2 ? await cli(['kpi', d.pfad, '--json']) : null;
     return { datei: d, hashVorher, hashNachher: hash(d.pfad), pruefen, kpi };
   });
   for (const e of laeufe) ergebnisse.set(e.datei.fall.id, e);
@@ -125,6 +126,12 @@ describe.each(FAELLE.map((f) => [f.id, f.titel] as const))('%s', (id, titel) => 
       expect(zeilen).toHaveLength(1);
       expect(zeilen[0]).toMatch(GERMAN);
       if (erwartet.meldung) expect(zeilen[0]).toMatch(erwartet.meldung);
+      // kpi on the same file: same exit code, one line, no stack trace
+      const k = e.kpi;
+      if (!k) throw new Error('kpi nicht gelaufen');
+      expect(STACK.test(`${k.stdout}\n${k.stderr}`)).toBe(false);
+      expect(k.code).toBe(2);
+      expect(k.stderr.split('\n').filter((z) => z.trim() !== '')).toHaveLength(1);
       return;
     }
 
