@@ -101,7 +101,9 @@ describe('Berichtszyklus mit Dateien', () => {
     const mitKpi = path.join(dir, 'mit-kpi.xlsx');
     expect((await cli('kpi', gefuellteDatei, '--aus', mitKpi)).code).toBe(0);
     const berichtDatei = path.join(dir, 'bericht.xlsx');
+    const vorBericht = await hash(mitKpi);
     const b = await cli('bericht', mitKpi, '--aus', berichtDatei);
+    expect(await hash(mitKpi)).toBe(vorBericht);
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
     expect(b.out).toContain('Umsetzungsbericht 2026 geschrieben');
@@ -185,7 +187,9 @@ describe('Berichtszyklus mit Dateien', () => {
   it('fehlend reports per Handlungsfeld with network; exit 1 while something is missing', async () => {
     const beispiel = path.join(dir, 'f.xlsx');
     expect((await cli('vorlage', beispiel, '--beispiel')).code).toBe(0);
+    const vorher = await hash(beispiel);
     const r = await cli('fehlend', beispiel, '--json');
+    expect(await hash(beispiel)).toBe(vorher);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out) as { vollstaendig: boolean; vollstaendigkeit: number; handlungsfelder: { hf: number; netzwerk: string; angaben: { art: string; meldung: string }[] }[] };
     expect(j.vollstaendig).toBe(false);
@@ -206,6 +210,9 @@ describe('Berichtszyklus mit Dateien', () => {
     const ohneAus = await cli('bericht', path.join(dir, 'f.xlsx'));
     expect(ohneAus.code).toBe(2);
     expect(ohneAus.err).toContain('--aus');
+    const aufSich = await cli('bericht', path.join(dir, 'f.xlsx'), '--aus', path.join(dir, 'f.xlsx'));
+    expect(aufSich.code).toBe(2);
+    expect(aufSich.err).toContain('Eingabedatei');
     const hilfe = await cli('bericht', '--help');
     expect(hilfe.code).toBe(0);
     expect(hilfe.out).toContain('Standardmaßnahmen');
