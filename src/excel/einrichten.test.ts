@@ -146,3 +146,15 @@ describe('einrichten auf vorhandenen Daten', () => {
     expect(gross.tabelle('tblArbeitsplanung')!.zeilen).toHaveLength(10_000);
   });
 });
+
+describe('einrichten: Tabelle auf anderem Blatt', () => {
+  test('Formate gehen auf das Blatt, auf dem die Tabelle steht', async () => {
+    const kopf = TABLES.kennzahlen.columns.map((c) => c.header);
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblKennzahlen', blatt: 'Meine Zahlen', zeile: 3, spalte: 2, kopf, zeilen: [['K1', '1.1', 'x', 'Anzahl', 'Output', 0, 10, 5, null, '', '', '']] }] });
+    await einrichten(fx.context);
+    expect(fx.modell.tabellen.filter((t) => t.name === 'tblKennzahlen')).toHaveLength(1);
+    // Wirkungsebene is the 5th column: F on "Meine Zahlen" (table starts in B3)
+    expect(fx.zelle('Meine Zahlen', 'F4')?.gueltigkeit?.list?.source).toBe('Output,Outcome,Impact');
+    expect(fx.zelle('Kennzahlen', 'E2')?.gueltigkeit).toBeUndefined();
+  });
+});

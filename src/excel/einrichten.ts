@@ -58,6 +58,8 @@ export function dropdownQuelle(formel: string): string {
 
 interface Bestehend {
   readonly tabelle: Excel.Table;
+  /** sheet the table actually stands on (tools find tables by name, wherever they are) */
+  readonly blatt: string;
   readonly kopf: Excel.Range;
   readonly koerper: Excel.Range;
   readonly cfs?: Excel.ConditionalFormatCollection;
@@ -111,7 +113,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
           cfs = koerper.conditionalFormats;
           cfs.load('items/type');
         }
-        bestehend.set(tl.spec.key, { tabelle: t, kopf, koerper, cfs });
+        bestehend.set(tl.spec.key, { tabelle: t, blatt: t.worksheet.name, kopf, koerper, cfs });
       } else if (blaetter.has(sheet.name)) {
         const ws = context.workbook.worksheets.getItem(sheet.name);
         const zeilen = 1 + Math.max(1, vorlage[tl.spec.key].length);
@@ -156,7 +158,9 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
       let lage: Spaltenlage[];
       let kopf: number;
       let datenZeilen: number;
+      let ziel = ws;
       if (b) {
+        if (b.blatt !== sheet.name) ziel = context.workbook.worksheets.getItem(b.blatt);
         kopf = b.kopf.rowIndex + 1;
         const first = b.kopf.columnIndex + 1;
         const headers = (b.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());
@@ -185,11 +189,11 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
         lage = tl.columns.map((c, i) => ({ layout: c, spalte: tl.firstColumn + i, neu: true }));
         datenZeilen = neu.datenZeilen;
       }
-      if (tl === sheet.tables[0]) kopfZeile = kopf;
+      if (tl === sheet.tables[0] && ziel === ws) kopfZeile = kopf;
       const letzteZeile = kopf + Math.max(PREPARED_ROWS, datenZeilen);
-      spaltenFormatieren(ws, lage, kopf, letzteZeile, unterstuetzt);
+      spaltenFormatieren(ziel, lage, kopf, letzteZeile, unterstuetzt);
       if (key === 'arbeitsplanung' && mitCf) {
-        const neueRegeln = artFormatieren(ws, lage, kopf, letzteZeile, vorhandeneFormeln);
+        const neueRegeln = artFormatieren(ziel, lage, kopf, letzteZeile, vorhandeneFormeln);
         if (neueRegeln > 0) angelegt.push('Farbmarkierung Maßnahme/Wirkung (bedingte Formatierung)');
       }
     }
