@@ -114,3 +114,21 @@ describe('Anforderungen', () => {
     expect(fx.werte('KPI Übersicht', 'A1')[0][0]).toContain('KPI Übersicht');
   });
 });
+
+describe('syncs unabhängig von der Zeilenzahl', () => {
+  test('arbeitsmappenStatus und sicherungAnlegen: 10 und 10.000 Zeilen', async () => {
+    const { sicherungAnlegen } = await import('./sicherung');
+    const zaehlen = async (n: number) => {
+      const fx = createFakeExcel(beispielSaat(n));
+      const spy = jest.spyOn(fx.context, 'sync');
+      await arbeitsmappenStatus(fx.context);
+      const status = spy.mock.calls.length;
+      await sicherungAnlegen(fx.context, 'tblArbeitsplanung');
+      return [status, spy.mock.calls.length - status];
+    };
+    const klein = await zaehlen(10);
+    const gross = await zaehlen(10_000);
+    expect(klein).toEqual([2, 2]);
+    expect(gross).toEqual(klein);
+  });
+});
