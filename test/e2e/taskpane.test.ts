@@ -60,6 +60,11 @@ async function neueSeite(breite = 360, hoehe = 860): Promise<Page> {
   return context.newPage();
 }
 
+/** Accessible name of a finding's button: "Fehler in Blatt!A1: …". */
+function eintragName(adresse: string): RegExp {
+  return new RegExp(`^Fehler in ${adresse.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+}
+
 async function foto(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -144,7 +149,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     const adressen = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen ?? []);
     expect(adressen).toHaveLength(4);
     for (const a of adressen) {
-      await page.getByRole('button', { name: new RegExp(`^Fehler in ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).waitFor();
+      await page.getByRole('button', { name: eintragName(a) }).waitFor();
     }
     await page.getByRole('list', { name: 'Meldungen auf Arbeitsplanung' }).waitFor();
     await page.getByRole('list', { name: 'Meldungen auf Kennzahlen' }).waitFor();
@@ -152,7 +157,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
 
     // Click → the fake workbook received the selection
     const ziel = adressen[2];
-    await page.getByRole('button', { name: new RegExp(`^Fehler in ${ziel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).click();
+    await page.getByRole('button', { name: eintragName(ziel) }).click();
     await page.waitForFunction((z) => window.__integrationsmonitorDemo?.auswahl.includes(z), ziel);
     const auswahl = await page.evaluate(() => window.__integrationsmonitorDemo?.auswahl ?? []);
     expect(auswahl).toEqual([ziel]);
@@ -212,7 +217,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await page.context().close();
   });
 
-  it('follows a dark Office theme', async () => {
+  it('follows a dark Office theme and works by keyboard', async () => {
     const page = await neueSeite();
     const log = beobachte(page);
     await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&thema=dunkel&ansicht=pruefen`);
@@ -224,6 +229,11 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     const [r, g, b] = (hintergrund.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
     expect(r + g + b).toBeLessThan(3 * 96);
     await foto(page, '08-pruefen-dunkel');
+    // keyboard: a finding is a real button – focus it and press Enter
+    const adresse = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen[1] ?? '');
+    await page.getByRole('button', { name: eintragName(adresse) }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((z) => window.__integrationsmonitorDemo?.auswahl.includes(z), adresse);
     expect(log.fehler).toEqual([]);
     await page.context().close();
   });
