@@ -88,3 +88,14 @@ describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
     expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
   });
 });
+
+describe('Verlauf über die Aktualisierung', () => {
+  test('zweimal am selben Tag ersetzt die Zeilen des Tages, statt sie zu verdoppeln', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    await kpiAktualisieren(fx.context, new Date(2026, 10, 25, 9, 0));
+    const n = fx.tabelle('tblVerlauf')!.zeilen.length;
+    await kpiAktualisieren(fx.context, new Date(2026, 10, 25, 16, 0));
+    expect(fx.tabelle('tblVerlauf')!.zeilen).toHaveLength(n);
+    expect(n).toBe(9); // 8 Handlungsfelder + Gesamt
+  });
+});
