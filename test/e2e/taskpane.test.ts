@@ -127,6 +127,35 @@ describe('taskpane.html outside Office', () => {
   });
 });
 
+describe('taskpane.html inside a (simulated) Excel', () => {
+  // office.js stand-in: Excel host, ExcelApi up to 1.12, and an Excel that refuses every batch
+  const OFFICE_STUB_EXCEL = `window.Office = {
+    HostType: { Excel: 'Excel' },
+    onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+    context: {
+      officeTheme: { bodyBackgroundColor: '#FFFFFF' },
+      requirements: { isSetSupported: function (s, v) { return s === 'ExcelApi' && Number(v.split('.')[1]) <= 12; } }
+    }
+  };
+  window.Excel = { run: function () { var e = new Error('Access denied'); e.code = 'AccessDenied'; return Promise.reject(e); } };`;
+
+  it('loads the lazy chunks under the CSP and shows Excel errors and missing API sets in German', async () => {
+    const page = await neueSeite();
+    const log = beobachte(page);
+    await page.route(`${OFFICE_CDN}**`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: OFFICE_STUB_EXCEL }));
+    await page.goto(`${server.url}/taskpane.html?ansicht=pruefen`);
+    await page.getByRole('tab', { name: 'Prüfen', selected: true }).waitFor({ timeout: 15000 });
+    const alarm = page.getByRole('alert');
+    await alarm.waitFor();
+    expect(await alarm.textContent()).toContain('Excel hat den Zugriff auf die Arbeitsmappe verweigert.');
+    await page.getByText(/benötigt ExcelApi 1\.13/).waitFor();
+    await foto(page, '11-excel-fehler');
+    expect(log.fehler).toEqual([]);
+    expect(log.fremdeAnfragen).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('demo.html: the real UI and adapter on the fake Excel API with planted errors', () => {
   it('Einrichten → Prüfen → click selects the cell → KPIs aktualisieren shows the summary', async () => {
     const page = await neueSeite();
