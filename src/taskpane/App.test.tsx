@@ -121,6 +121,11 @@ describe('errors of actions', () => {
     const alarm = await screen.findByRole('alert');
     expect(alarm.textContent).toContain('Das Lesen der Arbeitsmappe ist fehlgeschlagen');
     expect(alarm.textContent).toContain('Bitte Blattschutz aufheben.');
+    // after the user fixed it, the status can be read again from the start view
+    gw.status.mockResolvedValue({ layoutVollstaendig: true, fehlend: [], letzteKpiAktualisierung: null });
+    fireEvent.click(screen.getByRole('button', { name: 'Neu lesen' }));
+    expect(await screen.findByText('Aufbau vollständig')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 

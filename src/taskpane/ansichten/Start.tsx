@@ -37,7 +37,12 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
           laeuft === 'status' ? (
             <Spinner size="tiny" label="Arbeitsmappe wird gelesen …" labelPosition="after" />
           ) : (
-            <Text className={s.leise}>Der Zustand der Arbeitsmappe ist noch nicht bekannt.</Text>
+            <div className={s.zeile}>
+              <Text className={s.leise}>Der Zustand der Arbeitsmappe ist noch nicht bekannt.</Text>
+              <Button size="small" disabled={beschaeftigt} onClick={() => void aktionen.ladeStatus()}>
+                Neu lesen
+              </Button>
+            </div>
           )
         ) : status.layoutVollstaendig ? (
           <MessageBar intent="success" layout="multiline">
