@@ -70,15 +70,11 @@ export async function kpiAktualisieren(context: Excel.RequestContext, now: Date,
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const blaetter = optionen.blaetter ?? BERECHNETE_BLAETTER;
   const schreiber = new GridSchreiber(context, { unterstuetzt });
-  const mitName = !optionen.quelle && verfuegbar('dokumentEigenschaften', unterstuetzt);
   const raw = await leseTabellen(context, {
-    vorSync1: () => {
-      // workbook.name is ExcelApi 1.7, same as custom properties
-      if (mitName) context.workbook.load('name');
-    },
+    unterstuetzt,
     vorSync2: (stand) => schreiber.vorbereiten(stand, blaetter.map((b) => b.blatt)),
   });
-  const quelle = optionen.quelle ?? (mitName && context.workbook.name ? context.workbook.name : 'diese Arbeitsmappe');
+  const quelle = optionen.quelle ?? raw.source ?? 'diese Arbeitsmappe';
   const { plan, findings } = pruefen({ ...raw, source: quelle });
   if (!plan || hatFehler(findings)) return { kpi: null, findings, berechnetAm: now, geschrieben: [] };
 

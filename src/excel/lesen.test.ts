@@ -57,7 +57,8 @@ function mockArbeitsmappe(tabellen: { name: string; blatt: string; kopf: string[
   );
   let syncs = 0;
   const context = {
-    workbook: { worksheets, tables },
+    // plain: workbook.name counts as loaded
+    workbook: { worksheets, tables, name: 'Netzwerk Sprache.xlsx', load: () => undefined },
     sync: async () => {
       syncs++;
       for (const m of mocks) await m.sync();
@@ -85,6 +86,7 @@ describe('leseArbeitsmappe mit office-addin-mock', () => {
     ]);
     const raw = await leseArbeitsmappe(m.context);
     expect(raw.sheets).toEqual(['Arbeitsplanung', 'Sonstiges']);
+    expect(raw.source).toBe('Netzwerk Sprache.xlsx');
     const t = raw.tables.find((x) => x.name === 'tblArbeitsplanung')!;
     expect(t.sheet).toBe('Arbeitsplanung');
     expect(t.headerRow).toBe(1);
@@ -123,6 +125,7 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
   test('Beispielplan: alle Tabellen, ohne Fehler prüfbar', async () => {
     const fx = createFakeExcel(beispielSaat());
     const raw = await leseArbeitsmappe(fx.context);
+    expect(raw.source).toBe('Arbeitsplanung-2026.xlsx');
     expect(raw.tables.map((t) => t.name).sort()).toEqual(
       ['tblArbeitsplanung', 'tblCheckliste', 'tblEinstellungen', 'tblHandlungsfelder', 'tblKennzahlen', 'tblZiele'].sort(),
     );

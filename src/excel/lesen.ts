@@ -13,6 +13,7 @@
 import { COMPUTED_SHEETS, TABLE_NAMES } from '../domain/schema';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
 import { bereichsAdresse } from './adresse';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 
 /** Estimated response bytes per cell for values + valueTypes (JSON, short texts). */
 export const LESE_BYTES_PRO_ZELLE = 24;
@@ -41,6 +42,7 @@ export interface LeseOptionen {
   readonly vorSync2?: (gefunden: LeseStand) => void;
   /** queue further loads into the last read sync (values) */
   readonly vorSync3?: (gefunden: LeseStand) => void;
+  readonly unterstuetzt?: IstUnterstuetzt;
 }
 
 /** What sync 1 found: for the hooks. */
@@ -106,6 +108,9 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
   tabellen.load('items/name,items/worksheet/name');
+  // workbook.name (ExcelApi 1.7) becomes RawWorkbook.source, for the "computed from" stamp
+  const mitName = verfuegbar('dokumentEigenschaften', optionen.unterstuetzt ?? officeUnterstuetzt);
+  if (mitName) context.workbook.load('name');
   optionen.vorSync1?.();
   await context.sync();
 
@@ -165,7 +170,8 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
       rows: ohneLeereEndzeilen(rows),
     };
   });
-  return { sheets: stand.blaetter, tables };
+  const source = mitName && context.workbook.name ? context.workbook.name : undefined;
+  return source ? { sheets: stand.blaetter, tables, source } : { sheets: stand.blaetter, tables };
 }
 
 /** SPEC entry point: every worksheet name and every table; data rows of the SPEC tables and computed-sheet tables. */
