@@ -6,6 +6,7 @@ import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workb
 import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
 import type { Plan, RawWorkbook } from '../domain';
 import { berichtsGrids } from '../workbook/verlaufSheet';
+import { diagrammeInDatei } from '../xlsx/diagramme';
 import {
   AufrufFehler,
   befundeJson,
@@ -108,8 +109,7 @@ Optionen:
                    und „Verlauf“ schreiben (der Verlauf der Eingabe wird
                    fortgeschrieben; eine erneute Berechnung am selben Tag
                    ersetzt dessen Zeilen; ein vorhandenes Ziel wird
-                   ersetzt; Diagramme entstehen
-                   erst beim Aktualisieren im Excel-Add-in)
+                   ersetzt; mit den Diagrammen der Blätter)
   -h, --help       diese Hilfe
 
 Exit-Codes: 0 berechnet · 1 Fehler in der Arbeitsmappe · 2 Datei fehlt,
@@ -147,12 +147,13 @@ Beispiel:
 
     if (aus !== undefined) {
       const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
-      for (const grid of kpiGrids(g.plan, kpi, meta, g.raw)) schreibeGrid(g.wb, grid);
+      const grids = kpiGrids(g.plan, kpi, meta, g.raw);
+      for (const grid of grids) schreibeGrid(g.wb, grid);
       await speichereArbeitsmappe(g.wb, aus);
+      await diagrammeInDatei(aus, grids);
       // with --json stdout carries only the JSON, so the note goes to stderr
       const note =
-        `Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ geschrieben: ${path.resolve(aus)}\n` +
-        'Die Diagramme erscheinen beim ersten Aktualisieren im Excel-Add-in.';
+        `Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ (mit Diagrammen) geschrieben: ${path.resolve(aus)}`;
       if (json) io.err(note);
       else io.out(`\n${note}`);
     }
