@@ -128,7 +128,8 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
       title: 'Maßnahmen nach Status je Handlungsfeld',
       type: 'stackedBar',
       dataRange: `A${stKopf}:F${stEnde}`,
-      anchor: address(datenTitel + 16, 8),
+      // 20 rows × 15 pt = 300 pt: below the first chart (280 pt high), no overlap
+      anchor: address(datenTitel + 20, 8),
       width: 480,
       height: 280,
     },
