@@ -135,7 +135,7 @@ function cliEinordnung(c: { messungen: CliMessung[]; startMs: Record<string, num
   if (!m) return [];
   const p = m.profilMs;
   const eigen = (p.normalisieren ?? 0) + (p.leseRohdaten ?? 0) + (p.pruefen ?? 0) + (p.berechneKpi ?? 0);
-  const module = Math.max(0, (c.startMs.requireCli ?? 0) - (c.startMs.requireExceljs ?? 0));
+  const module = c.startMs.requireCliZusaetzlich ?? 0;
   const nackt = (c.startMs.requireExceljs ?? 0) + (p.nacktesReadFile ?? 0);
   if (nackt <= 0) return [];
   return [
@@ -171,7 +171,7 @@ export function markdown(e: Ergebnis): string {
       '',
       md(cliZeilen(c.messungen)),
       '',
-      `Fixkosten eines Prozesses: leeres \`node\` ${de(c.startMs.nodeLeer, 0)} ms, \`require('exceljs')\` ${de(c.startMs.requireExceljs, 0)} ms, \`require\` des CLI ${de(c.startMs.requireCli, 0)} ms.`,
+      `Fixkosten eines Prozesses (Median aus 5): leeres \`node\` ${de(c.startMs.nodeLeer, 0)} ms, \`require('exceljs')\` ${de(c.startMs.requireExceljs, 0)} ms, die eigenen Module des CLI zusätzlich ${de(c.startMs.requireCliZusaetzlich, 0)} ms.`,
       '',
       ...cliEinordnung(c),
       'Wohin die Zeit geht (ein warmer Prozess, schnellster von 3 Läufen je Schritt, ms):',

@@ -3,6 +3,7 @@
  * processes (what a user waits for), plus an in-process breakdown of where
  * the CLI's time goes.
  */
+import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -90,14 +91,21 @@ async function profilMin(pfad: string): Promise<Record<string, number>> {
 
 export async function messeCli(root: string, ordner: string, groessen: readonly number[], laeufe: number): Promise<{ messungen: CliMessung[]; startMs: Record<string, number> }> {
   const bin = path.join(root, 'bin', 'integrationsmonitor.js');
-  // node + module load alone, to see the fixed cost in each figure
-  const start = { node: [] as number[], exceljs: [] as number[], cli: [] as number[] };
-  for (let i = 0; i < 3; i++) {
-    start.node.push(prozess(['-e', '0'], root).ms);
-    start.exceljs.push(prozess(['-e', "require('exceljs')"], root).ms);
-    start.cli.push(prozess(['-e', "require('./lib/cli/main.js')"], root).ms);
+  // node start alone, and module load inside one process (exceljs first, then what the CLI adds on top)
+  const REQUIRE_ZEITEN =
+    "const h=()=>Number(process.hrtime.bigint())/1e6;const a=h();require('exceljs');const b=h();require('./lib/cli/main.js');const c=h();process.stdout.write(JSON.stringify([b-a,c-b]))";
+  const leer: number[] = [];
+  const exceljs: number[] = [];
+  const cliExtra: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    leer.push(prozess(['-e', '0'], root).ms);
+    const r = spawnSync(process.execPath, ['-e', REQUIRE_ZEITEN], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`Modulladezeit nicht messbar: ${r.stderr}`);
+    const [e, c] = JSON.parse(r.stdout) as [number, number];
+    exceljs.push(e);
+    cliExtra.push(c);
   }
-  const startMs = { nodeLeer: runde(median(start.node)), requireExceljs: runde(median(start.exceljs)), requireCli: runde(median(start.cli)) };
+  const startMs = { nodeLeer: runde(median(leer)), requireExceljs: runde(median(exceljs)), requireCliZusaetzlich: runde(median(cliExtra)) };
 
   const messungen: CliMessung[] = [];
   await profil(await schreibeBenchDatei(ordner, 100)); // warm up the in-process path
