@@ -85,7 +85,7 @@ beforeAll(async () => {
     return { datei: d, hashVorher, hashNachher: hash(d.pfad), pruefen, kpi };
   });
   for (const e of laeufe) ergebnisse.set(e.datei.fall.id, e);
-}, 240_000);
+}, 420_000);
 
 afterAll(() => {
   if (ordner) rmSync(ordner, { recursive: true, force: true });
