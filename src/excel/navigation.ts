@@ -16,10 +16,16 @@ export async function waehleZelle(context: Excel.RequestContext, blatt: string, 
   }
   if (adresse) parseAdresse(adresse); // throws a German message on nonsense
   const ws = context.workbook.worksheets.getItemOrNullObject(name);
-  ws.load('name');
+  ws.load('name,visibility');
   await context.sync();
   if (ws.isNullObject) {
     throw new Error(`Das Blatt „${name}“ gibt es in dieser Arbeitsmappe nicht (mehr). Bitte erneut prüfen.`);
+  }
+  // Excel cannot activate a hidden sheet; say so instead of failing with an Office.js error
+  if (ws.visibility === 'Hidden' || ws.visibility === 'VeryHidden') {
+    throw new Error(
+      `Das Blatt „${name}“ ist ausgeblendet. Bitte es einblenden (Rechtsklick auf ein Blattregister → „Einblenden“) und dann erneut auf den Eintrag klicken.`,
+    );
   }
   ws.activate();
   if (adresse) ws.getRange(adresse).select();

@@ -86,6 +86,8 @@ describe('waehleZelle mit office-addin-mock', () => {
     expect(fx.modell.auswahl).toEqual({ blatt: 'Kennzahlen', adresse: 'G5' });
     await waehleZelle(fx.context, 'Ziele', '');
     expect(fx.modell.aktivesBlatt).toBe('Ziele');
+    fx.blatt('Stammdaten').sichtbarkeit = 'Hidden';
+    await expect(waehleZelle(fx.context, 'Stammdaten', 'A2')).rejects.toThrow('Das Blatt „Stammdaten“ ist ausgeblendet');
   });
 });
 

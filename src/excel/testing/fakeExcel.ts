@@ -1130,7 +1130,9 @@ class FakeWorksheet extends Basis {
     };
   }
   activate(): void {
-    this.k.modell.aktivesBlatt = this.b().name;
+    const b = this.b();
+    if (b.sichtbarkeit !== 'Visible') throw new FakeOfficeFehler('InvalidOperation', `Ausgeblendetes Blatt ${b.name} kann nicht aktiviert werden`);
+    this.k.modell.aktivesBlatt = b.name;
   }
 }
 
