@@ -298,7 +298,7 @@ export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessu
   return {
     grenzprobe,
     hinweis:
-      'Gemessen am In-Memory-Excel aus src/excel/testing (jede Aktion auf einer frisch befüllten Mappe). „Syncs“ zählt context.sync(); eine Anfrage ist alles zwischen zwei Syncs. Anfragegröße geschätzt: JSON der geschriebenen Wertematrizen (values, numberFormat, rows.add) plus 200 Byte je API-Aufruf; Antwortgröße: JSON der nach einem Sync gelesenen Wertematrizen. Excel im Web lehnt Anfragen und Antworten über 5 MB ab (RichApi.Error „Payload size limit exceeded“, siehe https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins); auch viele kleine Formatierungs- oder Verbundaufrufe zählen dazu.',
+      'Gemessen am In-Memory-Excel aus src/excel/testing (jede Aktion auf einer frisch befüllten Mappe). „Syncs“ zählt context.sync(); eine Anfrage ist alles zwischen zwei Syncs. Anfragegröße geschätzt: JSON der geschriebenen Wertematrizen (values, numberFormat, rows.add) plus 200 Byte je API-Aufruf; Antwortgröße: JSON der nach einem Sync gelesenen Wertematrizen. Excel im Web lehnt Anfragen und Antworten über 5 MB ab (RichApi.Error wegen zu großer Nutzlast, siehe https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins); auch viele kleine Formatierungs- oder Verbundaufrufe zählen dazu.',
     aktionen: ergebnisse,
   };
 }
