@@ -21,7 +21,7 @@ import {
 import type { RawValue } from '../domain/model';
 import { HERKUNFT_BLATT, HERKUNFT_BLATT_ZUSTAND, HERKUNFT_INFO_ANKER, HERKUNFT_SPALTENBREITEN, HERKUNFT_ZEILEN_ANKER } from '../workbook/herkunft';
 import { DateiFehler, istDateiFehler, schreibeVorlage, speichereArbeitsmappe } from '../xlsx';
-import { schreibeTabellenBlatt } from '../xlsx/tabellenAendern';
+import { ergaenzeSpalten, schreibeTabellenBlatt } from '../xlsx/tabellenAendern';
 import { AufrufFehler, druckeJson, erwartePositionen, EXIT, gleicheDatei, ladeUndPruefe, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} aufteilen <gesamt.xlsx> <ordner> [--hf <Nr>] [--force] [--json]
@@ -58,6 +58,17 @@ export function netzwerkArbeitsmappe(exp: NetzwerkExport): ExcelJS.Workbook {
   const zeilen = {} as Record<TableKey, RawValue[][]>;
   for (const key of TABLE_ORDER) zeilen[key] = inSchemaReihenfolge(key, exp.tabellen[key]);
   schreibeVorlage(wb, zeilen);
+  // extra user columns of the steering workbook go on the right of their table
+  for (const key of TABLE_ORDER) {
+    const t = exp.tabellen[key];
+    const vertrag = new Set(TABLES[key].columns.map((c) => c.header));
+    const extra = t.headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && !vertrag.has(h));
+    ergaenzeSpalten(
+      wb,
+      TABLES[key].name,
+      extra.map(({ h, i }) => ({ name: h, werte: t.rows.map((r) => r[i] ?? null) })),
+    );
+  }
   const marker = herkunftAlsTabellen(exp.herkunft);
   schreibeTabellenBlatt(
     wb,
@@ -116,7 +127,8 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
         );
         return EXIT.befunde;
       }
-      const meta = { quelle: g.datei, exportiertAm: jetzt(), nurVertragsspalten: true };
+      // Stammdaten: two tables side by side, no room for extra columns
+      const meta = { quelle: g.datei, exportiertAm: jetzt(), nurVertragsspalten: ['handlungsfelder', 'einstellungen'] as const };
       exporte = alle.map((h) => aufteilen(g.raw, h.nr, meta));
       ohneHf = nichtZugeordnet(g.raw, g.datei);
     } catch (e) {

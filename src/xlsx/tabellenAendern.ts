@@ -117,3 +117,23 @@ export function schreibeTabellenBlatt(
   }
   return ws;
 }
+
+/**
+ * Appends columns on the right of a table created in this session (e.g. by
+ * schreibeVorlage), with one value per data row. Used to carry extra user
+ * columns of the steering workbook into network workbooks. Throws for
+ * tables loaded from a file (exceljs keeps no row model for them).
+ */
+export function ergaenzeSpalten(wb: ExcelJS.Workbook, tabelle: string, spalten: readonly { readonly name: string; readonly werte: readonly RawValue[] }[]): void {
+  if (spalten.length === 0) return;
+  for (const ws of wb.worksheets) {
+    const t = ws.getTable(tabelle) as (ExcelJS.Table & { table?: { rows?: unknown[] }; addColumn(c: ExcelJS.TableColumnProperties, v: ExcelJS.CellValue[]): void; commit(): void }) | undefined;
+    if (!t) continue;
+    const zeilen = t.table?.rows;
+    if (!Array.isArray(zeilen)) throw new Error(`Die Tabelle „${tabelle}“ wurde nicht in dieser Sitzung angelegt; Spalten können nur dort ergänzt werden.`);
+    for (const s of spalten) t.addColumn({ name: s.name, filterButton: true }, zeilen.map((_r, i) => zellwert(s.werte[i])));
+    t.commit();
+    return;
+  }
+  throw new Error(`Die Tabelle „${tabelle}“ wurde in der Arbeitsmappe nicht gefunden.`);
+}

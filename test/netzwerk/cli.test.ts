@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/common';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { ergaenzeSpalten } from '../../src/xlsx/tabellenAendern';
 
 function sammler(): Io & { o: string[]; e: string[] } {
   const o: string[] = [];
@@ -93,6 +94,38 @@ describe('CLI aufteilen / zusammenfuehren', () => {
     const j = JSON.parse(io2.o.join(''));
     expect(j.abgelehnt).toEqual([expect.objectContaining({ datei: 'kopie.xlsx', tabelle: null, meldung: expect.stringMatching(/keine Netzwerkdatei/) })]);
     expect(existsSync(aus)).toBe(true);
+  });
+
+  it('carries extra user columns of the steering workbook through split and merge', async () => {
+    const t = beispielTabellen();
+    const wb = new ExcelJS.Workbook();
+    schreibeVorlage(wb, t);
+    ergaenzeSpalten(wb, 'tblArbeitsplanung', [{ name: 'Notiz Steuerung', werte: t.arbeitsplanung.map((r) => `Notiz ${String(r[0])}`) }]);
+    ergaenzeSpalten(wb, 'tblHandlungsfelder', [{ name: 'Ansprechperson', werte: t.handlungsfelder.map(() => 'Integrationsbüro') }]);
+    const mitExtra = path.join(dir, 'extra.xlsx');
+    await speichereArbeitsmappe(wb, mitExtra);
+    const ordner = path.join(dir, 'extra-netze');
+    expect(await main(['aufteilen', mitExtra, ordner, '--hf', '3'], sammler())).toBe(0);
+    const datei = path.join(ordner, 'HF3-Ausbildung-Arbeitsmarktzugang-Wirtschaft.xlsx');
+    const netz = leseRohdaten(await ladeArbeitsmappe(datei), 'HF3');
+    const ap = netz.tables.find((x) => x.name === 'tblArbeitsplanung');
+    expect(ap?.headers[12]).toBe('Notiz Steuerung');
+    expect(ap?.rows[0][12]).toBe('Notiz 3-01');
+    expect(netz.tables.find((x) => x.name === 'tblHandlungsfelder')?.headers).toEqual(['HF-Nr', 'Handlungsfeld', 'Netzwerk', 'Netzwerkleitung']);
+
+    const bearbeitet = new ExcelJS.Workbook();
+    await bearbeitet.xlsx.readFile(datei);
+    bearbeitet.getWorksheet('Arbeitsplanung')!.getCell('M2').value = 'vom Netzwerk ergänzt';
+    await bearbeitet.xlsx.writeFile(datei);
+    const io = sammler();
+    const aus = path.join(dir, 'extra-neu.xlsx');
+    expect(await main(['zusammenfuehren', mitExtra, datei, '--aus', aus, '--json'], io)).toBe(0);
+    const j = JSON.parse(io.o.join(''));
+    expect(j.geaendert).toEqual([expect.objectContaining({ schluessel: '3-01', spalte: 'Notiz Steuerung', gesamt: 'Notiz 3-01', netzwerk: 'vom Netzwerk ergänzt' })]);
+    const neu = leseRohdaten(await ladeArbeitsmappe(aus), 'neu');
+    const rows = neu.tables.find((x) => x.name === 'tblArbeitsplanung')!.rows;
+    expect(rows.find((r) => r[0] === '1-01')?.[12]).toBe('Notiz 1-01');
+    expect(rows.find((r) => r[0] === '3-01')?.[12]).toBe('vom Netzwerk ergänzt');
   });
 
   (SOFFICE ? it : it.skip)(

@@ -14,11 +14,12 @@ export interface AufteilenMeta {
   readonly quelle: string;
   readonly exportiertAm: Date;
   /**
-   * Export only the contract columns (for writers that build the network
-   * workbook from the template and cannot carry extra user columns); the
-   * marker then holds exactly what the network file holds.
+   * Export only the contract columns: of every table (true) or of the listed
+   * ones (e.g. the two Stammdaten tables, which stand side by side and
+   * cannot grow to the right). The marker then holds exactly what the
+   * network file holds.
    */
-  readonly nurVertragsspalten?: boolean;
+  readonly nurVertragsspalten?: boolean | readonly TableKey[];
 }
 
 export interface NetzwerkExport {
@@ -122,7 +123,8 @@ export function aufteilen(raw: RawWorkbook, hf: number, meta: AufteilenMeta): Ne
   const tabellen = {} as Record<TableKey, Tabelle>;
   const zeilen: HerkunftZeile[] = [];
   for (const key of TABLE_ORDER) {
-    const t = meta.nurVertragsspalten ? nurVertragsspalten(key, alle[key]) : alle[key];
+    const nur = meta.nurVertragsspalten === true || (Array.isArray(meta.nurVertragsspalten) && meta.nurVertragsspalten.includes(key));
+    const t = nur ? nurVertragsspalten(key, alle[key]) : alle[key];
     const rows = t.rows.filter((r) => !istLeereZeile(r) && (GETEILT.has(key) || gehoertZuHf(key, t, r, hf, zielHf)));
     tabellen[key] = { headers: t.headers, rows };
     for (const r of rows) zeilen.push(herkunftZeile(key, t, r));
