@@ -114,3 +114,15 @@ describe('NetzwerkUebernehmen', () => {
     expect(gw.vorschau).not.toHaveBeenCalled();
   });
 });
+
+describe('netzwerkFehlerFuerNutzer', () => {
+  it('turns the domain message about a missing table into the user-facing hint', async () => {
+    const { NetzwerkFehler } = await import('../../domain/netzwerk');
+    const { netzwerkFehlerFuerNutzer } = await import('./gateway');
+    const f = netzwerkFehlerFuerNutzer(new NetzwerkFehler('geöffnete Arbeitsmappe: Die Tabelle „tblKennzahlen“ (Blatt „Kennzahlen“) fehlt.'));
+    expect(f).toBeInstanceOf(BenutzerFehler);
+    expect((f as BenutzerFehler).hinweis).toMatch(/tblKennzahlen/);
+    const andere = new TypeError('x');
+    expect(netzwerkFehlerFuerNutzer(andere)).toBe(andere);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { NetzwerkDatei } from '../../domain/netzwerk';
 import type { ImportRueckgaengig, UebernahmeErgebnis, UebernahmeVorschau } from '../../excel/netzwerk';
+import { BenutzerFehler } from '../gateway';
 
 export type { ImportRueckgaengig, UebernahmeErgebnis, UebernahmeVorschau };
 
@@ -17,6 +18,18 @@ export interface NetzwerkGateway {
   uebernehmen(dateien: readonly NetzwerkDatei[]): Promise<UebernahmeErgebnis>;
   /** restore the tables changed by the last import */
   rueckgaengig(): Promise<ImportRueckgaengig>;
+}
+
+/**
+ * The domain's NetzwerkFehler (open workbook lacks a table or key column)
+ * carries a complete German sentence; show it as the user-facing hint
+ * instead of a technical detail. Other errors pass unchanged.
+ */
+export function netzwerkFehlerFuerNutzer(e: unknown): unknown {
+  if (e instanceof Error && e.name === 'NetzwerkFehler') {
+    return new BenutzerFehler('Die geöffnete Arbeitsmappe kann nicht mit Netzwerkdateien zusammengeführt werden.', e.message);
+  }
+  return e;
 }
 
 /**
@@ -33,12 +46,16 @@ export class OfficeNetzwerkGateway implements NetzwerkGateway {
 
   async vorschau(dateien: readonly NetzwerkDatei[]): Promise<UebernahmeVorschau> {
     const { netzwerkVorschau } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/netzwerk');
-    return Excel.run((context) => netzwerkVorschau(context, dateien));
+    return Excel.run((context) => netzwerkVorschau(context, dateien)).catch((e: unknown) => {
+      throw netzwerkFehlerFuerNutzer(e);
+    });
   }
 
   async uebernehmen(dateien: readonly NetzwerkDatei[]): Promise<UebernahmeErgebnis> {
     const { uebernehmen } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/netzwerk');
-    return Excel.run((context) => uebernehmen(context, dateien, { jetzt: this.jetzt() }));
+    return Excel.run((context) => uebernehmen(context, dateien, { jetzt: this.jetzt() })).catch((e: unknown) => {
+      throw netzwerkFehlerFuerNutzer(e);
+    });
   }
 
   async rueckgaengig(): Promise<ImportRueckgaengig> {
