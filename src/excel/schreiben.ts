@@ -238,6 +238,16 @@ export class GridSchreiber {
       blatt.getRange(`${spalte}:${spalte}`).format.columnWidth = breiteInPunkten(w);
     });
     for (const m of grid.merges ?? []) blatt.getRange(m).merge(false);
+    // Explicit heights where the grid asks for them (Excel does not fit merged wrapped cells);
+    // runs of equal height in one call each.
+    const hoehen = grid.rowHeights ?? [];
+    for (let i = 0; i < hoehen.length; ) {
+      const h = hoehen[i];
+      let j = i;
+      while (h && j + 1 < hoehen.length && hoehen[j + 1] === h) j++;
+      if (h) blatt.getRange(`A${i + 1}:A${j + 1}`).format.rowHeight = h;
+      i = j + 1;
+    }
 
     if (verfuegbar('blattDarstellung', this.unterstuetzt)) {
       if (grid.freezeRows && grid.freezeRows > 0) blatt.freezePanes.freezeRows(grid.freezeRows);
