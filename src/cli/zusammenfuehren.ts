@@ -12,7 +12,7 @@ import { TABLES } from '../domain/schema';
 import { NetzwerkFehler, zusammenfuehren, zusammenfuehrenExitCode, type Aenderung, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
 import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
-import { aendereTabellen } from '../xlsx/tabellenAendern';
+import { aendereTabellen, BelegteZellenFehler } from '../xlsx/tabellenAendern';
 import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicheDatei, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
@@ -105,7 +105,13 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       }
       throw e;
     }
-    wendeAn(wb, gesamtRaw, erg);
+    try {
+      wendeAn(wb, gesamtRaw, erg);
+    } catch (e) {
+      if (!(e instanceof BelegteZellenFehler)) throw e;
+      io.err(`${e.message} Es wurde nichts geschrieben.`);
+      return EXIT.datei;
+    }
     const { findings } = pruefen(leseRohdaten(wb, path.basename(aus)));
     const fehler = findings.filter((f) => f.schwere === 'Fehler');
     const warnungen = findings.length - fehler.length;

@@ -28,6 +28,14 @@ function zellwert(v: RawValue | undefined): ExcelJS.CellValue {
   return v;
 }
 
+/** New rows would overwrite cells below a table; the message says where and what to do. */
+export class BelegteZellenFehler extends Error {
+  constructor(meldung: string) {
+    super(meldung);
+    this.name = 'BelegteZellenFehler';
+  }
+}
+
 export interface TabellenAenderung {
   /** table name, e.g. "tblArbeitsplanung" */
   readonly tabelle: string;
@@ -57,7 +65,19 @@ export function aendereTabellen(wb: ExcelJS.Workbook, aenderungen: readonly Tabe
     if (m.totalsRow && a.neueZeilen.length > 0) {
       throw new Error(`Die Tabelle „${a.tabelle}“ hat eine Ergebniszeile; bitte sie in Excel ausschalten (Tabellenentwurf → Ergebniszeile), dann erneut zusammenführen.`);
     }
-    const ersteDaten = (m.headerRow === false ? b.top : b.top + 1);
+    const ersteDaten = m.headerRow === false ? b.top : b.top + 1;
+    // rows beyond the table's range must be free: never overwrite what users put below a table
+    const unten = ersteDaten + a.datenzeilen + a.neueZeilen.length - 1;
+    for (let r = Math.max(b.bottom + 1, ersteDaten + a.datenzeilen); r <= unten; r++) {
+      for (let c = b.left; c <= b.right; c++) {
+        const v = ws.getCell(r, c).value;
+        if (v !== null && v !== undefined && v !== '') {
+          throw new BelegteZellenFehler(
+            `Unter der Tabelle „${a.tabelle}“ (Blatt „${ws.name}“) steht in ${address(r, c)} bereits etwas. Für ${a.neueZeilen.length} neue Zeile(n) müssen die Zeilen darunter frei sein; bitte den Inhalt verschieben und erneut zusammenführen.`,
+          );
+        }
+      }
+    }
     for (const z of a.zellen) ws.getCell(ersteDaten + z.zeile, b.left + z.spalte).value = zellwert(z.wert);
     a.neueZeilen.forEach((r, j) => {
       const row = ws.getRow(ersteDaten + a.datenzeilen + j);
@@ -65,7 +85,6 @@ export function aendereTabellen(wb: ExcelJS.Workbook, aenderungen: readonly Tabe
         row.getCell(b.left + c).value = zellwert(v);
       });
     });
-    const unten = ersteDaten + a.datenzeilen + a.neueZeilen.length - 1;
     if (unten > b.bottom) {
       const ref = `${address(b.top, b.left)}:${address(unten, b.right)}`;
       m.tableRef = ref;

@@ -128,6 +128,34 @@ describe('CLI aufteilen / zusammenfuehren', () => {
     expect(rows.find((r) => r[0] === '3-01')?.[12]).toBe('vom Netzwerk ergänzt');
   });
 
+  it('never overwrites a note directly below a table (exit 2, nothing written)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(gesamt);
+    const ws = wb.getWorksheet('Arbeitsplanung')!;
+    ws.getCell('B76').value = 'Notiz unter der Tabelle';
+    const mitNotiz = path.join(dir, 'notiz.xlsx');
+    await wb.xlsx.writeFile(mitNotiz);
+    const ordner = path.join(dir, 'notiz-netze');
+    expect(await main(['aufteilen', mitNotiz, ordner, '--hf', '2'], sammler())).toBe(0);
+    const datei = path.join(ordner, 'HF2-Kita-Schule-Bildung.xlsx');
+    const netz = new ExcelJS.Workbook();
+    await netz.xlsx.readFile(datei);
+    const ap = netz.getWorksheet('Arbeitsplanung')!;
+    const t = ap.getTables()[0] as unknown as { table: { tableRef: string; autoFilterRef?: string } };
+    const unten = Number(t.table.tableRef.split(':')[1].replace(/\D/g, ''));
+    ['2-99', 2, '2.1', 'Maßnahme', 'Neu', null, 'hoch', 'Kita', 'Q1', 'geplant', 'nein', null].forEach((v, i) => {
+      ap.getCell(unten + 1, i + 1).value = v;
+    });
+    t.table.tableRef = t.table.tableRef.replace(/\d+$/, String(unten + 1));
+    t.table.autoFilterRef = t.table.tableRef;
+    await netz.xlsx.writeFile(datei);
+    const io = sammler();
+    const aus = path.join(dir, 'notiz-neu.xlsx');
+    expect(await main(['zusammenfuehren', mitNotiz, datei, '--aus', aus], io)).toBe(2);
+    expect(io.e.join('')).toMatch(/tblArbeitsplanung.*B76.*Es wurde nichts geschrieben/);
+    expect(existsSync(aus)).toBe(false);
+  });
+
   (SOFFICE ? it : it.skip)(
     'a network file saved again by LibreOffice merges without spurious changes',
     async () => {
