@@ -45,7 +45,8 @@ Exit-Codes:
   0  zusammengeführt, keine Konflikte, keine abgelehnten Zeilen
   1  zusammengeführt, aber mit Konflikten oder abgelehnten Zeilen (dort gilt
      der Wert der Gesamtdatei; siehe Protokoll)
-  2  eine Datei kann nicht gelesen oder geschrieben werden (dann wird nichts
+  2  eine Datei kann nicht gelesen oder geschrieben werden, oder unter einer
+     Tabelle der Gesamtdatei ist kein Platz für neue Zeilen (dann wird nichts
      geschrieben)`;
 
 function cJson(e: Aenderung): Aenderung {
