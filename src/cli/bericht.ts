@@ -40,7 +40,12 @@ export function berichtJson(b: Umsetzungsbericht) {
         id: z.id,
         zielerreichung: z.zielerreichung,
         ampel: z.ampel,
-        kennzahlen: z.kennzahlen.map((k) => ({ id: k.id, zielerreichung: k.zielerreichung, ampel: k.ampel, begruendung: k.begruendung || null })),
+        kennzahlen: z.kennzahlen.map((k) => ({
+          id: k.id,
+          zielerreichung: k.zielerreichung,
+          ampel: k.ampel,
+          begruendung: k.begruendung || null,
+        })),
         massnahmen: z.massnahmen.map((m) => m.nr),
         wirkungen: z.wirkungen.map((m) => m.nr),
       })),
@@ -86,10 +91,13 @@ Beispiel:
     }
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
-    if (aus === undefined) throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
+    if (aus === undefined)
+      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
     if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
     if (await gleicheDatei(aus, datei))
-      throw new AufrufFehler(`Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`);
+      throw new AufrufFehler(
+        `Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`,
+      );
     const json = a.schalter.has('json');
 
     const g = await ladeUndPruefe(datei);
@@ -116,7 +124,10 @@ Beispiel:
       `  ${bericht.handlungsfelder.length} Handlungsfelder, ${bericht.handlungsfelder.reduce((s, h) => s + h.ziele.length, 0)} Handlungsziele, Zielerreichung gesamt ${prozent(kpi.gesamt.zielerreichung)}, Umsetzungsquote ${prozent(kpi.gesamt.umsetzungsquote)}.`,
       `  ${bericht.standardmassnahmen.length} Standardmaßnahmen sind nicht enthalten (Hinweis am Ende des Berichts).`,
     ];
-    if (offen > 0) zeilen.push(`  Hinweis: ${offen} Angaben fehlen noch (Vollständigkeit ${prozent(fehlend.gesamt.vollstaendigkeit)}). Details: ${PROGRAMM} fehlend "${datei}"`);
+    if (offen > 0)
+      zeilen.push(
+        `  Hinweis: ${offen} Angaben fehlen noch (Vollständigkeit ${prozent(fehlend.gesamt.vollstaendigkeit)}). Details: ${PROGRAMM} fehlend "${datei}"`,
+      );
     if (json) {
       druckeJson(io, berichtJson(bericht));
       for (const z of zeilen) io.err(z);

@@ -4,7 +4,19 @@
  */
 import { berechneKpi } from '../domain';
 import { FEHLEND_ARTEN, FEHLEND_TITEL, fehlendeAngaben, type FehlendeAngabenBericht } from '../domain/fehlend';
-import { befundeJson, druckeBefunde, druckeJson, erwartePositionen, EXIT, ladeUndPruefe, parseArgumente, PROGRAMM, prozent, type Io, type Verb } from './common';
+import {
+  befundeJson,
+  druckeBefunde,
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  ladeUndPruefe,
+  parseArgumente,
+  PROGRAMM,
+  prozent,
+  type Io,
+  type Verb,
+} from './common';
 
 /** JSON shape of `fehlend --json` (documented in the help text). */
 export function fehlendJson(r: FehlendeAngabenBericht) {
@@ -35,16 +47,23 @@ export function fehlendJson(r: FehlendeAngabenBericht) {
 function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht): void {
   const summe = FEHLEND_ARTEN.reduce((s, a) => s + r.gesamt.anzahl[a], 0);
   io.out(`Fehlende Angaben für den Umsetzungsbericht ${r.berichtsjahr} aus „${datei}“`);
-  io.out(`Vollständigkeit: ${prozent(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}:`}`);
+  io.out(
+    `Vollständigkeit: ${prozent(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}:`}`,
+  );
   for (const art of FEHLEND_ARTEN) if (r.gesamt.anzahl[art] > 0) io.out(`  ${FEHLEND_TITEL[art]}: ${r.gesamt.anzahl[art]}`);
   for (const h of r.handlungsfelder) {
     if (h.angaben.length === 0) continue;
     const wer = [h.netzwerk, h.netzwerkleitung && `Netzwerkleitung: ${h.netzwerkleitung}`].filter(Boolean).join(', ');
-    io.out(`\n${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld}${wer ? ` – ${wer}` : ''} (${prozent(h.vollstaendigkeit)} vollständig)`);
+    io.out(
+      `\n${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld}${wer ? ` – ${wer}` : ''} (${prozent(h.vollstaendigkeit)} vollständig)`,
+    );
     for (const a of h.angaben) io.out(`  • ${a.meldung}`);
   }
   if (summe === 0) io.out('\nAlle Angaben sind vorhanden – der Umsetzungsbericht kann erstellt werden.');
-  else io.out(`\nBitte die genannten Netzwerke um die fehlenden Angaben bitten. Bericht erstellen: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx>`);
+  else
+    io.out(
+      `\nBitte die genannten Netzwerke um die fehlenden Angaben bitten. Bericht erstellen: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx>`,
+    );
 }
 
 export const fehlendVerb: Verb = {

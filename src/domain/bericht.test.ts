@@ -23,7 +23,15 @@ describe('umsetzungsbericht', () => {
       [2, 'Kita, Schule, Bildung', ['2.1']],
     ]);
     const z12 = b.handlungsfelder[0].ziele[1];
-    expect(z12.kennzahlen[0]).toMatchObject({ id: 'K2', ausgangswert: 40, zielwert: 20, istwert: 30, zielerreichung: 0.5, ampel: 'rot', begruendung: 'Personalmangel' });
+    expect(z12.kennzahlen[0]).toMatchObject({
+      id: 'K2',
+      ausgangswert: 40,
+      zielwert: 20,
+      istwert: 30,
+      zielerreichung: 0.5,
+      ampel: 'rot',
+      begruendung: 'Personalmangel',
+    });
     expect(z12.massnahmen.map((r) => r.nr)).toEqual(['A3']);
     expect(b.handlungsfelder[0].ziele[0].wirkungen.map((r) => r.nr)).toEqual(['A2']);
     expect(b.handlungsfelder[0].kpi).toEqual(kpi.handlungsfelder[0]);

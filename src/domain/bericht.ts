@@ -4,15 +4,7 @@
  * Standardmaßnahmen are not part of the report (SPEC §1); they are listed
  * separately for the footnote.
  */
-import type {
-  Ampel,
-  ChecklisteZeile,
-  HandlungsfeldKpi,
-  KpiResult,
-  Plan,
-  PlanZeile,
-  Zaehlung,
-} from './model';
+import type { Ampel, ChecklisteZeile, HandlungsfeldKpi, KpiResult, Plan, PlanZeile, Zaehlung } from './model';
 import type { Wirkungsebene } from './schema';
 
 export interface BerichtKennzahl {

@@ -14,7 +14,14 @@ describe('fehlendeAngaben', () => {
     const plan = planAus();
     const r = fehlendeAngaben(plan, berechneKpi(plan));
     expect(r.vollstaendig).toBe(false);
-    expect(r.gesamt.anzahl).toEqual({ ohneHandlungsziel: 0, ohneCheckliste: 0, ohneKennzahl: 0, ohneMassnahme: 0, ohneIstwert: 1, rotOhneBegruendung: 0 });
+    expect(r.gesamt.anzahl).toEqual({
+      ohneHandlungsziel: 0,
+      ohneCheckliste: 0,
+      ohneKennzahl: 0,
+      ohneMassnahme: 0,
+      ohneIstwert: 1,
+      rotOhneBegruendung: 0,
+    });
     const hf2 = r.handlungsfelder.find((h) => h.hf === 2);
     expect(hf2?.netzwerk).toBe('Netzwerk Bildung');
     expect(hf2?.netzwerkleitung).toBe('C. Test');

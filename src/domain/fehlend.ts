@@ -9,9 +9,17 @@ import { ortVon } from './befunde';
 import { SHEETS } from './schema';
 import { spaltenBuchstabe } from './values';
 
-export type FehlendArt = 'ohneHandlungsziel' | 'ohneCheckliste' | 'ohneKennzahl' | 'ohneMassnahme' | 'ohneIstwert' | 'rotOhneBegruendung';
+export type FehlendArt =
+  'ohneHandlungsziel' | 'ohneCheckliste' | 'ohneKennzahl' | 'ohneMassnahme' | 'ohneIstwert' | 'rotOhneBegruendung';
 
-export const FEHLEND_ARTEN: readonly FehlendArt[] = ['ohneHandlungsziel', 'ohneCheckliste', 'ohneKennzahl', 'ohneMassnahme', 'ohneIstwert', 'rotOhneBegruendung'];
+export const FEHLEND_ARTEN: readonly FehlendArt[] = [
+  'ohneHandlungsziel',
+  'ohneCheckliste',
+  'ohneKennzahl',
+  'ohneMassnahme',
+  'ohneIstwert',
+  'rotOhneBegruendung',
+];
 
 /** German labels, for the CLI, the task pane and JSON readers. */
 export const FEHLEND_TITEL: Readonly<Record<FehlendArt, string>> = {
@@ -216,7 +224,8 @@ export function fehlendeAngaben(plan: Plan, kpi: KpiResult): FehlendeAngabenBeri
       });
     }
     // kpi.kennzahlen is in table order, parallel to plan.kennzahlen.
-    const ampel: Ampel | undefined = kpi.kennzahlen[i]?.id === k.id ? kpi.kennzahlen[i].ampel : kpi.kennzahlen.find((x) => x.id === k.id)?.ampel;
+    const ampel: Ampel | undefined =
+      kpi.kennzahlen[i]?.id === k.id ? kpi.kennzahlen[i].ampel : kpi.kennzahlen.find((x) => x.id === k.id)?.ampel;
     if (ampel === 'rot') {
       g.geprueft++;
       if (k.begruendung.trim() === '') {

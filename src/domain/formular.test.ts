@@ -1,5 +1,13 @@
 import { arbeitsmappe } from './__tests__/fixtures';
-import { formularZeilen, kennzahlEntwurf, LEERE_CHECKLISTE, LEERE_KENNZAHL, pruefeFeld, pruefeFormular, type KennzahlEntwurf } from './formular';
+import {
+  formularZeilen,
+  kennzahlEntwurf,
+  LEERE_CHECKLISTE,
+  LEERE_KENNZAHL,
+  pruefeFeld,
+  pruefeFormular,
+  type KennzahlEntwurf,
+} from './formular';
 import { pruefen } from './index';
 import type { Plan } from './model';
 
@@ -7,7 +15,13 @@ const { plan: p } = pruefen(arbeitsmappe());
 if (!p) throw new Error('Fixture nicht lesbar');
 const plan: Plan = p;
 
-const kz = (x: Partial<KennzahlEntwurf>): KennzahlEntwurf => ({ ...LEERE_KENNZAHL, id: 'K9', name: 'Teilnehmende', zielwert: '100', ...x });
+const kz = (x: Partial<KennzahlEntwurf>): KennzahlEntwurf => ({
+  ...LEERE_KENNZAHL,
+  id: 'K9',
+  name: 'Teilnehmende',
+  zielwert: '100',
+  ...x,
+});
 
 describe('pruefeFeld', () => {
   it('uses the workbook coercion and wording', () => {
@@ -23,7 +37,10 @@ describe('pruefeFeld', () => {
 
 describe('pruefeFormular', () => {
   it('computes live Zielerreichung and Ampel with the plan thresholds', () => {
-    const r = pruefeFormular(plan, '1.1', LEERE_CHECKLISTE, [kz({ istwert: '95' }), kz({ id: 'K10', ausgangswert: '40', zielwert: '20', istwert: '30', begruendung: 'x' })]);
+    const r = pruefeFormular(plan, '1.1', LEERE_CHECKLISTE, [
+      kz({ istwert: '95' }),
+      kz({ id: 'K10', ausgangswert: '40', zielwert: '20', istwert: '30', begruendung: 'x' }),
+    ]);
     expect(r.kennzahlen[0]).toMatchObject({ zielerreichung: 0.95, ampel: 'gruen', begruendungNoetig: false });
     expect(r.kennzahlen[1]).toMatchObject({ zielerreichung: 0.5, ampel: 'rot', begruendungNoetig: true });
     expect(r.speicherbar).toBe(true);
@@ -38,7 +55,11 @@ describe('pruefeFormular', () => {
   });
 
   it('reports the rules of the workbook check at the field: missing Zielwert, Zielwert 0, duplicate ID', () => {
-    const r = pruefeFormular(plan, '1.1', LEERE_CHECKLISTE, [kz({ zielwert: '' }), kz({ id: 'K3', zielwert: '0' }), kz({ id: 'K20', name: '' })]);
+    const r = pruefeFormular(plan, '1.1', LEERE_CHECKLISTE, [
+      kz({ zielwert: '' }),
+      kz({ id: 'K3', zielwert: '0' }),
+      kz({ id: 'K20', name: '' }),
+    ]);
     expect(r.kennzahlen[0].meldungen.zielwert?.text).toContain('Der Zielwert fehlt');
     expect(r.kennzahlen[1].meldungen.zielwert?.text).toContain('Der Zielwert ist 0');
     // K3 belongs to Handlungsziel 2.1 in the workbook
@@ -65,8 +86,21 @@ describe('pruefeFormular', () => {
 
 describe('formularZeilen', () => {
   it('builds header-keyed rows with numbers and dates typed', () => {
-    const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: ' Eltern ', umsetzungsstand: 'in umsetzung' }, [kz({ istwert: '1.234', stichtag: '31.12.2026' })]);
-    expect(z.checkliste).toMatchObject({ 'Handlungsziel-ID': '1.1', Zielgruppe: 'Eltern', Umsetzungsstand: 'in Umsetzung', Ressourcen: null });
-    expect(z.kennzahlen[0]).toMatchObject({ 'Kennzahl-ID': 'K9', 'Handlungsziel-ID': '1.1', Zielwert: 100, Istwert: 1234, Stichtag: new Date(Date.UTC(2026, 11, 31)) });
+    const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: ' Eltern ', umsetzungsstand: 'in umsetzung' }, [
+      kz({ istwert: '1.234', stichtag: '31.12.2026' }),
+    ]);
+    expect(z.checkliste).toMatchObject({
+      'Handlungsziel-ID': '1.1',
+      Zielgruppe: 'Eltern',
+      Umsetzungsstand: 'in Umsetzung',
+      Ressourcen: null,
+    });
+    expect(z.kennzahlen[0]).toMatchObject({
+      'Kennzahl-ID': 'K9',
+      'Handlungsziel-ID': '1.1',
+      Zielwert: 100,
+      Istwert: 1234,
+      Stichtag: new Date(Date.UTC(2026, 11, 31)),
+    });
   });
 });

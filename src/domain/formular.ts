@@ -87,7 +87,11 @@ function spalte(tabelle: 'kennzahlen' | 'checkliste', header: string): ColumnSpe
  * value, or trimmed text. The message (if any) is the same wording
  * `pruefen` uses for a cell, without the cell address.
  */
-export function pruefeFeld(tabelle: 'kennzahlen' | 'checkliste', header: string, eingabe: string): { wert: string | number | null; meldung: FeldMeldung | null } {
+export function pruefeFeld(
+  tabelle: 'kennzahlen' | 'checkliste',
+  header: string,
+  eingabe: string,
+): { wert: string | number | null; meldung: FeldMeldung | null } {
   const c = spalte(tabelle, header);
   let r: Gelesen<string | number | null>;
   switch (c.type) {
@@ -187,7 +191,12 @@ const feldVonHeader = new Map<string, KennzahlFeld>(Object.entries(KENNZAHL_FELD
  * Kennzahl of the plan (for unique IDs). Live Zielerreichung and Ampel per
  * Kennzahl use the plan's thresholds.
  */
-export function pruefeFormular(plan: Plan, zielId: string, checkliste: ChecklisteEntwurf, kennzahlen: readonly KennzahlEntwurf[]): FormularPruefung {
+export function pruefeFormular(
+  plan: Plan,
+  zielId: string,
+  checkliste: ChecklisteEntwurf,
+  kennzahlen: readonly KennzahlEntwurf[],
+): FormularPruefung {
   const cl: Partial<Record<ChecklisteFeld, FeldMeldung>> = {};
   for (const [f, h] of Object.entries(CHECKLISTE_FELDER) as [ChecklisteFeld, string][]) {
     const m = pruefeFeld('checkliste', h, checkliste[f]).meldung;
@@ -245,7 +254,11 @@ function datumZelle(iso: string | null): RawValue {
  * row and its Kennzahlen with numbers as numbers and dates as dates.
  * Call only when `pruefeFormular(...).speicherbar`.
  */
-export function formularZeilen(zielId: string, checkliste: ChecklisteEntwurf, kennzahlen: readonly KennzahlEntwurf[]): { checkliste: ZeilenWerte; kennzahlen: ZeilenWerte[] } {
+export function formularZeilen(
+  zielId: string,
+  checkliste: ChecklisteEntwurf,
+  kennzahlen: readonly KennzahlEntwurf[],
+): { checkliste: ZeilenWerte; kennzahlen: ZeilenWerte[] } {
   const c = alsChecklisteZeile(zielId, checkliste);
   const leerNull = (s: string): RawValue => (s === '' ? null : s);
   return {

@@ -15,9 +15,20 @@ describe('verlaufFortschreiben', () => {
     const z = verlaufFortschreiben([], kpi, new Date(2026, 2, 1, 10, 0), plan);
     expect(z.map((r) => r.hf)).toEqual([1, 2, null]);
     expect(z.every((r) => r.datum === '2026-03-01')).toBe(true);
-    expect(z[0]).toMatchObject({ handlungsfeld: 'Sprachförderung', massnahmen: 2, umgesetzt: 1, kennzahlen: 2, kennzahlenMitDaten: 2 });
+    expect(z[0]).toMatchObject({
+      handlungsfeld: 'Sprachförderung',
+      massnahmen: 2,
+      umgesetzt: 1,
+      kennzahlen: 2,
+      kennzahlenMitDaten: 2,
+    });
     expect(z[0].zielerreichung).toBe(kpi.handlungsfelder[0].zielerreichung);
-    expect(z[2]).toMatchObject({ handlungsfeld: 'Gesamt', massnahmen: kpi.gesamt.massnahmen, kennzahlen: 3, kennzahlenMitDaten: 2 });
+    expect(z[2]).toMatchObject({
+      handlungsfeld: 'Gesamt',
+      massnahmen: kpi.gesamt.massnahmen,
+      kennzahlen: 3,
+      kennzahlenMitDaten: 2,
+    });
     expect(z[2].umsetzungsquote).toBe(kpi.gesamt.umsetzungsquote);
   });
 
@@ -37,7 +48,14 @@ describe('verlaufFortschreiben', () => {
     const { plan, kpi } = setup();
     const spaet = verlaufFortschreiben([], kpi, new Date(2026, 5, 1), plan);
     const frueh = verlaufFortschreiben(spaet, kpi, new Date(2026, 0, 15), plan);
-    expect(frueh.map((r) => r.datum)).toEqual(['2026-01-15', '2026-01-15', '2026-01-15', '2026-06-01', '2026-06-01', '2026-06-01']);
+    expect(frueh.map((r) => r.datum)).toEqual([
+      '2026-01-15',
+      '2026-01-15',
+      '2026-01-15',
+      '2026-06-01',
+      '2026-06-01',
+      '2026-06-01',
+    ]);
   });
 });
 
@@ -45,7 +63,19 @@ describe('verlaufAusTabelle', () => {
   it('reads rows back by header text (dates as Date, serial or text; Gesamt row)', () => {
     const headers = ['Extra', ...VERLAUF_SPALTEN];
     const zeile = (datum: unknown, hf: unknown, ze: unknown): (string | number | Date | null)[] =>
-      headers.map((h) => (h === 'Datum' ? (datum as Date) : h === 'HF-Nr' ? (hf as number) : h === 'Zielerreichung' ? (ze as number) : h === 'Handlungsfeld' ? 'X' : h === 'Maßnahmen' ? 4 : null));
+      headers.map((h) =>
+        h === 'Datum'
+          ? (datum as Date)
+          : h === 'HF-Nr'
+            ? (hf as number)
+            : h === 'Zielerreichung'
+              ? (ze as number)
+              : h === 'Handlungsfeld'
+                ? 'X'
+                : h === 'Maßnahmen'
+                  ? 4
+                  : null,
+      );
     const t: RawTable = {
       name: 'tblVerlauf',
       sheet: 'Verlauf',

@@ -114,7 +114,10 @@ export function verlaufFortschreiben(
   neu.push(zeile(tag, null, VERLAUF_GESAMT, kpi.gesamt, n, mitDaten));
 
   const rest = bisher.filter((z) => z.datum !== tag);
-  return [...rest, ...neu].map((z, i) => ({ z, i })).sort((a, b) => (a.z.datum < b.z.datum ? -1 : a.z.datum > b.z.datum ? 1 : a.i - b.i)).map((x) => x.z);
+  return [...rest, ...neu]
+    .map((z, i) => ({ z, i }))
+    .sort((a, b) => (a.z.datum < b.z.datum ? -1 : a.z.datum > b.z.datum ? 1 : a.i - b.i))
+    .map((x) => x.z);
 }
 
 /**

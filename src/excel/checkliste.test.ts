@@ -36,7 +36,13 @@ function arbeitsmappe(n: number) {
   });
 }
 
-const entwurf = (x: Partial<KennzahlEntwurf>): KennzahlEntwurf => ({ ...LEERE_KENNZAHL, name: 'Teilnehmende', einheit: 'Personen', zielwert: '50', ...x });
+const entwurf = (x: Partial<KennzahlEntwurf>): KennzahlEntwurf => ({
+  ...LEERE_KENNZAHL,
+  name: 'Teilnehmende',
+  einheit: 'Personen',
+  zielwert: '50',
+  ...x,
+});
 
 describe('speichereCheckliste', () => {
   it('writes only the target Handlungsziel: update, add, remove; others and extra columns intact', async () => {
@@ -49,7 +55,12 @@ describe('speichereCheckliste', () => {
       entwurf({ id: 'K1.1.4', istwert: '8' }),
     ]);
     const r = await speichereCheckliste(x.context, '1.1', z.checkliste, z.kennzahlen);
-    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 2, kennzahlenEntfernt: 0 });
+    expect(r).toMatchObject({
+      checkliste: 'aktualisiert',
+      kennzahlenAktualisiert: 1,
+      kennzahlenAngelegt: 2,
+      kennzahlenEntfernt: 0,
+    });
 
     const cl = x.tabelle('tblCheckliste')!;
     const ziel = cl.zeilen.find((row) => row[0] === '1.1')!;
@@ -106,7 +117,11 @@ describe('speichereCheckliste', () => {
   it('needs the same number of syncs for 10 and 10,000 rows', async () => {
     const zaehle = async (n: number): Promise<number> => {
       const x = arbeitsmappe(n);
-      const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.9' }), entwurf({ id: 'K1.1.8' })]);
+      const z = formularZeilen('1.1', LEERE_CHECKLISTE, [
+        entwurf({ id: 'K1.1.1' }),
+        entwurf({ id: 'K1.1.9' }),
+        entwurf({ id: 'K1.1.8' }),
+      ]);
       const vor = x.syncs();
       const r = await speichereCheckliste(x.context, '1.1', z.checkliste, z.kennzahlen);
       expect(x.syncs() - vor).toBe(r.syncs);

@@ -33,7 +33,8 @@ const MS_PRO_TAG = 86_400_000;
 /** Cell value for Office.js: dates as serial numbers (UTC day), formula-like text kept as text. */
 function excelWert(v: RawValue): string | number | boolean {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return (Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - Date.UTC(1899, 11, 30)) / MS_PRO_TAG;
+  if (v instanceof Date)
+    return (Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - Date.UTC(1899, 11, 30)) / MS_PRO_TAG;
   if (typeof v === 'string') return alsSichererText(v);
   if (typeof v === 'object') return v.error;
   return v;
@@ -75,7 +76,10 @@ function stand(z: TabellenZugriff): Omit<TabellenStand, 'zeilen'> & { koerperZei
 
 function spalteVon(headers: readonly string[], header: string, tabelle: string): number {
   const i = headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
-  if (i < 0) throw new ChecklisteSpeicherFehler(`In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Arbeitsmappe einrichten“).`);
+  if (i < 0)
+    throw new ChecklisteSpeicherFehler(
+      `In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Arbeitsmappe einrichten“).`,
+    );
   return i;
 }
 
@@ -220,7 +224,9 @@ export async function speichereCheckliste(
   haengeAn(kz, kzStand, neu, sk.koerperZeilen);
   // Leftover rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
   for (const i of [...frei].sort((a, b) => b - a)) {
-    sk.blatt.getRangeByIndexes(sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length).delete('Up' as Excel.DeleteShiftDirection.up);
+    sk.blatt
+      .getRangeByIndexes(sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length)
+      .delete('Up' as Excel.DeleteShiftDirection.up);
   }
   await sync();
 

@@ -28,7 +28,9 @@ describe('umsetzungsberichtGrid', () => {
   });
 
   it('breaks the page before each Handlungsfeld section', () => {
-    const starts = g.rows.map((r, i) => (typeof r[0]?.v === 'string' && /^Handlungsfeld \d+:/.test(r[0].v) ? i + 1 : 0)).filter((x) => x > 0);
+    const starts = g.rows
+      .map((r, i) => (typeof r[0]?.v === 'string' && /^Handlungsfeld \d+:/.test(r[0].v) ? i + 1 : 0))
+      .filter((x) => x > 0);
     expect(starts).toHaveLength(2);
     expect(g.print?.pageBreaksBefore).toEqual(starts);
   });
@@ -68,6 +70,8 @@ describe('zeilenhoehen', () => {
     expect(h[0]).toBeGreaterThan(40);
     expect(h[1]).toBeNull();
     // a merge over two columns doubles the room
-    expect(zeilenhoehen([[{ v: 'eins zwei drei vier fünf sechs', s: 'text' }]], [10, 10], ['A1:B1'])[0]).toBeLessThan(h[0] as number);
+    expect(zeilenhoehen([[{ v: 'eins zwei drei vier fünf sechs', s: 'text' }]], [10, 10], ['A1:B1'])[0]).toBeLessThan(
+      h[0] as number,
+    );
   });
 });

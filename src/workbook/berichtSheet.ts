@@ -122,8 +122,34 @@ function zaehlZellen(z: {
   ];
 }
 
-const KENNZAHL_KOPF = ['Nr.', 'Kennzahl', 'Einheit', 'Wirkungs-\nebene', 'Ausgangs-\nwert', 'Zielwert', 'Istwert', 'Stichtag', 'Ziel-\nerreichung', 'Ampel', 'Daten-\nquelle', 'Begründung'];
-const MASSNAHME_KOPF = ['Nr.', 'Maßnahme / Wirkung', 'Art', 'Status', 'Priorität', 'Zeitraum', 'Bezug', 'Verantwortlich', null, null, null, 'Bemerkung'];
+const KENNZAHL_KOPF = [
+  'Nr.',
+  'Kennzahl',
+  'Einheit',
+  'Wirkungs-\nebene',
+  'Ausgangs-\nwert',
+  'Zielwert',
+  'Istwert',
+  'Stichtag',
+  'Ziel-\nerreichung',
+  'Ampel',
+  'Daten-\nquelle',
+  'Begründung',
+];
+const MASSNAHME_KOPF = [
+  'Nr.',
+  'Maßnahme / Wirkung',
+  'Art',
+  'Status',
+  'Priorität',
+  'Zeitraum',
+  'Bezug',
+  'Verantwortlich',
+  null,
+  null,
+  null,
+  'Bemerkung',
+];
 
 function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
   const kopf = a.naechste;
@@ -198,7 +224,9 @@ function mergeBisL(a: Aufbau): void {
 function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
   a.pageBreaks.push(a.naechste);
   a.textZeile(`Handlungsfeld ${hf.hf}: ${hf.name}`, 'abschnitt', true);
-  const wer = [hf.netzwerk && `Netzwerk: ${hf.netzwerk}`, hf.netzwerkleitung && `Netzwerkleitung: ${hf.netzwerkleitung}`].filter(Boolean).join(' · ');
+  const wer = [hf.netzwerk && `Netzwerk: ${hf.netzwerk}`, hf.netzwerkleitung && `Netzwerkleitung: ${hf.netzwerkleitung}`]
+    .filter(Boolean)
+    .join(' · ');
   if (wer) a.textZeile(wer, 'hinweis', true);
   a.zeile(ueberblickKopf());
   a.zeile([c(hf.hf, 'zahl'), c(hf.name, 'textFett'), ...zaehlZellen(hf.kpi)]);
@@ -214,9 +242,15 @@ function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
 export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtMeta): Grid {
   const a = new Aufbau();
   a.textZeile(`Umsetzungsbericht ${bericht.berichtsjahr} – Integrationskonzept der Stadt Rheine`, 'titel', true);
-  const stichtag = bericht.stichtag ? datumDeutsch(bericht.stichtag) : `${zeitstempel(meta.berechnetAm).slice(0, 10)} (Tag der Erstellung)`;
+  const stichtag = bericht.stichtag
+    ? datumDeutsch(bericht.stichtag)
+    : `${zeitstempel(meta.berechnetAm).slice(0, 10)} (Tag der Erstellung)`;
   a.textZeile(`Berichtsjahr ${bericht.berichtsjahr} · Stichtag der Kennzahlen: ${stichtag}`, 'untertitel', true);
-  a.textZeile(`Erstellt am ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“. Dieses Blatt wird bei jeder Aktualisierung neu berechnet; bitte nicht hineinschreiben.`, 'hinweis', true);
+  a.textZeile(
+    `Erstellt am ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“. Dieses Blatt wird bei jeder Aktualisierung neu berechnet; bitte nicht hineinschreiben.`,
+    'hinweis',
+    true,
+  );
   a.leer();
 
   a.textZeile('Überblick nach Handlungsfeldern', 'abschnitt', true);
@@ -242,7 +276,10 @@ export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtM
       true,
     );
     for (const s of bericht.standardmassnahmen) {
-      a.zeile([c(s.nr, 'text'), c(`${s.beschreibung}${s.hf !== null ? ` (HF ${s.hf}, Handlungsziel ${s.handlungszielId})` : ''}`, 'text')]);
+      a.zeile([
+        c(s.nr, 'text'),
+        c(`${s.beschreibung}${s.hf !== null ? ` (HF ${s.hf}, Handlungsziel ${s.handlungszielId})` : ''}`, 'text'),
+      ]);
       mergeBisL(a);
     }
   }

@@ -7,7 +7,12 @@ describe('verlaufGrid', () => {
   const { plan } = pruefen(arbeitsmappe());
   if (!plan) throw new Error('Fixture nicht lesbar');
   const kpi = berechneKpi(plan);
-  const zeilen = verlaufFortschreiben(verlaufFortschreiben([], kpi, new Date(2026, 0, 10), plan), kpi, new Date(2026, 1, 10), plan);
+  const zeilen = verlaufFortschreiben(
+    verlaufFortschreiben([], kpi, new Date(2026, 0, 10), plan),
+    kpi,
+    new Date(2026, 1, 10),
+    plan,
+  );
   const g = verlaufGrid(zeilen, { berechnetAm: new Date(2026, 1, 10, 12), quelle: 'test.xlsx' });
 
   it('writes tblVerlauf over header + one row per HF and day', () => {

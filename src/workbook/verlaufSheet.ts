@@ -108,7 +108,9 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
   };
   setze(matrixTitel, MATRIX_SPALTE, c('Zielerreichung je Handlungsfeld (Datenquelle des Diagramms)', 'abschnitt'));
   setze(VERLAUF_KOPFZEILE, MATRIX_SPALTE, c('Datum', 'kopf'));
-  serien.forEach((hf, i) => setze(VERLAUF_KOPFZEILE, MATRIX_SPALTE + 1 + i, c(hf === null ? VERLAUF_GESAMT : `HF ${hf}`, 'kopf')));
+  serien.forEach((hf, i) =>
+    setze(VERLAUF_KOPFZEILE, MATRIX_SPALTE + 1 + i, c(hf === null ? VERLAUF_GESAMT : `HF ${hf}`, 'kopf')),
+  );
   tage.forEach((tag, t) => {
     const row = VERLAUF_KOPFZEILE + 1 + t;
     setze(row, MATRIX_SPALTE, c(datumAlsZelle(tag), 'datum'));

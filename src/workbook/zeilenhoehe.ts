@@ -53,7 +53,11 @@ function zerlegeA1(ref: string): { row: number; col: number } {
  * the default height fits. Merged ranges count with their combined width
  * (only single-row merges are considered).
  */
-export function zeilenhoehen(rows: readonly (readonly GridCell[])[], breiten: readonly number[], merges: readonly string[] = []): (number | null)[] {
+export function zeilenhoehen(
+  rows: readonly (readonly GridCell[])[],
+  breiten: readonly number[],
+  merges: readonly string[] = [],
+): (number | null)[] {
   const mergeBreite = new Map<string, number>();
   for (const m of merges) {
     const [a, b] = m.split(':');

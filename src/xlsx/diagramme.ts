@@ -36,9 +36,13 @@ export function chartXml(blatt: string, spec: ChartSpec): string {
   for (let col = b.left + 1, i = 0; col <= b.right; col++, i++) {
     serien.push(
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xml(`${s}!${abs(col, b.top)}`)}</c:f></c:strRef></c:tx>` +
-        (spec.type === 'line' ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>' : '<c:invertIfNegative val="0"/>') +
+        (spec.type === 'line'
+          ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>'
+          : '<c:invertIfNegative val="0"/>') +
         // a line chart runs over dates (numbers), bar charts over names
-        (spec.type === 'line' ? `<c:cat><c:numRef><c:f>${xml(cat)}</c:f></c:numRef></c:cat>` : `<c:cat><c:strRef><c:f>${xml(cat)}</c:f></c:strRef></c:cat>`) +
+        (spec.type === 'line'
+          ? `<c:cat><c:numRef><c:f>${xml(cat)}</c:f></c:numRef></c:cat>`
+          : `<c:cat><c:strRef><c:f>${xml(cat)}</c:f></c:strRef></c:cat>`) +
         `<c:val><c:numRef><c:f>${xml(`${s}!${abs(col, b.top + 1)}:${abs(col, b.bottom)}`)}</c:f></c:numRef></c:val>` +
         (spec.type === 'line' ? '<c:smooth val="0"/>' : '') +
         '</c:ser>',
@@ -93,7 +97,18 @@ function rels(eintraege: readonly { id: string; type: string; target: string }[]
 }
 
 /** Elements that must follow <drawing> in a worksheet (CT_Worksheet order). */
-const NACH_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const NACH_DRAWING = [
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<drawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 /** Adds the charts of `grids` to an .xlsx package; returns the new package. */
 export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid[]): Promise<Uint8Array> {
@@ -110,7 +125,9 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
   for (const grid of mitDiagramm) {
     const sheetTag = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'name') === xml(grid.sheet));
     const rid = sheetTag && (attr(sheetTag, 'r:id') ?? attr(sheetTag, 'id'));
-    const relTag = rid ? [...wbRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Id') === rid) : undefined;
+    const relTag = rid
+      ? [...wbRels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, 'Id') === rid)
+      : undefined;
     const ziel = relTag && attr(relTag, 'Target');
     if (!ziel) continue;
     const blattPfad = ziel.startsWith('/') ? ziel.slice(1) : path.posix.join('xl', ziel);
@@ -122,7 +139,10 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
     const chartDateien = specs.map(() => `chart${++nChart}.xml`);
     specs.forEach((spec, i) => zip.file(`xl/charts/${chartDateien[i]}`, chartXml(grid.sheet, spec)));
     zip.file(`xl/drawings/${drawing}`, drawingXml(specs));
-    zip.file(`xl/drawings/_rels/${drawing}.rels`, rels(chartDateien.map((c, i) => ({ id: `rId${i + 1}`, type: REL_CHART, target: `../charts/${c}` }))));
+    zip.file(
+      `xl/drawings/_rels/${drawing}.rels`,
+      rels(chartDateien.map((c, i) => ({ id: `rId${i + 1}`, type: REL_CHART, target: `../charts/${c}` }))),
+    );
 
     const relsPfad = path.posix.join(path.posix.dirname(blattPfad), '_rels', `${path.posix.basename(blattPfad)}.rels`);
     const alteRels = await lies(relsPfad);
@@ -131,7 +151,12 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
     while (vorhandeneIds.has(`rId${n}`)) n++;
     const drawingRid = `rId${n}`;
     const neu = `<Relationship Id="${drawingRid}" Type="${REL_DRAWING}" Target="../drawings/${drawing}"/>`;
-    zip.file(relsPfad, alteRels ? alteRels.replace('</Relationships>', `${neu}</Relationships>`) : rels([{ id: drawingRid, type: REL_DRAWING, target: `../drawings/${drawing}` }]));
+    zip.file(
+      relsPfad,
+      alteRels
+        ? alteRels.replace('</Relationships>', `${neu}</Relationships>`)
+        : rels([{ id: drawingRid, type: REL_DRAWING, target: `../drawings/${drawing}` }]),
+    );
 
     if (!/xmlns:r="/.test(blatt.slice(0, 600))) blatt = blatt.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
     const pos = Math.min(...NACH_DRAWING.map((t) => blatt?.indexOf(t) ?? -1).filter((i) => i >= 0));
@@ -141,7 +166,12 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
     typen = typen.replace(
       '</Types>',
       `<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>` +
-        chartDateien.map((c) => `<Override PartName="/xl/charts/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') +
+        chartDateien
+          .map(
+            (c) =>
+              `<Override PartName="/xl/charts/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+          )
+          .join('') +
         '</Types>',
     );
   }

@@ -17,7 +17,12 @@ describe('diagrammeEinfuegen', () => {
     const { plan } = pruefen(arbeitsmappe());
     if (!plan) throw new Error('Fixture nicht lesbar');
     const kpi = berechneKpi(plan);
-    const zeilen = verlaufFortschreiben(verlaufFortschreiben([], kpi, new Date(2026, 0, 5), plan), kpi, new Date(2026, 5, 5), plan);
+    const zeilen = verlaufFortschreiben(
+      verlaufFortschreiben([], kpi, new Date(2026, 0, 5), plan),
+      kpi,
+      new Date(2026, 5, 5),
+      plan,
+    );
     const grid = verlaufGrid(zeilen, { berechnetAm: new Date(2026, 5, 5), quelle: 'test.xlsx' });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Vorher');
@@ -48,7 +53,15 @@ describe('diagrammeEinfuegen', () => {
   it('leaves packages without charts unchanged and writes bar charts with names as categories', async () => {
     const leer = new Uint8Array([1, 2, 3]);
     expect(await diagrammeEinfuegen(leer, [{ sheet: 'Verlauf', columnWidths: [], rows: [] }])).toBe(leer);
-    const x = chartXml('KPI Übersicht', { name: 'D', title: 'Status', type: 'stackedBar', dataRange: 'A20:F28', anchor: 'H20', width: 400, height: 200 });
+    const x = chartXml('KPI Übersicht', {
+      name: 'D',
+      title: 'Status',
+      type: 'stackedBar',
+      dataRange: 'A20:F28',
+      anchor: 'H20',
+      width: 400,
+      height: 200,
+    });
     expect(x).toContain('<c:grouping val="stacked"/>');
     expect(x).toContain("<c:strRef><c:f>'KPI Übersicht'!$A$21:$A$28</c:f></c:strRef>");
     expect((x.match(/<c:ser>/g) ?? []).length).toBe(5);

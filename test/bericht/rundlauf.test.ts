@@ -26,14 +26,21 @@ async function cli(...args: string[]): Promise<Lauf> {
   return { code, out, err };
 }
 
-const hash = async (p: string): Promise<string> => createHash('sha256').update(await fs.readFile(p)).digest('hex');
+const hash = async (p: string): Promise<string> =>
+  createHash('sha256')
+    .update(await fs.readFile(p))
+    .digest('hex');
 
 /**
  * A table's area found the way a user sees it: the header row holding
  * `kopfText`, data down to the last non-empty row. (Touching exceljs'
  * getTables() before writing makes exceljs write stale table values back.)
  */
-function tabelle(wb: ExcelJS.Workbook, sheet: string, kopfText: string): { ws: ExcelJS.Worksheet; spalte: (h: string) => number; erste: number; letzte: number } {
+function tabelle(
+  wb: ExcelJS.Workbook,
+  sheet: string,
+  kopfText: string,
+): { ws: ExcelJS.Worksheet; spalte: (h: string) => number; erste: number; letzte: number } {
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`Blatt ${sheet} fehlt`);
   let kopf = 0;
@@ -90,7 +97,19 @@ describe('Berichtszyklus mit Dateien', () => {
       handlungsziele: { kennzahlen: number; kennzahlenMitDaten: number }[];
       berichtsjahr: number;
       kennzahlen: { id: string; zielerreichung: number | null; ampel: keyof typeof AMPEL_LABEL }[];
-      handlungsfelder: { hf: number; zielerreichung: number | null; ampel: keyof typeof AMPEL_LABEL; umsetzungsquote: number | null; massnahmen: number; umgesetzt: number; begonnen: number; geplant: number; verschoben: number; entfallen: number; wirkungen: number }[];
+      handlungsfelder: {
+        hf: number;
+        zielerreichung: number | null;
+        ampel: keyof typeof AMPEL_LABEL;
+        umsetzungsquote: number | null;
+        massnahmen: number;
+        umgesetzt: number;
+        begonnen: number;
+        geplant: number;
+        verschoben: number;
+        entfallen: number;
+        wirkungen: number;
+      }[];
       gesamt: { zielerreichung: number | null; umsetzungsquote: number | null; massnahmen: number };
     };
 
@@ -133,7 +152,15 @@ describe('Berichtszyklus mit Dateien', () => {
       expect(v(3)).toBe(hf.zielerreichung);
       expect(v(4)).toBe(AMPEL_LABEL[hf.ampel]);
       expect(v(5)).toBe(hf.umsetzungsquote);
-      expect([v(6), v(7), v(8), v(9), v(10), v(11), v(12)]).toEqual([hf.massnahmen, hf.umgesetzt, hf.begonnen, hf.geplant, hf.verschoben, hf.entfallen, hf.wirkungen]);
+      expect([v(6), v(7), v(8), v(9), v(10), v(11), v(12)]).toEqual([
+        hf.massnahmen,
+        hf.umgesetzt,
+        hf.begonnen,
+        hf.geplant,
+        hf.verschoben,
+        hf.entfallen,
+        hf.wirkungen,
+      ]);
     }
     expect(gesamt?.getCell(3).value).toBe(kpi.gesamt.zielerreichung);
     expect(gesamt?.getCell(5).value).toBe(kpi.gesamt.umsetzungsquote);
@@ -158,7 +185,8 @@ describe('Berichtszyklus mit Dateien', () => {
       await wb.xlsx.readFile(p);
       const t = tabelle(wb, 'Verlauf', 'Datum');
       const out: { datum: unknown; hf: unknown }[] = [];
-      for (let r = t.erste; r <= t.letzte; r++) out.push({ datum: t.ws.getCell(r, t.spalte('Datum')).value, hf: t.ws.getCell(r, t.spalte('HF-Nr')).value });
+      for (let r = t.erste; r <= t.letzte; r++)
+        out.push({ datum: t.ws.getCell(r, t.spalte('Datum')).value, hf: t.ws.getCell(r, t.spalte('HF-Nr')).value });
       return out;
     };
     const z1 = await verlaufZeilen(eins);
@@ -191,7 +219,11 @@ describe('Berichtszyklus mit Dateien', () => {
     const r = await cli('fehlend', beispiel, '--json');
     expect(await hash(beispiel)).toBe(vorher);
     expect(r.code).toBe(1);
-    const j = JSON.parse(r.out) as { vollstaendig: boolean; vollstaendigkeit: number; handlungsfelder: { hf: number; netzwerk: string; angaben: { art: string; meldung: string }[] }[] };
+    const j = JSON.parse(r.out) as {
+      vollstaendig: boolean;
+      vollstaendigkeit: number;
+      handlungsfelder: { hf: number; netzwerk: string; angaben: { art: string; meldung: string }[] }[];
+    };
     expect(j.vollstaendig).toBe(false);
     expect(j.vollstaendigkeit).toBeGreaterThan(0);
     expect(j.vollstaendigkeit).toBeLessThan(1);

@@ -9,13 +9,27 @@ import { ChecklisteAnsicht } from './ChecklisteAnsicht';
 import type { ChecklisteGateway } from './gateway';
 
 if (!('ResizeObserver' in window)) {
-  Object.assign(window, { ResizeObserver: class { observe(): void {} unobserve(): void {} disconnect(): void {} } });
+  Object.assign(window, {
+    ResizeObserver: class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    },
+  });
 }
 
 function gateway(): jest.Mocked<ChecklisteGateway> {
   return {
     laden: jest.fn().mockResolvedValue(pruefen(arbeitsmappe())),
-    speichern: jest.fn().mockResolvedValue({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 0, kennzahlenEntfernt: 0, syncs: 3 }),
+    speichern: jest
+      .fn()
+      .mockResolvedValue({
+        checkliste: 'aktualisiert',
+        kennzahlenAktualisiert: 1,
+        kennzahlenAngelegt: 0,
+        kennzahlenEntfernt: 0,
+        syncs: 3,
+      }),
     waehleZelle: jest.fn().mockResolvedValue(undefined),
   };
 }

@@ -58,7 +58,12 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
 
   return (
     <div className={s.spalte}>
-      <TabList size="small" selectedValue={reiter} onTabSelect={(_, d) => setReiter(d.value as 'formular' | 'fehlend')} aria-label="Checkliste">
+      <TabList
+        size="small"
+        selectedValue={reiter}
+        onTabSelect={(_, d) => setReiter(d.value as 'formular' | 'fehlend')}
+        aria-label="Checkliste"
+      >
         <Tab value="formular">Checkliste ausfüllen</Tab>
         <Tab value="fehlend">Fehlende Angaben</Tab>
       </TabList>
@@ -66,7 +71,9 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
       {laedt && !daten ? <Spinner size="small" label="Arbeitsmappe wird gelesen …" /> : null}
       {daten && !daten.plan ? (
         <MessageBar intent="error">
-          <MessageBarBody>Die Arbeitsmappe enthält nicht alle Tabellen der Vorlage. Bitte zuerst „Arbeitsmappe einrichten“ ausführen.</MessageBarBody>
+          <MessageBarBody>
+            Die Arbeitsmappe enthält nicht alle Tabellen der Vorlage. Bitte zuerst „Arbeitsmappe einrichten“ ausführen.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {daten?.plan && reiter === 'formular' ? <ChecklisteFormular plan={daten.plan} onSave={speichern} /> : null}
@@ -74,10 +81,18 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
         <>
           {mitFehlern ? (
             <MessageBar intent="warning">
-              <MessageBarBody>Die Arbeitsmappe hat außerdem Fehler (Reiter „Prüfen“). Bis sie korrigiert sind, können Ampeln und Prozentwerte abweichen.</MessageBarBody>
+              <MessageBarBody>
+                Die Arbeitsmappe hat außerdem Fehler (Reiter „Prüfen“). Bis sie korrigiert sind, können Ampeln und Prozentwerte
+                abweichen.
+              </MessageBarBody>
             </MessageBar>
           ) : null}
-          <FehlendeAngaben bericht={fehlend} onZelleWaehlen={(b, z) => void gateway.waehleZelle(b, z).catch((e: unknown) => setFehler(alsBenutzerFehler(e, 'Zelle auswählen')))} />
+          <FehlendeAngaben
+            bericht={fehlend}
+            onZelleWaehlen={(b, z) =>
+              void gateway.waehleZelle(b, z).catch((e: unknown) => setFehler(alsBenutzerFehler(e, 'Zelle auswählen')))
+            }
+          />
         </>
       ) : null}
       <div>

@@ -111,7 +111,12 @@ describe('ChecklisteFormular', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     const d = onSave.mock.calls[0][0];
     expect(d.zielId).toBe('1.1');
-    expect(d.checkliste).toMatchObject({ 'Handlungsziel-ID': '1.1', Zielgruppe: 'Eltern', Anpassungsbedarf: 'Ressourcen anpassen', Umsetzungsstand: 'in Umsetzung' });
+    expect(d.checkliste).toMatchObject({
+      'Handlungsziel-ID': '1.1',
+      Zielgruppe: 'Eltern',
+      Anpassungsbedarf: 'Ressourcen anpassen',
+      Umsetzungsstand: 'in Umsetzung',
+    });
     expect(d.kennzahlen).toEqual([
       {
         'Kennzahl-ID': 'K1.1.2',

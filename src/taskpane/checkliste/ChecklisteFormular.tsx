@@ -58,11 +58,34 @@ const useStyles = makeStyles({
   spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   kontext: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   leise: { color: tokens.colorNeutralForeground3 },
-  liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  massnahme: { backgroundColor: `#${COLORS.massnahme}`, color: '#1b1b1b', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium },
-  wirkung: { backgroundColor: `#${COLORS.wirkung}`, color: '#1b1b1b', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium },
+  liste: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  massnahme: {
+    backgroundColor: `#${COLORS.massnahme}`,
+    color: '#1b1b1b',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  wirkung: {
+    backgroundColor: `#${COLORS.wirkung}`,
+    color: '#1b1b1b',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   karte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  kopf: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  kopf: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   // grid items shrink below the input's intrinsic width, so two fields fit a 320 px pane
   zeile: {
     display: 'grid',
@@ -87,7 +110,10 @@ function prozent(w: number | null): string {
 }
 
 /** Field validation props for a message. */
-function zustand(m: FeldMeldung | undefined, zeigen: boolean): { validationState?: 'error' | 'warning'; validationMessage?: string } {
+function zustand(
+  m: FeldMeldung | undefined,
+  zeigen: boolean,
+): { validationState?: 'error' | 'warning'; validationMessage?: string } {
   if (!m || !zeigen) return {};
   return { validationState: m.schwere === 'Fehler' ? 'error' : 'warning', validationMessage: m.text };
 }
@@ -126,7 +152,10 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
 
   const ziele = plan.ziele.filter((z) => z.hf === hf && z.id !== '');
   const ziel = form ? plan.ziele.find((z) => z.id === form.zielId) : undefined;
-  const pruefung = useMemo(() => (form ? pruefeFormular(plan, form.zielId, form.checkliste, form.kennzahlen) : null), [plan, form]);
+  const pruefung = useMemo(
+    () => (form ? pruefeFormular(plan, form.zielId, form.checkliste, form.kennzahlen) : null),
+    [plan, form],
+  );
 
   const waehleZiel = (id: string) => {
     setForm(id ? stand(plan, id) : null);
@@ -200,7 +229,10 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
           ))}
         </Select>
       </Field>
-      <Field label="Handlungsziel" hint={hf !== null && ziele.length === 0 ? 'Für dieses Handlungsfeld sind keine Handlungsziele erfasst.' : undefined}>
+      <Field
+        label="Handlungsziel"
+        hint={hf !== null && ziele.length === 0 ? 'Für dieses Handlungsfeld sind keine Handlungsziele erfasst.' : undefined}
+      >
         <Select value={form?.zielId ?? ''} disabled={hf === null} onChange={(_, d) => waehleZiel(d.value)}>
           <option value="">Bitte wählen …</option>
           {ziele.map((z) => (
@@ -251,7 +283,9 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                           {w}
                         </option>
                       ))}
-                      {form.checkliste[f] !== '' && !(werte as readonly string[]).includes(form.checkliste[f]) ? <option value={form.checkliste[f]}>{form.checkliste[f]}</option> : null}
+                      {form.checkliste[f] !== '' && !(werte as readonly string[]).includes(form.checkliste[f]) ? (
+                        <option value={form.checkliste[f]}>{form.checkliste[f]}</option>
+                      ) : null}
                     </Select>
                   </Field>
                 );
@@ -284,13 +318,24 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                   key={f}
                   label={KENNZAHL_FELDER[f]}
                   required={f === 'id' || f === 'name' || f === 'zielwert' || (f === 'begruendung' && p.begruendungNoetig)}
-                  hint={f === 'begruendung' && p.begruendungNoetig ? 'Die Ampel steht auf rot: bitte begründen.' : art === 'datum' ? 'TT.MM.JJJJ' : undefined}
+                  hint={
+                    f === 'begruendung' && p.begruendungNoetig
+                      ? 'Die Ampel steht auf rot: bitte begründen.'
+                      : art === 'datum'
+                        ? 'TT.MM.JJJJ'
+                        : undefined
+                  }
                   {...zustand(p.meldungen[f], zeigen(`k${i}.${f}`))}
                 >
                   {art === 'lang' ? (
                     <Textarea value={k[f]} resize="vertical" onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
                   ) : (
-                    <Input className={s.eingabe} value={k[f]} inputMode={art === 'zahl' ? 'decimal' : undefined} onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
+                    <Input
+                      className={s.eingabe}
+                      value={k[f]}
+                      inputMode={art === 'zahl' ? 'decimal' : undefined}
+                      onChange={(_, d) => setzeKennzahl(i, f, d.value)}
+                    />
                   )}
                 </Field>
               );
@@ -299,7 +344,10 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                   <div className={s.kopf}>
                     <Text weight="semibold">{titel}</Text>
                     <span aria-live="polite">
-                      <Badge appearance="tint" color={AMPEL_FARBE[p.ampel]}>{`Zielerreichung ${prozent(p.zielerreichung)} · Ampel ${AMPEL_LABEL[p.ampel]}`}</Badge>
+                      <Badge
+                        appearance="tint"
+                        color={AMPEL_FARBE[p.ampel]}
+                      >{`Zielerreichung ${prozent(p.zielerreichung)} · Ampel ${AMPEL_LABEL[p.ampel]}`}</Badge>
                     </span>
                   </div>
                   <div className={s.zeile}>

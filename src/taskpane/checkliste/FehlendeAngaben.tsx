@@ -16,7 +16,13 @@ const useStyles = makeStyles({
   spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   gruppe: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   zaehler: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  liste: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  liste: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+  },
   leise: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -30,8 +36,17 @@ export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProp
     <section className={s.spalte} aria-label="Fehlende Angaben">
       <div className={s.gruppe}>
         <Text weight="semibold">{`Vollständigkeit für den Umsetzungsbericht ${bericht.berichtsjahr}: ${prozent(g.vollstaendigkeit)}`}</Text>
-        <ProgressBar value={g.vollstaendigkeit ?? 0} thickness="large" color={bericht.vollstaendig ? 'success' : 'brand'} aria-label="Vollständigkeit" />
-        <Text size={200}>{summe === 0 ? 'Es fehlt nichts – der Bericht kann erstellt werden.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}.`}</Text>
+        <ProgressBar
+          value={g.vollstaendigkeit ?? 0}
+          thickness="large"
+          color={bericht.vollstaendig ? 'success' : 'brand'}
+          aria-label="Vollständigkeit"
+        />
+        <Text size={200}>
+          {summe === 0
+            ? 'Es fehlt nichts – der Bericht kann erstellt werden.'
+            : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}.`}
+        </Text>
         <div className={s.zaehler}>
           {FEHLEND_ARTEN.filter((a) => g.anzahl[a] > 0).map((a) => (
             <Badge key={a} appearance="tint" color="warning">{`${FEHLEND_TITEL[a]}: ${g.anzahl[a]}`}</Badge>

@@ -33,7 +33,11 @@ export class OfficeChecklisteGateway implements ChecklisteGateway {
     return pruefen(raw);
   }
 
-  async speichern(zielId: string, checkliste: ZeilenWerte, kennzahlen: readonly ZeilenWerte[]): Promise<ChecklisteSpeicherErgebnis> {
+  async speichern(
+    zielId: string,
+    checkliste: ZeilenWerte,
+    kennzahlen: readonly ZeilenWerte[],
+  ): Promise<ChecklisteSpeicherErgebnis> {
     const { speichereCheckliste } = await import(/* webpackChunkName: "excel-checkliste" */ '../../excel/checkliste');
     return Excel.run((context) => speichereCheckliste(context, zielId, checkliste, kennzahlen));
   }
