@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
+import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { erzeugeKorpus, type KorpusDatei } from './generator';
 import { FAELLE, type ErwarteterBefund } from './faelle';
@@ -177,6 +178,31 @@ describe.each(FAELLE.map((f) => [f.id, f.titel] as const))('%s', (id, titel) => 
 test('docs/KORPUS.md beschreibt jeden Fall', () => {
   const doku = readFileSync(path.join(ROOT, 'docs', 'KORPUS.md'), 'utf8');
   expect(FAELLE.map((f) => f.id).filter((id) => !doku.includes(`\`${id}\``))).toEqual([]);
+});
+
+test('kpi --aus: Text mit =, +, -, @ bleibt in der Kopie Text, die Eingabe bleibt unverändert', async () => {
+  const e = ergebnisse.get('ok-formeltext-als-text');
+  if (!e) throw new Error('Fall ok-formeltext-als-text fehlt');
+  const ziel = path.join(mkdtempSync(path.join(os.tmpdir(), 'im-korpus-aus-')), 'kopie.xlsx');
+  try {
+    const r = await cli(['kpi', e.datei.pfad, '--aus', ziel]);
+    expect(STACK.test(`${r.stdout}\n${r.stderr}`)).toBe(false);
+    expect(r.code).toBe(0);
+    expect(hash(e.datei.pfad)).toBe(e.hashVorher);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ziel);
+    const werte = new Map<string, ExcelJS.CellValue>();
+    for (const blatt of ['Arbeitsplanung', 'Kennzahlen']) {
+      wb.getWorksheet(blatt)?.eachRow((row) => row.eachCell((c) => werte.set(`${blatt}!${c.address}`, c.value)));
+    }
+    // base plan positions: A-01 Bemerkung L2, A-03 Verantwortlich H4, A-05 Bemerkung L6, K-01 Datenquelle J2
+    expect(werte.get('Arbeitsplanung!L2')).toBe('=SUMME(A1:A3)');
+    expect(werte.get('Arbeitsplanung!H4')).toBe('+49 5971 939-0');
+    expect(werte.get('Arbeitsplanung!L6')).toBe('- siehe Protokoll');
+    expect(werte.get('Kennzahlen!J2')).toBe('@VHS');
+  } finally {
+    rmSync(path.dirname(ziel), { recursive: true, force: true });
+  }
 });
 
 test('das CLI legt neben den Eingabedateien nichts an (keine Sperr- oder Temp-Dateien)', () => {
