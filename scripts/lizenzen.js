@@ -8,6 +8,7 @@
  * unknown licence.
  *   node scripts/lizenzen.js            # check
  *   node scripts/lizenzen.js --liste    # also list every package
+ *   node scripts/lizenzen.js --doku     # rewrite docs/LIZENZEN.md from the lockfile
  */
 const fs = require('fs');
 const path = require('path');
@@ -55,6 +56,33 @@ for (const [dir, entry] of Object.entries(lock.packages || {})) {
   const lizenz = licenceOf(dir, entry) || GEPRUEFT[`${name}@${entry.version}`] || null;
   pakete.push({ name, version: entry.version, lizenz, erlaubt: permissive(lizenz) });
 }
+function doku(liste) {
+  const direkt = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies || {});
+  const zeile = (p) => `| ${p.name} | ${p.version} | ${p.lizenz} |`;
+  const sortiert = [...liste].sort((a, b) => a.name.localeCompare(b.name));
+  return [
+    '# Lizenzen der ausgelieferten Pakete',
+    '',
+    'Erzeugt mit `node scripts/lizenzen.js --doku` aus `package-lock.json` (nur Laufzeitpakete, keine',
+    'Entwicklungswerkzeuge). CI bricht ab, sobald ein Laufzeitpaket keine freizügige Lizenz trägt.',
+    '',
+    '## Direkte Abhängigkeiten',
+    '',
+    '| Paket | Version | Lizenz |',
+    '|---|---|---|',
+    ...sortiert.filter((p) => direkt.includes(p.name)).map(zeile),
+    '',
+    '`jszip` steht unter „MIT OR GPL-3.0-or-later“; wir nutzen es unter MIT.',
+    '',
+    `## Alle ${liste.length} Laufzeitpakete`,
+    '',
+    '| Paket | Version | Lizenz |',
+    '|---|---|---|',
+    ...sortiert.map(zeile),
+    '',
+  ].join('\n');
+}
+
 const abgelehnt = pakete.filter((p) => !p.erlaubt);
 const ergebnis = {
   laufzeitPakete: pakete.length,
@@ -62,6 +90,7 @@ const ergebnis = {
   abgelehnt,
 };
 if (process.argv.includes('--liste')) ergebnis.pakete = pakete;
+if (process.argv.includes('--doku')) fs.writeFileSync(path.join(root, 'docs', 'LIZENZEN.md'), doku(pakete));
 process.stdout.write(JSON.stringify(ergebnis, null, 2) + '\n');
 if (abgelehnt.length) {
   process.stderr.write(`Lizenzprüfung: ${abgelehnt.length} Laufzeitpaket(e) ohne erlaubte Lizenz.\n`);
