@@ -71,10 +71,10 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Beschreibung: 55,
   Bezug: 10,
   Priorität: 11,
-  Verantwortlich: 26,
+  Verantwortlich: 30,
   Zeitraum: 12,
   Status: 13,
-  Standardmaßnahme: 18,
+  Standardmaßnahme: 21,
   Bemerkung: 32,
   Zielgruppe: 28,
   Ressourcen: 28,
@@ -95,7 +95,7 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Begründung: 40,
 };
 
-const WRAPPED = new Set(['Beschreibung', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
+const WRAPPED = new Set(['Beschreibung', 'Verantwortlich', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
 
 /** ID columns are formatted as text so Excel does not turn "1.2" into a date or 1.10 into 1.1. */
 const ID_COLUMNS = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
