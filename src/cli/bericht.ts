@@ -12,15 +12,13 @@ import { umsetzungsberichtGrid } from '../workbook/berichtSheet';
 import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
 import {
   AufrufFehler,
-  befundeJson,
-  druckeBefunde,
   druckeJson,
   erwartePositionen,
   EXIT,
-  gleicheDatei,
-  ladeUndPruefe,
+  ladePlanOderDruckeBefunde,
   parseArgumente,
   PROGRAMM,
+  pruefeAusZiel,
   prozent,
   type Verb,
 } from './common';
@@ -93,22 +91,16 @@ Beispiel:
     const aus = a.werte.get('aus');
     if (aus === undefined)
       throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
-    if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
-    if (await gleicheDatei(aus, datei))
-      throw new AufrufFehler(
-        `Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`,
-      );
+    await pruefeAusZiel(aus, datei);
     const json = a.schalter.has('json');
 
-    const g = await ladeUndPruefe(datei);
-    if (g.fehler || !g.plan) {
-      if (json) druckeJson(io, befundeJson(g.findings));
-      else {
-        druckeBefunde(io, g.datei, g.findings);
-        io.out('\nEs wurde kein Bericht erstellt. Bitte zuerst die Fehler korrigieren.');
-      }
-      return EXIT.befunde;
-    }
+    const g = await ladePlanOderDruckeBefunde(
+      datei,
+      io,
+      json,
+      'Es wurde kein Bericht erstellt. Bitte zuerst die Fehler korrigieren.',
+    );
+    if (!g) return EXIT.befunde;
     const kpi = berechneKpi(g.plan);
     const bericht = umsetzungsbericht(g.plan, kpi);
     const wb = new ExcelJS.Workbook();

@@ -101,7 +101,10 @@ export function erwartePositionen(verb: string, a: Argumente, namen: readonly st
     throw new AufrufFehler(`„${verb}“ braucht ${namen.map((n) => `<${n}>`).join(' ')}. Hilfe: ${PROGRAMM} ${verb} --help`);
   if (a.positionen.length > namen.length)
     throw new AufrufFehler(
-      `Zu viele Angaben für „${verb}“: ${a.positionen.slice(namen.length).map((p) => `„${p}“`).join(', ')}. Hilfe: ${PROGRAMM} ${verb} --help`,
+      `Zu viele Angaben für „${verb}“: ${a.positionen
+        .slice(namen.length)
+        .map((p) => `„${p}“`)
+        .join(', ')}. Hilfe: ${PROGRAMM} ${verb} --help`,
     );
   return a.positionen.slice(0, namen.length);
 }
@@ -141,7 +144,9 @@ function mehrzahl(n: number, eins: string, viele: string): string {
 export function druckeBefunde(io: Io, datei: string, findings: readonly Finding[]): void {
   const fehler = findings.filter((f) => f.schwere === 'Fehler');
   const warnungen = findings.filter((f) => f.schwere === 'Warnung');
-  io.out(`Prüfung von „${datei}“: ${mehrzahl(fehler.length, 'Fehler', 'Fehler')}, ${mehrzahl(warnungen.length, 'Warnung', 'Warnungen')}.`);
+  io.out(
+    `Prüfung von „${datei}“: ${mehrzahl(fehler.length, 'Fehler', 'Fehler')}, ${mehrzahl(warnungen.length, 'Warnung', 'Warnungen')}.`,
+  );
   if (fehler.length > 0) {
     io.out('\nFehler (bitte korrigieren, sonst sind die Kennzahlen nicht verlässlich):');
     for (const f of fehler) io.out(formatiereBefund(f));
@@ -170,6 +175,38 @@ export async function ladeUndPruefe(pfad: string): Promise<Geladen> {
   const raw = leseRohdaten(wb, datei);
   const { plan, findings } = pruefen(raw);
   return { wb, raw, plan, findings, fehler: hatFehler(findings), datei };
+}
+
+/**
+ * Loads and validates `pfad`; when it has Fehler (or cannot be parsed into a
+ * plan), prints the findings – as JSON with `json`, else as text followed by
+ * `hinweis` – and returns null so the verb exits 1. Shared by the verbs that
+ * compute from a plan (kpi, bericht, fehlend).
+ */
+export async function ladePlanOderDruckeBefunde(
+  pfad: string,
+  io: Io,
+  json: boolean,
+  hinweis: string,
+): Promise<(Geladen & { readonly plan: Plan }) | null> {
+  const g = await ladeUndPruefe(pfad);
+  const plan = g.plan;
+  if (!g.fehler && plan) return { ...g, plan };
+  if (json) druckeJson(io, befundeJson(g.findings));
+  else {
+    druckeBefunde(io, g.datei, g.findings);
+    io.out(`\n${hinweis}`);
+  }
+  return null;
+}
+
+/** Checks an `--aus` target: must end in .xlsx and must not be the input file. */
+export async function pruefeAusZiel(aus: string, eingabe: string): Promise<void> {
+  if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
+  if (await gleicheDatei(aus, eingabe))
+    throw new AufrufFehler(
+      `Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`,
+    );
 }
 
 /**

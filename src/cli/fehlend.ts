@@ -5,12 +5,10 @@
 import { berechneKpi } from '../domain';
 import { FEHLEND_ARTEN, FEHLEND_TITEL, fehlendeAngaben, type FehlendeAngabenBericht } from '../domain/fehlend';
 import {
-  befundeJson,
-  druckeBefunde,
   druckeJson,
   erwartePositionen,
   EXIT,
-  ladeUndPruefe,
+  ladePlanOderDruckeBefunde,
   parseArgumente,
   PROGRAMM,
   prozent,
@@ -104,15 +102,13 @@ Beispiel:
     }
     const [datei] = erwartePositionen('fehlend', a, ['datei.xlsx']);
     const json = a.schalter.has('json');
-    const g = await ladeUndPruefe(datei);
-    if (g.fehler || !g.plan) {
-      if (json) druckeJson(io, befundeJson(g.findings));
-      else {
-        druckeBefunde(io, g.datei, g.findings);
-        io.out('\nBitte zuerst die Fehler korrigieren; danach zeigt „fehlend“ die fehlenden Angaben.');
-      }
-      return EXIT.befunde;
-    }
+    const g = await ladePlanOderDruckeBefunde(
+      datei,
+      io,
+      json,
+      'Bitte zuerst die Fehler korrigieren; danach zeigt „fehlend“ die fehlenden Angaben.',
+    );
+    if (!g) return EXIT.befunde;
     const r = fehlendeAngaben(g.plan, berechneKpi(g.plan));
     if (json) druckeJson(io, fehlendJson(r));
     else druckeFehlend(io, g.datei, r);

@@ -8,15 +8,12 @@ import type { Plan, RawWorkbook } from '../domain';
 import { berichtsGrids } from '../workbook/verlaufSheet';
 import { diagrammeInDatei } from '../xlsx/diagramme';
 import {
-  AufrufFehler,
-  befundeJson,
-  druckeBefunde,
   druckeJson,
   erwartePositionen,
   EXIT,
-  gleicheDatei,
-  ladeUndPruefe,
+  ladePlanOderDruckeBefunde,
   parseArgumente,
+  pruefeAusZiel,
   PROGRAMM,
   prozent,
   type Io,
@@ -44,7 +41,12 @@ function zaehlungJson(z: Zaehlung) {
 export function kpiJson(kpi: KpiResult) {
   return {
     berichtsjahr: kpi.berichtsjahr,
-    kennzahlen: kpi.kennzahlen.map((k) => ({ id: k.id, handlungszielId: k.handlungszielId, zielerreichung: k.zielerreichung, ampel: k.ampel })),
+    kennzahlen: kpi.kennzahlen.map((k) => ({
+      id: k.id,
+      handlungszielId: k.handlungszielId,
+      zielerreichung: k.zielerreichung,
+      ampel: k.ampel,
+    })),
     handlungsziele: kpi.handlungsziele.map((h) => ({
       id: h.id,
       hf: h.hf,
@@ -126,21 +128,15 @@ Beispiel:
     }
     const [datei] = erwartePositionen('kpi', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
-    if (aus !== undefined) {
-      if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
-      if (await gleicheDatei(aus, datei))
-        throw new AufrufFehler(`Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`);
-    }
+    if (aus !== undefined) await pruefeAusZiel(aus, datei);
     const json = a.schalter.has('json');
-    const g = await ladeUndPruefe(datei);
-    if (g.fehler || !g.plan) {
-      if (json) druckeJson(io, befundeJson(g.findings));
-      else {
-        druckeBefunde(io, g.datei, g.findings);
-        io.out('\nEs wurden keine Kennzahlen berechnet. Bitte zuerst die Fehler korrigieren.');
-      }
-      return EXIT.befunde;
-    }
+    const g = await ladePlanOderDruckeBefunde(
+      datei,
+      io,
+      json,
+      'Es wurden keine Kennzahlen berechnet. Bitte zuerst die Fehler korrigieren.',
+    );
+    if (!g) return EXIT.befunde;
     const kpi = berechneKpi(g.plan);
     if (json) druckeJson(io, kpiJson(kpi));
     else druckeKpi(io, g.datei, g.plan, kpi);
@@ -152,8 +148,7 @@ Beispiel:
       await speichereArbeitsmappe(g.wb, aus);
       await diagrammeInDatei(aus, grids);
       // with --json stdout carries only the JSON, so the note goes to stderr
-      const note =
-        `Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ (mit Diagrammen) geschrieben: ${path.resolve(aus)}`;
+      const note = `Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ (mit Diagrammen) geschrieben: ${path.resolve(aus)}`;
       if (json) io.err(note);
       else io.out(`\n${note}`);
     }
