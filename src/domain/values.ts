@@ -31,7 +31,7 @@ export function zitat(s: string): string {
   return `„${s}“`;
 }
 
-/** 1 → "A", 27 → "AA" (duplicated from src/workbook on purpose: domain must not import it). */
+/** 1 → "A", 27 → "AA" (src/workbook re-exports it as columnLetter). */
 export function spaltenBuchstabe(col: number): string {
   let s = '';
   let c = col;

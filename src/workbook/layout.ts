@@ -5,6 +5,7 @@
  * this description; nothing about the layout is written a second time.
  */
 import { LISTS, SHEETS, TABLES, type ColumnSpec, type SheetName, type TableKey, type TableSpec } from '../domain/schema';
+import { a1, spaltenBuchstabe } from '../domain/values';
 
 /** Colours as RRGGBB without '#'. */
 export const COLORS = {
@@ -149,22 +150,11 @@ export function tableLayoutOf(key: TableKey): TableLayout {
   throw new Error(`Kein Layout für Tabelle ${key}`);
 }
 
-/** 1 → "A", 27 → "AA" */
-export function columnLetter(col: number): string {
-  let s = '';
-  let c = col;
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
+/** 1 → "A", 27 → "AA" (the domain's helper; kept under this name for the adapters). */
+export const columnLetter: (col: number) => string = spaltenBuchstabe;
 
 /** A1 address of a 1-based (row, col). */
-export function address(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
+export const address: (row: number, col: number) => string = a1;
 
 /**
  * The data-validation formula for a list column: an inline list for fixed
