@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AMPEL_LABEL } from '../workbook/layout';
-import { berechneKpi, type KpiResult, type Zaehlung } from '../domain';
+import { berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
 import type { Grid } from '../workbook/grid';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
 import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
@@ -24,12 +24,7 @@ function zaehlungJson(z: Zaehlung) {
   return {
     zielerreichung: z.zielerreichung,
     ampel: z.ampel,
-    massnahmen: z.massnahmen,
-    umgesetzt: z.umgesetzt,
-    begonnen: z.begonnen,
-    geplant: z.geplant,
-    verschoben: z.verschoben,
-    entfallen: z.entfallen,
+    ...massnahmenZaehlung(z),
     umsetzungsquote: z.umsetzungsquote,
     wirkungen: z.wirkungen,
     standardmassnahmen: z.standardmassnahmen,

@@ -15,13 +15,13 @@ export { LESE_REGELN, parseArbeitsmappe } from './parse';
 export type { ParseErgebnis } from './parse';
 export { REGELN, validiere, validiereIn } from './validate';
 export type { Regel, PruefKontext } from './validate';
-export { ampelFuer, berechneKpi, gekappt, istZaehlbareMassnahme, kennzahlKpi, zielerreichung } from './kpi';
+export { ampelFuer, berechneKpi, gekappt, istZaehlbareMassnahme, kennzahlKpi, massnahmenZaehlung, zielerreichung } from './kpi';
+export type { MassnahmenZaehlung } from './kpi';
 export * from './bericht';
 export * from './fehlend';
 export * from './verlauf';
 // src/domain/netzwerk has its own index (import '../domain/netzwerk'): kept out
 // of here so UI bundles that only need checks and KPIs do not carry merge code.
-
 
 /**
  * Reads and validates a workbook: every rule of SPEC §3. `plan` is null only

@@ -86,18 +86,31 @@ function zaehle(z: Zaehler, r: PlanZeile): void {
   }
 }
 
-function abschluss(z: Zaehler, wert: number | null, ohneMassnahme: number, e: Einstellungen): Zaehlung {
-  const nenner = z.massnahmen - z.entfallen;
-  // Field order as in SPEC §5, so JSON.stringify prints them in that order.
+/** The Maßnahmen counts of a Zaehlung, in the field order of SPEC §5 (massnahmen, then by Status). */
+export type MassnahmenZaehlung = Pick<Zaehlung, 'massnahmen' | 'umgesetzt' | 'begonnen' | 'geplant' | 'verschoben' | 'entfallen'>;
+
+/**
+ * Picks the Maßnahmen counts in SPEC order, so every place that prints or
+ * stores them (JSON, Verlauf, report tables) lists the same fields the same way.
+ */
+export function massnahmenZaehlung(z: MassnahmenZaehlung): MassnahmenZaehlung {
   return {
-    zielerreichung: wert,
-    ampel: ampelFuer(wert, e),
     massnahmen: z.massnahmen,
     umgesetzt: z.umgesetzt,
     begonnen: z.begonnen,
     geplant: z.geplant,
     verschoben: z.verschoben,
     entfallen: z.entfallen,
+  };
+}
+
+function abschluss(z: Zaehler, wert: number | null, ohneMassnahme: number, e: Einstellungen): Zaehlung {
+  const nenner = z.massnahmen - z.entfallen;
+  // Field order as in SPEC §5, so JSON.stringify prints them in that order.
+  return {
+    zielerreichung: wert,
+    ampel: ampelFuer(wert, e),
+    ...massnahmenZaehlung(z),
     umsetzungsquote: nenner > 0 ? z.umgesetzt / nenner : null,
     wirkungen: z.wirkungen,
     standardmassnahmen: z.standardmassnahmen,

@@ -5,6 +5,7 @@
  * holds duplicates.
  */
 import type { KpiResult, Plan, RawTable, RawValue, Zaehlung } from './model';
+import { massnahmenZaehlung } from './kpi';
 import { leseDatum, leseZahl, leseText, normalisiert } from './values';
 
 export const VERLAUF_TABELLE = 'tblVerlauf';
@@ -69,12 +70,7 @@ function zeile(datum: string, hf: number | null, name: string, z: Zaehlung, kenn
     handlungsfeld: name,
     zielerreichung: z.zielerreichung,
     umsetzungsquote: z.umsetzungsquote,
-    massnahmen: z.massnahmen,
-    umgesetzt: z.umgesetzt,
-    begonnen: z.begonnen,
-    geplant: z.geplant,
-    verschoben: z.verschoben,
-    entfallen: z.entfallen,
+    ...massnahmenZaehlung(z),
     wirkungen: z.wirkungen,
     kennzahlen,
     kennzahlenMitDaten: mitDaten,

@@ -9,6 +9,7 @@
  * merged cells are used only for one-line texts.
  */
 import type { BerichtHandlungsfeld, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
+import { massnahmenZaehlung, type MassnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, PlanZeile } from '../domain/model';
 import { SHEETS } from '../domain/schema';
 import { datumDeutsch } from '../domain/values';
@@ -96,28 +97,14 @@ function ueberblickKopf(): GridCell[] {
   ].map((h) => c(h, 'kopf'));
 }
 
-function zaehlZellen(z: {
-  zielerreichung: number | null;
-  ampel: Ampel;
-  umsetzungsquote: number | null;
-  massnahmen: number;
-  umgesetzt: number;
-  begonnen: number;
-  geplant: number;
-  verschoben: number;
-  entfallen: number;
-  wirkungen: number;
-}): GridCell[] {
+function zaehlZellen(
+  z: MassnahmenZaehlung & { zielerreichung: number | null; ampel: Ampel; umsetzungsquote: number | null; wirkungen: number },
+): GridCell[] {
   return [
     c(z.zielerreichung, 'prozent'),
     c(ampelText(z.ampel), ampelStyle(z.ampel)),
     c(z.umsetzungsquote, 'prozent'),
-    c(z.massnahmen, 'zahl'),
-    c(z.umgesetzt, 'zahl'),
-    c(z.begonnen, 'zahl'),
-    c(z.geplant, 'zahl'),
-    c(z.verschoben, 'zahl'),
-    c(z.entfallen, 'zahl'),
+    ...Object.values(massnahmenZaehlung(z)).map((n) => c(n, 'zahl')),
     c(z.wirkungen, 'zahl'),
   ];
 }

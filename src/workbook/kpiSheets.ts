@@ -4,6 +4,7 @@
  * these, so the sheets look the same from the CLI and from the add-in.
  */
 import { SHEETS } from '../domain/schema';
+import { massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
 import { AMPEL_LABEL, COLORS, address, columnLetter } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
@@ -68,12 +69,7 @@ function zaehlZellen(z: Zaehlung, fett: boolean): GridCell[] {
   return [
     c(z.zielerreichung, 'prozent'),
     ampelZelle(z.ampel),
-    n(z.massnahmen),
-    n(z.umgesetzt),
-    n(z.begonnen),
-    n(z.geplant),
-    n(z.verschoben),
-    n(z.entfallen),
+    ...Object.values(massnahmenZaehlung(z)).map(n),
     c(z.umsetzungsquote, 'prozent'),
     n(z.wirkungen),
     n(z.standardmassnahmen),
@@ -110,7 +106,10 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
   const stKopf = rows.length + 1;
   rows.push(['HF', 'umgesetzt', 'begonnen', 'geplant', 'verschoben', 'entfallen'].map((h) => c(h, 'kopf')));
   for (const hf of kpi.handlungsfelder)
-    rows.push([c(`HF ${hf.hf}`, 'text'), ...[hf.umgesetzt, hf.begonnen, hf.geplant, hf.verschoben, hf.entfallen].map((v) => c(v, 'zahl'))]);
+    rows.push([
+      c(`HF ${hf.hf}`, 'text'),
+      ...[hf.umgesetzt, hf.begonnen, hf.geplant, hf.verschoben, hf.entfallen].map((v) => c(v, 'zahl')),
+    ]);
   const stEnde = rows.length;
 
   const charts: ChartSpec[] = [
