@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { hatFehler, pruefen, type Finding, type Plan, type RawWorkbook } from '../domain';
+import { findingsAlsJson, hatFehler, pruefen, type BefundJson, type Finding, type Plan, type RawWorkbook } from '../domain';
 import { ladeArbeitsmappe, leseRohdaten } from '../xlsx';
 
 export const PROGRAMM = 'integrationsmonitor';
@@ -113,21 +113,10 @@ export function druckeJson(io: Io, wert: unknown): void {
   io.out(`${JSON.stringify(wert, null, 2)}\n`);
 }
 
-export interface BefundJson {
-  blatt: string;
-  zelle: string;
-  spalte: string;
-  meldung: string;
-}
+export type { BefundJson };
 
-/** Findings in the JSON shape of SPEC §5. */
-export function befundeJson(findings: readonly Finding[]): { fehler: BefundJson[]; warnungen: BefundJson[] } {
-  const f = (x: Finding): BefundJson => ({ blatt: x.blatt, zelle: x.zelle, spalte: x.spalte, meldung: x.meldung });
-  return {
-    fehler: findings.filter((x) => x.schwere === 'Fehler').map(f),
-    warnungen: findings.filter((x) => x.schwere === 'Warnung').map(f),
-  };
-}
+/** Findings in the JSON shape of SPEC §5 (the domain's findingsAlsJson). */
+export const befundeJson = findingsAlsJson;
 
 /** One human line per finding; the message itself names sheet!cell. */
 export function formatiereBefund(f: Finding): string {

@@ -20,6 +20,7 @@ export type { MassnahmenZaehlung } from './kpi';
 export * from './bericht';
 export * from './fehlend';
 export * from './verlauf';
+export * from './formular';
 // src/domain/netzwerk has its own index (import '../domain/netzwerk'): kept out
 // of here so UI bundles that only need checks and KPIs do not carry merge code.
 
@@ -39,18 +40,19 @@ export function hatFehler(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.schwere === 'Fehler');
 }
 
-/** Findings in the CLI JSON shape of SPEC §5. */
-export function findingsAlsJson(findings: readonly Finding[]): {
-  fehler: { blatt: string; zelle: string; spalte: string; meldung: string }[];
-  warnungen: { blatt: string; zelle: string; spalte: string; meldung: string }[];
-} {
-  const f = (x: Finding) => ({ blatt: x.blatt, zelle: x.zelle, spalte: x.spalte, meldung: x.meldung });
+/** One finding in the CLI JSON shape of SPEC §5. */
+export interface BefundJson {
+  blatt: string;
+  zelle: string;
+  spalte: string;
+  meldung: string;
+}
+
+/** Findings in the CLI JSON shape of SPEC §5: `{fehler:[…], warnungen:[…]}`. */
+export function findingsAlsJson(findings: readonly Finding[]): { fehler: BefundJson[]; warnungen: BefundJson[] } {
+  const f = (x: Finding): BefundJson => ({ blatt: x.blatt, zelle: x.zelle, spalte: x.spalte, meldung: x.meldung });
   return {
     fehler: findings.filter((x) => x.schwere === 'Fehler').map(f),
     warnungen: findings.filter((x) => x.schwere === 'Warnung').map(f),
   };
 }
-export * from './fehlend';
-export * from './verlauf';
-export * from './bericht';
-export * from './formular';
