@@ -1,0 +1,129 @@
+/**
+ * Reading an exceljs workbook into the domain's RawWorkbook: tables by name,
+ * columns by header text, formulas by cached result, error values kept as
+ * errors. Shared by the CLI's file reader (src/xlsx/lesen.ts) and the task
+ * pane's browser reader (src/taskpane/netzwerk/dateiLesen.ts), which may not
+ * import src/xlsx. Typed structurally (no exceljs import), so this layer
+ * stays free of adapters; an ExcelJS.Workbook fits MappeArtig.
+ */
+import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
+
+/** The part of an exceljs Worksheet this reader uses. */
+export interface BlattArtig {
+  readonly name: string;
+  getTables(): unknown[];
+  getCell(row: number, col: number): { readonly value: unknown };
+  getRow(row: number): { getCell(col: number): { readonly value: unknown } };
+}
+
+/** The part of an exceljs Workbook this reader uses. */
+export interface MappeArtig {
+  readonly worksheets: readonly BlattArtig[];
+}
+
+interface TableModel {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  rows?: unknown[];
+}
+
+/** "B3:M40" → bounds; a single cell "B3" → one-cell bounds. */
+export function zerlegeBereich(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return null;
+  const col = (s: string): number => s.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const left = col(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? col(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/**
+ * The table's range. Tables loaded from a file carry `tableRef`; tables
+ * created in this session carry `ref` (top-left only) plus their row data,
+ * so the extent is computed from the rows.
+ */
+function tabellenBereich(t: TableModel): string | null {
+  if (t.tableRef) return t.tableRef;
+  if (!t.ref) return null;
+  return t.ref;
+}
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => text(r.text)).join('');
+    if ('text' in o) return text(o.text);
+    if ('result' in o) return text(o.result);
+    if (typeof o.error === 'string') return o.error;
+  }
+  return String(v);
+}
+
+/** One exceljs cell value → RawValue (formulas by cached result, errors kept as errors). */
+export function rohwert(v: unknown): RawValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return rohwert(o.result);
+    if (Array.isArray(o.richText) || 'text' in o) {
+      const s = text(o);
+      return s.trim() === '' ? null : s;
+    }
+  }
+  return text(v) || null;
+}
+
+function leseTabelle(ws: BlattArtig, t: TableModel): RawTable | null {
+  const ref = tabellenBereich(t);
+  const b = ref ? zerlegeBereich(ref) : null;
+  if (!b) return null;
+  let bottom = b.bottom;
+  // A table created in this session only knows its top-left corner.
+  if (!t.tableRef && Array.isArray(t.rows)) bottom = b.top + t.rows.length;
+  const hatKopf = t.headerRow !== false;
+  const headerRow = hatKopf ? b.top : b.top - 1;
+  const headers: string[] = [];
+  for (let c = b.left; c <= b.right; c++) headers.push(hatKopf ? text(ws.getCell(b.top, c).value).trim() : '');
+  const last = t.totalsRow ? bottom - 1 : bottom;
+  const rows: RawValue[][] = [];
+  for (let r = headerRow + 1; r <= last; r++) {
+    const row: RawValue[] = [];
+    const wsRow = ws.getRow(r);
+    for (let c = b.left; c <= b.right; c++) row.push(rohwert(wsRow.getCell(c).value));
+    rows.push(row);
+  }
+  // Trailing empty rows (the empty row of a fresh table, rows cleared by the
+  // user) carry no data; inner empty rows stay so row numbers remain exact.
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
+  return { name: t.name, sheet: ws.name, headerRow, firstColumn: b.left, headers, rows };
+}
+
+/** All worksheets and tables of a loaded workbook, read by table name and header text. */
+export function rohdatenAusMappe(wb: MappeArtig, quelle?: string): RawWorkbook {
+  const tables: RawTable[] = [];
+  const sheets: string[] = [];
+  for (const ws of wb.worksheets) {
+    sheets.push(ws.name);
+    for (const table of ws.getTables()) {
+      // exceljs keeps the table model on `.table` (loaded) — the typed API hides it
+      const model = ((table as unknown as { table?: TableModel }).table ?? (table as unknown as TableModel)) as TableModel;
+      if (!model || !model.name) continue;
+      const raw = leseTabelle(ws, model);
+      if (raw) tables.push(raw);
+    }
+  }
+  return { sheets, tables, source: quelle };
+}
