@@ -4,24 +4,18 @@
  * Standardmaßnahmen are not part of the report (SPEC §1); they are listed
  * separately for the footnote.
  */
-import type { Ampel, ChecklisteZeile, HandlungsfeldKpi, KpiResult, Plan, PlanZeile, Zaehlung } from './model';
-import type { Wirkungsebene } from './schema';
+import type { Ampel, ChecklisteZeile, HandlungsfeldKpi, Kennzahl, KpiResult, Plan, PlanZeile, Zaehlung } from './model';
 
-export interface BerichtKennzahl {
-  readonly id: string;
-  readonly name: string;
-  readonly einheit: string;
-  readonly ebene: Wirkungsebene | null;
-  readonly ausgangswert: number | null;
-  readonly zielwert: number | null;
-  readonly istwert: number | null;
-  /** ISO date */
-  readonly stichtag: string | null;
+/** The Kennzahl's own fields as read from tblKennzahlen (same types as in the plan). */
+type KennzahlAngaben = Pick<
+  Kennzahl,
+  'id' | 'name' | 'einheit' | 'ebene' | 'ausgangswert' | 'zielwert' | 'istwert' | 'stichtag' | 'begruendung' | 'datenquelle'
+>;
+
+export interface BerichtKennzahl extends KennzahlAngaben {
   /** uncapped, as per Kennzahl in SPEC §4 */
   readonly zielerreichung: number | null;
   readonly ampel: Ampel;
-  readonly begruendung: string;
-  readonly datenquelle: string;
 }
 
 export interface BerichtZiel {
