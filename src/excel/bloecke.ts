@@ -1,24 +1,32 @@
 /**
- * Chunked value writes. Excel on the web rejects a request (one
- * context.sync() batch) larger than 5 MB, so a large value matrix is split
- * into row blocks:
+ * Request budget for Office.js writes. Excel on the web rejects a request
+ * (everything queued between two context.sync() calls) larger than 5 MB —
+ * and that counts every queued call (format, merge, row height …), not only
+ * the value matrices. So:
  *
- * - each block (≤ ~1 MB) is its own `range.values` assignment;
- * - consecutive blocks are grouped into batches of ≤ ~4 MB; all blocks of one
- *   batch go into the same sync.
+ * - a large value matrix is split into row blocks (≤ ~1 MB each, one
+ *   `range.values` assignment per block, `planeBloecke`);
+ * - an `Anfrage` tracks the estimated size of the whole request being
+ *   queued (data bytes + `PRO_AUFRUF_BYTES` per call) and syncs before a
+ *   call would push it above ~4 MB.
  *
- * Trade-off: up to 4 MB of payload an action keeps its constant number of
- * syncs (everything lands in the caller's final sync). Above that, one extra
- * sync per further 4 MB is unavoidable — otherwise Excel on the web fails the
- * whole action with RichApi.Error "PayloadTooLarge". The computed sheets of
- * this project stay far below that; the helper exists so E/F imports of
- * large network files cannot break the rule silently.
+ * Trade-off: up to ~4 MB of queued writes an action keeps its constant
+ * number of syncs (everything lands in the caller's final sync). Above that,
+ * one extra sync per further ~4 MB is unavoidable — otherwise Excel on the
+ * web fails the whole action with RichApi.Error "PayloadTooLarge".
  */
 import { istFormelText } from '../domain/values';
 import { excelSeriennummer } from './adresse';
 
 export const MAX_BLOCK_BYTES = 1_000_000;
+/** request budget: 1 MB below Excel on the web's 5 MB limit, room for the estimate's error */
 export const MAX_STAPEL_BYTES = 4_000_000;
+/**
+ * Estimated request bytes of one queued call besides its data: the action
+ * and the object path it needs (method, property name, small arguments)
+ * in Office.js's JSON — about 100–200 bytes; we take the upper end.
+ */
+export const PRO_AUFRUF_BYTES = 200;
 
 export interface Block {
   /** 0-based first row of the block within the matrix */
@@ -86,12 +94,71 @@ export function planeBloecke(
   return bloecke;
 }
 
+/**
+ * The request being queued: call `platz(daten, aufrufe)` before queuing
+ * calls; it syncs first when they would push the request above the budget
+ * (never for the first calls of a request, so one oversized call still goes
+ * out alone). Pure apart from the injected `sync`, so it is unit tested
+ * without Excel.
+ */
+export class Anfrage {
+  private belegt: number;
+  private extra = 0;
+  private groesste = 0;
+
+  constructor(
+    private readonly sync: () => Promise<void>,
+    readonly maxBytes: number = MAX_STAPEL_BYTES,
+    /** bytes the caller has already queued into the current request */
+    schonBelegt = 0,
+  ) {
+    this.belegt = schonBelegt;
+  }
+
+  /** estimated bytes queued since the last sync */
+  get bytes(): number {
+    return this.belegt;
+  }
+
+  /** syncs this budget made (beyond the caller's own) */
+  get zusaetzlicheSyncs(): number {
+    return this.extra;
+  }
+
+  /** largest request so far (estimate), including the open one */
+  get groessteAnfrage(): number {
+    return Math.max(this.groesste, this.belegt);
+  }
+
+  /** Index (0-based) of the request the next call lands in. */
+  get nummer(): number {
+    return this.extra;
+  }
+
+  async platz(datenBytes: number, aufrufe = 1): Promise<void> {
+    const n = datenBytes + aufrufe * PRO_AUFRUF_BYTES;
+    if (this.belegt > 0 && this.belegt + n > this.maxBytes) {
+      this.groesste = Math.max(this.groesste, this.belegt);
+      await this.sync();
+      this.extra++;
+      this.belegt = 0;
+    }
+    this.belegt += n;
+  }
+
+  /** the caller synced on its own: a new, empty request starts */
+  nachSync(): void {
+    this.groesste = Math.max(this.groesste, this.belegt);
+    this.belegt = 0;
+  }
+}
+
 /** Number of syncs a plan needs beyond the caller's final one. */
 export function zusaetzlicheSyncs(plan: readonly Block[]): number {
   return plan.length === 0 ? 0 : plan[plan.length - 1].stapel;
 }
 
-export type ZellWert = string | number | boolean | Date | null | undefined;
+export type ZellWert = string | number | boolean | Date | { readonly error: string } | null | undefined;
 
 /**
  * Text Excel would not keep as text when assigned through `range.values`
@@ -115,10 +182,25 @@ export function siehtAusWieZahl(s: string): boolean {
  */
 export function alsExcelWert(v: ZellWert): string | number | boolean {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return excelSeriennummer(v);
+  if (v instanceof Date) return istKalendertag(v) ? kalenderSeriennummer(v) : excelSeriennummer(v);
+  // an error value read from a cell ({error:'#REF!'}) goes back as its text
+  if (typeof v === 'object') return v.error;
   // a text that itself starts with an apostrophe needs the prefix too, or Excel would eat it
   if (typeof v === 'string') return v.startsWith("'") || siehtAusWieZahl(v) || istFormelText(v) ? `'${v}` : v;
   return v;
+}
+
+/**
+ * The domain stores calendar days (Stichtag, dates of the forms) as UTC
+ * midnight; written with local fields they would land on the previous day
+ * west of Greenwich. Times of day (e.g. "berechnet am") are real instants.
+ */
+function istKalendertag(d: Date): boolean {
+  return d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
+}
+
+function kalenderSeriennummer(d: Date): number {
+  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 export interface WerteSchreiben {
@@ -127,34 +209,39 @@ export interface WerteSchreiben {
   readonly werte: readonly (readonly ZellWert[])[];
   /** number formats, same shape as werte, written with each block */
   readonly zahlenformate?: readonly (readonly string[])[];
-  /** called between batches (only when the payload exceeds one batch) */
+  /** called between requests (only when the payload exceeds one request) */
   readonly sync: () => Promise<void>;
+  /** the request budget shared with the caller's other writes (default: a fresh one) */
+  readonly anfrage?: Anfrage;
   readonly maxBlockBytes?: number;
   readonly maxStapelBytes?: number;
 }
 
 /**
- * Queue the value matrix block by block. Blocks of the last batch are left
- * queued for the caller's own final sync, so the normal case costs no sync.
- * Returns the plan (for tests and progress).
+ * Queue the value matrix block by block, each block through the request
+ * budget. Blocks of the last request are left queued for the caller's own
+ * final sync, so the normal case costs no sync. Returns the blocks with the
+ * request (`stapel`) each went into, counted from the budget's current one.
  */
 export async function schreibeWerteInBloecke(a: WerteSchreiben): Promise<Block[]> {
   const formate = a.zahlenformate;
-  const plan = planeBloecke(a.werte, {
+  // sizes of what is really sent: dates as serials, null as ''
+  const werte = a.werte.map((r) => r.map(alsExcelWert));
+  const plan = planeBloecke(werte, {
     maxBlockBytes: a.maxBlockBytes,
     maxStapelBytes: a.maxStapelBytes,
     extraBytes: formate ? (i) => zeilenBytes(formate[i] ?? []) : undefined,
   });
-  let stapel = 0;
+  const anfrage = a.anfrage ?? new Anfrage(a.sync, a.maxStapelBytes);
+  const erste = anfrage.nummer;
+  const out: Block[] = [];
   for (const b of plan) {
-    if (b.stapel !== stapel) {
-      await a.sync();
-      stapel = b.stapel;
-    }
+    await anfrage.platz(b.bytes, formate ? 2 : 1);
     const range = a.ziel(b.start, b.anzahl);
     // number formats first, so Excel interprets the values in their final format
     if (formate) range.numberFormat = formate.slice(b.start, b.start + b.anzahl).map((r) => [...r]);
-    range.values = a.werte.slice(b.start, b.start + b.anzahl).map((r) => r.map(alsExcelWert));
+    range.values = werte.slice(b.start, b.start + b.anzahl);
+    out.push({ ...b, stapel: anfrage.nummer - erste });
   }
-  return plan;
+  return out;
 }

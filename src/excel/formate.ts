@@ -8,6 +8,8 @@
  */
 import { columnLetter } from '../workbook/layout';
 import type { CellStyle, Grid, StyleName } from '../workbook/grid';
+import { STYLES } from '../workbook/styles';
+import { parseAdresse } from './adresse';
 
 export interface Rechteck {
   /** 1-based */
@@ -70,6 +72,77 @@ export function stilRechtecke(grid: Pick<Grid, 'rows'>): Map<StyleName, Rechteck
   return ergebnis;
 }
 
+/** Number format → rectangles of the cells that need it (General is left out: it is Excel's default). Pure. */
+export function zahlenformatRechtecke(grid: Pick<Grid, 'rows'>): Map<string, Rechteck[]> {
+  const out = new Map<string, Rechteck[]>();
+  for (const [name, rechtecke] of stilRechtecke(grid)) {
+    const f = STYLES[name]?.numberFormat;
+    if (!f || f === 'General') continue;
+    const liste = out.get(f) ?? [];
+    liste.push(...rechtecke);
+    out.set(f, liste);
+  }
+  return out;
+}
+
+export interface VerbundLauf {
+  /** e.g. "H12:K40" */
+  readonly adresse: string;
+  /** true: merge each row of the range separately (Range.merge(true), "merge across") */
+  readonly zeilenweise: boolean;
+}
+
+/**
+ * Merges as few calls as possible (pure): single-row merges over the same
+ * columns in consecutive rows become one range merged across (one merged
+ * cell per row, as Office.js `Range.merge(true)` does); anything else stays
+ * one call.
+ */
+export function verbundLaeufe(merges: readonly string[]): VerbundLauf[] {
+  const einzeilig = new Map<string, number[]>();
+  const out: VerbundLauf[] = [];
+  for (const m of merges) {
+    const b = parseAdresse(m);
+    if (b.zeilen !== 1) {
+      out.push({ adresse: rechteckAdresse(b), zeilenweise: false });
+      continue;
+    }
+    const k = `${b.spalte}|${b.spalten}`;
+    const liste = einzeilig.get(k) ?? [];
+    liste.push(b.zeile);
+    einzeilig.set(k, liste);
+  }
+  for (const [k, zeilen] of einzeilig) {
+    const [spalte, spalten] = k.split('|').map(Number);
+    const sortiert = [...new Set(zeilen)].sort((a, b) => a - b);
+    for (let i = 0; i < sortiert.length; ) {
+      let j = i;
+      while (j + 1 < sortiert.length && sortiert[j + 1] === sortiert[j] + 1) j++;
+      const zeilenAnzahl = j - i + 1;
+      out.push({ adresse: rechteckAdresse({ zeile: sortiert[i], spalte, zeilen: zeilenAnzahl, spalten }), zeilenweise: zeilenAnzahl > 1 });
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+/** Row height → runs of rows (as rectangles in column A) with that height; 0/undefined = automatic. Pure. */
+export function hoehenRechtecke(hoehen: readonly (number | null | undefined)[]): Map<number, Rechteck[]> {
+  const out = new Map<number, Rechteck[]>();
+  for (let i = 0; i < hoehen.length; ) {
+    const h = hoehen[i];
+    let j = i;
+    while (j + 1 < hoehen.length && hoehen[j + 1] === h) j++;
+    if (h) {
+      const liste = out.get(h) ?? [];
+      liste.push({ zeile: i + 1, spalte: 1, zeilen: j - i + 1, spalten: 1 });
+      out.set(h, liste);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Join rectangle addresses into lists no longer than `max` characters. Pure. */
 export function adresslisten(rechtecke: readonly Rechteck[], max = MAX_ADRESSLAENGE): string[] {
   const listen: string[] = [];
@@ -95,6 +168,12 @@ const RAHMEN: readonly Excel.BorderIndex[] = [
   'InsideHorizontal',
 ] as unknown as Excel.BorderIndex[];
 export const RAHMEN_FARBE = '#BFBFBF';
+
+/** Number of calls `formatAnwenden` queues for a style (for the request budget). */
+export function formatAufrufe(stil: CellStyle): number {
+  const einzeln = [stil.bold, stil.italic, stil.fontSize, stil.fontColor || undefined, stil.fill || undefined, stil.wrap, stil.horizontal || undefined];
+  return einzeln.filter((x) => x !== undefined).length + (stil.border ? RAHMEN.length * 2 : 0);
+}
 
 /** Apply a CellStyle's visual properties (not the number format) to a range or range areas. */
 export function formatAnwenden(format: Excel.RangeFormat, stil: CellStyle): void {

@@ -1,3 +1,4 @@
+import { MAX_STAPEL_BYTES } from './bloecke';
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
 import { kpiAktualisieren, KPI_STAND_EIGENSCHAFT } from './kpi';
@@ -86,6 +87,25 @@ describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
     expect(rg.kpi!.gesamt.massnahmen + rg.kpi!.gesamt.wirkungen + rg.kpi!.gesamt.standardmassnahmen).toBe(10_000);
     expect(spyK.mock.calls.length).toBe(4);
     expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
+    // the whole write request (values + every format/merge/height call) stays within the budget
+    expect(rg.anfrage.zusaetzlicheSyncs).toBe(0);
+    expect(rg.anfrage.groessteBytes).toBeLessThanOrEqual(MAX_STAPEL_BYTES);
+    expect(rg.anfrage.groessteBytes).toBeGreaterThan(rk.anfrage.groessteBytes);
+  });
+
+  test('Umsetzungsbericht bei 10.000 Zeilen: Zellverbünde als Läufe (merge across), nicht je Zeile', async () => {
+    const fx = createFakeExcel(beispielSaat(10_000));
+    await kpiAktualisieren(fx.context, JETZT);
+    const b = fx.blatt('Umsetzungsbericht');
+    const aufrufe = fx.protokoll.filter((p) => p.startsWith('Range.merge') && p.includes('Umsetzungsbericht'));
+    // every Maßnahme row is merged over H:K, yet only a few calls are made
+    expect(b.verbunden.length).toBeGreaterThan(9_000);
+    expect(aufrufe.length).toBeLessThan(b.verbunden.length / 20);
+    expect(aufrufe.some((p) => p.includes('(zeilenweise)'))).toBe(true);
+    const hk = b.verbunden.filter((m) => /^H\d+:K\d+$/.test(m));
+    expect(hk.every((m) => m.split(':')[0].slice(1) === m.split(':')[1].slice(1))).toBe(true);
+    // row heights by RangeAreas per height, not per run of rows
+    expect(fx.protokoll.filter((p) => p.startsWith('RangeFormat.rowHeight Umsetzungsbericht')).length).toBeLessThan(100);
   });
 });
 

@@ -3,8 +3,10 @@
  * findings if there is any Fehler (nothing is written) → `berechneKpi` →
  * build the computed sheets → write them in place.
  *
- * Syncs: 4 whatever the row count (below ~4 MB of data): the loads the
- * writer needs (protection, chart names) ride along with the read syncs.
+ * Syncs: 4 whatever the row count while all writes fit one request of
+ * ~4 MB (README: up to about 11,000 Arbeitsplanung rows of typical data);
+ * the loads the writer needs (protection, chart names) ride along with the
+ * read syncs.
  */
 import { berechneKpi, hatFehler, pruefen } from '../domain';
 import { SHEETS, type SheetName } from '../domain/schema';
@@ -56,6 +58,8 @@ export interface KpiErgebnis {
   readonly berechnetAm: Date;
   /** sheets written (empty when nothing was written) */
   readonly geschrieben: readonly GridErgebnis[];
+  /** estimated size of the largest write request and the syncs added because the writes exceeded one request */
+  readonly anfrage: { readonly groessteBytes: number; readonly zusaetzlicheSyncs: number };
 }
 
 export interface KpiOptionen {
@@ -76,7 +80,7 @@ export async function kpiAktualisieren(context: Excel.RequestContext, now: Date,
   });
   const quelle = optionen.quelle ?? raw.source ?? 'diese Arbeitsmappe';
   const { plan, findings } = pruefen({ ...raw, source: quelle });
-  if (!plan || hatFehler(findings)) return { kpi: null, findings, berechnetAm: now, geschrieben: [] };
+  if (!plan || hatFehler(findings)) return { kpi: null, findings, berechnetAm: now, geschrieben: [], anfrage: { groessteBytes: 0, zusaetzlicheSyncs: 0 } };
 
   const kpi = berechneKpi(plan);
   const eingabe: BlattEingabe = { plan, kpi, meta: { berechnetAm: now, quelle }, raw };
@@ -86,5 +90,5 @@ export async function kpiAktualisieren(context: Excel.RequestContext, now: Date,
     context.workbook.properties.custom.add(KPI_STAND_EIGENSCHAFT, now.toISOString());
   }
   await context.sync();
-  return { kpi, findings, berechnetAm: now, geschrieben };
+  return { kpi, findings, berechnetAm: now, geschrieben, anfrage: { groessteBytes: schreiber.groessteAnfrage, zusaetzlicheSyncs: schreiber.zusaetzlicheSyncs } };
 }

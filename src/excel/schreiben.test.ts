@@ -1,7 +1,7 @@
 import { createFakeExcel } from './testing/fakeExcel';
-import { schreibeGrids, gridMatrizen, SCHUTZ_OPTIONEN, ausserhalb, restVonAlt } from './schreiben';
-import { planeBloecke, schreibeWerteInBloecke, zusaetzlicheSyncs, alsExcelWert, utf8Laenge } from './bloecke';
-import { stilRechtecke, adresslisten } from './formate';
+import { schreibeGrids, gridMatrizen, gridWerte, SCHUTZ_OPTIONEN, ausserhalb, restVonAlt } from './schreiben';
+import { Anfrage, PRO_AUFRUF_BYTES, planeBloecke, schreibeWerteInBloecke, zusaetzlicheSyncs, alsExcelWert, utf8Laenge } from './bloecke';
+import { stilRechtecke, adresslisten, verbundLaeufe, hoehenRechtecke, zahlenformatRechtecke, formatAufrufe, formatAnwenden } from './formate';
 import type { Grid, GridCell } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
 
@@ -122,10 +122,92 @@ describe('schreibeGrids', () => {
     const fx = createFakeExcel();
     const g = grid(200);
     // tiny limits to exercise the plan: blocks of ~2 KB, batches of ~6 KB
+    // calls logged per request (between two syncs): each costs ≥ PRO_AUFRUF_BYTES in the budget
+    const jeAnfrage: number[] = [];
+    let stand = 0;
+    const sync = fx.context.sync.bind(fx.context);
+    jest.spyOn(fx.context, 'sync').mockImplementation(async () => {
+      jeAnfrage.push(fx.protokoll.length - stand);
+      stand = fx.protokoll.length;
+      return sync();
+    });
     const [r] = await schreibeGrids(fx.context, [g], { maxBlockBytes: 2000, maxStapelBytes: 6000 });
     expect(r.bloecke.length).toBeGreaterThan(3);
-    expect(fx.syncs()).toBe(3 + zusaetzlicheSyncs(r.bloecke));
+    // +1: the screen-updating switch at the start of the first request
+    expect(Math.max(...jeAnfrage)).toBeLessThanOrEqual(6000 / PRO_AUFRUF_BYTES + 1);
+    // the budget counts every call (formats, widths, merges …), so more requests than value blocks alone need
+    expect(fx.syncs()).toBeGreaterThan(3 + zusaetzlicheSyncs(r.bloecke));
     expect(fx.werte('KPI Übersicht', 'A203')).toEqual([[200]]);
+    expect(fx.zelle('KPI Übersicht', 'D203')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
+    expect(fx.blatt('KPI Übersicht').geschuetzt).toBe(true);
+  });
+
+  test('Zellverbünde: aufeinanderfolgende Zeilen gleicher Breite mit einem merge(true)', async () => {
+    const fx = createFakeExcel();
+    const merges = ['A1:D1', ...Array.from({ length: 200 }, (_, i) => `B${i + 4}:D${i + 4}`), 'A300:B301'];
+    await schreibeGrids(fx.context, [grid(200, { merges, rowHeights: Array.from({ length: 203 }, (_, i) => (i % 2 ? 30 : 15)) })]);
+    const aufrufe = fx.protokoll.filter((p) => p.startsWith('Range.merge'));
+    expect(aufrufe.sort()).toEqual(['Range.merge (zeilenweise) KPI Übersicht!B4:D203', 'Range.merge KPI Übersicht!A1:D1', 'Range.merge KPI Übersicht!A300:B301'].sort());
+    const b = fx.blatt('KPI Übersicht');
+    // Excel's result: one merged cell per row
+    expect(b.verbunden).toHaveLength(1 + 200 + 1);
+    expect(b.verbunden).toContain('B150:D150');
+    // row heights: one RangeAreas call per height (lists of runs), not one call per run
+    expect(fx.protokoll.filter((p) => p.startsWith('RangeFormat.rowHeight'))).toHaveLength(2);
+    expect(b.zeilenhoehen.get(2)).toBe(30);
+    expect(b.zeilenhoehen.get(203)).toBe(15);
+  });
+});
+
+describe('Anfrage (Budget einer Anfrage, rein)', () => {
+  test('synct erst, wenn der nächste Aufruf das Budget überschreiten würde', async () => {
+    const sync = jest.fn(async () => undefined);
+    const a = new Anfrage(sync, 1000, 300);
+    await a.platz(100, 1); // 300 + 300
+    expect(sync).not.toHaveBeenCalled();
+    await a.platz(350, 1); // 600 + 550 > 1000 → sync first
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(a.bytes).toBe(350 + PRO_AUFRUF_BYTES);
+    await a.platz(5000, 0); // larger than the budget: goes alone
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(a.zusaetzlicheSyncs).toBe(2);
+    expect(a.groessteAnfrage).toBe(5000);
+  });
+});
+
+describe('Verbünde, Höhen, Zahlenformate (rein)', () => {
+  test('verbundLaeufe fasst nur gleiche Spalten in lückenlosen Zeilen zusammen', () => {
+    expect(verbundLaeufe(['H5:K5', 'B4:L4', 'H6:K6', 'H7:K7', 'H9:K9', 'B5:L5', 'A1:C2'])).toEqual([
+      { adresse: 'A1:C2', zeilenweise: false },
+      { adresse: 'H5:K7', zeilenweise: true },
+      { adresse: 'H9:K9', zeilenweise: false },
+      { adresse: 'B4:L5', zeilenweise: true },
+    ]);
+  });
+  test('hoehenRechtecke gruppiert Läufe je Höhe', () => {
+    const h = hoehenRechtecke([15, 15, null, 30, 15]);
+    expect(h.get(15)).toEqual([
+      { zeile: 1, spalte: 1, zeilen: 2, spalten: 1 },
+      { zeile: 5, spalte: 1, zeilen: 1, spalten: 1 },
+    ]);
+    expect(h.get(30)).toEqual([{ zeile: 4, spalte: 1, zeilen: 1, spalten: 1 }]);
+  });
+  test('zahlenformatRechtecke lässt General weg; gridWerte schneidet auf die benutzte Breite', () => {
+    const g = grid(3);
+    const f = zahlenformatRechtecke(g);
+    expect([...f.keys()].sort()).toEqual(['0', '0%']);
+    expect(f.get('0%')).toEqual([{ zeile: 4, spalte: 3, zeilen: 3, spalten: 1 }]);
+    const w = gridWerte({ ...g, columnWidths: [1, 1, 1, 1, 1, 1, 1, 1], rows: [...g.rows, [], [{ v: null }]] });
+    expect(w.spalten).toBe(4);
+    expect(w.werte).toHaveLength(6);
+  });
+  test('formatAufrufe zählt die Aufrufe von formatAnwenden', async () => {
+    for (const name of Object.keys(STYLES) as (keyof typeof STYLES)[]) {
+      const fx = createFakeExcel();
+      const vorher = fx.protokoll.length;
+      formatAnwenden(fx.context.workbook.worksheets.getItem('Tabelle1').getRange('A1:B2').format, STYLES[name]);
+      expect(fx.protokoll.length - vorher).toBe(formatAufrufe(STYLES[name]));
+    }
   });
 });
 

@@ -4,10 +4,16 @@
  *
  * - the worksheet keeps its identity (never deleted, co-authoring friendly):
  *   its content and formats are cleared and rewritten;
- * - the whole value matrix goes out as one `range.values` assignment (or a
- *   few row blocks when it is large, see bloecke.ts), number formats as one
- *   matrix alongside;
- * - visual styles are applied per style name through RangeAreas;
+ * - the value matrix (only the used width and height) goes out as one
+ *   `range.values` assignment (or a few row blocks when it is large, see
+ *   bloecke.ts); number formats only where they are not General, one range
+ *   per rectangle of equal format (the sheet was cleared, so General is
+ *   already there);
+ * - visual styles are applied per style name through RangeAreas, row
+ *   heights per height through RangeAreas, merges of consecutive rows with
+ *   the same columns with one `merge(true)` (merge across) each;
+ * - every queued call goes through one request budget (`Anfrage`) shared
+ *   by all grids of the action, so no request exceeds ~4 MB;
  * - charts are created once by name and afterwards only get new source data;
  * - the sheet is protected against typing (format columns/rows stay allowed).
  *
@@ -18,8 +24,8 @@
 import { STYLES } from '../workbook/styles';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
-import { schreibeWerteInBloecke, type Block } from './bloecke';
-import { adresslisten, formatAnwenden, rechteckAdresse, stilRechtecke } from './formate';
+import { Anfrage, schreibeWerteInBloecke, utf8Laenge, zeilenBytes, type Block } from './bloecke';
+import { adresslisten, formatAnwenden, formatAufrufe, hoehenRechtecke, rechteckAdresse, stilRechtecke, verbundLaeufe, zahlenformatRechtecke } from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
 
@@ -110,6 +116,28 @@ export interface GridErgebnis {
   readonly diagrammeAktualisiert: readonly string[];
 }
 
+/**
+ * The values to send: rectangular, cut to the used width and height (plus
+ * the grid's table, whose cells are not cleared beforehand). Pure.
+ */
+export function gridWerte(grid: Grid): { werte: GridValue[][]; spalten: number } {
+  let spalten = 0;
+  let zeilen = 0;
+  grid.rows.forEach((row, z) => {
+    let w = row.length;
+    while (w > 0 && (row[w - 1]?.v ?? null) === null) w--;
+    if (w > 0) zeilen = z + 1;
+    spalten = Math.max(spalten, w);
+  });
+  if (grid.table) {
+    const t = parseAdresse(grid.table.range);
+    spalten = Math.max(spalten, t.spalte + t.spalten - 1);
+    zeilen = Math.max(zeilen, Math.min(grid.rows.length, t.zeile + t.zeilen - 1));
+  }
+  const werte = grid.rows.slice(0, zeilen).map((row) => Array.from({ length: spalten }, (_, c): GridValue => row[c]?.v ?? null));
+  return { werte, spalten };
+}
+
 /** Value matrix and number-format matrix of a grid, rectangular. Pure. */
 export function gridMatrizen(grid: Grid): { werte: GridValue[][]; formate: string[][]; spalten: number } {
   const spalten = Math.max(grid.columnWidths.length, ...grid.rows.map((r) => r.length), 1);
@@ -138,6 +166,7 @@ export class GridSchreiber {
   private readonly zustand = new Map<string, BlattZustand>();
   private stand: LeseStand | null = null;
   private readonly unterstuetzt: IstUnterstuetzt;
+  private anfrage: Anfrage | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -167,8 +196,22 @@ export class GridSchreiber {
     }
   }
 
-  /** Queue all writes (after the sync that followed `vorbereiten`); syncs only between payload batches of very large grids. */
-  async schreiben(grids: readonly Grid[]): Promise<GridErgebnis[]> {
+  /** Syncs the writer made between requests (0 unless the writes exceed ~4 MB). */
+  get zusaetzlicheSyncs(): number {
+    return this.anfrage?.zusaetzlicheSyncs ?? 0;
+  }
+
+  /** Estimated size of the largest request the writer queued (bytes). */
+  get groessteAnfrage(): number {
+    return this.anfrage?.groessteAnfrage ?? 0;
+  }
+
+  /**
+   * Queue all writes (after the sync that followed `vorbereiten`); syncs
+   * only between requests when everything together exceeds ~4 MB.
+   * `schonBelegt`: bytes the caller already queued into the current request.
+   */
+  async schreiben(grids: readonly Grid[], schonBelegt = 0): Promise<GridErgebnis[]> {
     const stand = this.stand;
     if (!stand) throw new Error('GridSchreiber.vorbereiten wurde nicht aufgerufen.');
     for (const g of grids) {
@@ -176,24 +219,30 @@ export class GridSchreiber {
         throw new Error(`Blatt „${g.sheet}“ wurde vor dem Schreiben nicht vorbereitet.`);
       }
     }
+    const ctx = this.context;
+    this.anfrage = new Anfrage(() => ctx.sync(), this.optionen.maxStapelBytes, schonBelegt);
     const app = this.context.workbook.application;
     if (this.optionen.berechnungAussetzen && verfuegbar('berechnungAussetzen', this.unterstuetzt)) app.suspendApiCalculationUntilNextSync();
     if (verfuegbar('bildschirmAussetzen', this.unterstuetzt)) app.suspendScreenUpdatingUntilNextSync();
     const ergebnisse: GridErgebnis[] = [];
-    for (const g of grids) ergebnisse.push(await this.schreibeEines(g));
+    for (const g of grids) ergebnisse.push(await this.schreibeEines(g, this.anfrage));
     return ergebnisse;
   }
 
-  private async schreibeEines(grid: Grid): Promise<GridErgebnis> {
+  private async schreibeEines(grid: Grid, a: Anfrage): Promise<GridErgebnis> {
     const ctx = this.context;
+    // every queued call below first reserves its room in the request
+    const platz = (daten: number, aufrufe = 1): Promise<void> => a.platz(daten, aufrufe);
     const vorhanden = this.zustand.get(grid.sheet);
     let blatt: Excel.Worksheet;
     if (vorhanden) {
       blatt = vorhanden.blatt;
+      await platz(0, 3);
       if (vorhanden.schutz.protected) vorhanden.schutz.unprotect();
       // keep the sheet (identity, co-authoring): clear content and formats only,
       // around its tables so they (and references to them) survive
       for (const r of ausserhalb(vorhanden.tabellen.map((t) => tabellenRechteck(t.bereich)))) {
+        await platz(0, 2);
         const rest = blatt.getRange(rechteckText(r));
         rest.unmerge();
         rest.clear('All' as Excel.ClearApplyTo);
@@ -203,20 +252,32 @@ export class GridSchreiber {
       if (neuTab && alt) {
         // rows/columns the old, larger table covered beyond the new extent (partial clear keeps the table)
         for (const r of restVonAlt(tabellenRechteck(alt.bereich), parseAdresse(neuTab.range))) {
+          await platz(0);
           blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
         }
       }
       if (verfuegbar('seitenlayout', this.unterstuetzt)) blatt.horizontalPageBreaks.removePageBreaks();
     } else {
+      await platz(0);
       blatt = ctx.workbook.worksheets.add(grid.sheet);
     }
 
-    const { werte, formate, spalten } = gridMatrizen(grid);
+    // number formats before the values, so Excel takes the values in their final format;
+    // only non-General ones (the sheet is new or was just cleared)
+    for (const [format, rechtecke] of zahlenformatRechtecke(grid)) {
+      for (const r of rechtecke) {
+        const matrix = Array.from({ length: r.zeilen }, () => new Array<string>(r.spalten).fill(format));
+        await platz(zeilenBytes(matrix));
+        blatt.getRange(rechteckAdresse(r)).numberFormat = matrix;
+      }
+    }
+
+    const { werte, spalten } = gridWerte(grid);
     const bloecke = await schreibeWerteInBloecke({
       ziel: (start, anzahl) => blatt.getRange(bereichsAdresse(start + 1, 1, anzahl, spalten)),
       werte,
-      zahlenformate: formate,
       sync: () => ctx.sync(),
+      anfrage: a,
       maxBlockBytes: this.optionen.maxBlockBytes,
       maxStapelBytes: this.optionen.maxStapelBytes,
     });
@@ -226,29 +287,50 @@ export class GridSchreiber {
     for (const [name, rechtecke] of stilRechtecke(grid)) {
       const stil = STYLES[name];
       if (!stil) continue;
+      const n = formatAufrufe(stil);
+      if (n === 0) continue;
       if (mehrfach) {
-        for (const liste of adresslisten(rechtecke)) formatAnwenden(blatt.getRanges(liste).format, stil);
+        for (const liste of adresslisten(rechtecke)) {
+          await platz(utf8Laenge(liste), n + 1);
+          formatAnwenden(blatt.getRanges(liste).format, stil);
+        }
       } else {
-        for (const r of rechtecke) formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
+        for (const r of rechtecke) {
+          await platz(0, n);
+          formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
+        }
       }
     }
 
-    grid.columnWidths.forEach((w, i) => {
+    for (const [i, w] of grid.columnWidths.entries()) {
       const spalte = bereichsAdresse(1, i + 1, 1, 1).replace(/\d+$/, '');
+      await platz(0);
       blatt.getRange(`${spalte}:${spalte}`).format.columnWidth = breiteInPunkten(w);
-    });
-    for (const m of grid.merges ?? []) blatt.getRange(m).merge(false);
-    // Explicit heights where the grid asks for them (Excel does not fit merged wrapped cells);
-    // runs of equal height in one call each.
-    const hoehen = grid.rowHeights ?? [];
-    for (let i = 0; i < hoehen.length; ) {
-      const h = hoehen[i];
-      let j = i;
-      while (h && j + 1 < hoehen.length && hoehen[j + 1] === h) j++;
-      if (h) blatt.getRange(`A${i + 1}:A${j + 1}`).format.rowHeight = h;
-      i = j + 1;
+    }
+    // one call per run of consecutive rows merged over the same columns (merge across), not one per row
+    for (const m of verbundLaeufe(grid.merges ?? [])) {
+      await platz(0);
+      blatt.getRange(m.adresse).merge(m.zeilenweise);
+    }
+    // Explicit heights where the grid asks for them (Excel does not fit merged wrapped cells):
+    // all rows of one height in one RangeAreas call (address lists ≤ 2,000 characters), else runs.
+    for (const [h, rechtecke] of hoehenRechtecke(grid.rowHeights ?? [])) {
+      if (mehrfach) {
+        for (const liste of adresslisten(rechtecke)) {
+          await platz(utf8Laenge(liste), 2);
+          blatt.getRanges(liste).format.rowHeight = h;
+        }
+      } else {
+        for (const r of rechtecke) {
+          await platz(0);
+          blatt.getRange(rechteckAdresse(r)).format.rowHeight = h;
+        }
+      }
     }
 
+    // the few remaining calls (freeze, tab colour, print setup, table, charts, protection)
+    const p = grid.print;
+    await platz(0, 3 + (p ? 5 + (p.pageBreaksBefore?.length ?? 0) : 0) + (grid.table ? 3 : 0) + (grid.charts?.length ?? 0) * 7 + 1);
     if (verfuegbar('blattDarstellung', this.unterstuetzt)) {
       if (grid.freezeRows && grid.freezeRows > 0) blatt.freezePanes.freezeRows(grid.freezeRows);
       else blatt.freezePanes.unfreeze();

@@ -79,6 +79,8 @@ export interface FakeBlatt {
   registerfarbe: string;
   zellen: Map<string, FakeZelle>;
   spaltenbreiten: Map<number, number>;
+  /** explicit row heights in points (1-based row → height) */
+  zeilenhoehen: Map<number, number>;
   verbunden: string[];
   fixierteZeilen: number;
   geschuetzt: boolean;
@@ -179,6 +181,7 @@ function neuesBlatt(name: string): FakeBlatt {
     registerfarbe: '',
     zellen: new Map(),
     spaltenbreiten: new Map(),
+    zeilenhoehen: new Map(),
     verbunden: [],
     fixierteZeilen: 0,
     geschuetzt: false,
@@ -273,8 +276,11 @@ class FakeRahmen {
   constructor(
     private readonly ziele: () => FakeZelle[],
     private readonly kante: string,
+    private readonly k: Kontext,
+    private readonly blatt: string,
   ) {}
   set style(s: string) {
+    this.k.log(`RangeBorder.style ${this.blatt}`);
     for (const z of this.ziele()) {
       const r = new Set(z.format.rahmen ?? []);
       if (s === 'None') r.delete(this.kante);
@@ -283,7 +289,8 @@ class FakeRahmen {
     }
   }
   set color(_c: string) {
-    /* colour of borders is not modelled */
+    // colour of borders is not modelled, but it is a call in the request
+    this.k.log(`RangeBorder.color ${this.blatt}`);
   }
 }
 
@@ -309,45 +316,54 @@ class FakeFormat {
     }
     return out;
   }
-  private setze(f: (z: FakeZelle) => void): void {
+  private setze(f: (z: FakeZelle) => void, eigenschaft = 'Format'): void {
+    this.k.log(`RangeFormat.${eigenschaft} ${this.blatt.name}`);
     for (const z of this.zellen()) f(z);
   }
   get font(): { bold: boolean; italic: boolean; size: number; color: string } {
-    const setze = (f: (z: FakeZelle) => void): void => this.setze(f);
+    const setze = (f: (z: FakeZelle) => void, e: string): void => this.setze(f, e);
     return {
       set bold(v: boolean) {
-        setze((z) => (z.format.bold = v));
+        setze((z) => (z.format.bold = v), 'font.bold');
       },
       set italic(v: boolean) {
-        setze((z) => (z.format.italic = v));
+        setze((z) => (z.format.italic = v), 'font.italic');
       },
       set size(v: number) {
-        setze((z) => (z.format.size = v));
+        setze((z) => (z.format.size = v), 'font.size');
       },
       set color(v: string) {
-        setze((z) => (z.format.fontColor = v.toUpperCase()));
+        setze((z) => (z.format.fontColor = v.toUpperCase()), 'font.color');
       },
     } as { bold: boolean; italic: boolean; size: number; color: string };
   }
   get fill(): { color: string } {
-    const setze = (f: (z: FakeZelle) => void): void => this.setze(f);
+    const setze = (f: (z: FakeZelle) => void, e: string): void => this.setze(f, e);
     return {
       set color(v: string) {
-        setze((z) => (z.format.fill = v.toUpperCase()));
+        setze((z) => (z.format.fill = v.toUpperCase()), 'fill.color');
       },
     } as { color: string };
   }
   set wrapText(v: boolean) {
-    this.setze((z) => (z.format.wrap = v));
+    this.setze((z) => (z.format.wrap = v), 'wrapText');
   }
   set horizontalAlignment(v: string) {
-    this.setze((z) => (z.format.horizontal = v));
+    this.setze((z) => (z.format.horizontal = v), 'horizontalAlignment');
   }
   set columnWidth(v: number) {
+    this.k.log(`RangeFormat.columnWidth ${this.blatt.name}`);
     for (const b of this.bloecke()) for (let s = b.spalte; s < b.spalte + b.spalten; s++) this.blatt.spaltenbreiten.set(s, v);
   }
+  set rowHeight(v: number) {
+    this.k.log(`RangeFormat.rowHeight ${this.blatt.name}`);
+    for (const b of this.bloecke()) {
+      if (b.zeilen > 100_000) throw new FakeOfficeFehler('InvalidArgument', 'Zeilenhöhe ganzer Spalten wird von der Fälschung nicht unterstützt');
+      for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.zeilenhoehen.set(z, v);
+    }
+  }
   get borders(): { getItem: (k: string) => FakeRahmen } {
-    return { getItem: (kante: string) => new FakeRahmen(() => this.zellen(), kante) };
+    return { getItem: (kante: string) => new FakeRahmen(() => this.zellen(), kante, this.k, this.blatt.name) };
   }
   get context(): Kontext {
     return this.k;
@@ -559,7 +575,10 @@ class FakeRange extends Basis {
           c = neueZelle();
           this.blatt.zellen.set(k2, c);
         }
-        f(c, skalar ? v : (v as unknown[][])[z][s]);
+        const w = skalar ? v : (v as unknown[][])[z][s];
+        // Office.js: null inside a 2-D array leaves that cell unchanged
+        if (!skalar && w === null) continue;
+        f(c, w);
       }
   }
   get format(): FakeFormat {
@@ -571,9 +590,13 @@ class FakeRange extends Basis {
   get conditionalFormats(): FakeCfSammlung {
     return new FakeCfSammlung(this.k, this.blatt, this.block);
   }
-  merge(_across?: boolean): void {
-    this.k.log(`Range.merge ${this.blatt.name}!${blockAdresse(this.block)}`);
-    this.blatt.verbunden.push(blockAdresse(this.block));
+  /** across = true merges each row of the range separately (Office.js Range.merge(across), ExcelApi 1.2) */
+  merge(across?: boolean): void {
+    this.k.log(`Range.merge${across ? ' (zeilenweise)' : ''} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    const b = this.block;
+    if (across && b.zeilen > 1) {
+      for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.verbunden.push(blockAdresse({ ...b, zeile: z, zeilen: 1 }));
+    } else this.blatt.verbunden.push(blockAdresse(b));
   }
   unmerge(): void {
     this.blatt.verbunden = this.blatt.verbunden.filter((m) => !schneidet(fakeBlock(m), this.block));
@@ -918,11 +941,21 @@ class FakeZeilen {
     this.k.log(`TableRows.add ${t.name} ${m.length}`);
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
     const ab = t.zeile + t.zeilen + 1;
+    // Excel's calculated columns: a column whose body rows all hold the same formula fills new rows
+    const berechnet = new Map<number, string>();
+    for (let s = 0; s < t.spalten; s++) {
+      const formeln = new Set<string | undefined>();
+      for (let z = t.zeile + 1; z < ab; z++) formeln.add(blatt.zellen.get(key(z, t.spalte + s))?.formel);
+      const [f] = [...formeln];
+      if (formeln.size === 1 && f) berechnet.set(s, f);
+    }
     verschiebeZeilen(blatt, t.spalte, t.spalten, ab, m.length);
     m.forEach((r, i) =>
       r.forEach((w, s) => {
         const c = neueZelle();
-        setzeEingabe(c, w, this.k.zahlenErkennen);
+        const formel = berechnet.get(s);
+        if ((w === null || w === undefined) && formel) c.formel = formel;
+        else setzeEingabe(c, w, this.k.zahlenErkennen);
         blatt.zellen.set(key(ab + i, t.spalte + s), c);
       }),
     );
