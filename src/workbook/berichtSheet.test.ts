@@ -75,3 +75,17 @@ describe('zeilenhoehen', () => {
     );
   });
 });
+
+describe('umsetzungsberichtGrid stamp', () => {
+  it('shows the creation time in German local time whatever the machine time zone (as on the KPI sheets)', () => {
+    const { plan } = pruefen(arbeitsmappe());
+    if (!plan) throw new Error('Fixture nicht lesbar');
+    // 23:30 UTC on 25 Nov is 00:30 on 26 Nov in Rheine (CET)
+    const g = umsetzungsberichtGrid(umsetzungsbericht(plan, berechneKpi(plan)), {
+      berechnetAm: new Date(Date.UTC(2026, 10, 25, 23, 30)),
+      quelle: 'test.xlsx',
+    });
+    const stempel = g.rows.flat().find((c) => typeof c.v === 'string' && c.v.startsWith('Erstellt am'));
+    expect(stempel?.v).toMatch(/^Erstellt am 26\.11\.2026, 00:30 Uhr aus „test\.xlsx“/);
+  });
+});

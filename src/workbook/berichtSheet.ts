@@ -16,6 +16,7 @@ import { datumDeutsch } from '../domain/values';
 import type { GridCell, Grid, GridValue, StyleName } from './grid';
 import { AMPEL_LABEL, COLORS } from './layout';
 import { ampelStyle } from './styles';
+import { zeitstempel } from './kpiSheets';
 import { zeilenhoehen } from './zeilenhoehe';
 
 export interface BerichtMeta {
@@ -40,11 +41,6 @@ function datumZelle(iso: string | null): GridValue {
   if (!iso) return null;
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
-}
-
-function zeitstempel(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 class Aufbau {

@@ -36,3 +36,12 @@ describe('verlaufGrid', () => {
     expect(g.rows[VERLAUF_KOPFZEILE][16].v).toBe(kpi.handlungsfelder[0].zielerreichung);
   });
 });
+
+describe('verlaufGrid stamp', () => {
+  it('shows the refresh time in German local time whatever the machine time zone (as on the KPI sheets)', () => {
+    // 23:30 UTC on 25 Nov is 00:30 on 26 Nov in Rheine (CET)
+    const g = verlaufGrid([], { berechnetAm: new Date(Date.UTC(2026, 10, 25, 23, 30)), quelle: 'test.xlsx' });
+    const texte = g.rows.flat().map((c) => c.v);
+    expect(texte).toContain('Stand: 26.11.2026, 00:30 Uhr aus „test.xlsx“');
+  });
+});

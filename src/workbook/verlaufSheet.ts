@@ -20,6 +20,7 @@ import { SHEETS } from '../domain/schema';
 import { umsetzungsberichtGrid } from './berichtSheet';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS, columnLetter } from './layout';
+import { zeitstempel } from './kpiSheets';
 import { zeilenhoehen } from './zeilenhoehe';
 
 export interface VerlaufMeta {
@@ -68,11 +69,6 @@ function werte(z: VerlaufZeile): GridValue[] {
     z.kennzahlen,
     z.kennzahlenMitDaten,
   ];
-}
-
-function zeitstempel(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** Builds the Verlauf sheet from the complete history (e.g. the result of verlaufFortschreiben). */
