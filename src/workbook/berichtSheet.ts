@@ -212,7 +212,7 @@ function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
     .join(' · ');
   if (wer) a.textZeile(wer, 'hinweis', true);
   a.zeile(ueberblickKopf());
-  a.zeile([c(hf.hf, 'zahl'), c(hf.name, 'textFett'), ...zaehlZellen(hf.kpi)]);
+  a.zeile([c(hf.hf, 'nr'), c(hf.name, 'textFett'), ...zaehlZellen(hf.kpi)]);
   a.leer();
   if (hf.ziele.length === 0) {
     a.textZeile('Für dieses Handlungsfeld sind keine Handlungsziele erfasst.', 'hinweis', true);
@@ -238,7 +238,7 @@ export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtM
 
   a.textZeile('Überblick nach Handlungsfeldern', 'abschnitt', true);
   a.zeile(ueberblickKopf());
-  for (const hf of bericht.handlungsfelder) a.zeile([c(hf.hf, 'zahl'), c(hf.name, 'text'), ...zaehlZellen(hf.kpi)]);
+  for (const hf of bericht.handlungsfelder) a.zeile([c(hf.hf, 'nr'), c(hf.name, 'text'), ...zaehlZellen(hf.kpi)]);
   a.zeile([c(null, 'summe'), c('Gesamt', 'summe'), ...zaehlZellen(bericht.gesamt)]);
   a.textZeile(
     'Zielerreichung: Mittelwert der Handlungsziele (je Kennzahl auf 0–100 % begrenzt). Umsetzungsquote: umgesetzte Maßnahmen je geplante Maßnahmen ohne entfallene. Standardmaßnahmen sind nicht enthalten (siehe Hinweis am Ende).',

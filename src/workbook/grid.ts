@@ -17,6 +17,7 @@ export type StyleName =
   | 'text'
   | 'textFett'
   | 'zahl'
+  | 'nr'
   | 'dezimal'
   | 'prozent'
   | 'datum'

@@ -4,6 +4,7 @@ import { beispielTabellen } from './beispiel';
 import type { Grid } from './grid';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, UEBERSICHT_KOPF } from './kpiSheets';
 import { DATA_SHEETS, tableLayoutOf } from './layout';
+import { STYLES } from './styles';
 
 function beispielRaw(): RawWorkbook {
   const t = beispielTabellen();
@@ -76,5 +77,16 @@ describe('kpiHandlungszieleGrid', () => {
       expect(row[7].v).toBe(k.zielerreichung);
     }
     expect(kpi.kennzahlen.some((k) => (k.zielerreichung ?? 0) > 1)).toBe(true);
+  });
+});
+
+describe('HF numbers as labels', () => {
+  it('are centred on both KPI sheets so they do not run into the Handlungsfeld name', () => {
+    expect(STYLES.nr.horizontal).toBe('center');
+    const ue = kpiUebersichtGrid(plan!, kpi, meta);
+    const hz = kpiHandlungszieleGrid(plan!, kpi, meta);
+    const hfZelle = (g: Grid) => g.rows[g.freezeRows!].find((c) => c.v === 1);
+    expect(hfZelle(ue)?.s).toBe('nr');
+    expect(hfZelle(hz)?.s).toBe('nr');
   });
 });

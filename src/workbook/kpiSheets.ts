@@ -90,7 +90,7 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
   const hfByNr = new Map(plan.handlungsfelder.map((h) => [h.nr, h]));
   for (const hf of kpi.handlungsfelder) {
     const stamm = hfByNr.get(hf.hf);
-    rows.push([c(hf.hf, 'zahl'), c(stamm?.name ?? '', 'text'), c(stamm?.netzwerk ?? '', 'text'), ...zaehlZellen(hf, false)]);
+    rows.push([c(hf.hf, 'nr'), c(stamm?.name ?? '', 'text'), c(stamm?.netzwerk ?? '', 'text'), ...zaehlZellen(hf, false)]);
   }
   rows.push([c('Gesamt', 'summe'), c('alle Handlungsfelder', 'summe'), c('', 'summe'), ...zaehlZellen(kpi.gesamt, true)]);
 
@@ -193,7 +193,7 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
   for (const hz of kpi.handlungsziele) {
     rows.push([
       c(hz.id, 'textFett'),
-      c(hz.hf, 'zahl'),
+      c(hz.hf, 'nr'),
       c(hz.hf === null ? '' : (hfName.get(hz.hf) ?? ''), 'text'),
       c(zielText.get(hz.id) ?? '', 'text'),
       c(hz.zielerreichung, 'prozent'),

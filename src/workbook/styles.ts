@@ -14,6 +14,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   text: { wrap: true, border: true },
   textFett: { bold: true, wrap: true, border: true },
   zahl: { numberFormat: '0', horizontal: 'right', border: true },
+  // HF numbers are labels, centred so they do not run into the left-aligned name next to them
+  nr: { numberFormat: '0', horizontal: 'center', border: true },
   dezimal: { numberFormat: '#,##0.##', horizontal: 'right', border: true },
   prozent: { numberFormat: '0%', horizontal: 'right', border: true },
   datum: { numberFormat: 'DD.MM.YYYY', horizontal: 'center', border: true },

@@ -37,7 +37,7 @@ const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
 
 const SPALTEN_STIL: Readonly<Record<(typeof VERLAUF_SPALTEN)[number], StyleName>> = {
   Datum: 'datum',
-  'HF-Nr': 'zahl',
+  'HF-Nr': 'nr',
   Handlungsfeld: 'text',
   Zielerreichung: 'prozent',
   Umsetzungsquote: 'prozent',
