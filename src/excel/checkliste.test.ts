@@ -114,6 +114,28 @@ describe('speichereCheckliste', () => {
     expect(x.tabelle('tblKennzahlen')!.zeilen.map((r) => r[0])).toEqual(['K1', 'K2']);
   });
 
+  it('keeps number-like IDs and text as text in cells Excel would convert ("1.10" stays "1.10")', async () => {
+    const x = createFakeExcel({
+      zahlenErkennen: true,
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: CL, zeilen: [] },
+        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: KZ, zeilen: [] },
+      ],
+    });
+    const z = formularZeilen('1.10', { ...LEERE_CHECKLISTE, zielgruppe: '2026' }, [entwurf({ id: '3.5', istwert: '7' })]);
+    await speichereCheckliste(x.context, '1.10', z.checkliste, z.kennzahlen);
+    const cl = x.tabelle('tblCheckliste')!.zeilen;
+    expect(cl[0].slice(0, 2)).toEqual(['1.10', '2026']);
+    const kz = x.tabelle('tblKennzahlen')!.zeilen;
+    expect(kz[0].slice(0, 2)).toEqual(['3.5', '1.10']);
+    expect(kz[0][7]).toBe(7); // real numbers stay numbers
+    // saving again finds the same rows (a converted 1.1 would not match "1.10" and be appended twice)
+    const r = await speichereCheckliste(x.context, '1.10', z.checkliste, z.kennzahlen);
+    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 0 });
+    expect(x.tabelle('tblCheckliste')!.zeilen).toHaveLength(1);
+    expect(x.tabelle('tblKennzahlen')!.zeilen).toHaveLength(1);
+  });
+
   it('needs the same number of syncs for 10 and 10,000 rows', async () => {
     const zaehle = async (n: number): Promise<number> => {
       const x = arbeitsmappe(n);

@@ -9,9 +9,10 @@
  */
 import type { RawValue } from '../domain/model';
 import { TABLE_NAMES } from '../domain/schema';
-import { alsSichererText } from '../domain/values';
 import type { ZeilenWerte } from '../domain/formular';
 import { bereichsAdresse } from './adresse';
+// the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
+import { alsExcelWert } from './bloecke';
 
 export class ChecklisteSpeicherFehler extends Error {
   constructor(message: string) {
@@ -26,18 +27,6 @@ export interface ChecklisteSpeicherErgebnis {
   readonly kennzahlenAngelegt: number;
   readonly kennzahlenEntfernt: number;
   readonly syncs: number;
-}
-
-const MS_PRO_TAG = 86_400_000;
-
-/** Cell value for Office.js: dates as serial numbers (UTC day), formula-like text kept as text. */
-function excelWert(v: RawValue): string | number | boolean {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date)
-    return (Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - Date.UTC(1899, 11, 30)) / MS_PRO_TAG;
-  if (typeof v === 'string') return alsSichererText(v);
-  if (typeof v === 'object') return v.error;
-  return v;
 }
 
 interface TabellenZugriff {
@@ -108,7 +97,7 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
     let ende = start;
     while (ende + 1 < spalten.length && spalten[ende + 1] === spalten[ende] + 1) ende++;
     const von = spalten[start];
-    const werteLauf = spalten.slice(start, ende + 1).map((c) => excelWert(index.get(c) ?? null));
+    const werteLauf = spalten.slice(start, ende + 1).map((c) => alsExcelWert(index.get(c) ?? null));
     s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + von, 1, werteLauf.length).values = [werteLauf];
     start = ende + 1;
   }

@@ -242,6 +242,18 @@ describe('Blockplan (rein)', () => {
     expect(alsExcelWert('K1.1')).toBe('K1.1');
     expect(alsExcelWert('Sprachförderung')).toBe('Sprachförderung');
   });
+  test('alsExcelWert: Kalendertage (UTC-Mitternacht der Domäne) landen in jeder Zeitzone auf demselben Tag', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      // 31.12.2026; with local fields it would be 30.12.2026 19:00
+      expect(alsExcelWert(new Date(Date.UTC(2026, 11, 31)))).toBe(46387);
+      expect(alsExcelWert({ error: '#REF!' })).toBe('#REF!');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
   test('schreibeWerteInBloecke ohne sync bei kleiner Matrix', async () => {
     const sync = jest.fn(async () => undefined);
     const ziele: string[] = [];

@@ -10,7 +10,7 @@
  * for read-after-write behaviour).
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { parseAdresse } from '../adresse';
+import { bereichsAdresse, parseAdresse } from '../adresse';
 
 export type MockRec = Record<string, unknown>;
 type Zelle = string | number | boolean;
@@ -38,6 +38,8 @@ export interface OfficeMock {
   readonly eigenschaften: Map<string, unknown>;
   /** ranges obtained for (blatt, adresse) */
   finde(blatt: string, adresse: string): MockRec[];
+  /** ranges whose values the adapter assigned, in call order */
+  geschrieben(): { blatt: string; adresse: string; werte: unknown[][] }[];
 }
 
 export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], blattNamen: readonly string[] = []): OfficeMock {
@@ -106,14 +108,15 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
           return cf;
         },
       },
-      merge: () => aufrufe.push(`merge ${blatt}!${adresse}`),
+      merge: (zeilenweise?: boolean) => aufrufe.push(`merge${zeilenweise ? ' (zeilenweise)' : ''} ${blatt}!${adresse}`),
+      delete: (richtung: string) => aufrufe.push(`delete ${richtung} ${blatt}!${adresse}`),
       unmerge: () => undefined,
       clear: (art?: string) => aufrufe.push(`clear ${art ?? 'All'} ${blatt}!${adresse}`),
       select: () => aufrufe.push(`select ${blatt}!${adresse}`),
       copyFrom: (q: MockRec, typ: string) => aufrufe.push(`copyFrom ${typ} ${String(q.ort)} → ${blatt}!${adresse}`),
     }) as unknown as MockRec;
     // plain fields for the test (the mock's own address needs load + sync)
-    Object.assign(m, { ort: `${blatt}!${adresse}`, cfs });
+    Object.assign(m, { ort: `${blatt}!${adresse}`, cfs, saat: werte });
     bereiche.push({ blatt, adresse, m });
     return m;
   };
@@ -129,18 +132,19 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       },
     });
 
-  const tabelleMock = (t: MockTabelle) => {
+  /** `mitBlatt`: worksheet is the sheet mock (tables.getItem), else a plain {name} (collection items) */
+  const tabelleMock = (t: MockTabelle, mitBlatt = false) => {
     const z0 = t.zeile ?? 1;
     const s0 = t.spalte ?? 1;
     const zeilen = Math.max(1, t.zeilen.length);
     const adr = (z: number, n: number) => `${spaltenText(s0)}${z}:${spaltenText(s0 + t.kopf.length - 1)}${z + n - 1}`;
     return {
       name: t.name,
-      worksheet: { name: t.blatt },
+      worksheet: mitBlatt ? blatt(t.blatt) : { name: t.blatt },
       getHeaderRowRange: () => bereich(t.blatt, adr(z0, 1)),
       getDataBodyRange: () => bereich(t.blatt, adr(z0 + 1, zeilen)),
       getRange: () => bereich(t.blatt, adr(z0, zeilen + 1)),
-      resize: (r: MockRec) => aufrufe.push(`resize ${t.name} ${String(r.ort)}`),
+      resize: (r: MockRec | string) => aufrufe.push(`resize ${t.name} ${typeof r === 'string' ? r : String(r.ort)}`),
       convertToRange: () => aufrufe.push(`convertToRange ${t.name}`),
       columns: { add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`) },
       rows: { add: (_i: unknown, v: unknown[][]) => aufrufe.push(`rows.add ${t.name} ${v.length}`) },
@@ -159,6 +163,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
         return m;
       },
       getUsedRangeOrNullObject: () => bereich(name, 'A1'),
+      getRangeByIndexes: (z: number, sp: number, n: number, m: number) => bereich(name, bereichsAdresse(z + 1, sp + 1, n, m)),
       freezePanes: { freezeRows: (n: number) => aufrufe.push(`freeze ${name} ${n}`), unfreeze: () => aufrufe.push(`unfreeze ${name}`) },
       pageLayout: { setPrintTitleRows: (r: string) => aufrufe.push(`titel ${name} ${r}`) },
       horizontalPageBreaks: { add: (a: string) => aufrufe.push(`umbruch ${name} ${a}`), removePageBreaks: () => aufrufe.push(`umbrueche weg ${name}`) },
@@ -205,8 +210,8 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       getItem: (n: string) => blatt(n),
     },
   );
-  const tables = sammlung(tabellen.map(tabelleMock), {
-    getItem: (n: string) => tabelleMock(tabellen.find((t) => t.name === n) ?? { name: n, blatt: '?', kopf: [], zeilen: [] }),
+  const tables = sammlung(tabellen.map((t) => tabelleMock(t)), {
+    getItem: (n: string) => tabelleMock(tabellen.find((t) => t.name === n) ?? { name: n, blatt: '?', kopf: [], zeilen: [] }, true),
   });
   // a plain object holding the mocks (populate would copy nested mocks); its name counts as loaded
   const workbook = {
@@ -242,6 +247,8 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
     neueTabellen,
     eigenschaften,
     finde: (b, a) => bereiche.filter((x) => x.blatt === b && x.adresse === a).map((x) => x.m),
+    geschrieben: () =>
+      bereiche.filter((x) => Array.isArray(x.m.values) && x.m.values !== x.m.saat).map((x) => ({ blatt: x.blatt, adresse: x.adresse, werte: x.m.values as unknown[][] })),
   };
 }
 
