@@ -17,10 +17,15 @@ import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
 import { anzahl, datumZeit, prozent } from '../format';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  kennzahlen: { display: 'grid', gridTemplateColumns: '1fr auto', rowGap: tokens.spacingVerticalXS, columnGap: tokens.spacingHorizontalM },
+  kennzahlen: {
+    display: 'grid',
+    gridTemplateColumns: '1fr auto',
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalM,
+  },
   wert: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
   tabelle: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   th: {
@@ -30,14 +35,23 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   thLinks: { textAlign: 'left' },
-  td: { textAlign: 'center', padding: `${tokens.spacingVerticalXS} 2px`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  td: {
+    textAlign: 'center',
+    padding: `${tokens.spacingVerticalXS} 2px`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   tdLinks: { textAlign: 'left', whiteSpace: 'nowrap' },
   punkt: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '50%', verticalAlign: 'middle' },
-  leise: { color: tokens.colorNeutralForeground3 },
   nowrap: { whiteSpace: 'nowrap' },
-  ueberschrift: { margin: 0 },
   null: { color: tokens.colorNeutralForeground4 },
-  unsichtbar: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  unsichtbar: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 const AMPELN: readonly Ampel[] = ['gruen', 'gelb', 'rot', 'keine_daten'];
@@ -46,12 +60,6 @@ const AMPEL_FARBE: Readonly<Record<Ampel, string>> = {
   gelb: '#F2C811',
   rot: '#C50F1F',
   keine_daten: '#A0A0A0',
-};
-const AMPEL_BADGE: Readonly<Record<Ampel, 'success' | 'warning' | 'danger' | 'informative'>> = {
-  gruen: 'success',
-  gelb: 'warning',
-  rot: 'danger',
-  keine_daten: 'informative',
 };
 
 export interface AmpelZeile {
@@ -77,12 +85,13 @@ function AmpelPunkt({ ampel }: { ampel: Ampel }) {
 
 function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const zeilen = useMemo(() => ampelJeHandlungsfeld(kpi), [kpi]);
   const g = kpi.gesamt;
   return (
     <>
       <Card aria-labelledby="kpi-gesamt">
-        <Subtitle2 as="h2" id="kpi-gesamt" className={s.ueberschrift}>
+        <Subtitle2 as="h2" id="kpi-gesamt" className={gem.ueberschrift}>
           Gesamt {kpi.berichtsjahr}
         </Subtitle2>
         <div className={s.kennzahlen}>
@@ -104,13 +113,13 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
           <Text>Standardmaßnahmen (separat)</Text>
           <span className={s.wert}>{g.standardmassnahmen}</span>
         </div>
-        <Text size={200} className={s.leise}>
+        <Text size={200} className={gem.leise}>
           Berechnet am {datumZeit(berechnetAm)}; die Blätter „KPI Übersicht“ und „KPI Handlungsziele“ sind neu geschrieben.
         </Text>
       </Card>
 
       <Card aria-labelledby="kpi-hf">
-        <Subtitle2 as="h2" id="kpi-hf" className={s.ueberschrift}>
+        <Subtitle2 as="h2" id="kpi-hf" className={gem.ueberschrift}>
           Handlungsziele je Ampel
         </Subtitle2>
         <table className={s.tabelle} aria-labelledby="kpi-hf">
@@ -139,9 +148,7 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
                 </th>
                 <td className={s.td}>
                   {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} />
-                  <span className={s.unsichtbar}>
-                    {AMPEL_LABEL[z.ampel]}
-                  </span>
+                  <span className={s.unsichtbar}>{AMPEL_LABEL[z.ampel]}</span>
                 </td>
                 {AMPELN.map((a) => (
                   <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
@@ -152,7 +159,7 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
             ))}
           </tbody>
         </table>
-        <Text size={200} className={s.leise}>
+        <Text size={200} className={gem.leise}>
           {anzahl(kpi.handlungsziele.length, 'Handlungsziel', 'Handlungsziele')},{' '}
           {anzahl(kpi.kennzahlen.length, 'Kennzahl', 'Kennzahlen')}. k. D. = keine Daten (kein Istwert).
         </Text>
@@ -170,13 +177,13 @@ export function Kpis({
   aktionen: ArbeitsmappeAktionen;
   zuPruefen: () => void;
 }) {
-  const s = useStyles();
+  const gem = useGemeinsameStile();
   const { kpi, laeuft, fortschritt } = zustand;
   const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
   const fehler = kpi ? kpi.findings.filter((f) => f.schwere === 'Fehler').length : 0;
 
   return (
-    <div className={s.spalte}>
+    <div className={gem.spalte}>
       <Button appearance="primary" disabled={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
         {laeuft === 'kpi' ? 'KPIs werden aktualisiert …' : 'KPIs aktualisieren'}
       </Button>
@@ -204,7 +211,7 @@ export function Kpis({
       ) : null}
       {kpi && kpi.kpi && laeuft !== 'kpi' ? <Ergebnis kpi={kpi.kpi} berechnetAm={kpi.berechnetAm} /> : null}
       {!kpi && laeuft !== 'kpi' ? (
-        <Text className={s.leise}>
+        <Text className={gem.leise}>
           Berechnet Zielerreichung und Ampel je Kennzahl, Handlungsziel und Handlungsfeld und schreibt die KPI-Blätter neu. Die
           Datentabellen werden dabei nicht verändert.
         </Text>

@@ -15,19 +15,26 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
+import { meldungOhneAdresse } from '../../domain/befunde';
 import { SHEETS } from '../../domain/schema';
 import type { Finding } from '../../domain/model';
 import { anzahl, datumZeit } from '../format';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   kopf: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
-  zaehler: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
+  zaehler: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    flexWrap: 'wrap',
+  },
   knopf: { whiteSpace: 'nowrap', flexShrink: 0 },
   gruppenKopf: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, width: '100%' },
   gruppenName: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
-  liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  listenAbstand: { rowGap: '2px' },
   eintrag: {
     display: 'grid',
     gridTemplateColumns: '64px 1fr',
@@ -52,7 +59,6 @@ const useStyles = makeStyles({
   marke: { justifySelf: 'start', alignSelf: 'start', marginTop: '1px' },
   ort: { fontWeight: tokens.fontWeightSemibold, gridColumnStart: 2 },
   meldung: { gridColumnStart: 2, wordBreak: 'break-word' },
-  leise: { color: tokens.colorNeutralForeground3 },
 });
 
 interface Gruppe {
@@ -90,12 +96,6 @@ export function gruppiereNachBlatt(findings: readonly Finding[]): Gruppe[] {
     });
 }
 
-/** The message without its leading "Blatt!D7 (Spalte): ", which the entry shows as its title already. */
-export function meldungOhneOrt(f: Finding): string {
-  const praefix = `${f.blatt}!${f.zelle}${f.spalte ? ` (${f.spalte})` : ''}: `;
-  return f.zelle && f.meldung.startsWith(praefix) ? f.meldung.slice(praefix.length) : f.meldung;
-}
-
 function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) => void }) {
   const s = useStyles();
   const ort = [f.zelle || 'ganzes Blatt', f.spalte].filter(Boolean).join(' · ');
@@ -108,7 +108,7 @@ function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) 
     <>
       {badge}
       <span className={s.ort}>{ort}</span>
-      <span className={s.meldung}>{meldungOhneOrt(f)}</span>
+      <span className={s.meldung}>{meldungOhneAdresse(f)}</span>
     </>
   );
   if (!f.zelle) {
@@ -129,6 +129,7 @@ function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) 
 
 export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; aktionen: ArbeitsmappeAktionen }) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const { pruefung, laeuft } = zustand;
   const gruppen = useMemo(() => (pruefung ? gruppiereNachBlatt(pruefung.findings) : []), [pruefung]);
   const fehler = gruppen.reduce((n, g) => n + g.fehler, 0);
@@ -137,7 +138,7 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
   const waehlen = (f: Finding) => void aktionen.waehleZelle(f.blatt, f.zelle);
 
   return (
-    <div className={s.spalte}>
+    <div className={gem.spalte}>
       <div className={s.kopf}>
         <div className={s.zaehler} aria-live="polite" data-testid="zaehler">
           {pruefung ? (
@@ -145,12 +146,16 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
               <Badge size="large" appearance={fehler > 0 ? 'filled' : 'tint'} color={fehler > 0 ? 'danger' : 'informative'}>
                 {anzahl(fehler, 'Fehler', 'Fehler')}
               </Badge>
-              <Badge size="large" appearance={warnungen > 0 ? 'filled' : 'tint'} color={warnungen > 0 ? 'warning' : 'informative'}>
+              <Badge
+                size="large"
+                appearance={warnungen > 0 ? 'filled' : 'tint'}
+                color={warnungen > 0 ? 'warning' : 'informative'}
+              >
                 {anzahl(warnungen, 'Warnung', 'Warnungen')}
               </Badge>
             </>
           ) : (
-            <Text className={s.leise}>Noch nicht geprüft.</Text>
+            <Text className={gem.leise}>Noch nicht geprüft.</Text>
           )}
         </div>
         <Button
@@ -168,7 +173,7 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
 
       {pruefung && laeuft !== 'pruefen' ? (
         <>
-          <Text size={200} className={s.leise}>
+          <Text size={200} className={gem.leise}>
             Geprüft am {datumZeit(pruefung.geprueftAm)}.{' '}
             {pruefung.findings.length > 0 ? 'Klicken Sie auf einen Eintrag, um die Zelle in Excel auszuwählen.' : ''}
           </Text>
@@ -181,7 +186,9 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
             </MessageBar>
           ) : fehler === 0 ? (
             <MessageBar intent="info">
-              <MessageBarBody>Keine Fehler – die KPIs können berechnet werden. Die Warnungen zeigen fehlende Angaben.</MessageBarBody>
+              <MessageBarBody>
+                Keine Fehler – die KPIs können berechnet werden. Die Warnungen zeigen fehlende Angaben.
+              </MessageBarBody>
             </MessageBar>
           ) : (
             <MessageBar intent="error">
@@ -209,7 +216,7 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
-                  <ul className={s.liste} aria-label={`Meldungen auf ${g.blatt}`}>
+                  <ul className={mergeClasses(gem.liste, s.listenAbstand)} aria-label={`Meldungen auf ${g.blatt}`}>
                     {g.findings.map((f, i) => (
                       <li key={`${f.zelle}-${f.regel}-${i}`}>
                         <FindingEintrag f={f} onWaehlen={waehlen} />

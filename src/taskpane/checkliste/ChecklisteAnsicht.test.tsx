@@ -1,35 +1,23 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { arbeitsmappe } from '../../domain/__tests__/fixtures';
 import { pruefen } from '../../domain';
 import { ChecklisteAnsicht } from './ChecklisteAnsicht';
 import type { ChecklisteGateway } from './gateway';
-
-if (!('ResizeObserver' in window)) {
-  Object.assign(window, {
-    ResizeObserver: class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  });
-}
+import { mitFluent } from '../testHilfen';
 
 function gateway(): jest.Mocked<ChecklisteGateway> {
   return {
     laden: jest.fn().mockResolvedValue(pruefen(arbeitsmappe())),
-    speichern: jest
-      .fn()
-      .mockResolvedValue({
-        checkliste: 'aktualisiert',
-        kennzahlenAktualisiert: 1,
-        kennzahlenAngelegt: 0,
-        kennzahlenEntfernt: 0,
-        syncs: 3,
-      }),
+    speichern: jest.fn().mockResolvedValue({
+      checkliste: 'aktualisiert',
+      kennzahlenAktualisiert: 1,
+      kennzahlenAngelegt: 0,
+      kennzahlenEntfernt: 0,
+      syncs: 3,
+    }),
     waehleZelle: jest.fn().mockResolvedValue(undefined),
   };
 }
@@ -37,11 +25,7 @@ function gateway(): jest.Mocked<ChecklisteGateway> {
 describe('ChecklisteAnsicht', () => {
   it('loads through the gateway, saves one Handlungsziel and re-reads the workbook', async () => {
     const g = gateway();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ChecklisteAnsicht gateway={g} />
-      </FluentProvider>,
-    );
+    mitFluent(<ChecklisteAnsicht gateway={g} />);
     fireEvent.change(await screen.findByLabelText('Handlungsfeld'), { target: { value: '2' } });
     fireEvent.change(screen.getByLabelText('Handlungsziel'), { target: { value: '2.1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
@@ -58,11 +42,7 @@ describe('ChecklisteAnsicht', () => {
   it('shows a German error when the workbook cannot be read', async () => {
     const g = gateway();
     g.laden.mockRejectedValue(new Error('Excel antwortet nicht'));
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ChecklisteAnsicht gateway={g} />
-      </FluentProvider>,
-    );
+    mitFluent(<ChecklisteAnsicht gateway={g} />);
     expect(await screen.findByRole('alert')).toBeTruthy();
   });
 });

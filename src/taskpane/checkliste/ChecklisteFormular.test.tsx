@@ -1,35 +1,21 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { arbeitsmappe } from '../../domain/__tests__/fixtures';
 import { berechneKpi, pruefen } from '../../domain';
 import { fehlendeAngaben } from '../../domain/fehlend';
 import type { Plan } from '../../domain/model';
 import { ChecklisteFormular, type ChecklisteSpeichern } from './ChecklisteFormular';
 import { FehlendeAngaben } from './FehlendeAngaben';
-
-if (!('ResizeObserver' in window)) {
-  Object.assign(window, {
-    ResizeObserver: class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  });
-}
+import { mitFluent } from '../testHilfen';
 
 const { plan: p } = pruefen(arbeitsmappe());
 if (!p) throw new Error('Fixture nicht lesbar');
 const plan: Plan = p;
 
 function zeige(onSave = jest.fn<Promise<void>, [ChecklisteSpeichern]>().mockResolvedValue(undefined)) {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <ChecklisteFormular plan={plan} onSave={onSave} />
-    </FluentProvider>,
-  );
+  mitFluent(<ChecklisteFormular plan={plan} onSave={onSave} />);
   return onSave;
 }
 
@@ -147,11 +133,7 @@ describe('ChecklisteFormular', () => {
 describe('FehlendeAngaben', () => {
   it('groups what is missing by Handlungsfeld with network and lets the user jump to the cell', () => {
     const onZelle = jest.fn();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <FehlendeAngaben bericht={fehlendeAngaben(plan, berechneKpi(plan))} onZelleWaehlen={onZelle} />
-      </FluentProvider>,
-    );
+    mitFluent(<FehlendeAngaben bericht={fehlendeAngaben(plan, berechneKpi(plan))} onZelleWaehlen={onZelle} />);
     expect(screen.getByText('Vollständigkeit für den Umsetzungsbericht 2026: 93 %')).toBeTruthy();
     expect(screen.getByText('Kennzahl ohne Istwert: 1')).toBeTruthy();
     const hf2 = screen.getByRole('region', { name: /Handlungsfeld 2/ });

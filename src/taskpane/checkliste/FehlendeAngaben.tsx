@@ -5,6 +5,8 @@
  */
 import { Badge, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { FEHLEND_ARTEN, FEHLEND_TITEL, type FehlendeAngabenBericht } from '../../domain/fehlend';
+import { prozent } from '../format';
+import { useGemeinsameStile } from '../komponenten/stile';
 
 export interface FehlendeAngabenProps {
   readonly bericht: FehlendeAngabenBericht;
@@ -13,7 +15,6 @@ export interface FehlendeAngabenProps {
 }
 
 const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   gruppe: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   zaehler: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   liste: {
@@ -23,17 +24,15 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
   },
-  leise: { color: tokens.colorNeutralForeground3 },
 });
-
-const prozent = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
 
 export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProps) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const g = bericht.gesamt;
   const summe = FEHLEND_ARTEN.reduce((n, a) => n + g.anzahl[a], 0);
   return (
-    <section className={s.spalte} aria-label="Fehlende Angaben">
+    <section className={gem.spalte} aria-label="Fehlende Angaben">
       <div className={s.gruppe}>
         <Text weight="semibold">{`Vollständigkeit für den Umsetzungsbericht ${bericht.berichtsjahr}: ${prozent(g.vollstaendigkeit)}`}</Text>
         <ProgressBar
@@ -59,7 +58,7 @@ export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProp
           <section key={h.hf ?? 'ohne'} className={s.gruppe} aria-label={`Handlungsfeld ${h.hf ?? ''} ${h.handlungsfeld}`}>
             <Text weight="semibold">{`${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld} – ${prozent(h.vollstaendigkeit)} vollständig`}</Text>
             {h.netzwerk || h.netzwerkleitung ? (
-              <Text size={200} className={s.leise}>
+              <Text size={200} className={gem.leise}>
                 {[h.netzwerk, h.netzwerkleitung && `Netzwerkleitung: ${h.netzwerkleitung}`].filter(Boolean).join(' · ')}
               </Text>
             ) : null}

@@ -6,30 +6,54 @@ import type { Aenderungen, NetzwerkDatei } from '../../domain/netzwerk';
 import { BenutzerFehler } from '../gateway';
 import type { NetzwerkGateway, UebernahmeErgebnis, UebernahmeVorschau } from './gateway';
 import { NetzwerkUebernehmen } from './NetzwerkUebernehmen';
-
-// jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.
-if (!('ResizeObserver' in window)) {
-  Object.assign(window, {
-    ResizeObserver: class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  });
-}
+import '../testHilfen';
 
 const DATEI: NetzwerkDatei = { datei: 'HF3-Ausbildung.xlsx', raw: { sheets: [], tables: [] } };
 
 const AENDERUNGEN: Aenderungen = {
-  neu: [{ datei: 'HF3-Ausbildung.xlsx', tabelle: 'tblArbeitsplanung', schluessel: '3-11', spalte: null, gesamt: null, netzwerk: null, meldung: 'Neue Zeile „3-11“ übernommen.' }],
+  neu: [
+    {
+      datei: 'HF3-Ausbildung.xlsx',
+      tabelle: 'tblArbeitsplanung',
+      schluessel: '3-11',
+      spalte: null,
+      gesamt: null,
+      netzwerk: null,
+      meldung: 'Neue Zeile „3-11“ übernommen.',
+    },
+  ],
   geaendert: [
-    { datei: 'HF3-Ausbildung.xlsx', tabelle: 'tblArbeitsplanung', schluessel: '3-06', spalte: 'Status', gesamt: 'geplant', netzwerk: 'begonnen', meldung: 'Status geändert.' },
+    {
+      datei: 'HF3-Ausbildung.xlsx',
+      tabelle: 'tblArbeitsplanung',
+      schluessel: '3-06',
+      spalte: 'Status',
+      gesamt: 'geplant',
+      netzwerk: 'begonnen',
+      meldung: 'Status geändert.',
+    },
   ],
   konflikte: [
-    { datei: 'HF3-Ausbildung.xlsx', tabelle: 'tblKennzahlen', schluessel: 'K3.2.2', spalte: 'Istwert', gesamt: null, netzwerk: 7, meldung: 'Konflikt bei „K3.2.2“.' },
+    {
+      datei: 'HF3-Ausbildung.xlsx',
+      tabelle: 'tblKennzahlen',
+      schluessel: 'K3.2.2',
+      spalte: 'Istwert',
+      gesamt: null,
+      netzwerk: 7,
+      meldung: 'Konflikt bei „K3.2.2“.',
+    },
   ],
   abgelehnt: [
-    { datei: 'HF3-Ausbildung.xlsx', tabelle: 'tblArbeitsplanung', schluessel: '3-12', spalte: 'HF-Nr', gesamt: null, netzwerk: 5, meldung: 'Gehört zu Handlungsfeld 5.' },
+    {
+      datei: 'HF3-Ausbildung.xlsx',
+      tabelle: 'tblArbeitsplanung',
+      schluessel: '3-12',
+      spalte: 'HF-Nr',
+      gesamt: null,
+      netzwerk: 5,
+      meldung: 'Gehört zu Handlungsfeld 5.',
+    },
   ],
 };
 
@@ -54,7 +78,9 @@ function gateway(): jest.Mocked<NetzwerkGateway> {
 }
 
 function waehleDatei(): File {
-  const file = new File(['x'], 'HF3-Ausbildung.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const file = new File(['x'], 'HF3-Ausbildung.xlsx', {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
   fireEvent.change(screen.getByLabelText('Netzwerkdateien auswählen'), { target: { files: [file] } });
   return file;
 }
@@ -106,7 +132,9 @@ describe('NetzwerkUebernehmen', () => {
 
   it('shows a German error for an unreadable file and no preview', async () => {
     const gw = gateway();
-    gw.leseDateien.mockRejectedValue(new BenutzerFehler('Die Datei „kaputt.xlsx“ kann nicht gelesen werden.', 'Bitte nur .xlsx-Dateien auswählen.'));
+    gw.leseDateien.mockRejectedValue(
+      new BenutzerFehler('Die Datei „kaputt.xlsx“ kann nicht gelesen werden.', 'Bitte nur .xlsx-Dateien auswählen.'),
+    );
     render(<NetzwerkUebernehmen gateway={gw} />);
     waehleDatei();
     const alarm = await screen.findByRole('alert');
@@ -119,7 +147,9 @@ describe('netzwerkFehlerFuerNutzer', () => {
   it('turns the domain message about a missing table into the user-facing hint', async () => {
     const { NetzwerkFehler } = await import('../../domain/netzwerk');
     const { netzwerkFehlerFuerNutzer } = await import('./gateway');
-    const f = netzwerkFehlerFuerNutzer(new NetzwerkFehler('geöffnete Arbeitsmappe: Die Tabelle „tblKennzahlen“ (Blatt „Kennzahlen“) fehlt.'));
+    const f = netzwerkFehlerFuerNutzer(
+      new NetzwerkFehler('geöffnete Arbeitsmappe: Die Tabelle „tblKennzahlen“ (Blatt „Kennzahlen“) fehlt.'),
+    );
     expect(f).toBeInstanceOf(BenutzerFehler);
     expect((f as BenutzerFehler).hinweis).toMatch(/tblKennzahlen/);
     const andere = new TypeError('x');

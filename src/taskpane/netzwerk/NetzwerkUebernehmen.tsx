@@ -19,6 +19,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
@@ -28,23 +29,32 @@ import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { alsBenutzerFehler } from '../fehler';
 import type { BenutzerFehler } from '../gateway';
 import type { ImportRueckgaengig, NetzwerkGateway, UebernahmeErgebnis, UebernahmeVorschau } from './gateway';
+import { useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  knoepfe: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   zaehler: { display: 'flex', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
   zaehlerEintrag: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  liste: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  eintrag: { display: 'flex', flexDirection: 'column', rowGap: '2px', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  listenAbstand: { rowGap: tokens.spacingVerticalS },
+  eintrag: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: '2px',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   ort: { fontWeight: tokens.fontWeightSemibold },
-  leise: { color: tokens.colorNeutralForeground3 },
   meldung: { wordBreak: 'break-word' },
   versteckt: { display: 'none' },
 });
 
 type Art = keyof Aenderungen;
 
-const ARTEN: readonly { key: Art; titel: string; farbe: 'success' | 'brand' | 'warning' | 'danger'; zaehler: 'brand' | 'important' | 'danger' }[] = [
+const ARTEN: readonly {
+  key: Art;
+  titel: string;
+  farbe: 'success' | 'brand' | 'warning' | 'danger';
+  zaehler: 'brand' | 'important' | 'danger';
+}[] = [
   { key: 'neu', titel: 'Neue Zeilen', farbe: 'success', zaehler: 'brand' },
   { key: 'geaendert', titel: 'Geänderte Zellen', farbe: 'brand', zaehler: 'brand' },
   { key: 'konflikte', titel: 'Konflikte', farbe: 'warning', zaehler: 'important' },
@@ -59,6 +69,7 @@ function wert(v: AnzeigeWert): string {
 
 function Eintrag({ e }: { e: Aenderung }) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const ort = [e.tabelle ? (BLATT.get(e.tabelle) ?? e.tabelle) : null, e.schluessel, e.spalte].filter(Boolean).join(' · ');
   return (
     <li className={s.eintrag}>
@@ -69,7 +80,7 @@ function Eintrag({ e }: { e: Aenderung }) {
         </span>
       ) : null}
       <span className={s.meldung}>{e.meldung}</span>
-      <span className={s.leise}>aus {e.datei}</span>
+      <span className={gem.leise}>aus {e.datei}</span>
     </li>
   );
 }
@@ -77,13 +88,18 @@ function Eintrag({ e }: { e: Aenderung }) {
 /** The change report: counters and one collapsible list per kind. */
 export function AenderungsBericht({ aenderungen, hinweise }: { aenderungen: Aenderungen; hinweise: readonly string[] }) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const offen = ARTEN.filter((a) => aenderungen[a.key].length > 0).map((a) => a.key);
   return (
-    <div className={s.spalte}>
+    <div className={gem.spalte}>
       <div className={s.zaehler} aria-label="Zusammenfassung der Änderungen">
         {ARTEN.map((a) => (
           <span key={a.key} className={s.zaehlerEintrag}>
-            <CounterBadge count={aenderungen[a.key].length} showZero color={aenderungen[a.key].length > 0 ? a.zaehler : 'informative'} />
+            <CounterBadge
+              count={aenderungen[a.key].length}
+              showZero
+              color={aenderungen[a.key].length > 0 ? a.zaehler : 'informative'}
+            />
             <Text>{a.titel}</Text>
           </span>
         ))}
@@ -99,7 +115,7 @@ export function AenderungsBericht({ aenderungen, hinweise }: { aenderungen: Aend
                 </Badge>
               </AccordionHeader>
               <AccordionPanel>
-                <ul className={s.liste} aria-label={a.titel}>
+                <ul className={mergeClasses(gem.liste, s.listenAbstand)} aria-label={a.titel}>
                   {aenderungen[a.key].map((e, i) => (
                     <Eintrag key={i} e={e} />
                   ))}
@@ -112,7 +128,7 @@ export function AenderungsBericht({ aenderungen, hinweise }: { aenderungen: Aend
         <Text>Die Netzwerkdateien enthalten keine Änderungen gegenüber dieser Arbeitsmappe.</Text>
       )}
       {hinweise.map((h, i) => (
-        <Text key={i} size={200} className={s.leise}>
+        <Text key={i} size={200} className={gem.leise}>
           Hinweis: {h}
         </Text>
       ))}
@@ -130,6 +146,7 @@ export interface NetzwerkUebernehmenProps {
 
 export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehmenProps) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const eingabe = useRef<HTMLInputElement>(null);
   const [dateien, setDateien] = useState<NetzwerkDatei[]>([]);
   const [vorschau, setVorschau] = useState<UebernahmeVorschau | null>(null);
@@ -191,10 +208,10 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
   const offen = bericht ? bericht.aenderungen.konflikte.length + bericht.aenderungen.abgelehnt.length : 0;
 
   return (
-    <div className={s.spalte}>
+    <div className={gem.spalte}>
       <Text>
-        Wählen Sie die ausgefüllten Netzwerkdateien (.xlsx, erstellt mit „aufteilen“). Vor dem Übernehmen sehen Sie, was sich ändert. Es wird
-        nichts gelöscht; bei Konflikten bleibt der Wert dieser Arbeitsmappe.
+        Wählen Sie die ausgefüllten Netzwerkdateien (.xlsx, erstellt mit „aufteilen“). Vor dem Übernehmen sehen Sie, was sich
+        ändert. Es wird nichts gelöscht; bei Konflikten bleibt der Wert dieser Arbeitsmappe.
       </Text>
       <input
         ref={eingabe}
@@ -205,7 +222,7 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
         aria-label="Netzwerkdateien auswählen"
         onChange={(ev) => void dateienGewaehlt(ev.target.files)}
       />
-      <div className={s.knoepfe}>
+      <div className={gem.knoepfe}>
         <Button appearance={bericht ? 'secondary' : 'primary'} disabled={beschaeftigt} onClick={() => eingabe.current?.click()}>
           Netzwerkdateien auswählen …
         </Button>
@@ -227,15 +244,15 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
           <MessageBar intent={offen > 0 ? 'warning' : 'info'}>
             <MessageBarBody>
               <MessageBarTitle>Vorschau</MessageBarTitle>
-              {dateien.length === 1 ? '1 Datei gelesen' : `${dateien.length} Dateien gelesen`}: {dateien.map((d) => d.datei).join(', ')}. Noch wurde nichts
-              geändert.
+              {dateien.length === 1 ? '1 Datei gelesen' : `${dateien.length} Dateien gelesen`}:{' '}
+              {dateien.map((d) => d.datei).join(', ')}. Noch wurde nichts geändert.
             </MessageBarBody>
           </MessageBar>
           <AenderungsBericht aenderungen={vorschau.aenderungen} hinweise={vorschau.hinweise} />
           <Text size={200}>
             Prüfung des Ergebnisses: {vorschau.pruefung.fehler} Fehler, {vorschau.pruefung.warnungen} Warnung(en).
           </Text>
-          <div className={s.knoepfe}>
+          <div className={gem.knoepfe}>
             <Button appearance="primary" disabled={beschaeftigt} onClick={() => void uebernehmen()}>
               Übernehmen
             </Button>
@@ -255,15 +272,18 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
                 ? `Vorher gesichert: ${ergebnis.sicherungen.length} Tabelle(n) (ausgeblendete Blätter „Sicherung …“). `
                 : ''}
               Die Einzelheiten stehen im Blatt „Änderungsprotokoll“.
-              {offen > 0 ? ' Konflikte und abgelehnte Zeilen bitte mit den Netzwerken klären; dort gilt weiter der Wert dieser Arbeitsmappe.' : ''}
+              {offen > 0
+                ? ' Konflikte und abgelehnte Zeilen bitte mit den Netzwerken klären; dort gilt weiter der Wert dieser Arbeitsmappe.'
+                : ''}
             </MessageBarBody>
           </MessageBar>
           <AenderungsBericht aenderungen={ergebnis.aenderungen} hinweise={ergebnis.hinweise} />
           <Text size={200}>
-            Prüfung des Ergebnisses: {ergebnis.pruefung.fehler} Fehler, {ergebnis.pruefung.warnungen} Warnung(en). Bitte danach die KPI aktualisieren.
+            Prüfung des Ergebnisses: {ergebnis.pruefung.fehler} Fehler, {ergebnis.pruefung.warnungen} Warnung(en). Bitte danach
+            die KPI aktualisieren.
           </Text>
           {ergebnis.geschrieben ? (
-            <div className={s.knoepfe}>
+            <div className={gem.knoepfe}>
               <Button disabled={beschaeftigt} onClick={() => void zuruecknehmen()}>
                 Rückgängig
               </Button>
