@@ -8,19 +8,9 @@ import { AusserhalbOffice } from './ansichten/AusserhalbOffice';
 import { gruppiereNachBlatt } from './ansichten/Pruefen';
 import { FakeGateway, demoFehler } from './demo/fakeGateway';
 import type { ArbeitsmappeGateway } from './gateway';
+import './testHilfen';
 
 const JETZT = new Date('2026-11-25T10:30:00');
-
-// jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.
-if (!('ResizeObserver' in window)) {
-  Object.assign(window, {
-    ResizeObserver: class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  });
-}
 
 function finding(blatt: string, zelle: string, schwere: Finding['schwere'], meldung: string, spalte = 'Art'): Finding {
   return { blatt, zelle, spalte, schwere, meldung, regel: 'TEST' };
@@ -30,7 +20,7 @@ function finding(blatt: string, zelle: string, schwere: Finding['schwere'], meld
 function mockGateway(findings: Finding[]): jest.Mocked<ArbeitsmappeGateway> {
   return {
     status: jest.fn().mockResolvedValue({ layoutVollstaendig: true, fehlend: [], letzteKpiAktualisierung: null }),
-    einrichten: jest.fn().mockResolvedValue({ angelegt: [], hinweise: [] }),
+    einrichten: jest.fn().mockResolvedValue({ angelegt: [], hinweise: [], sicherungen: [] }),
     pruefen: jest.fn().mockResolvedValue({ findings, geprueftAm: JETZT }),
     kpiAktualisieren: jest.fn(),
     waehleZelle: jest.fn().mockResolvedValue(undefined),
@@ -79,13 +69,33 @@ describe('Prüfen view', () => {
 
   it('shows a German error with advice when Excel refuses the selection, and keeps the list', async () => {
     const gw = mockGateway(FINDINGS);
-    gw.waehleZelle.mockRejectedValue(Object.assign(new Error('The cell is in edit mode'), { code: 'InvalidOperationInCellEditMode' }));
+    gw.waehleZelle.mockRejectedValue(
+      Object.assign(new Error('The cell is in edit mode'), { code: 'InvalidOperationInCellEditMode' }),
+    );
     render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
     fireEvent.click(await screen.findByRole('button', { name: /Fehler in Kennzahlen!G3/ }));
     const alarm = await screen.findByRole('alert');
     expect(alarm.textContent).toContain('Das Springen zur Zelle ist fehlgeschlagen');
     expect(alarm.textContent).toContain('Eingabetaste oder Esc');
     expect(screen.getByRole('list', { name: 'Meldungen auf Kennzahlen' })).toBeTruthy();
+  });
+
+  it('shows each message once without its address (the entry title shows it), also for quoted sheet names', async () => {
+    const quoted = finding(
+      'KPI Übersicht',
+      'B4',
+      'Warnung',
+      "'KPI Übersicht'!B4 (Wert): Der Wert wurde von Hand geändert.",
+      'Wert',
+    );
+    render(<App gateway={mockGateway([FINDINGS[1], quoted])} startAnsicht="pruefen" ausfuehren />);
+    const ap = await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' }, { timeout: 10000 });
+    expect(within(ap).getByText('„Massnahme“ ist kein erlaubter Wert.')).toBeTruthy();
+    expect(within(ap).getByText('D4 · Art')).toBeTruthy();
+    const kpi = screen.getByRole('list', { name: 'Meldungen auf KPI Übersicht' });
+    expect(within(kpi).getByText('Der Wert wurde von Hand geändert.')).toBeTruthy();
+    // the accessible name keeps the full message with the address
+    expect(within(kpi).getByRole('button', { name: /^Warnung in KPI Übersicht!B4: 'KPI Übersicht'!B4 \(Wert\)/ })).toBeTruthy();
   });
 
   it('says so when there is nothing to report', async () => {
@@ -98,6 +108,38 @@ describe('Prüfen view', () => {
     render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
     fireEvent.click(await screen.findByRole('button', { name: 'Erneut prüfen' }));
     await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('Einrichten on the start view', () => {
+  it('lists what was created, what was not (occupied cells) and the backup sheets', async () => {
+    const gw = mockGateway([]);
+    gw.einrichten.mockResolvedValue({
+      angelegt: ['Spalte „Begründung“ in tblKennzahlen'],
+      hinweise: [
+        'Blatt „Ziele“, Bereich A1:H1: Die Zellen sind schon belegt, deshalb wurde die Tabelle tblZiele nicht angelegt.',
+      ],
+      sicherungen: ['Sicherung 2026-11-25 103000'],
+    });
+    render(<App gateway={gw} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Einrichten' }));
+    expect(await screen.findByText('Einrichten nur teilweise abgeschlossen')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Angelegt' })).getByText('Spalte „Begründung“ in tblKennzahlen')).toBeTruthy();
+    expect(
+      within(screen.getByRole('list', { name: 'Hinweise zum Einrichten' })).getByText(/tblZiele nicht angelegt/),
+    ).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Sicherungen' })).getByText('Sicherung 2026-11-25 103000')).toBeTruthy();
+    expect(screen.getByText(/wurde die Tabelle gesichert \(ausgeblendetes Blatt\)/)).toBeTruthy();
+    expect(screen.queryByText('Einrichten abgeschlossen')).toBeNull();
+  });
+
+  it('says there was nothing to do when the workbook was complete', async () => {
+    const gw = mockGateway([]);
+    render(<App gateway={gw} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Einrichten' }));
+    expect(await screen.findByText('Einrichten abgeschlossen')).toBeTruthy();
+    expect(screen.getByText('Es war nichts zu tun: Die Arbeitsmappe war bereits vollständig.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Sicherungen' })).toBeNull();
   });
 });
 

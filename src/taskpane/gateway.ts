@@ -18,8 +18,10 @@ export interface ArbeitsmappenStatus {
 export interface EinrichtenErgebnis {
   /** German descriptions of what was created; empty when the layout was complete */
   readonly angelegt: readonly string[];
-  /** German notes on what could not be done and why (e.g. occupied cells) */
+  /** German notes on what could not be done and why (e.g. occupied cells: that table was not created) */
   readonly hinweise: readonly string[];
+  /** names of the hidden backup sheets made before columns were added to filled tables */
+  readonly sicherungen: readonly string[];
 }
 
 export interface PruefErgebnis {

@@ -10,27 +10,76 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { EinrichtenErgebnis } from '../gateway';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../format';
+import { useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   liste: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '20px' },
   knoepfe: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   zeile: { display: 'flex', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
-  leise: { color: tokens.colorNeutralForeground3 },
-  ueberschrift: { margin: 0 },
 });
+
+function Liste({ eintraege, name }: { eintraege: readonly string[]; name: string }) {
+  const s = useStyles();
+  return (
+    <ul className={s.liste} aria-label={name}>
+      {eintraege.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * What Einrichten did: created parts, parts it could not create (occupied
+ * cells – then it is only partly done) and the backup sheets it made.
+ */
+export function EinrichtenBericht({ ergebnis }: { ergebnis: EinrichtenErgebnis }) {
+  const { angelegt, hinweise, sicherungen } = ergebnis;
+  const teilweise = hinweise.length > 0;
+  return (
+    <MessageBar intent={teilweise ? 'warning' : 'success'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{teilweise ? 'Einrichten nur teilweise abgeschlossen' : 'Einrichten abgeschlossen'}</MessageBarTitle>
+        {angelegt.length > 0 ? (
+          <>
+            Angelegt:
+            <Liste eintraege={angelegt} name="Angelegt" />
+          </>
+        ) : teilweise ? null : (
+          'Es war nichts zu tun: Die Arbeitsmappe war bereits vollständig.'
+        )}
+        {teilweise ? (
+          <>
+            Nicht angelegt:
+            <Liste eintraege={hinweise} name="Hinweise zum Einrichten" />
+          </>
+        ) : null}
+        {sicherungen.length > 0 ? (
+          <>
+            {sicherungen.length === 1
+              ? 'Vor dem Ergänzen der Spalten wurde die Tabelle gesichert (ausgeblendetes Blatt):'
+              : 'Vor dem Ergänzen der Spalten wurden die Tabellen gesichert (ausgeblendete Blätter):'}
+            <Liste eintraege={sicherungen} name="Sicherungen" />
+          </>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; aktionen: ArbeitsmappeAktionen }) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const { status, laeuft } = zustand;
   const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
 
   return (
-    <div className={s.spalte}>
+    <div className={gem.spalte}>
       <Card aria-labelledby="status-titel">
-        <Subtitle2 as="h2" id="status-titel" className={s.ueberschrift}>
+        <Subtitle2 as="h2" id="status-titel" className={gem.ueberschrift}>
           Arbeitsmappe
         </Subtitle2>
         {status === null ? (
@@ -38,7 +87,7 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
             <Spinner size="tiny" label="Arbeitsmappe wird gelesen …" labelPosition="after" />
           ) : (
             <div className={s.zeile}>
-              <Text className={s.leise}>Der Zustand der Arbeitsmappe ist noch nicht bekannt.</Text>
+              <Text className={gem.leise}>Der Zustand der Arbeitsmappe ist noch nicht bekannt.</Text>
               <Button size="small" disabled={beschaeftigt} onClick={() => void aktionen.ladeStatus()}>
                 Neu lesen
               </Button>
@@ -55,11 +104,7 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Es fehlen Teile ({status.fehlend.length})</MessageBarTitle>
-              <ul className={s.liste} aria-label="Fehlende Teile">
-                {status.fehlend.map((f) => (
-                  <li key={f}>{f}</li>
-                ))}
-              </ul>
+              <Liste eintraege={status.fehlend} name="Fehlende Teile" />
               „Einrichten“ legt sie an. Vorhandene Daten bleiben unverändert.
             </MessageBarBody>
           </MessageBar>
@@ -74,34 +119,7 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
         ) : null}
       </Card>
 
-      {zustand.einrichten ? (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Einrichten abgeschlossen</MessageBarTitle>
-            {zustand.einrichten.angelegt.length === 0 ? (
-              'Es war nichts zu tun: Die Arbeitsmappe war bereits vollständig.'
-            ) : (
-              <ul className={s.liste} aria-label="Angelegt">
-                {zustand.einrichten.angelegt.map((a) => (
-                  <li key={a}>{a}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {zustand.einrichten && zustand.einrichten.hinweise.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Nicht alles konnte eingerichtet werden</MessageBarTitle>
-            <ul className={s.liste} aria-label="Hinweise zum Einrichten">
-              {zustand.einrichten.hinweise.map((h) => (
-                <li key={h}>{h}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {zustand.einrichten ? <EinrichtenBericht ergebnis={zustand.einrichten} /> : null}
 
       <div className={s.knoepfe}>
         <Button
@@ -122,10 +140,9 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
           KPIs aktualisieren
         </Button>
       </div>
-      <Text size={200} className={s.leise}>
-        Einrichten legt fehlende Blätter, Tabellen und Auswahllisten an. Prüfen meldet jede fehlerhafte Zelle. KPIs
-        aktualisieren berechnet die Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“
-        neu.
+      <Text size={200} className={gem.leise}>
+        Einrichten legt fehlende Blätter, Tabellen und Auswahllisten an. Prüfen meldet jede fehlerhafte Zelle. KPIs aktualisieren
+        berechnet die Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ neu.
       </Text>
     </div>
   );

@@ -162,7 +162,7 @@ export class FakeGateway implements ArbeitsmappeGateway {
         angelegt.push(`Tabelle ${t.spec.name} (Blatt „${s.name}“)`);
       }
     }
-    return { angelegt, hinweise: [] };
+    return { angelegt, hinweise: [], sicherungen: [] };
   }
 
   async pruefen(): Promise<PruefErgebnis> {
