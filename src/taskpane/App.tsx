@@ -37,7 +37,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  titel: { display: 'block', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, color: tokens.colorBrandForeground1 },
+  titel: {
+    display: 'block',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    color: tokens.colorBrandForeground1,
+  },
   inhalt: {
     padding: tokens.spacingHorizontalL,
     display: 'flex',
@@ -45,10 +50,18 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     flexGrow: 1,
   },
-  // wraps to a second row rather than hiding a tab in a narrow pane
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})`, flexWrap: 'wrap' },
-  // five tabs must fit a 320 px wide task pane
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
+  // One row from 320 px on: the list may use the header's right padding, tabs are tight, and below
+  // 360 px the labels get smaller. If it still does not fit (browser zoom), it scrolls instead of wrapping.
+  tabs: {
+    // the first label stays aligned with the title
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})`,
+    marginRight: `calc(${tokens.spacingHorizontalXS} - ${tokens.spacingHorizontalL})`,
+    flexWrap: 'nowrap',
+    overflowX: 'auto',
+    scrollbarWidth: 'thin',
+  },
+  tab: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS, minWidth: 0, flexShrink: 0 },
+  tabText: { '@media (max-width: 359px)': { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 } },
 });
 
 export interface AppProps {
@@ -70,7 +83,16 @@ function Platzhalter({ text }: { text: string }) {
   return <Text>{text}</Text>;
 }
 
-export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehren = false, hinweise = [], info, checkliste, netzwerk }: AppProps) {
+export function App({
+  gateway,
+  dunkel = false,
+  startAnsicht = 'start',
+  ausfuehren = false,
+  hinweise = [],
+  info,
+  checkliste,
+  netzwerk,
+}: AppProps) {
   const s = useStyles();
   const [ansicht, setAnsicht] = useState<Ansicht>(startAnsicht);
   const [zustand, aktionen] = useArbeitsmappe(gateway);
@@ -109,7 +131,11 @@ export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehre
       inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => zeige('pruefen')} />;
       break;
     case 'checkliste':
-      inhalt = checkliste ? <ChecklisteAnsicht gateway={checkliste} /> : <Platzhalter text="Die Checkliste ist hier nicht verfügbar." />;
+      inhalt = checkliste ? (
+        <ChecklisteAnsicht gateway={checkliste} />
+      ) : (
+        <Platzhalter text="Die Checkliste ist hier nicht verfügbar." />
+      );
       break;
     case 'netzwerk':
       // an import changes the workbook: refresh the status shown on Start
@@ -136,7 +162,7 @@ export function App({ gateway, dunkel = false, startAnsicht = 'start', ausfuehre
             aria-label="Ansichten"
           >
             {ANSICHTEN.map((a) => (
-              <Tab key={a.id} value={a.id} className={s.tab}>
+              <Tab key={a.id} value={a.id} className={s.tab} content={{ className: s.tabText }}>
                 {a.titel}
               </Tab>
             ))}

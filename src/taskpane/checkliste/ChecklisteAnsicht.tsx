@@ -3,7 +3,7 @@
  * shows the form and the Fehlende-Angaben view. Mount it with
  * `<ChecklisteAnsicht gateway={new OfficeChecklisteGateway()} />`.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { berechneKpi, hatFehler } from '../../domain';
 import { fehlendeAngaben } from '../../domain/fehlend';
@@ -13,13 +13,10 @@ import type { BenutzerFehler } from '../gateway';
 import { ChecklisteFormular, type ChecklisteSpeichern } from './ChecklisteFormular';
 import { FehlendeAngaben } from './FehlendeAngaben';
 import type { ChecklisteDaten, ChecklisteGateway } from './gateway';
-
-const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-});
+import { useGemeinsameStile } from '../komponenten/stile';
 
 export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
-  const s = useStyles();
+  const gem = useGemeinsameStile();
   const [daten, setDaten] = useState<ChecklisteDaten | null>(null);
   const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
   const [laedt, setLaedt] = useState(false);
@@ -57,14 +54,17 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
   };
 
   return (
-    <div className={s.spalte}>
+    <div className={gem.spalte}>
       <TabList
         size="small"
         selectedValue={reiter}
         onTabSelect={(_, d) => setReiter(d.value as 'formular' | 'fehlend')}
         aria-label="Checkliste"
       >
-        <Tab value="formular">Checkliste ausfüllen</Tab>
+        {/* short visible label so both tabs fit a 320 px pane; the main tab already says "Checkliste" */}
+        <Tab value="formular" aria-label="Checkliste ausfüllen">
+          Ausfüllen
+        </Tab>
         <Tab value="fehlend">Fehlende Angaben</Tab>
       </TabList>
       {fehler ? <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} /> : null}

@@ -15,9 +15,11 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Subtitle2,
   Text,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
@@ -37,8 +39,10 @@ import {
   type KennzahlFeld,
   type ZeilenWerte,
 } from '../../domain/formular';
-import type { Ampel, Plan } from '../../domain/model';
+import type { Plan } from '../../domain/model';
 import { AMPEL_LABEL, COLORS } from '../../workbook/layout';
+import { prozent } from '../format';
+import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 
 export interface ChecklisteSpeichern {
   readonly zielId: string;
@@ -55,17 +59,8 @@ export interface ChecklisteFormularProps {
 }
 
 const useStyles = makeStyles({
-  spalte: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  kontext: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  leise: { color: tokens.colorNeutralForeground3 },
-  liste: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-  },
+  kontext: { rowGap: tokens.spacingVerticalXS },
+  listenAbstand: { rowGap: tokens.spacingVerticalXXS },
   massnahme: {
     backgroundColor: `#${COLORS.massnahme}`,
     color: '#1b1b1b',
@@ -92,22 +87,16 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(120px, 100%), 1fr))',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
+    // a field with a hint (Stichtag) is taller; its neighbours keep their input at the top
+    alignItems: 'start',
     '& > *': { minWidth: 0 },
   },
   eingabe: { width: '100%', minWidth: 0 },
-  knoepfe: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // a native <select> is as wide as its longest option; long Handlungsziel texts must not widen the pane
+  auswahlFeld: { minWidth: 0 },
+  auswahl: { minWidth: 0, maxWidth: '100%' },
+  auswahlListe: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
-
-const AMPEL_FARBE: Readonly<Record<Ampel, 'success' | 'warning' | 'danger' | 'informative'>> = {
-  gruen: 'success',
-  gelb: 'warning',
-  rot: 'danger',
-  keine_daten: 'informative',
-};
-
-function prozent(w: number | null): string {
-  return w === null ? '–' : `${Math.round(w * 100)} %`;
-}
 
 /** Field validation props for a message. */
 function zustand(
@@ -141,6 +130,7 @@ function neueId(zielId: string, vorhanden: readonly KennzahlEntwurf[], plan: Pla
 
 export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteFormularProps) {
   const s = useStyles();
+  const gem = useGemeinsameStile();
   const hfListe = useMemo(() => [...plan.handlungsfelder].sort((a, b) => a.nr - b.nr), [plan]);
   const startZiel = plan.ziele.find((z) => z.id === startZielId) ?? null;
   const [hf, setHf] = useState<number | null>(startZiel?.hf ?? null);
@@ -209,12 +199,18 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
     }
   };
 
+  // spread on every Select of the form (see auswahl styles)
+  const schmal = { className: s.auswahl, select: { className: s.auswahlListe } };
+  const hfName = hfListe.find((h) => h.nr === hf);
+
   const massnahmen = ziel ? plan.arbeitsplanung.filter((r) => r.zielId === ziel.id && !r.standard) : [];
 
   return (
-    <div className={s.spalte}>
-      <Field label="Handlungsfeld">
+    <div className={gem.spalte}>
+      <Field label="Handlungsfeld" className={s.auswahlFeld}>
         <Select
+          {...schmal}
+          select={{ ...schmal.select, title: hfName ? `${hfName.nr} ${hfName.name}` : undefined }}
           value={hf === null ? '' : String(hf)}
           onChange={(_, d) => {
             setHf(d.value === '' ? null : Number(d.value));
@@ -231,9 +227,16 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
       </Field>
       <Field
         label="Handlungsziel"
+        className={s.auswahlFeld}
         hint={hf !== null && ziele.length === 0 ? 'Für dieses Handlungsfeld sind keine Handlungsziele erfasst.' : undefined}
       >
-        <Select value={form?.zielId ?? ''} disabled={hf === null} onChange={(_, d) => waehleZiel(d.value)}>
+        <Select
+          {...schmal}
+          select={{ ...schmal.select, title: ziel ? `${ziel.id} ${ziel.handlungsziel}` : undefined }}
+          value={form?.zielId ?? ''}
+          disabled={hf === null}
+          onChange={(_, d) => waehleZiel(d.value)}
+        >
           <option value="">Bitte wählen …</option>
           {ziele.map((z) => (
             <option key={z.id} value={z.id}>
@@ -245,19 +248,19 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
 
       {form && ziel && pruefung ? (
         <>
-          <section className={s.kontext} aria-label="Zusammenhang">
-            <Text weight="semibold">{`Handlungsziel ${ziel.id}: ${ziel.handlungsziel}`}</Text>
+          <Card className={s.kontext} role="region" aria-label="Zusammenhang">
+            <Subtitle2 as="h2" className={gem.ueberschrift}>{`Handlungsziel ${ziel.id}: ${ziel.handlungsziel}`}</Subtitle2>
             {ziel.herausforderung ? <Text size={200}>{`Herausforderung: ${ziel.herausforderung}`}</Text> : null}
             {ziel.leitziel ? <Text size={200}>{`Leitziel: ${ziel.leitziel}`}</Text> : null}
-            <Text size={200} weight="semibold">
+            <Text as="h3" size={200} weight="semibold" className={gem.ueberschrift}>
               Maßnahmen und Wirkungen (Arbeitsplanung)
             </Text>
             {massnahmen.length === 0 ? (
-              <Text size={200} className={s.leise}>
+              <Text size={200} className={gem.leise}>
                 Für dieses Handlungsziel ist noch keine Maßnahme geplant.
               </Text>
             ) : (
-              <ul className={s.liste} aria-label="Maßnahmen und Wirkungen">
+              <ul className={mergeClasses(gem.liste, s.listenAbstand)} aria-label="Maßnahmen und Wirkungen">
                 {massnahmen.map((r) => (
                   <li key={`${r.nr}-${r.ref.row}`} className={r.art === 'Wirkung' ? s.wirkung : s.massnahme}>
                     <Text size={200}>{`${r.art ?? ''} ${r.nr}: ${r.beschreibung}${r.status ? ` (${r.status})` : ''}`}</Text>
@@ -265,18 +268,20 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
 
-          <section className={s.spalte} aria-label="Checkliste">
-            <Text weight="semibold">Checkliste Umsetzung</Text>
+          <section className={gem.spalte} aria-label="Checkliste">
+            <Subtitle2 as="h2" className={gem.ueberschrift}>
+              Checkliste Umsetzung
+            </Subtitle2>
             {(Object.keys(CHECKLISTE_FELDER) as ChecklisteFeld[]).map((f) => {
               const label = CHECKLISTE_FELDER[f];
               const props = zustand(pruefung.checkliste[f], zeigen(`c.${f}`));
               if (f === 'umsetzungsstand' || f === 'anpassungsbedarf') {
                 const werte = FORMULAR_LISTEN[f];
                 return (
-                  <Field key={f} label={label} {...props}>
-                    <Select value={form.checkliste[f]} onChange={(_, d) => setzeCheckliste(f, d.value)}>
+                  <Field key={f} label={label} className={s.auswahlFeld} {...props}>
+                    <Select {...schmal} value={form.checkliste[f]} onChange={(_, d) => setzeCheckliste(f, d.value)}>
                       <option value="">(keine Angabe)</option>
                       {werte.map((w) => (
                         <option key={w} value={w}>
@@ -303,42 +308,43 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
             })}
           </section>
 
-          <section className={s.spalte} aria-label="Kennzahlen">
-            <Text weight="semibold">Kennzahlen</Text>
+          <section className={gem.spalte} aria-label="Kennzahlen">
+            <Subtitle2 as="h2" className={gem.ueberschrift}>
+              Kennzahlen
+            </Subtitle2>
             {form.kennzahlen.length === 0 ? (
-              <Text size={200} className={s.leise}>
+              <Text size={200} className={gem.leise}>
                 Noch keine Kennzahl. Jedes Handlungsziel braucht mindestens eine Kennzahl mit Zielwert.
               </Text>
             ) : null}
             {form.kennzahlen.map((k, i) => {
               const p = pruefung.kennzahlen[i];
               const titel = k.name || k.id || `Kennzahl ${i + 1}`;
-              const feld = (f: KennzahlFeld, art: 'text' | 'zahl' | 'datum' | 'lang' = 'text') => (
-                <Field
-                  key={f}
-                  label={KENNZAHL_FELDER[f]}
-                  required={f === 'id' || f === 'name' || f === 'zielwert' || (f === 'begruendung' && p.begruendungNoetig)}
-                  hint={
-                    f === 'begruendung' && p.begruendungNoetig
-                      ? 'Die Ampel steht auf rot: bitte begründen.'
-                      : art === 'datum'
-                        ? 'TT.MM.JJJJ'
-                        : undefined
-                  }
-                  {...zustand(p.meldungen[f], zeigen(`k${i}.${f}`))}
-                >
-                  {art === 'lang' ? (
-                    <Textarea value={k[f]} resize="vertical" onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
-                  ) : (
-                    <Input
-                      className={s.eingabe}
-                      value={k[f]}
-                      inputMode={art === 'zahl' ? 'decimal' : undefined}
-                      onChange={(_, d) => setzeKennzahl(i, f, d.value)}
-                    />
-                  )}
-                </Field>
-              );
+              const feld = (f: KennzahlFeld, art: 'text' | 'zahl' | 'datum' | 'lang' = 'text') => {
+                const meldung = zustand(p.meldungen[f], zeigen(`k${i}.${f}`));
+                // the hint asks for the Begründung until the field's own message says the same
+                const rotHinweis = f === 'begruendung' && p.begruendungNoetig && !meldung.validationMessage;
+                return (
+                  <Field
+                    key={f}
+                    label={KENNZAHL_FELDER[f]}
+                    required={f === 'id' || f === 'name' || f === 'zielwert' || (f === 'begruendung' && p.begruendungNoetig)}
+                    hint={rotHinweis ? 'Die Ampel steht auf rot: bitte begründen.' : art === 'datum' ? 'TT.MM.JJJJ' : undefined}
+                    {...meldung}
+                  >
+                    {art === 'lang' ? (
+                      <Textarea value={k[f]} resize="vertical" onChange={(_, d) => setzeKennzahl(i, f, d.value)} />
+                    ) : (
+                      <Input
+                        className={s.eingabe}
+                        value={k[f]}
+                        inputMode={art === 'zahl' ? 'decimal' : undefined}
+                        onChange={(_, d) => setzeKennzahl(i, f, d.value)}
+                      />
+                    )}
+                  </Field>
+                );
+              };
               return (
                 <Card key={i} className={s.karte} aria-label={`Kennzahl ${titel}`} role="group">
                   <div className={s.kopf}>
@@ -346,7 +352,7 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                     <span aria-live="polite">
                       <Badge
                         appearance="tint"
-                        color={AMPEL_FARBE[p.ampel]}
+                        color={AMPEL_BADGE[p.ampel]}
                       >{`Zielerreichung ${prozent(p.zielerreichung)} · Ampel ${AMPEL_LABEL[p.ampel]}`}</Badge>
                     </span>
                   </div>
@@ -355,8 +361,12 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                     {feld('einheit')}
                   </div>
                   {feld('name')}
-                  <Field label={KENNZAHL_FELDER.ebene} {...zustand(p.meldungen.ebene, zeigen(`k${i}.ebene`))}>
-                    <Select value={k.ebene} onChange={(_, d) => setzeKennzahl(i, 'ebene', d.value)}>
+                  <Field
+                    label={KENNZAHL_FELDER.ebene}
+                    className={s.auswahlFeld}
+                    {...zustand(p.meldungen.ebene, zeigen(`k${i}.ebene`))}
+                  >
+                    <Select {...schmal} value={k.ebene} onChange={(_, d) => setzeKennzahl(i, 'ebene', d.value)}>
                       <option value="">(keine Angabe)</option>
                       {FORMULAR_LISTEN.wirkungsebene.map((w) => (
                         <option key={w} value={w}>
@@ -371,12 +381,10 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                     {feld('istwert', 'zahl')}
                     {feld('stichtag', 'datum')}
                   </div>
-                  <div className={s.zeile}>
-                    {feld('datenquelle')}
-                    {feld('verantwortlich')}
-                  </div>
+                  {feld('datenquelle')}
+                  {feld('verantwortlich')}
                   {feld('begruendung', 'lang')}
-                  <div className={s.knoepfe}>
+                  <div className={gem.knoepfe}>
                     <Button appearance="subtle" onClick={() => kennzahlEntfernen(i)} aria-label={`Kennzahl ${titel} entfernen`}>
                       Kennzahl entfernen
                     </Button>
@@ -384,7 +392,7 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                 </Card>
               );
             })}
-            <div className={s.knoepfe}>
+            <div className={gem.knoepfe}>
               <Button onClick={kennzahlHinzufuegen}>Kennzahl hinzufügen</Button>
             </div>
           </section>
@@ -394,14 +402,14 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
               <MessageBarBody>{meldung.text}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <div className={s.knoepfe}>
+          <div className={gem.knoepfe}>
             <Button appearance="primary" onClick={() => void speichern()} disabled={speichert}>
               {speichert ? 'Speichert …' : 'Speichern'}
             </Button>
           </div>
         </>
       ) : (
-        <Text className={s.leise}>Bitte Handlungsfeld und Handlungsziel wählen.</Text>
+        <Text className={gem.leise}>Bitte Handlungsfeld und Handlungsziel wählen.</Text>
       )}
     </div>
   );
