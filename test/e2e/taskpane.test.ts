@@ -39,7 +39,8 @@ interface Protokoll {
 function beobachte(page: Page, erlaubt: (text: string) => boolean = () => false): Protokoll {
   const p: Protokoll = { fehler: [], fremdeAnfragen: [] };
   page.on('console', (m: ConsoleMessage) => {
-    if ((m.type() === 'error' || /Content Security Policy/i.test(m.text())) && !erlaubt(m.text())) p.fehler.push(`console: ${m.text()}`);
+    if ((m.type() === 'error' || /Content Security Policy/i.test(m.text())) && !erlaubt(m.text()))
+      p.fehler.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => p.fehler.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {
@@ -65,13 +66,25 @@ function eintragName(adresse: string): RegExp {
   return new RegExp(`^Fehler in ${adresse.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
 }
 
+/** The pane must never scroll sideways (a task pane is 320–400 px wide). */
+async function keinSeitlichesScrollen(page: Page): Promise<void> {
+  const { breite, fenster } = await page.evaluate(() => ({
+    breite: document.documentElement.scrollWidth,
+    fenster: window.innerWidth,
+  }));
+  expect(breite).toBeLessThanOrEqual(fenster);
+}
+
 async function foto(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, 'taskpane.html')) || !fs.existsSync(path.join(DIST, 'demo.html'))) {
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   server = await starteServer(DIST);
@@ -142,7 +155,9 @@ describe('taskpane.html inside a (simulated) Excel', () => {
   it('loads the lazy chunks under the CSP and shows Excel errors and missing API sets in German', async () => {
     const page = await neueSeite();
     const log = beobachte(page);
-    await page.route(`${OFFICE_CDN}**`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: OFFICE_STUB_EXCEL }));
+    await page.route(`${OFFICE_CDN}**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: OFFICE_STUB_EXCEL }),
+    );
     await page.goto(`${server.url}/taskpane.html?ansicht=pruefen`);
     await page.getByRole('tab', { name: 'Prüfen', selected: true }).waitFor({ timeout: 15000 });
     const alarm = page.getByRole('alert');
@@ -216,12 +231,47 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await page.getByRole('tab', { name: 'Start' }).click();
     expect(await page.getByTestId('letzte-kpi').textContent()).not.toBe('noch nie');
 
-    // The Checkliste and Netzwerke tabs (other modules) load lazily on the same workbook
+    // The Checkliste tab loads lazily on the same workbook; a user fills in Handlungsziel 1.3
     await page.getByRole('tab', { name: 'Checkliste', exact: true }).click();
     await page.getByRole('tab', { name: 'Checkliste ausfüllen' }).waitFor();
-    await page.getByRole('button', { name: 'Neu einlesen' }).waitFor();
     await page.waitForSelector('button:has-text("Neu einlesen"):not([disabled])');
+    await keinSeitlichesScrollen(page);
+    await page.getByLabel('Handlungsfeld').selectOption('1');
+    await page.getByLabel('Handlungsziel').selectOption('1.3');
+    await keinSeitlichesScrollen(page);
+    const kontext = page.getByRole('region', { name: 'Zusammenhang' });
+    await kontext.getByText(/^Herausforderung: /).waitFor();
+    await kontext.getByText(/^Leitziel: /).waitFor();
+    // Maßnahmen and Wirkungen in the fills of Anlage 2
+    const massnahme = kontext.getByRole('listitem').filter({ hasText: /^Maßnahme 1-07/ });
+    const wirkung = kontext.getByRole('listitem').filter({ hasText: /^Wirkung 1-10/ });
+    expect(await massnahme.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(221, 235, 247)');
+    expect(await wirkung.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(226, 239, 218)');
+    // live Zielerreichung and Ampel while typing; rot asks for a Begründung
+    const patenschaften = page.getByRole('group', { name: 'Kennzahl Aktive Sprachpatenschaften' });
+    await patenschaften.getByLabel('Istwert').fill('15');
+    await patenschaften.getByLabel('Stichtag').fill('31.10.2026');
+    await patenschaften.getByText('Zielerreichung 25 % · Ampel rot').waitFor();
+    await patenschaften.getByText('Die Ampel steht auf rot: bitte begründen.').waitFor();
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.').waitFor();
+    await patenschaften.getByText(/steht auf Rot \(Zielerreichung 25 %\), aber es fehlt eine Begründung/).waitFor();
+    await keinSeitlichesScrollen(page);
     await foto(page, '09-checkliste');
+    await patenschaften.screenshot({ path: path.join(SCREENSHOTS, '09-checkliste-kennzahl-rot.png') });
+    await patenschaften
+      .getByLabel('Begründung')
+      .fill('Die Schulung der Patinnen und Paten beginnt erst im Herbst; bis dahin nur Pilotpatenschaften.');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Checkliste und Kennzahlen für Handlungsziel 1.3 gespeichert.').waitFor();
+
+    // Fehlende Angaben: what the steering group still has to ask for, by Handlungsfeld
+    await page.getByRole('tab', { name: 'Fehlende Angaben' }).click();
+    await page.getByRole('region', { name: 'Fehlende Angaben' }).waitFor();
+    await page.getByText(/^Vollständigkeit für den Umsetzungsbericht 2026: /).waitFor();
+    await keinSeitlichesScrollen(page);
+    await foto(page, '12-fehlende-angaben');
+
     await page.getByRole('tab', { name: 'Netzwerke' }).click();
     await page.getByLabel('Netzwerkdateien auswählen').waitFor({ state: 'attached' });
     await foto(page, '10-netzwerke');
@@ -229,6 +279,40 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     expect(log.fehler).toEqual([]);
     expect(log.fremdeAnfragen).toEqual([]);
     await page.context().close();
+  });
+
+  it('keeps the five tabs on one row at 320–400 px, by keyboard too, and the Checkliste never scrolls sideways', async () => {
+    for (const breite of [320, 360, 400]) {
+      const page = await neueSeite(breite);
+      const log = beobachte(page);
+      await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1`);
+      await page.getByText('Aufbau vollständig').waitFor({ timeout: 15000 });
+      const tabs = page.getByRole('tablist', { name: 'Ansichten' }).getByRole('tab');
+      expect(await tabs.count()).toBe(5);
+      const kaesten = await tabs.evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).map((r) => ({ oben: r.top, rechts: r.right })),
+      );
+      expect(new Set(kaesten.map((k) => Math.round(k.oben))).size).toBe(1);
+      expect(Math.max(...kaesten.map((k) => k.rechts))).toBeLessThanOrEqual(breite);
+      const liste = await page
+        .getByRole('tablist', { name: 'Ansichten' })
+        .evaluate((e) => ({ s: e.scrollWidth, c: e.clientWidth }));
+      expect(liste.s).toBeLessThanOrEqual(liste.c);
+      await keinSeitlichesScrollen(page);
+      if (breite === 320) await page.screenshot({ path: path.join(SCREENSHOTS, '13-start-320px.png'), fullPage: true });
+
+      // keyboard: arrows move between tabs, Enter opens the view
+      await page.getByRole('tab', { name: 'Start' }).focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.getByRole('tab', { name: 'Checkliste', exact: true, selected: true }).waitFor();
+      await page.getByLabel('Handlungsfeld').selectOption('2');
+      await page.getByLabel('Handlungsziel').selectOption('2.3');
+      await page.getByRole('region', { name: 'Zusammenhang' }).waitFor();
+      await keinSeitlichesScrollen(page);
+      expect(log.fehler).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('shows an Excel error as a German message with what to do', async () => {
