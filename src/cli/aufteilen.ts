@@ -19,10 +19,27 @@ import {
   type NetzwerkExport,
 } from '../domain/netzwerk';
 import type { RawValue } from '../domain/model';
-import { HERKUNFT_BLATT, HERKUNFT_BLATT_ZUSTAND, HERKUNFT_INFO_ANKER, HERKUNFT_SPALTENBREITEN, HERKUNFT_ZEILEN_ANKER } from '../workbook/herkunft';
+import {
+  HERKUNFT_BLATT,
+  HERKUNFT_BLATT_ZUSTAND,
+  HERKUNFT_INFO_ANKER,
+  HERKUNFT_SPALTENBREITEN,
+  HERKUNFT_ZEILEN_ANKER,
+} from '../workbook/herkunft';
 import { DateiFehler, istDateiFehler, schreibeVorlage, speichereArbeitsmappe } from '../xlsx';
 import { ergaenzeSpalten, schreibeTabellenBlatt } from '../xlsx/tabellenAendern';
-import { AufrufFehler, druckeJson, erwartePositionen, EXIT, gleicheDatei, ladeUndPruefe, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import {
+  AufrufFehler,
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  gleicheDatei,
+  ladeUndPruefe,
+  parseArgumente,
+  PROGRAMM,
+  type Io,
+  type Verb,
+} from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} aufteilen <gesamt.xlsx> <ordner> [--hf <Nr>] [--force] [--json]
 
@@ -97,11 +114,13 @@ async function ordnerAnlegen(ordner: string): Promise<void> {
     await fs.mkdir(ordner, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const grund = code === 'EEXIST' || code === 'ENOTDIR' ? 'es gibt dort schon eine Datei mit diesem Namen' : (e as Error).message;
+    const grund =
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'es gibt dort schon eine Datei mit diesem Namen' : (e as Error).message;
     throw new DateiFehler('schreiben', ordner, `Der Ordner „${ordner}“ kann nicht angelegt werden: ${grund}.`);
   }
   const st = await fs.stat(ordner);
-  if (!st.isDirectory()) throw new DateiFehler('ordner', ordner, `„${ordner}“ ist eine Datei, kein Ordner. Bitte einen Ordner angeben.`);
+  if (!st.isDirectory())
+    throw new DateiFehler('ordner', ordner, `„${ordner}“ ist eine Datei, kein Ordner. Bitte einen Ordner angeben.`);
 }
 
 async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
@@ -112,7 +131,8 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   }
   const [gesamtPfad, ordner] = erwartePositionen('aufteilen', a, ['gesamt.xlsx', 'ordner']);
   const nurHf = a.werte.get('hf');
-  if (nurHf !== undefined && !/^\d+$/.test(nurHf)) throw new AufrufFehler(`„--hf“ erwartet die Nummer eines Handlungsfelds, z. B. „--hf 3“.`);
+  if (nurHf !== undefined && !/^\d+$/.test(nurHf))
+    throw new AufrufFehler(`„--hf“ erwartet die Nummer eines Handlungsfelds, z. B. „--hf 3“.`);
   try {
     const g = await ladeUndPruefe(gesamtPfad);
     let exporte: NetzwerkExport[];
@@ -122,8 +142,8 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       if (alle.length === 0) {
         io.err(
           nurHf !== undefined
-            ? `Handlungsfeld ${nurHf} steht nicht in der Tabelle „tblHandlungsfelder“ (Blatt „Stammdaten“) von „${g.datei}“.`
-            : `„${g.datei}“: Die Tabelle „tblHandlungsfelder“ (Blatt „Stammdaten“) enthält kein Handlungsfeld.`,
+            ? `Fehler: Handlungsfeld ${nurHf} steht nicht in der Tabelle „tblHandlungsfelder“ (Blatt „Stammdaten“) von „${g.datei}“.`
+            : `Fehler: „${g.datei}“: Die Tabelle „tblHandlungsfelder“ (Blatt „Stammdaten“) enthält kein Handlungsfeld.`,
         );
         return EXIT.befunde;
       }
@@ -133,7 +153,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       ohneHf = nichtZugeordnet(g.raw, g.datei);
     } catch (e) {
       if (e instanceof NetzwerkFehler) {
-        io.err(e.message);
+        io.err(`Fehler: ${e.message}`);
         return EXIT.befunde;
       }
       throw e;
@@ -142,7 +162,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     const ziele = exporte.map((e) => ({ exp: e, pfad: path.join(ordner, netzwerkDateiname(e.hf, e.handlungsfeld)) }));
     for (const z of ziele) {
       if (await gleicheDatei(z.pfad, gesamtPfad)) {
-        io.err(`Die Netzwerkdatei „${z.pfad}“ wäre die Gesamtdatei selbst. Bitte einen anderen Ordner angeben.`);
+        io.err(`Fehler: Die Netzwerkdatei „${z.pfad}“ wäre die Gesamtdatei selbst. Bitte einen anderen Ordner angeben.`);
         return EXIT.datei;
       }
     }
@@ -151,7 +171,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       for (const z of ziele) if (await existiert(z.pfad)) vorhanden.push(path.basename(z.pfad));
       if (vorhanden.length > 0) {
         io.err(
-          `Im Ordner „${ordner}“ gibt es schon: ${vorhanden.join(', ')}. Es wurde nichts geschrieben. Zum Überschreiben „--force“ angeben (Achtung: Einträge der Netzwerke in diesen Dateien gehen dann verloren – vorher zusammenführen).`,
+          `Fehler: Im Ordner „${ordner}“ gibt es schon: ${vorhanden.join(', ')}. Es wurde nichts geschrieben. Zum Überschreiben „--force“ angeben (Achtung: Einträge der Netzwerke in diesen Dateien gehen dann verloren – vorher zusammenführen).`,
         );
         return EXIT.datei;
       }
@@ -159,14 +179,18 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     const ergebnis: { hf: number; datei: string; zeilen: number }[] = [];
     for (const z of ziele) {
       await speichereArbeitsmappe(netzwerkArbeitsmappe(z.exp), z.pfad);
-      const zeilen = (['ziele', 'arbeitsplanung', 'checkliste', 'kennzahlen'] as const).reduce((n, k) => n + z.exp.tabellen[k].rows.length, 0);
+      const zeilen = (['ziele', 'arbeitsplanung', 'checkliste', 'kennzahlen'] as const).reduce(
+        (n, k) => n + z.exp.tabellen[k].rows.length,
+        0,
+      );
       ergebnis.push({ hf: z.exp.hf, datei: path.basename(z.pfad), zeilen });
     }
     if (a.schalter.has('json')) {
       druckeJson(io, { dateien: ergebnis });
     } else {
       io.out(`${ergebnis.length} Netzwerkdatei${ergebnis.length === 1 ? '' : 'en'} in „${ordner}“ erstellt:`);
-      for (const e of ergebnis) io.out(`  • ${e.datei} (Handlungsfeld ${e.hf}, ${e.zeilen} Zeilen in Ziele/Arbeitsplanung/Checkliste/Kennzahlen)`);
+      for (const e of ergebnis)
+        io.out(`  • ${e.datei} (Handlungsfeld ${e.hf}, ${e.zeilen} Zeilen in Ziele/Arbeitsplanung/Checkliste/Kennzahlen)`);
       io.out('Nach dem Ausfüllen durch die Netzwerke: „integrationsmonitor zusammenfuehren“.');
     }
     if (ohneHf.length > 0) {
@@ -178,12 +202,14 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       );
     }
     if (g.fehler) {
-      io.err(`Hinweis: „${g.datei}“ enthält Fehler (siehe „${PROGRAMM} pruefen ${gesamtPfad}“); die Netzwerkdateien enthalten sie ebenfalls.`);
+      io.err(
+        `Hinweis: „${g.datei}“ enthält Fehler (siehe „${PROGRAMM} pruefen ${gesamtPfad}“); die Netzwerkdateien enthalten sie ebenfalls.`,
+      );
     }
     return EXIT.ok;
   } catch (e) {
     if (istDateiFehler(e)) {
-      io.err(e.message);
+      io.err(`Fehler: ${e.message}`);
       return EXIT.datei;
     }
     throw e;

@@ -189,9 +189,22 @@ export async function ladePlanOderDruckeBefunde(
   return null;
 }
 
-/** Checks an `--aus` target: must end in .xlsx and must not be the input file. */
+/**
+ * Checks an `--aus` target before any work: must end in .xlsx, its folder
+ * must exist (so nothing is computed and printed only to fail on writing)
+ * and it must not be the input file.
+ */
 export async function pruefeAusZiel(aus: string, eingabe: string): Promise<void> {
   if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
+  const ordner = path.dirname(path.resolve(aus));
+  const istOrdner = await fs.stat(ordner).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!istOrdner)
+    throw new AufrufFehler(
+      `Die Datei „${aus}“ kann nicht geschrieben werden: der Ordner „${ordner}“ existiert nicht. Bitte zuerst den Ordner anlegen.`,
+    );
   if (await gleicheDatei(aus, eingabe))
     throw new AufrufFehler(
       `Das Ziel „${aus}“ ist die Eingabedatei. Die Eingabe wird nie verändert – bitte einen anderen Dateinamen für --aus angeben.`,

@@ -42,7 +42,8 @@ export function fehlendJson(r: FehlendeAngabenBericht) {
   };
 }
 
-function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht): void {
+/** `pfad` is the path as the user typed it, for the follow-up command. */
+function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht, pfad: string): void {
   const summe = FEHLEND_ARTEN.reduce((s, a) => s + r.gesamt.anzahl[a], 0);
   io.out(`Fehlende Angaben für den Umsetzungsbericht ${r.berichtsjahr} aus „${datei}“`);
   io.out(
@@ -60,7 +61,7 @@ function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht): void {
   if (summe === 0) io.out('\nAlle Angaben sind vorhanden – der Umsetzungsbericht kann erstellt werden.');
   else
     io.out(
-      `\nBitte die genannten Netzwerke um die fehlenden Angaben bitten. Bericht erstellen: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx>`,
+      `\nDie fehlenden Angaben bitte bei den genannten Netzwerkleitungen erfragen. Danach den Bericht erstellen: ${PROGRAMM} bericht "${pfad}" --aus Umsetzungsbericht-${r.berichtsjahr}.xlsx`,
     );
 }
 
@@ -111,7 +112,7 @@ Beispiel:
     if (!g) return EXIT.befunde;
     const r = fehlendeAngaben(g.plan, berechneKpi(g.plan));
     if (json) druckeJson(io, fehlendJson(r));
-    else druckeFehlend(io, g.datei, r);
+    else druckeFehlend(io, g.datei, r, datei);
     return r.vollstaendig ? EXIT.ok : EXIT.befunde;
   },
 };

@@ -67,7 +67,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const verb = Object.prototype.hasOwnProperty.call(VERBS, erstes) ? VERBS[erstes] : undefined;
     if (!verb) {
-      io.err(`Unbekannter Befehl „${erstes}“. Verfügbare Befehle: ${Object.keys(VERBS).join(', ')}. Hilfe: ${PROGRAMM} --help`);
+      io.err(
+        `Fehler: Unbekannter Befehl „${erstes}“. Verfügbare Befehle: ${Object.keys(VERBS).join(', ')}. Hilfe: ${PROGRAMM} --help`,
+      );
       return EXIT.datei;
     }
     return await verb.run(rest, io);

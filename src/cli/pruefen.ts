@@ -1,4 +1,14 @@
-import { befundeJson, druckeBefunde, druckeJson, erwartePositionen, EXIT, ladeUndPruefe, parseArgumente, PROGRAMM, type Verb } from './common';
+import {
+  befundeJson,
+  druckeBefunde,
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  ladeUndPruefe,
+  parseArgumente,
+  PROGRAMM,
+  type Verb,
+} from './common';
 
 export const pruefenVerb: Verb = {
   kurz: 'Arbeitsmappe prüfen (Fehler und Warnungen mit Zelladresse)',

@@ -46,7 +46,11 @@ Beispiel:
     const [ziel] = erwartePositionen('vorlage', a, ['datei.xlsx']);
     if (!/\.xlsx$/i.test(ziel)) throw new AufrufFehler(`Der Dateiname „${ziel}“ muss auf .xlsx enden.`);
     if (!a.schalter.has('force') && (await existiert(ziel)))
-      throw new DateiFehler('schreiben', ziel, `Die Datei „${ziel}“ existiert bereits und wird nicht überschrieben. Zum Überschreiben --force angeben.`);
+      throw new DateiFehler(
+        'schreiben',
+        ziel,
+        `Die Datei „${ziel}“ existiert bereits und wird nicht überschrieben. Zum Überschreiben --force angeben.`,
+      );
     const beispiel = a.schalter.has('beispiel');
     const tabellen = beispiel ? beispielTabellen() : vorlageTabellen();
     const wb = new ExcelJS.Workbook();

@@ -9,11 +9,27 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { pruefen, type RawWorkbook } from '../domain';
 import { TABLES } from '../domain/schema';
-import { NetzwerkFehler, zusammenfuehren, zusammenfuehrenExitCode, type Aenderung, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
+import {
+  NetzwerkFehler,
+  zusammenfuehren,
+  zusammenfuehrenExitCode,
+  type Aenderung,
+  type ZusammenfuehrenErgebnis,
+} from '../domain/netzwerk';
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
 import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
 import { aendereTabellen, BelegteZellenFehler } from '../xlsx/tabellenAendern';
-import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicheDatei, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import {
+  AufrufFehler,
+  druckeJson,
+  EXIT,
+  formatiereBefund,
+  gleicheDatei,
+  parseArgumente,
+  PROGRAMM,
+  type Io,
+  type Verb,
+} from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
 
@@ -50,7 +66,15 @@ Exit-Codes:
      geschrieben)`;
 
 function cJson(e: Aenderung): Aenderung {
-  return { datei: e.datei, tabelle: e.tabelle, schluessel: e.schluessel, spalte: e.spalte, gesamt: e.gesamt, netzwerk: e.netzwerk, meldung: e.meldung };
+  return {
+    datei: e.datei,
+    tabelle: e.tabelle,
+    schluessel: e.schluessel,
+    spalte: e.spalte,
+    gesamt: e.gesamt,
+    netzwerk: e.netzwerk,
+    meldung: e.meldung,
+  };
 }
 
 /** Applies the merge result to the loaded steering workbook (in memory). */
@@ -76,15 +100,22 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     return EXIT.ok;
   }
   if (a.positionen.length < 2) {
-    throw new AufrufFehler(`„zusammenfuehren“ braucht <gesamt.xlsx> und mindestens eine <netzwerk.xlsx>. Hilfe: ${PROGRAMM} zusammenfuehren --help`);
+    throw new AufrufFehler(
+      `„zusammenfuehren“ braucht <gesamt.xlsx> und mindestens eine <netzwerk.xlsx>. Hilfe: ${PROGRAMM} zusammenfuehren --help`,
+    );
   }
   const aus = a.werte.get('aus');
-  if (!aus) throw new AufrufFehler(`„zusammenfuehren“ braucht „--aus <neu.xlsx>“ für das Ergebnis. Hilfe: ${PROGRAMM} zusammenfuehren --help`);
+  if (!aus)
+    throw new AufrufFehler(
+      `„zusammenfuehren“ braucht „--aus <neu.xlsx>“ für das Ergebnis. Hilfe: ${PROGRAMM} zusammenfuehren --help`,
+    );
   const [gesamtPfad, ...netzPfade] = a.positionen;
   for (const p of a.positionen) {
     // symlink-aware: an input must never be overwritten, not even through a link
     if (await gleicheDatei(p, aus)) {
-      throw new AufrufFehler(`„--aus ${aus}“ ist zugleich eine Eingabedatei. Eingabedateien werden nie verändert; bitte einen anderen Dateinamen angeben.`);
+      throw new AufrufFehler(
+        `„--aus ${aus}“ ist zugleich eine Eingabedatei. Eingabedateien werden nie verändert; bitte einen anderen Dateinamen angeben.`,
+      );
     }
   }
   const json = a.schalter.has('json');
@@ -94,14 +125,15 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     const gesamtDatei = path.basename(gesamtPfad);
     const gesamtRaw = leseRohdaten(wb, gesamtDatei);
     const netze = [];
-    for (const p of netzPfade) netze.push({ datei: path.basename(p), raw: leseRohdaten(await ladeArbeitsmappe(p), path.basename(p)) });
+    for (const p of netzPfade)
+      netze.push({ datei: path.basename(p), raw: leseRohdaten(await ladeArbeitsmappe(p), path.basename(p)) });
 
     let erg: ZusammenfuehrenErgebnis;
     try {
       erg = zusammenfuehren(gesamtRaw, netze);
     } catch (e) {
       if (e instanceof NetzwerkFehler) {
-        io.err(`${e.message} Es wurde nichts geschrieben.`);
+        io.err(`Fehler: ${e.message} Es wurde nichts geschrieben.`);
         return EXIT.datei;
       }
       throw e;
@@ -110,7 +142,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       wendeAn(wb, gesamtRaw, erg);
     } catch (e) {
       if (!(e instanceof BelegteZellenFehler)) throw e;
-      io.err(`${e.message} Es wurde nichts geschrieben.`);
+      io.err(`Fehler: ${e.message} Es wurde nichts geschrieben.`);
       return EXIT.datei;
     }
     const { findings } = pruefen(leseRohdaten(wb, path.basename(aus)));
@@ -131,12 +163,19 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     const x = erg.aenderungen;
     const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${warnungen} Warnung(en).`;
     if (json) {
-      druckeJson(io, { neu: x.neu.map(cJson), geaendert: x.geaendert.map(cJson), konflikte: x.konflikte.map(cJson), abgelehnt: x.abgelehnt.map(cJson) });
+      druckeJson(io, {
+        neu: x.neu.map(cJson),
+        geaendert: x.geaendert.map(cJson),
+        konflikte: x.konflikte.map(cJson),
+        abgelehnt: x.abgelehnt.map(cJson),
+      });
       io.err(pruefText);
       for (const f of fehler) io.err(formatiereBefund(f));
     } else {
       io.out(`Zusammengeführt: „${gesamtDatei}“ + ${netze.length} Netzwerkdatei(en) → „${aus}“.`);
-      io.out(`  ${x.neu.length} neue Zeile(n), ${x.geaendert.length} geänderte Zelle(n), ${x.konflikte.length} Konflikt(e), ${x.abgelehnt.length} abgelehnt.`);
+      io.out(
+        `  ${x.neu.length} neue Zeile(n), ${x.geaendert.length} geänderte Zelle(n), ${x.konflikte.length} Konflikt(e), ${x.abgelehnt.length} abgelehnt.`,
+      );
       const wichtig = protokollZeilen(x).filter((z) => z.art === 'Konflikt' || z.art === 'Abgelehnt');
       if (wichtig.length > 0) {
         io.out('\nBitte klären (der Wert der Gesamtdatei wurde beibehalten):');
@@ -150,7 +189,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     return zusammenfuehrenExitCode(x);
   } catch (e) {
     if (istDateiFehler(e)) {
-      io.err(`${e.message} Es wurde nichts geschrieben.`);
+      io.err(`Fehler: ${e.message} Es wurde nichts geschrieben.`);
       return EXIT.datei;
     }
     throw e;

@@ -75,7 +75,10 @@ describe('vorlage', () => {
   it('sample validates with no Fehler and only the few intended warnings', async () => {
     const r = await cli('pruefen', BEISPIEL, '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { fehler: unknown[]; warnungen: { blatt: string; zelle: string; spalte: string; meldung: string }[] };
+    const j = JSON.parse(r.out) as {
+      fehler: unknown[];
+      warnungen: { blatt: string; zelle: string; spalte: string; meldung: string }[];
+    };
     expect(j.fehler).toEqual([]);
     expect(j.warnungen.length).toBeGreaterThan(0);
     expect(j.warnungen.length).toBeLessThanOrEqual(6);
@@ -95,7 +98,10 @@ function handGerechnet() {
   const cap = (x: number) => Math.min(1, Math.max(0, x));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const hz = t.ziele.map((z) => {
-    const werte = t.kennzahlen.filter((k) => k[1] === z[3]).map(ze).filter((x): x is number => x !== null);
+    const werte = t.kennzahlen
+      .filter((k) => k[1] === z[3])
+      .map(ze)
+      .filter((x): x is number => x !== null);
     return { id: z[3] as string, hf: z[0] as number, ze: mean(werte.map(cap)) };
   });
   const hf = t.handlungsfelder.map((h) => {
@@ -140,11 +146,20 @@ describe('kpi', () => {
     });
     // falling target: Wartezeit 12 → 6 Wochen, Ist 8 → 2/3
     expect(j.kennzahlen[0]).toEqual({ id: 'K1.1.1', handlungszielId: '1.1', zielerreichung: (8 - 12) / (6 - 12), ampel: 'gelb' });
-    expect(j.kennzahlen.some((k: { zielerreichung: number | null }) => k.zielerreichung !== null && k.zielerreichung > 1)).toBe(true);
+    expect(j.kennzahlen.some((k: { zielerreichung: number | null }) => k.zielerreichung !== null && k.zielerreichung > 1)).toBe(
+      true,
+    );
     expect(j.handlungsfelder.map((x: { hf: number }) => x.hf)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     h.hf.forEach((e, i) => {
       const got = j.handlungsfelder[i];
-      for (const key of ['massnahmen', 'umgesetzt', 'entfallen', 'wirkungen', 'standardmassnahmen', 'handlungszieleOhneMassnahme'] as const)
+      for (const key of [
+        'massnahmen',
+        'umgesetzt',
+        'entfallen',
+        'wirkungen',
+        'standardmassnahmen',
+        'handlungszieleOhneMassnahme',
+      ] as const)
         expect([e.hf, key, got[key]]).toEqual([e.hf, key, e[key]]);
       if (e.umsetzungsquote === null) expect(got.umsetzungsquote).toBeNull();
       else expect(got.umsetzungsquote).toBeCloseTo(e.umsetzungsquote, 12);
@@ -176,13 +191,22 @@ describe('kpi', () => {
     expect(hash(BEISPIEL)).toBe(before);
 
     const wb = await ladeArbeitsmappe(ziel);
-    expect(wb.worksheets.map((w) => w.name).slice(0, 7)).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen', SHEETS.kpiUebersicht, SHEETS.kpiHandlungsziele]);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 7)).toEqual([
+      'Stammdaten',
+      'Ziele',
+      'Arbeitsplanung',
+      'Checkliste',
+      'Kennzahlen',
+      SHEETS.kpiUebersicht,
+      SHEETS.kpiHandlungsziele,
+    ]);
     const ue = wb.getWorksheet(SHEETS.kpiUebersicht)!;
     expect(String(ue.getCell('A2').value)).toMatch(/^Berechnet am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr aus „beispiel.xlsx“/);
     expect(ue.getCell('A6').value).toBe(1);
     expect(['grün', 'gelb', 'rot']).toContain(ue.getCell('E6').value);
     expect((ue.getCell('E6').fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF(C6EFCE|FFEB9C|FFC7CE)$/);
-    const daten = (w: ExcelJS.Workbook) => leseRohdaten(w).tables.filter((t) => (Object.values(TABLE_NAMES) as string[]).includes(t.name));
+    const daten = (w: ExcelJS.Workbook) =>
+      leseRohdaten(w).tables.filter((t) => (Object.values(TABLE_NAMES) as string[]).includes(t.name));
     expect(daten(wb)).toEqual(daten(await ladeArbeitsmappe(BEISPIEL)));
 
     // a second run on the result replaces the sheets in place (no duplicates)
@@ -227,6 +251,29 @@ describe('unreadable files → exit 2, one clear line, no stack trace', () => {
   });
 });
 
+describe('wrong calls: one German line starting with „Fehler:“, exit 2, nothing computed', () => {
+  it.each([
+    ['unknown verb', ['berichte', BEISPIEL], /^Fehler: Unbekannter Befehl „berichte“/],
+    [
+      'kpi --aus into a missing folder',
+      ['kpi', BEISPIEL, '--aus', tmp.datei('gibt-es-nicht/ziel.xlsx')],
+      /^Fehler: .*der Ordner „.*gibt-es-nicht“ existiert nicht/,
+    ],
+    [
+      'bericht --aus into a missing folder',
+      ['bericht', BEISPIEL, '--aus', tmp.datei('gibt-es-nicht/b.xlsx')],
+      /^Fehler: .*der Ordner „.*gibt-es-nicht“ existiert nicht/,
+    ],
+  ])('%s', async (_n, args, meldung) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(meldung);
+    ohneStack(r);
+  });
+});
+
 /** Every class of bad input of SPEC §3: a copy of the sample is broken one way, then checked. */
 describe('bad input → exit 1 with a German finding naming the cell', () => {
   type Fall = [string, string, (wb: ExcelJS.Workbook) => string | null];
@@ -237,11 +284,31 @@ describe('bad input → exit 1 with a German finding naming the cell', () => {
     return zelle;
   };
   const faelle: Fall[] = [
-    ['value outside its list (Art)', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `D${ap(wb, '1-01')}`, 'Massnahme')],
-    ['value outside its list (Status)', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `J${ap(wb, '2-01')}`, 'erledigt')],
+    [
+      'value outside its list (Art)',
+      SHEETS.arbeitsplanung,
+      (wb) => setze(wb, SHEETS.arbeitsplanung, `D${ap(wb, '1-01')}`, 'Massnahme'),
+    ],
+    [
+      'value outside its list (Status)',
+      SHEETS.arbeitsplanung,
+      (wb) => setze(wb, SHEETS.arbeitsplanung, `J${ap(wb, '2-01')}`, 'erledigt'),
+    ],
     ['text in a number column', SHEETS.kennzahlen, (wb) => setze(wb, SHEETS.kennzahlen, `G${kz(wb, 'K1.1.2')}`, 'ca. 400')],
-    ['Excel error value', SHEETS.kennzahlen, (wb) => setze(wb, SHEETS.kennzahlen, `H${kz(wb, 'K2.1.2')}`, { error: '#REF!' } as ExcelJS.CellErrorValue)],
-    ['Excel error value as formula result', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `B${ap(wb, '3-01')}`, { formula: 'SVERWEIS(1;X;2)', result: { error: '#N/A' } } as unknown as ExcelJS.CellFormulaValue)],
+    [
+      'Excel error value',
+      SHEETS.kennzahlen,
+      (wb) => setze(wb, SHEETS.kennzahlen, `H${kz(wb, 'K2.1.2')}`, { error: '#REF!' } as ExcelJS.CellErrorValue),
+    ],
+    [
+      'Excel error value as formula result',
+      SHEETS.arbeitsplanung,
+      (wb) =>
+        setze(wb, SHEETS.arbeitsplanung, `B${ap(wb, '3-01')}`, {
+          formula: 'SVERWEIS(1;X;2)',
+          result: { error: '#N/A' },
+        } as unknown as ExcelJS.CellFormulaValue),
+    ],
     ['unknown Handlungsziel-ID', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `C${ap(wb, '4-01')}`, '4.9')],
     ['Handlungsziel of another HF', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `B${ap(wb, '5-01')}`, 6)],
     ['HF-Nr not in tblHandlungsfelder', SHEETS.ziele, (wb) => setze(wb, SHEETS.ziele, 'A2', 12)],
@@ -249,27 +316,39 @@ describe('bad input → exit 1 with a German finding naming the cell', () => {
     ['duplicate Kennzahl-ID', SHEETS.kennzahlen, (wb) => setze(wb, SHEETS.kennzahlen, `A${kz(wb, 'K1.1.2')}`, 'K1.1.1')],
     ['missing Zielwert', SHEETS.kennzahlen, (wb) => setze(wb, SHEETS.kennzahlen, `G${kz(wb, 'K3.1.1')}`, null)],
     ['Zielwert 0 without Ausgangswert', SHEETS.kennzahlen, (wb) => setze(wb, SHEETS.kennzahlen, `G${kz(wb, 'K1.1.2')}`, 0)],
-    ['Zielwert 0 with Ausgangswert = Zielwert', SHEETS.kennzahlen, (wb) => {
-      const r = kz(wb, 'K1.3.1');
-      setze(wb, SHEETS.kennzahlen, `F${r}`, 0);
-      return setze(wb, SHEETS.kennzahlen, `G${r}`, 0);
-    }],
+    [
+      'Zielwert 0 with Ausgangswert = Zielwert',
+      SHEETS.kennzahlen,
+      (wb) => {
+        const r = kz(wb, 'K1.3.1');
+        setze(wb, SHEETS.kennzahlen, `F${r}`, 0);
+        return setze(wb, SHEETS.kennzahlen, `G${r}`, 0);
+      },
+    ],
     ['empty Beschreibung', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `E${ap(wb, '6-01')}`, null)],
     ['Maßnahme without Priorität', SHEETS.arbeitsplanung, (wb) => setze(wb, SHEETS.arbeitsplanung, `G${ap(wb, '7-01')}`, null)],
-    ['missing header', SHEETS.kennzahlen, (wb) => {
-      setze(wb, SHEETS.kennzahlen, 'G1', 'Ziel');
-      tabellenModell(wb, SHEETS.kennzahlen, 'tblKennzahlen').columns[6].name = 'Ziel';
-      return null;
-    }],
-    ['missing table', SHEETS.kennzahlen, (wb) => {
-      const ws = wb.getWorksheet(SHEETS.kennzahlen)!;
-      const m = tabellenModell(wb, SHEETS.kennzahlen, 'tblKennzahlen');
-      ws.removeTable('tblKennzahlen');
-      m.name = 'Tabelle1';
-      (m as unknown as { displayName: string }).displayName = 'Tabelle1';
-      (ws as unknown as { tables: Record<string, unknown> }).tables['Tabelle1'] = { table: m, model: m };
-      return null;
-    }],
+    [
+      'missing header',
+      SHEETS.kennzahlen,
+      (wb) => {
+        setze(wb, SHEETS.kennzahlen, 'G1', 'Ziel');
+        tabellenModell(wb, SHEETS.kennzahlen, 'tblKennzahlen').columns[6].name = 'Ziel';
+        return null;
+      },
+    ],
+    [
+      'missing table',
+      SHEETS.kennzahlen,
+      (wb) => {
+        const ws = wb.getWorksheet(SHEETS.kennzahlen)!;
+        const m = tabellenModell(wb, SHEETS.kennzahlen, 'tblKennzahlen');
+        ws.removeTable('tblKennzahlen');
+        m.name = 'Tabelle1';
+        (m as unknown as { displayName: string }).displayName = 'Tabelle1';
+        (ws as unknown as { tables: Record<string, unknown> }).tables['Tabelle1'] = { table: m, model: m };
+        return null;
+      },
+    ],
   ];
 
   it.each(faelle)('%s', async (name, blatt, kaputt) => {
@@ -285,7 +364,9 @@ describe('bad input → exit 1 with a German finding naming the cell', () => {
     ohneStack(r);
     const j = JSON.parse(r.out) as { fehler: { blatt: string; zelle: string; spalte: string; meldung: string }[] };
     // the finding sits on the changed cell, or (for cross-column rules) names it in the message
-    const treffer = j.fehler.filter((f) => f.blatt === blatt && (zelle === null || f.zelle === zelle || f.meldung.includes(`${blatt}!${zelle}`)));
+    const treffer = j.fehler.filter(
+      (f) => f.blatt === blatt && (zelle === null || f.zelle === zelle || f.meldung.includes(`${blatt}!${zelle}`)),
+    );
     expect(treffer.length).toBeGreaterThan(0);
     if (zelle !== null) expect(treffer[0].meldung).toContain(`${blatt}!${zelle}`);
     expect(treffer[0].meldung).toMatch(/Bitte|bitte/);
@@ -311,8 +392,34 @@ describe('a workbook edited by another tool as a user would', () => {
       const m = tabellenModell(wb, SHEETS.arbeitsplanung, 'tblArbeitsplanung');
       const letzte = Number(/\d+$/.exec(m.tableRef)![0]);
       const neu: ExcelJS.CellValue[][] = [
-        ['8-06', '8', '8.3', 'Maßnahme', 'Umsetzungsbericht 2026 für die Ausschüsse erstellen', null, 'hoch', 'Integrationsbüro', 'Q1', 'umgesetzt', 'nein', null],
-        ['8-07', 8, '8.3', 'Wirkung', 'Politik kennt den Stand der Umsetzung', '8-06', null, 'Integrationsbüro', 'Q1', 'geplant', null, null],
+        [
+          '8-06',
+          '8',
+          '8.3',
+          'Maßnahme',
+          'Umsetzungsbericht 2026 für die Ausschüsse erstellen',
+          null,
+          'hoch',
+          'Integrationsbüro',
+          'Q1',
+          'umgesetzt',
+          'nein',
+          null,
+        ],
+        [
+          '8-07',
+          8,
+          '8.3',
+          'Wirkung',
+          'Politik kennt den Stand der Umsetzung',
+          '8-06',
+          null,
+          'Integrationsbüro',
+          'Q1',
+          'geplant',
+          null,
+          null,
+        ],
       ];
       neu.forEach((row, i) => row.forEach((v, c) => (ws.getCell(letzte + 1 + i, c + 1).value = v)));
       ws.getCell(1, 13).value = 'Notiz (Netzwerk)';
