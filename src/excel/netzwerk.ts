@@ -7,8 +7,8 @@
  * (co-authoring friendly: no table is rebuilt) and rewrites the sheet
  * "Änderungsprotokoll". Undo restores the backups of the last import.
  *
- * Syncs: preview 3, import 4, whatever the number of rows (below ~4 MB of
- * values; see lesen.ts). The backups use the sheet format of sicherung.ts
+ * Syncs: preview 3, import 4, whatever the number of rows (while the
+ * writes fit one request of ~4 MB; see bloecke.ts). The backups use the sheet format of sicherung.ts
  * (so "Letzte Sicherung wiederherstellen" understands them) but are queued
  * into the write batch instead of costing two syncs per table.
  */
@@ -19,11 +19,18 @@ import { SHEETS, TABLES, type TableKey } from '../domain/schema';
 import { zusammenfuehren, type NetzwerkDatei, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
 import { aenderungsprotokollGrid } from '../workbook/herkunft';
 import { bereichsAdresse } from './adresse';
-import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
+import { alsExcelWert, Anfrage, schreibeWerteInBloecke, zeilenBytes, type ZellWert } from './bloecke';
 import { leseTabellen, type LeseStand } from './lesen';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import { GridSchreiber } from './schreiben';
-import { freierName, letzteSicherungWiederherstellen, SICHERUNG_DATEN_ZEILE, SICHERUNG_KENNUNG, SICHERUNG_PRAEFIX, sicherungsName } from './sicherung';
+import {
+  freierName,
+  letzteSicherungWiederherstellen,
+  SICHERUNG_DATEN_ZEILE,
+  SICHERUNG_KENNUNG,
+  SICHERUNG_PRAEFIX,
+  sicherungsName,
+} from './sicherung';
 
 /** Cell E1 of a backup sheet made by an import: groups the backups of one import for undo. */
 export const IMPORT_KENNUNG = 'Netzwerkimport';
@@ -105,8 +112,45 @@ function excelWert(v: RawValue): string | number | boolean {
   return alsExcelWert(zellWert(v));
 }
 
+const istLeer = (v: RawValue): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Columns of a new row to write, as runs of adjacent columns (pure): the
+ * contract columns of the table, plus a workbook's own extra column only
+ * where the row brings a value for it. An empty extra column is left alone,
+ * so Excel's calculated columns (formulas the steering group added) fill
+ * the new row instead of being overwritten with an empty value.
+ */
+export function neueZeilenLaeufe(
+  key: TableKey,
+  headers: readonly string[],
+  zeile: readonly RawValue[],
+): { von: number; anzahl: number }[] {
+  const vertrag = new Set(TABLES[key].columns.map((c) => c.header.toLowerCase()));
+  const spalten = headers.map(
+    (h, i) =>
+      vertrag.has(
+        String(h ?? '')
+          .trim()
+          .toLowerCase(),
+      ) || !istLeer(zeile[i] ?? null),
+  );
+  const laeufe: { von: number; anzahl: number }[] = [];
+  for (let i = 0; i < spalten.length; i++) {
+    if (!spalten[i]) continue;
+    const letzter = laeufe[laeufe.length - 1];
+    if (letzter && letzter.von + letzter.anzahl === i) letzter.anzahl++;
+    else laeufe.push({ von: i, anzahl: 1 });
+  }
+  return laeufe;
+}
+
 /** Preview: what an import would change, without writing anything. 3 syncs. */
-export async function netzwerkVorschau(context: Excel.RequestContext, dateien: readonly NetzwerkDatei[], optionen: UebernahmeOptionen = {}): Promise<UebernahmeVorschau> {
+export async function netzwerkVorschau(
+  context: Excel.RequestContext,
+  dateien: readonly NetzwerkDatei[],
+  optionen: UebernahmeOptionen = {},
+): Promise<UebernahmeVorschau> {
   const { raw } = await lese(context, optionen.gesamtName ?? 'geöffnete Arbeitsmappe');
   const erg = zusammenfuehren(raw, dateien);
   return { ...erg, pruefung: pruefeErgebnis(raw, erg) };
@@ -117,7 +161,11 @@ export async function netzwerkVorschau(context: Excel.RequestContext, dateien: r
  * affected tables, write changed cells and new rows, rewrite the
  * Änderungsprotokoll. 4 syncs whatever the row count.
  */
-export async function uebernehmen(context: Excel.RequestContext, dateien: readonly NetzwerkDatei[], optionen: UebernahmeOptionen = {}): Promise<UebernahmeErgebnis> {
+export async function uebernehmen(
+  context: Excel.RequestContext,
+  dateien: readonly NetzwerkDatei[],
+  optionen: UebernahmeOptionen = {},
+): Promise<UebernahmeErgebnis> {
   const jetzt = optionen.jetzt ?? new Date();
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const gesamtName = optionen.gesamtName ?? 'geöffnete Arbeitsmappe';
@@ -125,6 +173,8 @@ export async function uebernehmen(context: Excel.RequestContext, dateien: readon
   const { raw, stand, koerper } = await lese(context, gesamtName, (s) => schreiber.vorbereiten(s, [SHEETS.aenderungsprotokoll]));
   const erg = zusammenfuehren(raw, dateien);
   const pruefung = pruefeErgebnis(raw, erg);
+  // one request budget for all writes below, the change report included (Excel on the web: ≤ 5 MB per request)
+  const anfrage = new Anfrage(() => context.sync());
 
   // 1. backups, queued first so they copy the state before the writes below
   const belegt = new Set(stand.blaetter);
@@ -138,6 +188,7 @@ export async function uebernehmen(context: Excel.RequestContext, dateien: readon
     const name = freierName(basis, belegt);
     belegt.add(name);
     sicherungen.push(name);
+    await anfrage.platz(500, 4);
     const ws = context.workbook.worksheets.add(name);
     ws.getRange('A1:E1').values = [
       [
@@ -149,7 +200,10 @@ export async function uebernehmen(context: Excel.RequestContext, dateien: readon
       ],
     ];
     if (mitKopie) {
-      ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(context.workbook.tables.getItem(t.name).getRange(), 'Values' as Excel.RangeCopyType);
+      ws.getRange(`A${SICHERUNG_DATEN_ZEILE}`).copyFrom(
+        context.workbook.tables.getItem(t.name).getRange(),
+        'Values' as Excel.RangeCopyType,
+      );
     } else {
       // without copyFrom: the values just read (dates as serials, as Excel stores them),
       // in payload-sized blocks (a sync only between blocks of very large tables)
@@ -158,6 +212,7 @@ export async function uebernehmen(context: Excel.RequestContext, dateien: readon
         ziel: (start, anzahl) => ws.getRange(bereichsAdresse(SICHERUNG_DATEN_ZEILE + start, 1, anzahl, breite)),
         werte: [t.headers, ...t.rows].map((r) => r.map(zellWert)),
         sync: () => context.sync(),
+        anfrage,
       });
     }
     ws.visibility = 'Hidden' as Excel.SheetVisibility;
@@ -167,36 +222,64 @@ export async function uebernehmen(context: Excel.RequestContext, dateien: readon
   for (const z of erg.zellen) {
     const t = raw.tables.find((x) => x.name === TABLES[z.tabelle].name);
     if (!t) continue;
+    const wert = excelWert(z.wert);
+    await anfrage.platz(zeilenBytes([wert]));
     const ws = context.workbook.worksheets.getItem(t.sheet);
-    ws.getRange(bereichsAdresse(t.headerRow + 1 + z.zeile, t.firstColumn + z.spalte, 1, 1)).values = [[excelWert(z.wert)]];
+    ws.getRange(bereichsAdresse(t.headerRow + 1 + z.zeile, t.firstColumn + z.spalte, 1, 1)).values = [[wert]];
   }
 
-  // 3. new rows: first into blank rows at the table's end, the rest with one rows.add per table
+  // 3. new rows: first into blank rows at the table's end, the rest with one rows.add per table.
+  // Only contract columns (and extra columns the row has a value for) are written, so a
+  // calculated column of the steering group keeps its formula in the new rows.
   for (const key of erg.betroffen) {
-    const neue = erg.neueZeilen.filter((n) => n.tabelle === key).map((n) => n.werte.map(excelWert));
+    const neue = erg.neueZeilen.filter((n) => n.tabelle === key).map((n) => n.werte);
     if (neue.length === 0) continue;
     const t = raw.tables.find((x) => x.name === TABLES[key].name);
     if (!t) continue;
     const frei = Math.max(0, (koerper.get(t.name)?.rowCount ?? t.rows.length) - t.rows.length);
+    const ws = context.workbook.worksheets.getItem(t.sheet);
+    // blank rows already carry the calculated columns' formulas: write runs of columns, row groups with the same runs together
     const inLeere = neue.slice(0, frei);
-    const breite = t.headers.length;
-    if (inLeere.length > 0) {
-      context.workbook.worksheets.getItem(t.sheet).getRange(bereichsAdresse(t.headerRow + 1 + t.rows.length, t.firstColumn, inLeere.length, breite)).values = inLeere;
+    for (let i = 0; i < inLeere.length;) {
+      const laeufe = neueZeilenLaeufe(key, t.headers, inLeere[i]);
+      const muster = JSON.stringify(laeufe);
+      let j = i;
+      while (j + 1 < inLeere.length && JSON.stringify(neueZeilenLaeufe(key, t.headers, inLeere[j + 1])) === muster) j++;
+      for (const l of laeufe) {
+        const block = inLeere.slice(i, j + 1).map((r) => r.slice(l.von, l.von + l.anzahl).map((v) => excelWert(v ?? null)));
+        await anfrage.platz(zeilenBytes(block));
+        ws.getRange(bereichsAdresse(t.headerRow + 1 + t.rows.length + i, t.firstColumn + l.von, j - i + 1, l.anzahl)).values =
+          block;
+      }
+      i = j + 1;
     }
-    const rest = neue.slice(frei);
-    if (rest.length > 0) context.workbook.tables.getItem(t.name).rows.add(undefined, rest);
+    // rows.add needs the full width: null leaves a cell to Excel (a calculated column fills it)
+    const rest = neue.slice(frei).map((r) => {
+      const schreiben = new Set(
+        neueZeilenLaeufe(key, t.headers, r).flatMap((l) => Array.from({ length: l.anzahl }, (_, k) => l.von + k)),
+      );
+      return t.headers.map((_, c) => (schreiben.has(c) ? excelWert(r[c] ?? null) : null));
+    });
+    if (rest.length > 0) {
+      await anfrage.platz(zeilenBytes(rest));
+      // the typings omit null, Office.js accepts it in 2-D arrays ("leave this cell unchanged")
+      context.workbook.tables.getItem(t.name).rows.add(undefined, rest as (string | number | boolean)[][]);
+    }
   }
 
-  // 4. the change report
-  await schreiber.schreiben([
-    aenderungsprotokollGrid(erg.aenderungen, {
-      erstelltAm: jetzt,
-      gesamt: gesamtName,
-      dateien: dateien.map((d) => d.datei),
-      pruefung,
-      hinweise: erg.hinweise,
-    }),
-  ]);
+  // 4. the change report, in the same request budget
+  await schreiber.schreiben(
+    [
+      aenderungsprotokollGrid(erg.aenderungen, {
+        erstelltAm: jetzt,
+        gesamt: gesamtName,
+        dateien: dateien.map((d) => d.datei),
+        pruefung,
+        hinweise: erg.hinweise,
+      }),
+    ],
+    anfrage.bytes,
+  );
   await context.sync();
   return { ...erg, pruefung, sicherungen, geschrieben: erg.betroffen.length > 0 };
 }
@@ -246,7 +329,8 @@ export async function letztenImportRueckgaengig(context: Excel.RequestContext): 
   const tabellen: string[] = [];
   for (const [i, g] of gruppe.entries()) {
     // mark the import as undone together with the last restore's writes
-    if (i === gruppe.length - 1) for (const x of gruppe) context.workbook.worksheets.getItem(x.n).getRange('E1').values = [[`${id} – ${RUECKGAENGIG}`]];
+    if (i === gruppe.length - 1)
+      for (const x of gruppe) context.workbook.worksheets.getItem(x.n).getRange('E1').values = [[`${id} – ${RUECKGAENGIG}`]];
     const w = await letzteSicherungWiederherstellen(context, g.zeile[1]);
     tabellen.push(w.tabelle);
   }
