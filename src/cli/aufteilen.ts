@@ -195,7 +195,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     }
     if (ohneHf.length > 0) {
       io.err(
-        `Hinweis: ${ohneHf.length} Zeile(n) gehören zu keinem Handlungsfeld und stehen in keiner Netzwerkdatei: ${ohneHf
+        `Hinweis: ${ohneHf.length === 1 ? '1 Zeile gehört' : `${ohneHf.length} Zeilen gehören`} zu keinem Handlungsfeld und ${ohneHf.length === 1 ? 'steht' : 'stehen'} in keiner Netzwerkdatei: ${ohneHf
           .slice(0, 10)
           .map((o) => `${TABLES[o.tabelle].sheet} „${o.schluessel}“`)
           .join(', ')}${ohneHf.length > 10 ? ' …' : ''}.`,

@@ -125,7 +125,8 @@ export function formatiereBefund(f: Finding): string {
   return `  • ${meldung}`;
 }
 
-function mehrzahl(n: number, eins: string, viele: string): string {
+/** "1 Warnung", "3 Warnungen" – German plural instead of "Warnung(en)". */
+export function mehrzahl(n: number, eins: string, viele: string): string {
   return `${n} ${n === 1 ? eins : viele}`;
 }
 

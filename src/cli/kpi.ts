@@ -12,6 +12,7 @@ import {
   erwartePositionen,
   EXIT,
   ladePlanOderDruckeBefunde,
+  mehrzahl,
   parseArgumente,
   pruefeAusZiel,
   PROGRAMM,
@@ -75,7 +76,9 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
         `Umsetzungsquote ${prozent(hf.umsetzungsquote)} – ${hf.umgesetzt} von ${hf.massnahmen} Maßnahmen umgesetzt, ` +
         `${hf.begonnen} begonnen, ${hf.geplant} geplant, ${hf.verschoben} verschoben, ${hf.entfallen} entfallen; ` +
         `${hf.wirkungen} ${hf.wirkungen === 1 ? 'Wirkung' : 'Wirkungen'}` +
-        (hf.handlungszieleOhneMassnahme > 0 ? `; ${hf.handlungszieleOhneMassnahme} Handlungsziel(e) ohne Maßnahme` : ''),
+        (hf.handlungszieleOhneMassnahme > 0
+          ? `; ${mehrzahl(hf.handlungszieleOhneMassnahme, 'Handlungsziel', 'Handlungsziele')} ohne Maßnahme`
+          : ''),
     );
   }
   const g = kpi.gesamt;
@@ -148,7 +151,8 @@ Beispiel:
       else io.out(`\n${note}`);
     }
     const warnungen = g.findings.filter((f) => f.schwere === 'Warnung').length;
-    if (!json && warnungen > 0) io.out(`\nHinweis: ${warnungen} Warnung(en). Details: ${PROGRAMM} pruefen "${datei}"`);
+    if (!json && warnungen > 0)
+      io.out(`\nHinweis: ${mehrzahl(warnungen, 'Warnung', 'Warnungen')}. Details: ${PROGRAMM} pruefen "${datei}"`);
     return EXIT.ok;
   },
 };

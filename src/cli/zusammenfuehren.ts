@@ -25,6 +25,7 @@ import {
   EXIT,
   formatiereBefund,
   gleicheDatei,
+  mehrzahl,
   parseArgumente,
   PROGRAMM,
   type Io,
@@ -161,7 +162,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     await speichereArbeitsmappe(wb, aus);
 
     const x = erg.aenderungen;
-    const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${warnungen} Warnung(en).`;
+    const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${mehrzahl(warnungen, 'Warnung', 'Warnungen')}.`;
     if (json) {
       druckeJson(io, {
         neu: x.neu.map(cJson),
@@ -172,9 +173,9 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       io.err(pruefText);
       for (const f of fehler) io.err(formatiereBefund(f));
     } else {
-      io.out(`Zusammengeführt: „${gesamtDatei}“ + ${netze.length} Netzwerkdatei(en) → „${aus}“.`);
+      io.out(`Zusammengeführt: „${gesamtDatei}“ + ${mehrzahl(netze.length, 'Netzwerkdatei', 'Netzwerkdateien')} → „${aus}“.`);
       io.out(
-        `  ${x.neu.length} neue Zeile(n), ${x.geaendert.length} geänderte Zelle(n), ${x.konflikte.length} Konflikt(e), ${x.abgelehnt.length} abgelehnt.`,
+        `  ${mehrzahl(x.neu.length, 'neue Zeile', 'neue Zeilen')}, ${mehrzahl(x.geaendert.length, 'geänderte Zelle', 'geänderte Zellen')}, ${mehrzahl(x.konflikte.length, 'Konflikt', 'Konflikte')}, ${mehrzahl(x.abgelehnt.length, 'abgelehnte Zeile', 'abgelehnte Zeilen')}.`,
       );
       const wichtig = protokollZeilen(x).filter((z) => z.art === 'Konflikt' || z.art === 'Abgelehnt');
       if (wichtig.length > 0) {

@@ -125,6 +125,14 @@ function handGerechnet() {
 }
 
 describe('kpi', () => {
+  it('sample as text: German plurals, no "(e)"/"(en)" forms', async () => {
+    const r = await cli('kpi', BEISPIEL);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/; 1 Handlungsziel ohne Maßnahme\n/);
+    expect(r.out).toMatch(/Hinweis: 5 Warnungen\. Details: integrationsmonitor pruefen/);
+    expect(r.out).not.toMatch(/\((e|en|n)\)/);
+  });
+
   it('sample: --json equals berechneKpi and an independent recomputation of SPEC §4', async () => {
     const before = hash(BEISPIEL);
     const r = await cli('kpi', BEISPIEL, '--json');
