@@ -58,7 +58,8 @@ export interface SheetLayout {
 
 const WIDTHS: Readonly<Record<string, number>> = {
   'HF-Nr': 8,
-  Handlungsfeld: 44,
+  // fits the longest name, „Interkulturelle Öffnung von Verwaltung und Organisationen“
+  Handlungsfeld: 54,
   Netzwerk: 34,
   Netzwerkleitung: 34,
   Einstellung: 20,
