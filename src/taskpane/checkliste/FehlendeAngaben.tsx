@@ -4,7 +4,8 @@
  * completeness figure. Entries with a cell can jump there.
  */
 import { Badge, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { FEHLEND_ARTEN, FEHLEND_TITEL, type FehlendeAngabenBericht } from '../../domain/fehlend';
+import { meldungOhneAdresse } from '../../domain/befunde';
+import { FEHLEND_ARTEN, FEHLEND_TITEL, type FehlendeAngabe, type FehlendeAngabenBericht } from '../../domain/fehlend';
 import { prozent } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
 
@@ -16,6 +17,8 @@ export interface FehlendeAngabenProps {
 
 const useStyles = makeStyles({
   gruppe: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  // the jump link sits in the entry's sentence, in its size
+  sprung: { fontSize: 'inherit', lineHeight: 'inherit' },
   zaehler: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   liste: {
     margin: 0,
@@ -25,6 +28,11 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
 });
+
+/** With a jump link the link names the cell; the text need not repeat it (one stripping rule: the domain's). */
+function ohneAdresse(a: FehlendeAngabe): string {
+  return meldungOhneAdresse({ blatt: a.blatt, zelle: a.zelle, spalte: '', meldung: a.meldung, schwere: 'Warnung', regel: a.art });
+}
 
 export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProps) {
   const s = useStyles();
@@ -66,9 +74,9 @@ export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProp
               {h.angaben.map((a, i) => (
                 <li key={`${a.art}-${a.handlungszielId}-${a.kennzahlId ?? ''}-${i}`}>
                   <Text size={200}>
-                    {a.meldung}{' '}
+                    {onZelleWaehlen && a.zelle ? ohneAdresse(a) : a.meldung}{' '}
                     {onZelleWaehlen && a.zelle ? (
-                      <Link as="button" onClick={() => onZelleWaehlen(a.blatt, a.zelle)}>
+                      <Link as="button" className={s.sprung} onClick={() => onZelleWaehlen(a.blatt, a.zelle)}>
                         {`Zu ${a.blatt}!${a.zelle}`}
                       </Link>
                     ) : null}
