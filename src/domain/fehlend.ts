@@ -235,7 +235,7 @@ export function fehlendeAngaben(plan: Plan, kpi: KpiResult): FehlendeAngabenBeri
           kennzahlId: k.id,
           blatt: k.ref.sheet,
           zelle: `${begrCol}${k.ref.row}`,
-          meldung: `${k.ref.sheet}!${begrCol}${k.ref.row}: ${was} steht auf rot, aber eine Begründung fehlt. Bitte kurz begründen, warum das Ziel nicht erreicht wird.`,
+          meldung: `${k.ref.sheet}!${begrCol}${k.ref.row}: ${was} steht auf Rot, aber eine Begründung fehlt. Bitte kurz begründen, warum das Ziel nicht erreicht wird.`,
         });
       }
     }
