@@ -55,7 +55,7 @@ describe('fehlendeAngaben', () => {
     const alle = r.handlungsfelder.flatMap((h) => h.angaben);
     expect(alle).toHaveLength(1);
     expect(alle[0]).toMatchObject({ art: 'rotOhneBegruendung', kennzahlId: 'K2', zelle: 'L3' });
-    expect(alle[0].meldung).toMatch(/rot/);
+    expect(alle[0].meldung).toMatch(/steht auf Rot, aber eine Begründung fehlt/);
   });
 
   it('names a Handlungsfeld without Handlungsziele (an empty template is not complete)', () => {
