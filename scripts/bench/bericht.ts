@@ -53,10 +53,11 @@ export function bewerte(e: Ergebnis): Bewertung[] {
     });
     const groesst = Math.max(...gemessen.flatMap((a) => a.proGroesse.map((g) => Math.max(g.groessterSyncKB, g.groessteAntwortKB))));
     const probe = 'fehler' in s.grenzprobe ? null : s.grenzprobe;
-    const probeKB = probe ? Math.max(probe.groessterSyncKB, probe.groessteAntwortKB) : 0;
+    const proben = probe ? [probe.letzteMitVier, ...(probe.ersteMitMehr ? [probe.ersteMitMehr] : [])] : [];
+    const probeKB = Math.max(0, ...proben.map((p) => Math.max(p.groessterSyncKB, p.groessteAntwortKB)));
     b.push({
       ziel: `größte Office.js-Anfrage/Antwort < ${ZIELE.groessterSchreibblockMB} MB`,
-      gemessen: `${de(groesst / 1024, 2)} MB bei den drei Größen${probe ? `; KPIs aktualisieren bei ${de(probe.zeilen, 0)} Zeilen: ${de(probeKB / 1024, 2)} MB in ${probe.syncs} Syncs` : ''} (geschätzt)`,
+      gemessen: `${de(groesst / 1024, 2)} MB bei den drei Größen${proben.map((p) => `; KPIs aktualisieren bei ${de(p.zeilen, 0)} Zeilen: ${de(Math.max(p.groessterSyncKB, p.groessteAntwortKB) / 1024, 2)} MB, ${p.syncs} Syncs`).join('')} (geschätzt)`,
       erfuellt: Math.max(groesst, probeKB) / 1024 < ZIELE.groessterSchreibblockMB,
     });
   } else b.push({ ziel: 'context.sync()', gemessen: `Fehler: ${e.syncs.fehler}`, erfuellt: false });
@@ -187,15 +188,22 @@ export function markdown(e: Ergebnis): string {
     teile.push('## Add-in: context.sync() und Anfragegrößen', '', e.syncs.hinweis, '', md(syncZeilen(e.syncs)), '');
     const gp = e.syncs.grenzprobe;
     if (!('fehler' in gp)) {
+      const v = gp.letzteMitVier;
+      const m = gp.ersteMitMehr;
       teile.push(
-        `Grenzprobe: KPIs aktualisieren bei ${de(gp.zeilen, 0)} Zeilen — ${gp.syncs} Syncs, größte Anfrage ${de(gp.groessterSyncKB, 0)} KB (geschätzt), ${de(gp.apiAufrufe, 0)} API-Aufrufe. Der Schreibplan teilt nur die Wertematrizen in Stapel ≤ 4 MB (src/excel/bloecke.ts); Aufrufe wie Zellverbünde kommen in dieselbe Anfrage dazu.`,
+        `Grenze (KPIs aktualisieren, gesucht in Schritten von ${de(gp.schritt, 0)} Zeilen): bei ${de(v.zeilen, 0)} Zeilen Arbeitsplanung noch ${v.syncs} Syncs, größte Anfrage ${de(v.groessterSyncKB, 0)} KB (geschätzt), ${de(v.apiAufrufe, 0)} API-Aufrufe` +
+          (m
+            ? `; ab ${de(m.zeilen, 0)} Zeilen ${m.syncs} Syncs, weil alle Schreibaufrufe zusammen nicht mehr in eine Anfrage von höchstens 4 MB passen (Excel im Web lehnt Anfragen über 5 MB ab). Dort ist die größte Anfrage ${de(m.groessterSyncKB, 0)} KB; jede weitere angefangene 4 MB kosten einen Sync mehr.`
+            : '; bis zur oberen Suchgrenze keine weitere Anfrage nötig.'),
+        '',
+        'Der Schreibplan (src/excel/bloecke.ts, `Anfrage`) zählt jeden Aufruf einer Anfrage mit — Werte, Zahlenformate, Stile, Zeilenhöhen, Zellverbünde — und synct erst, wenn der nächste Aufruf die Anfrage über 4 MB brächte. Zellverbünde aufeinanderfolgender Zeilen mit gleichen Spalten gehen mit einem Aufruf `getRange(\'H12:K40\').merge(true)` (zeilenweise verbinden) hinaus, Zeilenhöhen je Höhe über RangeAreas, Zahlenformate nur, wo sie nicht „Standard“ sind, Werte nur über die benutzte Breite.',
         '',
       );
     }
     const wachsend = e.syncs.aktionen.filter((a) => !a.fehler && a.proGroesse.length > 1 && a.proGroesse[a.proGroesse.length - 1].apiAufrufe > 2 * a.proGroesse[0].apiAufrufe);
     if (wachsend.length) {
       teile.push(
-        'Aktionen, deren Zahl an API-Aufrufen mit der Zeilenzahl wächst (sie landen in einer Anfrage; über 5 MB lehnt Excel im Web sie ab):',
+        'Aktionen, deren Zahl an API-Aufrufen mit der Zeilenzahl wächst (der Schreibplan verteilt sie auf Anfragen ≤ 4 MB):',
         '',
         ...wachsend.map((a) => {
           const g = a.proGroesse[a.proGroesse.length - 1];
@@ -203,12 +211,6 @@ export function markdown(e: Ergebnis): string {
         }),
         '',
       );
-      if (wachsend.some((a) => /merge/.test(a.proGroesse[a.proGroesse.length - 1].haeufigsterAufruf?.aufruf ?? ''))) {
-        teile.push(
-          'Abhilfe (nicht umgesetzt): Zellverbünde gleicher Breite in aufeinanderfolgenden Zeilen mit einem Aufruf `getRange(\'B5:K900\').merge(true)` (zeilenweise verbinden) setzen statt einem Aufruf je Zeile, und im Schreibplan alle Aufrufe eines Stapels mitzählen, nicht nur die Werte. Dann wächst die Anfrage nur noch mit den Werten; erst ab etwa 4 MB Werten (bei diesen Daten zwischen 8.500 und 10.000 Zeilen Arbeitsplanung) kostet jeder weitere Stapel einen Sync. Pläne in realistischer Größe (einige hundert Zeilen) bleiben bei 4 Syncs.',
-          '',
-        );
-      }
     }
   }
   if (e.bundle && !istFehler(e.bundle)) {

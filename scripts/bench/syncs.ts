@@ -15,6 +15,7 @@ import { speichereCheckliste } from '../../src/excel/checkliste';
 import { createFakeExcel, type FakeExcel } from '../../src/excel/testing/fakeExcel';
 import { formularZeilen, LEERE_CHECKLISTE, LEERE_KENNZAHL, type KennzahlEntwurf } from '../../src/domain/formular';
 import { saatAusTabellen } from '../../src/excel/testing/saat';
+import { PRO_AUFRUF_BYTES } from '../../src/excel/bloecke';
 import { benchTabellen } from './daten';
 import { runde } from './messen';
 
@@ -40,18 +41,29 @@ export interface AktionsMessung {
   fehler?: string;
 }
 
+export interface Grenze {
+  /** largest size measured that still needs 4 syncs */
+  letzteMitVier: AktionsGroesse;
+  /** smallest size measured that needs more (null: none up to GRENZE_BIS) */
+  ersteMitMehr: AktionsGroesse | null;
+  /** resolution of the search in rows */
+  schritt: number;
+}
+
 export interface SyncMessung {
   hinweis: string;
   aktionen: AktionsMessung[];
-  /** KPIs aktualisieren just below the size where the write is split into an extra sync */
-  grenzprobe: AktionsGroesse | { fehler: string };
+  /** KPIs aktualisieren: from which Arbeitsplanung size on the writes need a further request (sync) */
+  grenzprobe: Grenze | { fehler: string };
 }
 
-/** Rows of the extra probe: the Umsetzungsbericht is still written in one batch here. */
-export const GRENZPROBE_ZEILEN = 7000;
+/** search range and resolution of the limit probe */
+export const GRENZE_AB = 10_000;
+export const GRENZE_BIS = 30_000;
+export const GRENZE_SCHRITT = 250;
 
-/** bytes assumed for one logged API call besides its data (object path, method, small arguments) */
-const PRO_AUFRUF = 200;
+/** bytes assumed for one logged API call besides its data — the same figure the write planner uses */
+const PRO_AUFRUF = PRO_AUFRUF_BYTES;
 
 interface Zaehler {
   laufend: number;
@@ -114,6 +126,16 @@ function instrumentiere(fx: FakeExcel): void {
         return v;
       },
     });
+  }
+  // the address list of a RangeAreas call is data of the request too
+  const ws = fx.context.workbook.worksheets.getItem(blatt);
+  const wsProto = Object.getPrototypeOf(ws) as { getRanges?: (a: string) => unknown };
+  const getRanges = wsProto.getRanges;
+  if (getRanges) {
+    wsProto.getRanges = function (this: unknown, a: string) {
+      notiere(Buffer.byteLength(a));
+      return getRanges.call(this, a);
+    };
   }
   const tabelle = fx.modell.tabellen[0];
   if (tabelle) {
@@ -239,6 +261,38 @@ function benchTabellenFuerZiel(fx: FakeExcel): { id: string; name: string }[] {
   return t.zeilen.filter((r) => r[1] === '1.1').map((r) => ({ id: String(r[0]), name: String(r[2]) }));
 }
 
+async function kpiBei(zeilen: number): Promise<AktionsGroesse> {
+  const fx = createFakeExcel(saatAusTabellen(benchTabellen(zeilen)));
+  return miss(fx, zeilen, (f) => kpiAktualisieren(f.context, JETZT, { unterstuetzt: immer }));
+}
+
+/**
+ * KPIs aktualisieren at growing sizes: the first size whose writes no longer
+ * fit one request (~4 MB) and need a further sync. Steps of 2,000 rows, then
+ * halving down to GRENZE_SCHRITT rows.
+ */
+async function sucheGrenze(): Promise<Grenze> {
+  let gut = await kpiBei(GRENZE_AB);
+  if (gut.syncs > 4) throw new Error(`schon bei ${GRENZE_AB} Zeilen ${gut.syncs} Syncs`);
+  let schlecht: AktionsGroesse | null = null;
+  for (let n = GRENZE_AB + 2000; n <= GRENZE_BIS; n += 2000) {
+    const m = await kpiBei(n);
+    if (m.syncs > 4) {
+      schlecht = m;
+      break;
+    }
+    gut = m;
+  }
+  while (schlecht && schlecht.zeilen - gut.zeilen > GRENZE_SCHRITT) {
+    const mitte = Math.round((gut.zeilen + schlecht.zeilen) / 2 / GRENZE_SCHRITT) * GRENZE_SCHRITT;
+    if (mitte <= gut.zeilen || mitte >= schlecht.zeilen) break;
+    const m = await kpiBei(mitte);
+    if (m.syncs > 4) schlecht = m;
+    else gut = m;
+  }
+  return { letzteMitVier: gut, ersteMitMehr: schlecht, schritt: GRENZE_SCHRITT };
+}
+
 export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessung> {
   const aktionen: Aktion[] = [
     { name: 'Einrichten (leere Mappe)', leer: true, lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
@@ -287,10 +341,9 @@ export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessu
     ergebnisse.push({ aktion: 'Übernehmen (Netzwerkdatei HF 3)', proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
   }
 
-  let grenzprobe: AktionsGroesse | { fehler: string };
+  let grenzprobe: Grenze | { fehler: string };
   try {
-    const fx = createFakeExcel(saatAusTabellen(benchTabellen(GRENZPROBE_ZEILEN)));
-    grenzprobe = await miss(fx, GRENZPROBE_ZEILEN, (f) => kpiAktualisieren(f.context, JETZT, { unterstuetzt: immer }));
+    grenzprobe = await sucheGrenze();
   } catch (e) {
     grenzprobe = { fehler: e instanceof Error ? e.message : String(e) };
   }
@@ -298,7 +351,7 @@ export async function messeSyncs(groessen: readonly number[]): Promise<SyncMessu
   return {
     grenzprobe,
     hinweis:
-      'Gemessen am In-Memory-Excel aus src/excel/testing (jede Aktion auf einer frisch befüllten Mappe). „Syncs“ zählt context.sync(); eine Anfrage ist alles zwischen zwei Syncs. Anfragegröße geschätzt: JSON der geschriebenen Wertematrizen (values, numberFormat, rows.add) plus 200 Byte je API-Aufruf; Antwortgröße: JSON der nach einem Sync gelesenen Wertematrizen. Excel im Web lehnt Anfragen und Antworten über 5 MB ab (RichApi.Error wegen zu großer Nutzlast, siehe https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins); auch viele kleine Formatierungs- oder Verbundaufrufe zählen dazu.',
+      `Gemessen am In-Memory-Excel aus src/excel/testing (jede Aktion auf einer frisch befüllten Mappe). „Syncs“ zählt context.sync(); eine Anfrage ist alles zwischen zwei Syncs. Anfragegröße geschätzt wie im Schreibplan (src/excel/bloecke.ts): JSON der geschriebenen Matrizen (values, numberFormat, rows.add) und Adresslisten plus ${PRO_AUFRUF} Byte je API-Aufruf (jede gesetzte Eigenschaft, jeder Methodenaufruf); Antwortgröße: JSON der nach einem Sync gelesenen Wertematrizen. Excel im Web lehnt Anfragen und Antworten über 5 MB ab (RichApi.Error wegen zu großer Nutzlast, siehe https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins); auch viele kleine Formatierungs- oder Verbundaufrufe zählen dazu.`,
     aktionen: ergebnisse,
   };
 }

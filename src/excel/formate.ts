@@ -7,7 +7,7 @@
  * of calls therefore depends on the number of styles, not of rows.
  */
 import { columnLetter } from '../workbook/layout';
-import type { CellStyle, Grid, StyleName } from '../workbook/grid';
+import type { CellStyle, Grid, GridCell, StyleName } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
 import { parseAdresse } from './adresse';
 
@@ -72,17 +72,31 @@ export function stilRechtecke(grid: Pick<Grid, 'rows'>): Map<StyleName, Rechteck
   return ergebnis;
 }
 
-/** Number format → rectangles of the cells that need it (General is left out: it is Excel's default). Pure. */
-export function zahlenformatRechtecke(grid: Pick<Grid, 'rows'>): Map<string, Rechteck[]> {
-  const out = new Map<string, Rechteck[]>();
-  for (const [name, rechtecke] of stilRechtecke(grid)) {
-    const f = STYLES[name]?.numberFormat;
-    if (!f || f === 'General') continue;
-    const liste = out.get(f) ?? [];
-    liste.push(...rechtecke);
-    out.set(f, liste);
-  }
-  return out;
+export interface ZahlenformatBlock {
+  readonly rechteck: Rechteck;
+  /** number format per cell of the rectangle */
+  readonly formate: string[][];
+}
+
+/**
+ * Rectangles covering the cells whose style has a number format other than
+ * General (Excel's default, already there on a new or cleared sheet), with
+ * the format of each cell (pure). Adjacent cells of different formats share
+ * one rectangle, so e.g. a Kennzahl block's figures, date and percentage
+ * go out as one matrix instead of three calls.
+ */
+export function zahlenformatBloecke(grid: Pick<Grid, 'rows'>): ZahlenformatBlock[] {
+  const format = (s: StyleName | undefined): string | undefined => {
+    const f = s ? STYLES[s]?.numberFormat : undefined;
+    return f && f !== 'General' ? f : undefined;
+  };
+  // a stand-in style for "has a number format", so stilRechtecke finds the rectangles
+  const markiert: Pick<Grid, 'rows'> = { rows: grid.rows.map((r) => r.map((c): GridCell => (format(c?.s) ? { v: null, s: 'text' } : { v: null }))) };
+  const rechtecke = stilRechtecke(markiert).get('text') ?? [];
+  return rechtecke.map((r) => ({
+    rechteck: r,
+    formate: Array.from({ length: r.zeilen }, (_, z) => Array.from({ length: r.spalten }, (_, c) => format(grid.rows[r.zeile - 1 + z][r.spalte - 1 + c]?.s) ?? 'General')),
+  }));
 }
 
 export interface VerbundLauf {

@@ -1,7 +1,7 @@
 import { createFakeExcel } from './testing/fakeExcel';
 import { schreibeGrids, gridMatrizen, gridWerte, SCHUTZ_OPTIONEN, ausserhalb, restVonAlt } from './schreiben';
 import { Anfrage, PRO_AUFRUF_BYTES, planeBloecke, schreibeWerteInBloecke, zusaetzlicheSyncs, alsExcelWert, utf8Laenge } from './bloecke';
-import { stilRechtecke, adresslisten, verbundLaeufe, hoehenRechtecke, zahlenformatRechtecke, formatAufrufe, formatAnwenden } from './formate';
+import { stilRechtecke, adresslisten, verbundLaeufe, hoehenRechtecke, zahlenformatBloecke, formatAufrufe, formatAnwenden } from './formate';
 import type { Grid, GridCell } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
 
@@ -192,11 +192,15 @@ describe('Verbünde, Höhen, Zahlenformate (rein)', () => {
     ]);
     expect(h.get(30)).toEqual([{ zeile: 4, spalte: 1, zeilen: 1, spalten: 1 }]);
   });
-  test('zahlenformatRechtecke lässt General weg; gridWerte schneidet auf die benutzte Breite', () => {
+  test('zahlenformatBloecke lässt General weg und fasst Nachbarn verschiedener Formate zusammen; gridWerte schneidet auf die benutzte Breite', () => {
     const g = grid(3);
-    const f = zahlenformatRechtecke(g);
-    expect([...f.keys()].sort()).toEqual(['0', '0%']);
-    expect(f.get('0%')).toEqual([{ zeile: 4, spalte: 3, zeilen: 3, spalten: 1 }]);
+    // column A: '0' (zahl), B: text (General), C: '0%'
+    expect(zahlenformatBloecke(g)).toEqual([
+      { rechteck: { zeile: 4, spalte: 1, zeilen: 3, spalten: 1 }, formate: [['0'], ['0'], ['0']] },
+      { rechteck: { zeile: 4, spalte: 3, zeilen: 3, spalten: 1 }, formate: [['0%'], ['0%'], ['0%']] },
+    ]);
+    const nachbarn = zahlenformatBloecke({ rows: [[{ v: 1, s: 'zahl' }, { v: 0.5, s: 'prozent' }, { v: 'x', s: 'text' }]] });
+    expect(nachbarn).toEqual([{ rechteck: { zeile: 1, spalte: 1, zeilen: 1, spalten: 2 }, formate: [['0', '0%']] }]);
     const w = gridWerte({ ...g, columnWidths: [1, 1, 1, 1, 1, 1, 1, 1], rows: [...g.rows, [], [{ v: null }]] });
     expect(w.spalten).toBe(4);
     expect(w.werte).toHaveLength(6);

@@ -7,7 +7,7 @@
  * - the value matrix (only the used width and height) goes out as one
  *   `range.values` assignment (or a few row blocks when it is large, see
  *   bloecke.ts); number formats only where they are not General, one range
- *   per rectangle of equal format (the sheet was cleared, so General is
+ *   per rectangle of such cells (the sheet was cleared, so General is
  *   already there);
  * - visual styles are applied per style name through RangeAreas, row
  *   heights per height through RangeAreas, merges of consecutive rows with
@@ -25,7 +25,7 @@ import { STYLES } from '../workbook/styles';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
 import { Anfrage, schreibeWerteInBloecke, utf8Laenge, zeilenBytes, type Block } from './bloecke';
-import { adresslisten, formatAnwenden, formatAufrufe, hoehenRechtecke, rechteckAdresse, stilRechtecke, verbundLaeufe, zahlenformatRechtecke } from './formate';
+import { adresslisten, formatAnwenden, formatAufrufe, hoehenRechtecke, rechteckAdresse, stilRechtecke, verbundLaeufe, zahlenformatBloecke } from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
 
@@ -264,12 +264,9 @@ export class GridSchreiber {
 
     // number formats before the values, so Excel takes the values in their final format;
     // only non-General ones (the sheet is new or was just cleared)
-    for (const [format, rechtecke] of zahlenformatRechtecke(grid)) {
-      for (const r of rechtecke) {
-        const matrix = Array.from({ length: r.zeilen }, () => new Array<string>(r.spalten).fill(format));
-        await platz(zeilenBytes(matrix));
-        blatt.getRange(rechteckAdresse(r)).numberFormat = matrix;
-      }
+    for (const { rechteck, formate } of zahlenformatBloecke(grid)) {
+      await platz(zeilenBytes(formate));
+      blatt.getRange(rechteckAdresse(rechteck)).numberFormat = formate;
     }
 
     const { werte, spalten } = gridWerte(grid);
