@@ -5,7 +5,7 @@
  * over cell by cell; changed on both sides → conflict, the steering value
  * stays; rows of another HF → rejected. Nothing is ever deleted.
  */
-import type { RawValue, RawWorkbook } from '../model';
+import type { RawTable, RawValue, RawWorkbook } from '../model';
 import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
 import { hfHinweise, zielHfKarte } from './aufteilen';
 import { fingerabdruck, leseHerkunft, zeileNachKopf, type Herkunft, type HerkunftZeile } from './herkunft';
@@ -95,14 +95,6 @@ function arbeitskopie(key: TableKey, t: Tabelle): Arbeitstabelle {
   return { key, headers: t.headers, rows, urspruenglich: rows.length, index, geaendert: new Map() };
 }
 
-interface NetzRaw {
-  readonly name: string;
-  readonly sheet: string;
-  readonly headerRow: number;
-  readonly firstColumn: number;
-  readonly headers: readonly string[];
-  readonly rows: readonly (readonly RawValue[])[];
-}
 
 /** Merge one network file into the working tables. */
 class Zusammenfuehrung {
@@ -151,7 +143,7 @@ class Zusammenfuehrung {
     }
   }
 
-  private tabelle(datei: string, hf: number, key: TableKey, netRaw: NetzRaw, snapshot: Map<string, HerkunftZeile>): void {
+  private tabelle(datei: string, hf: number, key: TableKey, netRaw: RawTable, snapshot: Map<string, HerkunftZeile>): void {
     const ziel = this.arbeit[key];
     const spec = TABLES[key];
     const net: Tabelle = { headers: netRaw.headers.map((h) => String(h ?? '').trim()), rows: netRaw.rows };
