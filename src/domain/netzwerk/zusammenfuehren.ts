@@ -95,7 +95,6 @@ function arbeitskopie(key: TableKey, t: Tabelle): Arbeitstabelle {
   return { key, headers: t.headers, rows, urspruenglich: rows.length, index, geaendert: new Map() };
 }
 
-
 /** Merge one network file into the working tables. */
 class Zusammenfuehrung {
   readonly aenderungen: Aenderungen = { neu: [], geaendert: [], konflikte: [], abgelehnt: [] };
