@@ -59,13 +59,17 @@ Optionen:
   --hf <Nr>   nur die Datei für dieses Handlungsfeld erstellen
   --force     vorhandene Netzwerkdateien im Ordner überschreiben
   --json      Ergebnis als JSON ausgeben: {"dateien":[{"hf","datei","zeilen"}]}
+  -h, --help  diese Hilfe
 
 Exit-Codes:
   0  Netzwerkdateien erstellt
   1  die Gesamtdatei lässt sich nicht aufteilen (fehlende Tabellen, leere oder
      doppelte Schlüssel wie Nr / Kennzahl-ID / Handlungsziel-ID)
   2  eine Datei kann nicht gelesen oder geschrieben werden, oder es gibt die
-     Zieldateien schon (ohne --force)`;
+     Zieldateien schon (ohne --force)
+
+Beispiel:
+  ${PROGRAMM} aufteilen Arbeitsplanung-2026.xlsx Netzwerke-2026`;
 
 /** Builds the network workbook for one export. */
 export function netzwerkArbeitsmappe(exp: NetzwerkExport): ExcelJS.Workbook {

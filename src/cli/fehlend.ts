@@ -78,8 +78,8 @@ mit Netzwerk und Netzwerkleitung (wen man fragen muss):
   • Kennzahlen ohne Istwert
   • Kennzahlen mit Ampel rot ohne Begründung
 dazu die Vollständigkeit in Prozent (erfüllte Prüfungen je Handlungsfeld,
-Handlungsziel und Kennzahl). Hat die Arbeitsmappe Fehler, werden die Befunde ausgegeben
-(wie bei „pruefen“). Die Eingabedatei wird nie verändert.
+Handlungsziel und Kennzahl). Hat die Arbeitsmappe Fehler, werden die
+Befunde ausgegeben (wie bei „pruefen“). Die Eingabedatei wird nie verändert.
 
 Optionen:
   --json       Ergebnis als JSON: berichtsjahr, vollstaendig,

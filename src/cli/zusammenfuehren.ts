@@ -57,6 +57,7 @@ Optionen:
                     {"neu":[C…],"geaendert":[C…],"konflikte":[C…],"abgelehnt":[C…]}
                     mit C = {"datei","tabelle","schluessel","spalte","gesamt",
                     "netzwerk","meldung"}; das Prüfergebnis steht dann auf stderr.
+  -h, --help        diese Hilfe
 
 Exit-Codes:
   0  zusammengeführt, keine Konflikte, keine abgelehnten Zeilen
@@ -64,7 +65,10 @@ Exit-Codes:
      der Wert der Gesamtdatei; siehe Protokoll)
   2  eine Datei kann nicht gelesen oder geschrieben werden, oder unter einer
      Tabelle der Gesamtdatei ist kein Platz für neue Zeilen (dann wird nichts
-     geschrieben)`;
+     geschrieben)
+
+Beispiel:
+  ${PROGRAMM} zusammenfuehren Arbeitsplanung-2026.xlsx Netzwerke-2026/*.xlsx --aus Arbeitsplanung-2026-neu.xlsx`;
 
 function cJson(e: Aenderung): Aenderung {
   return {
