@@ -35,6 +35,15 @@ describe('einrichten', () => {
     expect(fx.zelle('Kennzahlen', 'I2')?.zahlenformat).toBe('DD.MM.YYYY');
     expect(fx.zelle('Kennzahlen', `A${1 + PREPARED_ROWS}`)?.zahlenformat).toBe(format('kennzahlen', 'Kennzahl-ID'));
     expect(fx.zelle('Arbeitsplanung', 'B2')?.zahlenformat).toBe('0');
+    // key columns centred so an integer HF-Nr does not run into the text beside it; text keeps the default
+    expect(fx.zelle('Stammdaten', 'A2')?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Ziele', 'A2')?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Ziele', 'D2')?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Arbeitsplanung', 'A2')?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Arbeitsplanung', `B${1 + PREPARED_ROWS}`)?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Arbeitsplanung', 'E2')?.format.horizontal).toBeUndefined();
+    expect(fx.zelle('Stammdaten', 'B2')?.format.horizontal).toBeUndefined();
+    expect(fx.zelle('Stammdaten', 'A1')?.format.horizontal).toBeUndefined();
     // conditional format
     const cfs = fx.blatt('Arbeitsplanung').bedingteFormate;
     expect(cfs.map((c) => [c.typ, c.formel, c.fuellung])).toEqual([

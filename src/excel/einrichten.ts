@@ -270,7 +270,13 @@ function tabelleAusFreiemBereich(
   return null;
 }
 
-/** Number formats, wrap, widths of new columns and dropdowns of the data area (incl. prepared rows). */
+const HORIZONTAL: Readonly<Record<NonNullable<ColumnLayout['horizontal']>, Excel.HorizontalAlignment>> = {
+  left: 'Left' as Excel.HorizontalAlignment,
+  center: 'Center' as Excel.HorizontalAlignment,
+  right: 'Right' as Excel.HorizontalAlignment,
+};
+
+/** Number formats, wrap, alignment, widths of new columns and dropdowns of the data area (incl. prepared rows). */
 function spaltenFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf: number, letzteZeile: number, unterstuetzt: IstUnterstuetzt): void {
   const n = letzteZeile - kopf;
   for (const l of lage) {
@@ -278,6 +284,7 @@ function spaltenFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], k
     const daten = ws.getRange(`${buchstabe}${kopf + 1}:${buchstabe}${letzteZeile}`);
     if (l.layout.numberFormat) daten.numberFormat = Array.from({ length: n }, () => [l.layout.numberFormat as string]);
     if (l.layout.wrap) daten.format.wrapText = true;
+    if (l.layout.horizontal) daten.format.horizontalAlignment = HORIZONTAL[l.layout.horizontal];
     if (l.neu) ws.getRange(`${buchstabe}:${buchstabe}`).format.columnWidth = breiteInPunkten(l.layout.width);
     const formel = dropdownFormula(l.layout.spec);
     if (formel && verfuegbar('dropdowns', unterstuetzt)) {

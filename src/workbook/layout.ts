@@ -39,6 +39,8 @@ export interface ColumnLayout {
   /** Excel number format code, e.g. '0', '0.00', 'DD.MM.YYYY', '@' */
   readonly numberFormat?: string;
   readonly wrap?: boolean;
+  /** horizontal alignment of the data cells; absent = the app's default (text left, numbers right) */
+  readonly horizontal?: 'left' | 'center' | 'right';
 }
 
 export interface TableLayout {
@@ -102,6 +104,12 @@ const WRAPPED = new Set(['Beschreibung', 'Verantwortlich', 'Handlungsziel', 'Her
 /** ID columns are formatted as text so Excel does not turn "1.2" into a date or 1.10 into 1.1. */
 const ID_COLUMNS = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
 
+/**
+ * Short key columns are centred: otherwise an integer HF-Nr (right-aligned)
+ * runs into the left-aligned text next to it, e.g. "1Sprachförderung".
+ */
+const CENTRED = new Set(['HF-Nr', ...ID_COLUMNS]);
+
 function numberFormatFor(spec: ColumnSpec): string | undefined {
   if (ID_COLUMNS.has(spec.header)) return '@';
   switch (spec.type) {
@@ -128,6 +136,7 @@ function tableLayout(key: TableKey, headerRow: number, firstColumn: number): Tab
       width: WIDTHS[c.header] ?? 16,
       numberFormat: numberFormatFor(c),
       wrap: WRAPPED.has(c.header),
+      horizontal: CENTRED.has(c.header) ? 'center' : undefined,
     })),
   };
 }

@@ -50,7 +50,7 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
     const col = ws.getColumn(firstColumn + i);
     col.width = c.width;
     if (c.numberFormat) col.numFmt = c.numberFormat;
-    col.alignment = { vertical: 'top', wrapText: c.wrap ? true : undefined };
+    col.alignment = { vertical: 'top', wrapText: c.wrap ? true : undefined, horizontal: c.horizontal };
   });
   const daten = rows.length > 0 ? rows : [columns.map(() => null)];
   ws.addTable({

@@ -177,6 +177,25 @@ describe('schreibeVorlage', () => {
   });
 });
 
+describe('schreibeVorlage: alignment', () => {
+  it('centres HF-Nr and ID columns so "1" does not run into the text beside it; text columns keep the default', async () => {
+    const pfad = tmp.datei('vorlage-ausrichtung.xlsx');
+    await schreibeMappe(pfad);
+    const wb = await ladeArbeitsmappe(pfad);
+    const h = (blatt: string, zelle: string) => wb.getWorksheet(blatt)!.getCell(zelle).alignment?.horizontal;
+    expect(h('Stammdaten', 'A2')).toBe('center');
+    expect(h('Ziele', 'A2')).toBe('center');
+    expect(h('Ziele', 'D2')).toBe('center');
+    expect(h('Arbeitsplanung', 'A2')).toBe('center');
+    expect(h('Arbeitsplanung', 'B2')).toBe('center');
+    expect(h('Kennzahlen', 'A2')).toBe('center');
+    expect(h('Stammdaten', 'B2')).toBeUndefined();
+    expect(h('Arbeitsplanung', 'E2')).toBeUndefined();
+    // the column style carries it to rows typed later
+    expect(wb.getWorksheet('Arbeitsplanung')!.getColumn(2).alignment?.horizontal).toBe('center');
+  });
+});
+
 describe('text that looks like a formula', () => {
   it('is written as text, never as a formula', async () => {
     const t = beispielTabellen();
