@@ -67,7 +67,7 @@ function spalteVon(headers: readonly string[], header: string, tabelle: string):
   const i = headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
   if (i < 0)
     throw new ChecklisteSpeicherFehler(
-      `In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Arbeitsmappe einrichten“).`,
+      `In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Einrichten“ im Reiter „Start“).`,
     );
   return i;
 }
@@ -153,7 +153,7 @@ export async function speichereCheckliste(
   } catch (e) {
     const grund = e instanceof Error ? e.message : String(e);
     throw new ChecklisteSpeicherFehler(
-      `Die Tabellen „${TABLE_NAMES.checkliste}“ und „${TABLE_NAMES.kennzahlen}“ wurden nicht gefunden (${grund}). Bitte die Arbeitsmappe mit „Arbeitsmappe einrichten“ vorbereiten.`,
+      `Die Tabellen „${TABLE_NAMES.checkliste}“ und „${TABLE_NAMES.kennzahlen}“ wurden nicht gefunden (${grund}). Bitte die Arbeitsmappe zuerst mit „Einrichten“ im Reiter „Start“ vorbereiten.`,
     );
   }
   const sc = stand(cl);

@@ -252,7 +252,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await patenschaften.getByLabel('Istwert').fill('15');
     await patenschaften.getByLabel('Stichtag').fill('31.10.2026');
     await patenschaften.getByText('Zielerreichung 25 % · Ampel rot').waitFor();
-    await patenschaften.getByText('Die Ampel steht auf rot: bitte begründen.').waitFor();
+    await patenschaften.getByText('Die Ampel steht auf Rot: bitte begründen.').waitFor();
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.').waitFor();
     await patenschaften.getByText(/steht auf Rot \(Zielerreichung 25 %\), aber es fehlt eine Begründung/).waitFor();

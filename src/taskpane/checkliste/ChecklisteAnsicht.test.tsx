@@ -39,6 +39,13 @@ describe('ChecklisteAnsicht', () => {
     expect(g.waehleZelle).toHaveBeenCalledWith('Kennzahlen', 'H4');
   });
 
+  it('without the template tables it points to the „Einrichten“ button on Start, by that name', async () => {
+    const g = gateway();
+    g.laden.mockResolvedValue({ plan: null, findings: [] });
+    mitFluent(<ChecklisteAnsicht gateway={g} />);
+    expect(await screen.findByText(/Bitte zuerst im Reiter „Start“ auf „Einrichten“ klicken\./)).toBeTruthy();
+  });
+
   it('shows a German error when the workbook cannot be read', async () => {
     const g = gateway();
     g.laden.mockRejectedValue(new Error('Excel antwortet nicht'));

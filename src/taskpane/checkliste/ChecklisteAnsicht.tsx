@@ -72,7 +72,7 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
       {daten && !daten.plan ? (
         <MessageBar intent="error">
           <MessageBarBody>
-            Die Arbeitsmappe enthält nicht alle Tabellen der Vorlage. Bitte zuerst „Arbeitsmappe einrichten“ ausführen.
+            Die Arbeitsmappe enthält nicht alle Tabellen der Vorlage. Bitte zuerst im Reiter „Start“ auf „Einrichten“ klicken.
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -67,7 +67,7 @@ describe('ChecklisteFormular', () => {
     const k = kennzahl('Kursplätze');
     fireEvent.change(within(k).getByLabelText('Istwert'), { target: { value: '20' } });
     expect(within(k).getByText('Zielerreichung 20 % · Ampel rot')).toBeTruthy();
-    expect(within(k).getByText('Die Ampel steht auf rot: bitte begründen.')).toBeTruthy();
+    expect(within(k).getByText('Die Ampel steht auf Rot: bitte begründen.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
     expect(await screen.findByText(/Bitte die markierten Felder korrigieren/)).toBeTruthy();
     expect(within(k).getByText(/steht auf Rot .* es fehlt eine Begründung/)).toBeTruthy();

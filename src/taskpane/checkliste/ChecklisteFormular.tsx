@@ -329,7 +329,7 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                     key={f}
                     label={KENNZAHL_FELDER[f]}
                     required={f === 'id' || f === 'name' || f === 'zielwert' || (f === 'begruendung' && p.begruendungNoetig)}
-                    hint={rotHinweis ? 'Die Ampel steht auf rot: bitte begründen.' : art === 'datum' ? 'TT.MM.JJJJ' : undefined}
+                    hint={rotHinweis ? 'Die Ampel steht auf Rot: bitte begründen.' : art === 'datum' ? 'TT.MM.JJJJ' : undefined}
                     {...meldung}
                   >
                     {art === 'lang' ? (
