@@ -1,7 +1,7 @@
 import { arbeitsmappe } from './__tests__/fixtures';
 import { berechneKpi, pruefen } from './index';
 import type { KpiResult, Plan, RawTable } from './model';
-import { VERLAUF_SPALTEN, verlaufAusTabelle, verlaufFortschreiben, type VerlaufZeile } from './verlauf';
+import { VERLAUF_SPALTEN, deutscherTag, verlaufAusTabelle, verlaufFortschreiben, type VerlaufZeile } from './verlauf';
 
 function setup(): { plan: Plan; kpi: KpiResult } {
   const { plan } = pruefen(arbeitsmappe());
@@ -12,7 +12,7 @@ function setup(): { plan: Plan; kpi: KpiResult } {
 describe('verlaufFortschreiben', () => {
   it('adds one row per Handlungsfeld plus Gesamt with the KPI figures', () => {
     const { plan, kpi } = setup();
-    const z = verlaufFortschreiben([], kpi, new Date(2026, 2, 1, 10, 0), plan);
+    const z = verlaufFortschreiben([], kpi, new Date('2026-03-01T10:00:00Z'), plan);
     expect(z.map((r) => r.hf)).toEqual([1, 2, null]);
     expect(z.every((r) => r.datum === '2026-03-01')).toBe(true);
     expect(z[0]).toMatchObject({
@@ -34,20 +34,32 @@ describe('verlaufFortschreiben', () => {
 
   it('replaces the rows of the same day instead of adding duplicates', () => {
     const { plan, kpi } = setup();
-    const tag1 = verlaufFortschreiben([], kpi, new Date(2026, 2, 1, 9, 0), plan);
-    const tag2 = verlaufFortschreiben(tag1, kpi, new Date(2026, 2, 2, 9, 0), plan);
+    const tag1 = verlaufFortschreiben([], kpi, new Date('2026-03-01T09:00:00Z'), plan);
+    const tag2 = verlaufFortschreiben(tag1, kpi, new Date('2026-03-02T09:00:00Z'), plan);
     const geaendert: KpiResult = { ...kpi, gesamt: { ...kpi.gesamt, zielerreichung: 0.123 } };
-    const nochmal = verlaufFortschreiben(tag2, geaendert, new Date(2026, 2, 2, 17, 30), plan);
+    const nochmal = verlaufFortschreiben(tag2, geaendert, new Date('2026-03-02T17:30:00Z'), plan);
     expect(tag2).toHaveLength(6);
     expect(nochmal).toHaveLength(6);
     expect(nochmal.filter((r) => r.datum === '2026-03-02' && r.hf === null).map((r) => r.zielerreichung)).toEqual([0.123]);
     expect(nochmal.slice(0, 3)).toEqual(tag1);
   });
 
+  it('files a refresh under the German calendar day, whatever the machine time zone', () => {
+    const { plan, kpi } = setup();
+    // 23:30 UTC is 00:30 on the next day in Berlin (CET) …
+    const z = verlaufFortschreiben([], kpi, new Date('2026-03-01T23:30:00Z'), plan);
+    expect(z.every((r) => r.datum === '2026-03-02')).toBe(true);
+    // … and 22:30 UTC in summer (CEST, UTC+2) too
+    expect(deutscherTag(new Date('2026-07-14T22:30:00Z'))).toBe('2026-07-15');
+    expect(deutscherTag(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
+    // late on New Year's Eve (UTC) it is already the next year in Berlin
+    expect(deutscherTag(new Date('2026-12-31T23:15:00Z'))).toBe('2027-01-01');
+  });
+
   it('keeps the history sorted by date', () => {
     const { plan, kpi } = setup();
-    const spaet = verlaufFortschreiben([], kpi, new Date(2026, 5, 1), plan);
-    const frueh = verlaufFortschreiben(spaet, kpi, new Date(2026, 0, 15), plan);
+    const spaet = verlaufFortschreiben([], kpi, new Date('2026-06-01T10:00:00Z'), plan);
+    const frueh = verlaufFortschreiben(spaet, kpi, new Date('2026-01-15T10:00:00Z'), plan);
     expect(frueh.map((r) => r.datum)).toEqual([
       '2026-01-15',
       '2026-01-15',

@@ -50,11 +50,17 @@ export interface VerlaufZeile {
   readonly kennzahlenMitDaten: number | null;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+const DEUTSCHER_TAG = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The refresh day as the user sees it: local calendar day of `d`. */
-export function lokalesDatum(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * The refresh day as ISO yyyy-mm-dd in German time (Europe/Berlin), like the
+ * sheets' "Berechnet am" stamps: a CLI on a UTC server at 00:30 German time
+ * must not file the figures under the previous day.
+ */
+export function deutscherTag(d: Date): string {
+  const teile = DEUTSCHER_TAG.formatToParts(d);
+  const teil = (t: Intl.DateTimeFormatPartTypes): string => teile.find((p) => p.type === t)?.value ?? '';
+  return `${teil('year')}-${teil('month')}-${teil('day')}`;
 }
 
 /** ISO day → Date at UTC midnight, the form adapters write as a plain date cell. */
@@ -89,7 +95,7 @@ export function verlaufFortschreiben(
   datum: Date,
   plan?: Pick<Plan, 'handlungsfelder'>,
 ): VerlaufZeile[] {
-  const tag = lokalesDatum(datum);
+  const tag = deutscherTag(datum);
   const namen = new Map((plan?.handlungsfelder ?? []).map((h) => [h.nr, h.name] as const));
   const kennzahlenJeHf = new Map<number, { n: number; mitDaten: number }>();
   let n = 0;
