@@ -66,6 +66,16 @@ export function kpiGrids(plan: Plan, kpi: KpiResult, meta: KpiMeta, raw?: RawWor
   return grids;
 }
 
+/**
+ * The quote with its basis: entfallene Maßnahmen are not counted, so "3 von 7
+ * umgesetzt" next to "50 %" would look wrong to a reader.
+ */
+function quoteText(z: Zaehlung): string {
+  const basis = z.massnahmen - z.entfallen;
+  if (basis === 0 || z.umsetzungsquote === null) return `Umsetzungsquote ${prozent(null)} (keine nicht entfallenen Maßnahmen)`;
+  return `Umsetzungsquote ${prozent(z.umsetzungsquote)} (${z.umgesetzt} von ${basis} nicht entfallenen ${basis === 1 ? 'Maßnahme' : 'Maßnahmen'} umgesetzt)`;
+}
+
 function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   io.out(`Kennzahlen ${kpi.berichtsjahr} aus „${datei}“ (ohne Standardmaßnahmen):\n`);
   const name = new Map(plan.handlungsfelder.map((h) => [h.nr, h.name]));
@@ -73,7 +83,8 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
     io.out(
       `  HF ${hf.hf} ${name.get(hf.hf) ?? ''}\n` +
         `     Zielerreichung ${prozent(hf.zielerreichung)} (${AMPEL_LABEL[hf.ampel]}), ` +
-        `Umsetzungsquote ${prozent(hf.umsetzungsquote)} – ${hf.umgesetzt} von ${hf.massnahmen} Maßnahmen umgesetzt, ` +
+        `${quoteText(hf)}; ` +
+        `${mehrzahl(hf.massnahmen, 'Maßnahme', 'Maßnahmen')}: ${hf.umgesetzt} umgesetzt, ` +
         `${hf.begonnen} begonnen, ${hf.geplant} geplant, ${hf.verschoben} verschoben, ${hf.entfallen} entfallen; ` +
         `${hf.wirkungen} ${hf.wirkungen === 1 ? 'Wirkung' : 'Wirkungen'}` +
         (hf.handlungszieleOhneMassnahme > 0
@@ -83,8 +94,8 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   }
   const g = kpi.gesamt;
   io.out(
-    `\n  Gesamt: Zielerreichung ${prozent(g.zielerreichung)} (${AMPEL_LABEL[g.ampel]}), Umsetzungsquote ${prozent(g.umsetzungsquote)}, ` +
-      `${g.massnahmen} Maßnahmen, ${g.wirkungen} Wirkungen, ${g.standardmassnahmen} Standardmaßnahmen (gesondert berichtet).`,
+    `\n  Gesamt: Zielerreichung ${prozent(g.zielerreichung)} (${AMPEL_LABEL[g.ampel]}), ${quoteText(g)}; ` +
+      `insgesamt ${g.massnahmen} Maßnahmen, ${g.wirkungen} Wirkungen, ${g.standardmassnahmen} Standardmaßnahmen (gesondert berichtet).`,
   );
   const mitDaten = kpi.kennzahlen.filter((k) => k.zielerreichung !== null).length;
   io.out(`  Kennzahlen mit Istwert: ${mitDaten} von ${kpi.kennzahlen.length}.`);

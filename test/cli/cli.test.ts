@@ -187,6 +187,40 @@ describe('kpi', () => {
     expect(r.out).toMatch(/Kennzahlen 2026 aus „beispiel.xlsx“/);
     expect(r.out).toMatch(/HF 1 Sprachförderung/);
     expect(r.out).toMatch(/Gesamt: Zielerreichung \d+ %/);
+    // the quote names its basis: entfallene Maßnahmen do not count (HF 1: 3 umgesetzt of 7, 1 entfallen → 3 / 6)
+    expect(r.out).toContain(
+      '     Zielerreichung 68 % (gelb), Umsetzungsquote 50 % (3 von 6 nicht entfallenen Maßnahmen umgesetzt); ' +
+        '7 Maßnahmen: 3 umgesetzt, 2 begonnen, 0 geplant, 1 verschoben, 1 entfallen; 3 Wirkungen\n',
+    );
+    expect(r.out).toContain(
+      '  Gesamt: Zielerreichung 75 % (gelb), Umsetzungsquote 37 % (17 von 46 nicht entfallenen Maßnahmen umgesetzt); ' +
+        'insgesamt 49 Maßnahmen, 19 Wirkungen, 6 Standardmaßnahmen (gesondert berichtet).',
+    );
+    expect(r.out).not.toMatch(/Maßnahmen umgesetzt, /);
+  });
+
+  it('text: a quote over one Maßnahme is singular, a quote without basis says why it is empty', async () => {
+    const pfad = tmp.datei('entfallen.xlsx');
+    copyFileSync(BEISPIEL, pfad);
+    await bearbeite(pfad, (wb) => {
+      const ws = wb.getWorksheet(SHEETS.arbeitsplanung)!;
+      let hf6 = 0;
+      ws.eachRow((row, nr) => {
+        if (nr === 1 || row.getCell(4).value !== 'Maßnahme' || row.getCell(11).value === 'ja') return;
+        const hf = Number(row.getCell(2).value);
+        if (hf === 8) row.getCell(10).value = 'entfallen';
+        // HF 6: the first Maßnahme umgesetzt, all others entfallen
+        if (hf === 6) row.getCell(10).value = hf6++ === 0 ? 'umgesetzt' : 'entfallen';
+      });
+    });
+    const r = await cli('kpi', pfad);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /HF 6 .*\n {5}Zielerreichung \d+ % \([^)]+\), Umsetzungsquote 100 % \(1 von 1 nicht entfallenen Maßnahme umgesetzt\); 6 Maßnahmen: 1 umgesetzt, 0 begonnen, 0 geplant, 0 verschoben, 5 entfallen;/,
+    );
+    expect(r.out).toMatch(
+      /HF 8 .*\n {5}Zielerreichung \d+ % \([^)]+\), Umsetzungsquote – \(keine nicht entfallenen Maßnahmen\); 4 Maßnahmen: 0 umgesetzt, 0 begonnen, 0 geplant, 0 verschoben, 4 entfallen;/,
+    );
   });
 
   it('--aus writes a copy with both KPI sheets; input byte-identical; data tables unchanged', async () => {
