@@ -50,7 +50,12 @@ export interface VerlaufZeile {
   readonly kennzahlenMitDaten: number | null;
 }
 
-const DEUTSCHER_TAG = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+const DEUTSCHER_TAG = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
  * The refresh day as ISO yyyy-mm-dd in German time (Europe/Berlin), like the
