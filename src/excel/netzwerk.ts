@@ -28,7 +28,7 @@ import {
   letzteSicherungWiederherstellen,
   SICHERUNG_DATEN_ZEILE,
   SICHERUNG_KENNUNG,
-  SICHERUNG_PRAEFIX,
+  sicherungsblaetter,
   sicherungsName,
 } from './sicherung';
 
@@ -299,11 +299,7 @@ export async function letztenImportRueckgaengig(context: Excel.RequestContext): 
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   await context.sync();
-  const kandidaten = blaetter.items
-    .map((b) => b.name)
-    .filter((n) => n.startsWith(SICHERUNG_PRAEFIX))
-    .sort()
-    .reverse();
+  const kandidaten = sicherungsblaetter(blaetter.items.map((b) => b.name));
   const koepfe = kandidaten.map((n) => {
     const r = context.workbook.worksheets.getItem(n).getRange('A1:E1');
     r.load('values');

@@ -1,6 +1,6 @@
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
-import { sicherungAnlegen, letzteSicherungWiederherstellen, sicherungsName, freierName, aufKopfAbbilden } from './sicherung';
+import { sicherungAnlegen, letzteSicherungWiederherstellen, sicherungsName, freierName, aufKopfAbbilden, sicherungsblaetter } from './sicherung';
 
 const T1 = new Date(2026, 10, 25, 15, 30, 12);
 const T2 = new Date(2026, 10, 25, 15, 45, 0);
@@ -10,6 +10,15 @@ describe('Sicherung', () => {
     expect(sicherungsName(T1)).toBe('Sicherung 2026-11-25 153012');
     expect(sicherungsName(T1).length).toBeLessThanOrEqual(31);
     expect(freierName('Sicherung X', new Set(['sicherung x']))).toBe('Sicherung X 2');
+  });
+
+  test('Sicherungsblätter: nur Blätter mit dem Präfix, neueste zuerst', () => {
+    const alt = sicherungsName(new Date(2026, 0, 5, 9, 0, 0));
+    const neu = sicherungsName(new Date(2026, 10, 25, 15, 30, 12));
+    const namen = ['Arbeitsplanung', alt, `${neu} 2`, 'KPI Übersicht', neu, 'Sicherungen (Notizen)'];
+    expect(sicherungsblaetter(namen)).toEqual([`${neu} 2`, neu, alt]);
+    expect(sicherungsblaetter(['Stammdaten', 'Ziele'])).toEqual([]);
+    expect(namen[0]).toBe('Arbeitsplanung'); // input left unsorted
   });
 
   test('anlegen: verstecktes Blatt mit Kennung und Werten; 2 syncs', async () => {

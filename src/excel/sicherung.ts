@@ -43,6 +43,17 @@ export function freierName(basis: string, vorhanden: ReadonlySet<string>): strin
   for (let i = 2; ; i++) if (!klein.has(`${basis} ${i}`.toLowerCase())) return `${basis} ${i}`;
 }
 
+/**
+ * The backup sheets among `blattNamen`, newest first (the names sort by their
+ * timestamp). Used by restore and by undoing a network import.
+ */
+export function sicherungsblaetter(blattNamen: readonly string[]): string[] {
+  return blattNamen
+    .filter((n) => n.startsWith(SICHERUNG_PRAEFIX))
+    .sort()
+    .reverse();
+}
+
 function tabelleNichtGefunden(tabelle: string): Error {
   return new Error(`Die Tabelle ${tabelle} wurde in dieser Arbeitsmappe nicht gefunden. Bitte zuerst „Einrichten“ ausführen.`);
 }
@@ -134,11 +145,7 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
   tabellen.load('items/name');
   await context.sync();
 
-  const kandidaten = blaetter.items
-    .map((b) => b.name)
-    .filter((n) => n.startsWith(SICHERUNG_PRAEFIX))
-    .sort()
-    .reverse();
+  const kandidaten = sicherungsblaetter(blaetter.items.map((b) => b.name));
   if (kandidaten.length === 0) throw new Error('Es gibt keine Sicherung, die wiederhergestellt werden könnte.');
   const kopfzellen = kandidaten.map((n) => {
     const r = context.workbook.worksheets.getItem(n).getRange('A1:B1');
