@@ -1,6 +1,13 @@
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
-import { sicherungAnlegen, letzteSicherungWiederherstellen, sicherungsName, freierName, aufKopfAbbilden, sicherungsblaetter } from './sicherung';
+import {
+  sicherungAnlegen,
+  letzteSicherungWiederherstellen,
+  sicherungsName,
+  freierName,
+  aufKopfAbbilden,
+  sicherungsblaetter,
+} from './sicherung';
 
 const T1 = new Date(2026, 10, 25, 15, 30, 12);
 const T2 = new Date(2026, 10, 25, 15, 45, 0);
