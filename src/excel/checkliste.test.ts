@@ -163,6 +163,8 @@ describe('speichereCheckliste', () => {
         { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: KZ.filter((h) => h !== 'Kennzahl-ID'), zeilen: [] },
       ],
     });
-    await expect(speichereCheckliste(y.context, '1.1', {}, [])).rejects.toThrow(/Spalte „Kennzahl-ID“.*„Einrichten“ im Reiter „Start“/);
+    await expect(speichereCheckliste(y.context, '1.1', {}, [])).rejects.toThrow(
+      /Spalte „Kennzahl-ID“.*„Einrichten“ im Reiter „Start“/,
+    );
   });
 });
