@@ -136,6 +136,43 @@ describe('speichereCheckliste', () => {
     expect(x.tabelle('tblKennzahlen')!.zeilen).toHaveLength(1);
   });
 
+  it('works on an ExcelApi 1.4 host (no getRangeByIndexes 1.7, no Table.resize 1.13): same result as with resize', async () => {
+    const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: 'Eltern' }, [
+      entwurf({ id: 'K1.1.1', istwert: '42' }),
+      entwurf({ id: 'K1.1.3', istwert: '7' }),
+      entwurf({ id: 'K1.1.4', istwert: '8' }),
+      entwurf({ id: 'K1.1.5', istwert: '9' }),
+    ]);
+    const alt = createFakeExcel({
+      apiVersion: '1.4',
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: [...CL, 'Notiz'], zeilen: [clZeile('9.1', 'G', 'N')] },
+        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: [...KZ, 'Notiz'], zeilen: [kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg')] },
+      ],
+    });
+    const neu = createFakeExcel({
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: [...CL, 'Notiz'], zeilen: [clZeile('9.1', 'G', 'N')] },
+        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: [...KZ, 'Notiz'], zeilen: [kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg')] },
+      ],
+    });
+    const r = await speichereCheckliste(alt.context, '1.1', z.checkliste, z.kennzahlen, { unterstuetzt: alt.unterstuetzt });
+    await speichereCheckliste(neu.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r).toMatchObject({ checkliste: 'angelegt', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 3, syncs: 3 });
+    expect(alt.protokoll.some((p) => p.startsWith('Table.resize'))).toBe(false);
+    for (const t of ['tblCheckliste', 'tblKennzahlen']) expect(alt.tabelle(t)).toEqual(neu.tabelle(t));
+    expect(alt.tabelle('tblKennzahlen')!.zeilen.map((row) => [row[0], row[7]])).toEqual([
+      ['K1.1.1', 42],
+      ['K1.1.3', 7],
+      ['K1.1.4', 8],
+      ['K1.1.5', 9],
+    ]);
+    expect(alt.tabelle('tblCheckliste')!.zeilen.map((row) => row.slice(0, 2))).toEqual([
+      ['9.1', 'G'],
+      ['1.1', 'Eltern'],
+    ]);
+  });
+
   it('needs the same number of syncs for 10 and 10,000 rows', async () => {
     const zaehle = async (n: number): Promise<number> => {
       const x = arbeitsmappe(n);

@@ -13,6 +13,7 @@ import type { ZeilenWerte } from '../domain/formular';
 import { bereichsAdresse } from './adresse';
 // the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
 import { alsExcelWert } from './bloecke';
+import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 
 export class ChecklisteSpeicherFehler extends Error {
   constructor(message: string) {
@@ -75,7 +76,15 @@ function spalteVon(headers: readonly string[], header: string, tabelle: string):
 /** Values of one key column (loaded in sync 2). */
 function ladeSchluessel(s: ReturnType<typeof stand>, spalte: number): Excel.Range | null {
   if (s.koerperZeilen === 0) return null;
-  return s.blatt.getRangeByIndexes(s.kopfZeile + 1, s.ersteSpalte + spalte, s.koerperZeilen, 1).load('values');
+  return zellen(s, s.kopfZeile + 1, s.ersteSpalte + spalte, s.koerperZeilen, 1).load('values');
+}
+
+/**
+ * Range by 0-based indexes. Worksheet.getRangeByIndexes would be ExcelApi 1.7,
+ * above the manifest's 1.4; an A1 address works everywhere (1.1).
+ */
+function zellen(s: { readonly blatt: Excel.Worksheet }, zeile: number, spalte: number, zeilen: number, spalten: number): Excel.Range {
+  return s.blatt.getRange(bereichsAdresse(zeile + 1, spalte + 1, zeilen, spalten));
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -98,12 +107,12 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
     while (ende + 1 < spalten.length && spalten[ende + 1] === spalten[ende] + 1) ende++;
     const von = spalten[start];
     const werteLauf = spalten.slice(start, ende + 1).map((c) => alsExcelWert(index.get(c) ?? null));
-    s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + von, 1, werteLauf.length).values = [werteLauf];
+    zellen(s, zeile, s.ersteSpalte + von, 1, werteLauf.length).values = [werteLauf];
     start = ende + 1;
   }
   // dates as dates, even in rows beyond the prepared formats
   spalten.forEach((c) => {
-    if (index.get(c) instanceof Date) s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + c, 1, 1).numberFormat = [['DD.MM.YYYY']];
+    if (index.get(c) instanceof Date) zellen(s, zeile, s.ersteSpalte + c, 1, 1).numberFormat = [['DD.MM.YYYY']];
   });
 }
 
@@ -111,21 +120,25 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
 function leereAndereSpalten(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
   const bekannt = new Set(Object.keys(werte).map((h) => h.toLowerCase()));
   s.headers.forEach((h, i) => {
-    if (!bekannt.has(h.toLowerCase())) s.blatt.getRangeByIndexes(zeile, s.ersteSpalte + i, 1, 1).values = [['']];
+    if (!bekannt.has(h.toLowerCase())) zellen(s, zeile, s.ersteSpalte + i, 1, 1).values = [['']];
   });
 }
 
 /**
  * Appends rows below a table: writes them under the last row and resizes
- * the table over them (one batch, no per-row insert).
+ * the table over them (one batch, no per-row insert). Table.resize is
+ * ExcelApi 1.13; below that the missing rows are added empty first
+ * (rows.add, 1.1; calculated columns fill them) and then written.
  */
-function haengeAn(z: TabellenZugriff, s: TabellenStand, zeilen: readonly ZeilenWerte[], koerperZeilen: number): void {
+function haengeAn(z: TabellenZugriff, s: TabellenStand, zeilen: readonly ZeilenWerte[], koerperZeilen: number, anpassen: boolean): void {
   if (zeilen.length === 0) return;
   // an empty table keeps one blank body row: fill that one first
   const erste = s.kopfZeile + 1 + s.zeilen;
-  zeilen.forEach((w, i) => schreibeZeile(s, erste + i, w));
   const bodyEnde = Math.max(s.zeilen + zeilen.length, koerperZeilen);
-  z.table.resize(`${bereichsAdresse(s.kopfZeile + 1, s.ersteSpalte + 1, bodyEnde + 1, s.headers.length)}`);
+  // one call per new row: rows.add with values would need every column (and overwrite calculated ones); a Handlungsziel has few Kennzahlen
+  if (!anpassen) for (let i = koerperZeilen; i < bodyEnde; i++) z.table.rows.add();
+  zeilen.forEach((w, i) => schreibeZeile(s, erste + i, w));
+  if (anpassen) z.table.resize(`${bereichsAdresse(s.kopfZeile + 1, s.ersteSpalte + 1, bodyEnde + 1, s.headers.length)}`);
 }
 
 /**
@@ -140,7 +153,9 @@ export async function speichereCheckliste(
   zielId: string,
   checklisteZeile: ZeilenWerte,
   kennzahlen: readonly ZeilenWerte[],
+  optionen: { readonly unterstuetzt?: IstUnterstuetzt } = {},
 ): Promise<ChecklisteSpeicherErgebnis> {
+  const anpassen = verfuegbar('tabelleAnpassen', optionen.unterstuetzt ?? officeUnterstuetzt);
   let syncs = 0;
   const sync = async (): Promise<void> => {
     syncs++;
@@ -181,7 +196,7 @@ export async function speichereCheckliste(
   // Checkliste: update the first row of this Handlungsziel, else append.
   const clZeile = clWerte.findIndex((w) => w === zielId);
   if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
-  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen);
+  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen);
 
   // Kennzahlen of this Handlungsziel, matched by ID.
   const eigene: number[] = [];
@@ -210,12 +225,10 @@ export async function speichereCheckliste(
     leereAndereSpalten(kzStand, sk.kopfZeile + 1 + i, w);
     wiederverwendet++;
   }
-  haengeAn(kz, kzStand, neu, sk.koerperZeilen);
+  haengeAn(kz, kzStand, neu, sk.koerperZeilen, anpassen);
   // Leftover rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
   for (const i of [...frei].sort((a, b) => b - a)) {
-    sk.blatt
-      .getRangeByIndexes(sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length)
-      .delete('Up' as Excel.DeleteShiftDirection.up);
+    zellen(sk, sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length).delete('Up' as Excel.DeleteShiftDirection.up);
   }
   await sync();
 

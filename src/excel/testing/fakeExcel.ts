@@ -194,9 +194,27 @@ function neuesBlatt(name: string): FakeBlatt {
 
 /* ------------------------------------------------------------ proxy base */
 
+/** "1.13" → [1, 13], so "1.9" < "1.13" */
+function versionTeile(v: string): number[] {
+  return v.split('.').map(Number);
+}
+
+export function versionMindestens(vorhanden: string, noetig: string): boolean {
+  const a = versionTeile(vorhanden);
+  const b = versionTeile(noetig);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
 class Kontext {
   syncs = 0;
   zahlenErkennen = false;
+  /** highest ExcelApi set of the simulated host; null = everything */
+  apiVersion: string | null = null;
   readonly protokoll: string[] = [];
   private offen: Basis[] = [];
   constructor(readonly modell: FakeArbeitsmappe) {}
@@ -211,6 +229,12 @@ class Kontext {
   }
   log(eintrag: string): void {
     this.protokoll.push(eintrag);
+  }
+  /** Office.js on an older host: a member above its requirement sets fails with ApiNotFound */
+  braucht(version: string, member: string): void {
+    if (this.apiVersion !== null && !versionMindestens(this.apiVersion, version)) {
+      throw new FakeOfficeFehler('ApiNotFound', `${member} braucht ExcelApi ${version}, dieser Host kann nur ${this.apiVersion}`);
+    }
   }
 }
 
@@ -585,9 +609,11 @@ class FakeRange extends Basis {
     return new FakeFormat(this.k, this.blatt, () => [this.block]);
   }
   get dataValidation(): FakeGueltigkeit {
+    this.k.braucht('1.8', 'Range.dataValidation');
     return new FakeGueltigkeit(this.blatt, this.block, this.k);
   }
   get conditionalFormats(): FakeCfSammlung {
+    this.k.braucht('1.6', 'Range.conditionalFormats');
     return new FakeCfSammlung(this.k, this.blatt, this.block);
   }
   /** across = true merges each row of the range separately (Office.js Range.merge(across), ExcelApi 1.2) */
@@ -655,6 +681,7 @@ class FakeRange extends Basis {
     }
   }
   copyFrom(quelle: FakeRange | string, typ = 'All'): void {
+    this.k.braucht('1.9', 'Range.copyFrom');
     const q = typeof quelle === 'string' ? new FakeWorksheet(this.k, this.blatt.name).getRange(quelle) : quelle;
     this.k.log(`Range.copyFrom ${typ} ${q.blatt.name}!${blockAdresse(q.block)} → ${this.blatt.name}!${blockAdresse(this.block)}`);
     const qb = q.block;
@@ -938,6 +965,10 @@ class FakeZeilen {
     const t = this.t();
     if (index !== null && index !== undefined && index !== -1) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung hängt Zeilen nur unten an');
     const m = werte ?? [[]];
+    // Office.js: each row of the values must span exactly the table's columns
+    if (werte && werte.some((r) => !Array.isArray(r) || r.length !== t.spalten)) {
+      throw new FakeOfficeFehler('InvalidArgument', `TableRows.add: Zeilenbreite passt nicht zu ${t.spalten} Spalten von ${t.name}`);
+    }
     this.k.log(`TableRows.add ${t.name} ${m.length}`);
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
     const ab = t.zeile + t.zeilen + 1;
@@ -1019,6 +1050,7 @@ class FakeTable extends Basis {
     return new FakeZeilen(this.k, () => this.t());
   }
   resize(bereich: FakeRange | string): void {
+    this.k.braucht('1.13', 'Table.resize');
     const b = typeof bereich === 'string' ? fakeBlock(bereich) : bereich.block;
     const t = this.t();
     this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
@@ -1065,6 +1097,7 @@ class FakeWorksheet extends Basis {
     this.b().sichtbarkeit = v;
   }
   set tabColor(c: string) {
+    this.k.braucht('1.7', 'Worksheet.tabColor');
     this.b().registerfarbe = c.toUpperCase();
   }
   get tabColor(): string {
@@ -1076,6 +1109,7 @@ class FakeWorksheet extends Basis {
     return new FakeRange(this.k, this.b(), fakeBlock(adresse));
   }
   getRanges(adressen: string): FakeRangeAreas {
+    this.k.braucht('1.9', 'Worksheet.getRanges');
     this.k.log(`Worksheet.getRanges ${this.blattName} (${adressen.split(',').length})`);
     if (adressen.length > 8000) throw new FakeOfficeFehler('InvalidArgument', 'Adressliste zu lang');
     return new FakeRangeAreas(
@@ -1085,6 +1119,7 @@ class FakeWorksheet extends Basis {
     );
   }
   getRangeByIndexes(zeile: number, spalte: number, zeilen: number, spalten: number): FakeRange {
+    this.k.braucht('1.7', 'Worksheet.getRangeByIndexes');
     return new FakeRange(this.k, this.b(), { zeile: zeile + 1, spalte: spalte + 1, zeilen, spalten });
   }
   private benutzt(nurWerte: boolean): Block | null {
@@ -1125,6 +1160,7 @@ class FakeWorksheet extends Basis {
     return this.schutzCache;
   }
   get freezePanes(): { freezeRows: (n: number) => void; unfreeze: () => void } {
+    this.k.braucht('1.7', 'Worksheet.freezePanes');
     return {
       freezeRows: (n: number) => {
         this.b().fixierteZeilen = n;
@@ -1135,6 +1171,7 @@ class FakeWorksheet extends Basis {
     };
   }
   get pageLayout(): { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (r: string) => void } {
+    this.k.braucht('1.9', 'Worksheet.pageLayout');
     const s = this.b().seite;
     return {
       set orientation(v: string) {
@@ -1152,6 +1189,7 @@ class FakeWorksheet extends Basis {
     } as { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (r: string) => void };
   }
   get horizontalPageBreaks(): { add: (a: string) => void; removePageBreaks: () => void } {
+    this.k.braucht('1.9', 'Worksheet.horizontalPageBreaks');
     const s = this.b().seite;
     return {
       add: (a: string) => {
@@ -1218,6 +1256,11 @@ class FakeEigenschaft extends Basis {
 }
 
 class FakeWorkbook extends Basis {
+  override load(arg?: string | string[] | Record<string, unknown>): this {
+    const namen = arg === undefined ? [] : typeof arg === 'string' ? arg.split(',') : Array.isArray(arg) ? arg.flatMap((a) => a.split(',')) : Object.keys(arg);
+    if (namen.some((n) => n.trim() === 'name')) this.k.braucht('1.7', 'Workbook.name');
+    return super.load(arg);
+  }
   get name(): string {
     this.pruefe('name');
     return this.k.modell.name;
@@ -1230,11 +1273,18 @@ class FakeWorkbook extends Basis {
   }
   get application(): { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void } {
     return {
-      suspendApiCalculationUntilNextSync: () => this.k.log('Application.suspendApiCalculationUntilNextSync'),
-      suspendScreenUpdatingUntilNextSync: () => this.k.log('Application.suspendScreenUpdatingUntilNextSync'),
+      suspendApiCalculationUntilNextSync: () => {
+        this.k.braucht('1.6', 'Application.suspendApiCalculationUntilNextSync');
+        this.k.log('Application.suspendApiCalculationUntilNextSync');
+      },
+      suspendScreenUpdatingUntilNextSync: () => {
+        this.k.braucht('1.9', 'Application.suspendScreenUpdatingUntilNextSync');
+        this.k.log('Application.suspendScreenUpdatingUntilNextSync');
+      },
     };
   }
   get properties(): { custom: { add: (k: string, v: unknown) => FakeEigenschaft; getItemOrNullObject: (k: string) => FakeEigenschaft } } {
+    this.k.braucht('1.7', 'Workbook.properties');
     return {
       custom: {
         add: (schluessel: string, wert: unknown) => {
@@ -1270,6 +1320,12 @@ export interface FakeSaat {
    * Excel (cells formatted "@" keep text). Recommended for new tests.
    */
   readonly zahlenErkennen?: boolean;
+  /**
+   * Highest ExcelApi requirement set of the simulated host (e.g. '1.4', the
+   * manifest's minimum): members of later sets throw ApiNotFound, as on an
+   * old Excel. Default: everything supported.
+   */
+  readonly apiVersion?: string;
 }
 
 export interface FakeExcel {
@@ -1279,6 +1335,8 @@ export interface FakeExcel {
   /** API calls in order, e.g. "Range.values KPI Übersicht!A1:O20" */
   readonly protokoll: string[];
   syncs(): number;
+  /** isSetSupported of the simulated host (pass as `unterstuetzt` to the adapter) */
+  unterstuetzt(set: string, version: string): boolean;
   blatt(name: string): FakeBlatt;
   /** values of a block as Office.js would return them ('' for empty) */
   werte(blatt: string, adresse: string): (string | number | boolean)[][];
@@ -1342,6 +1400,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
   const k = new Kontext(modell);
   const wb = new FakeWorkbook(k);
   k.zahlenErkennen = saat.zahlenErkennen ?? false;
+  k.apiVersion = saat.apiVersion ?? null;
   const context = {
     workbook: wb,
     application: wb.application,
@@ -1374,6 +1433,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
     modell,
     protokoll: k.protokoll,
     syncs: () => k.syncs,
+    unterstuetzt: (set, version) => set === 'ExcelApi' && (k.apiVersion === null || versionMindestens(k.apiVersion, version)),
     blatt,
     werte,
     zelle: (name, adresse) => {
