@@ -147,13 +147,23 @@ describe('speichereCheckliste', () => {
       apiVersion: '1.4',
       tabellen: [
         { name: 'tblCheckliste', blatt: 'Checkliste', kopf: [...CL, 'Notiz'], zeilen: [clZeile('9.1', 'G', 'N')] },
-        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: [...KZ, 'Notiz'], zeilen: [kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg')] },
+        {
+          name: 'tblKennzahlen',
+          blatt: 'Kennzahlen',
+          kopf: [...KZ, 'Notiz'],
+          zeilen: [kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg')],
+        },
       ],
     });
     const neu = createFakeExcel({
       tabellen: [
         { name: 'tblCheckliste', blatt: 'Checkliste', kopf: [...CL, 'Notiz'], zeilen: [clZeile('9.1', 'G', 'N')] },
-        { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: [...KZ, 'Notiz'], zeilen: [kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg')] },
+        {
+          name: 'tblKennzahlen',
+          blatt: 'Kennzahlen',
+          kopf: [...KZ, 'Notiz'],
+          zeilen: [kzZeile('K1.1.1', '1.1', 10, 'bleibt'), kzZeile('K1.1.2', '1.1', 20, 'weg')],
+        },
       ],
     });
     const r = await speichereCheckliste(alt.context, '1.1', z.checkliste, z.kennzahlen, { unterstuetzt: alt.unterstuetzt });

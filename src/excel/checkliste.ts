@@ -83,7 +83,13 @@ function ladeSchluessel(s: ReturnType<typeof stand>, spalte: number): Excel.Rang
  * Range by 0-based indexes. Worksheet.getRangeByIndexes would be ExcelApi 1.7,
  * above the manifest's 1.4; an A1 address works everywhere (1.1).
  */
-function zellen(s: { readonly blatt: Excel.Worksheet }, zeile: number, spalte: number, zeilen: number, spalten: number): Excel.Range {
+function zellen(
+  s: { readonly blatt: Excel.Worksheet },
+  zeile: number,
+  spalte: number,
+  zeilen: number,
+  spalten: number,
+): Excel.Range {
   return s.blatt.getRange(bereichsAdresse(zeile + 1, spalte + 1, zeilen, spalten));
 }
 
@@ -130,7 +136,13 @@ function leereAndereSpalten(s: TabellenStand, zeile: number, werte: ZeilenWerte)
  * ExcelApi 1.13; below that the missing rows are added empty first
  * (rows.add, 1.1; calculated columns fill them) and then written.
  */
-function haengeAn(z: TabellenZugriff, s: TabellenStand, zeilen: readonly ZeilenWerte[], koerperZeilen: number, anpassen: boolean): void {
+function haengeAn(
+  z: TabellenZugriff,
+  s: TabellenStand,
+  zeilen: readonly ZeilenWerte[],
+  koerperZeilen: number,
+  anpassen: boolean,
+): void {
   if (zeilen.length === 0) return;
   // an empty table keeps one blank body row: fill that one first
   const erste = s.kopfZeile + 1 + s.zeilen;
