@@ -9,7 +9,7 @@ import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
 import { aufteilen, herkunftAlsTabellen, HERKUNFT_INFO_TABELLE, HERKUNFT_ZEILEN_TABELLE, type NetzwerkDatei } from '../domain/netzwerk';
 import { beispielTabellen } from '../workbook/beispiel';
 import { leseArbeitsmappe } from './lesen';
-import { neueZeilenLaeufe, uebernehmen } from './netzwerk';
+import { letztenImportRueckgaengig, neueZeilenLaeufe, uebernehmen } from './netzwerk';
 import { createFakeExcel, type FakeExcel, type FakeWert } from './testing/fakeExcel';
 import { saatAusTabellen } from './testing/saat';
 
@@ -77,6 +77,19 @@ describe('uebernehmen: neue Zeilen und eigene Spalten der Steuerungsdatei', () =
     // the first new row went into the blank row (contract columns only), the others through one rows.add
     const schreiben = fx.protokoll.filter((p) => /^Range\.values Arbeitsplanung!|^TableRows\.add/.test(p));
     expect(schreiben).toEqual([`Range.values Arbeitsplanung!A${neu[0].zeile}:L${neu[0].zeile}`, 'TableRows.add tblArbeitsplanung 2']);
+  });
+
+  test('ExcelApi 1.4 (Mindestversion): übernehmen ohne copyFrom/RangeAreas, danach rückgängig', async () => {
+    const datei = await netzwerkDatei(steuerung(0), 2);
+    const fx = createFakeExcel({ ...saatAusTabellen(beispielTabellen()), zahlenErkennen: true, apiVersion: '1.4' });
+    const vorher = fx.tabelle('tblArbeitsplanung')!.zeilen;
+    const erg = await uebernehmen(fx.context, [datei], { jetzt: JETZT, unterstuetzt: fx.unterstuetzt });
+    expect(erg.sicherungen.length).toBeGreaterThan(0);
+    const neu = (): number => fx.tabelle('tblArbeitsplanung')!.zeilen.filter((r) => String(r[0]).startsWith('3-N')).length;
+    expect(neu()).toBe(2);
+    await letztenImportRueckgaengig(fx.context);
+    expect(neu()).toBe(0);
+    expect(fx.tabelle('tblArbeitsplanung')!.zeilen).toEqual(vorher);
   });
 
   test('Spaltenläufe: Vertragsspalten zusammenhängend, eigene Spalten nur mit Wert', () => {

@@ -67,10 +67,16 @@ interface Gelesen {
 }
 
 /** Read the open workbook (3 syncs); `extra` queues further loads into sync 2. */
-async function lese(context: Excel.RequestContext, gesamtName: string, extra?: (stand: LeseStand) => void): Promise<Gelesen> {
+async function lese(
+  context: Excel.RequestContext,
+  gesamtName: string,
+  extra?: (stand: LeseStand) => void,
+  unterstuetzt?: IstUnterstuetzt,
+): Promise<Gelesen> {
   const koerper = new Map<string, Excel.Range>();
   let stand: LeseStand | null = null;
   const raw = await leseTabellen(context, {
+    unterstuetzt,
     vorSync2: (s) => {
       stand = s;
       for (const key of Object.keys(TABLES) as TableKey[]) {
@@ -151,7 +157,7 @@ export async function netzwerkVorschau(
   dateien: readonly NetzwerkDatei[],
   optionen: UebernahmeOptionen = {},
 ): Promise<UebernahmeVorschau> {
-  const { raw } = await lese(context, optionen.gesamtName ?? 'geöffnete Arbeitsmappe');
+  const { raw } = await lese(context, optionen.gesamtName ?? 'geöffnete Arbeitsmappe', undefined, optionen.unterstuetzt);
   const erg = zusammenfuehren(raw, dateien);
   return { ...erg, pruefung: pruefeErgebnis(raw, erg) };
 }
@@ -170,7 +176,12 @@ export async function uebernehmen(
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const gesamtName = optionen.gesamtName ?? 'geöffnete Arbeitsmappe';
   const schreiber = new GridSchreiber(context, { unterstuetzt });
-  const { raw, stand, koerper } = await lese(context, gesamtName, (s) => schreiber.vorbereiten(s, [SHEETS.aenderungsprotokoll]));
+  const { raw, stand, koerper } = await lese(
+    context,
+    gesamtName,
+    (s) => schreiber.vorbereiten(s, [SHEETS.aenderungsprotokoll]),
+    unterstuetzt,
+  );
   const erg = zusammenfuehren(raw, dateien);
   const pruefung = pruefeErgebnis(raw, erg);
   // one request budget for all writes below, the change report included (Excel on the web: ≤ 5 MB per request)

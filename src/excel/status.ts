@@ -35,6 +35,7 @@ export async function arbeitsmappenStatus(
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   let stand: Excel.CustomProperty | null = null;
   const raw = await leseTabellen(context, {
+    unterstuetzt,
     mitDaten: () => false,
     vorSync1: () => {
       if (verfuegbar('dokumentEigenschaften', unterstuetzt)) {
