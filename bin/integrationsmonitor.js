@@ -25,8 +25,10 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('Integrationsmonitor ist noch nicht gebaut. Bitte zuerst "npm run build:cli" ausführen.\n');
   beenden(2);
 } else {
-  require(entry).main(process.argv.slice(2)).then(beenden, (err) => {
-    process.stderr.write(`Unerwarteter Fehler: ${err && err.message ? err.message : String(err)}\n`);
-    beenden(2);
-  });
+  require(entry)
+    .main(process.argv.slice(2))
+    .then(beenden, (err) => {
+      process.stderr.write(`Unerwarteter Fehler: ${err && err.message ? err.message : String(err)}\n`);
+      beenden(2);
+    });
 }
