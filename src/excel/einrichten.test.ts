@@ -167,3 +167,14 @@ describe('einrichten: Tabelle auf anderem Blatt', () => {
     expect(fx.zelle('Kennzahlen', 'E2')?.gueltigkeit).toBeUndefined();
   });
 });
+
+describe('einrichten: Blattname in anderer Schreibweise', () => {
+  it('uses a sheet "ziele" as the sheet Ziele (Excel compares sheet names case-insensitively) instead of adding a second one', async () => {
+    const x = createFakeExcel({ blaetter: ['ziele', 'ARBEITSPLANUNG'] });
+    const e = await einrichten(x.context, { unterstuetzt: () => true });
+    expect(e.angelegt).not.toContain('Blatt „Ziele“');
+    expect(x.modell.blaetter.filter((b) => b.name.toLowerCase() === 'ziele')).toHaveLength(1);
+    expect(x.tabelle('tblZiele')?.tabelle.blatt).toBe('ziele');
+    expect(x.tabelle('tblArbeitsplanung')?.tabelle.blatt).toBe('ARBEITSPLANUNG');
+  });
+});

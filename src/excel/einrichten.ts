@@ -94,6 +94,9 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   tabellenSammlung.load('items/name,items/worksheet/name');
   await context.sync();
   const blaetter = new Set(blaetterSammlung.items.map((b) => b.name));
+  // Excel compares sheet names case-insensitively: a sheet "ziele" is the sheet Ziele (adding "Ziele" would fail)
+  const blattKlein = new Map(blaetterSammlung.items.map((b) => [b.name.toLowerCase(), b.name]));
+  const vorhandenesBlatt = (name: string): string | undefined => blattKlein.get(name.toLowerCase());
   const tabellen = new Map(tabellenSammlung.items.map((t) => [t.name.toLowerCase(), t]));
 
   // sync 2: details of existing tables; free space where tables are missing
@@ -114,7 +117,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
           cfs.load('items/type');
         }
         bestehend.set(tl.spec.key, { tabelle: t, blatt: t.worksheet.name, kopf, koerper, cfs });
-      } else if (blaetter.has(sheet.name)) {
+      } else if (vorhandenesBlatt(sheet.name) !== undefined) {
         const ws = context.workbook.worksheets.getItem(sheet.name);
         const zeilen = 1 + Math.max(1, vorlage[tl.spec.key].length);
         const block = ws.getRange(bereichsAdresse(tl.headerRow, tl.firstColumn, zeilen, tl.columns.length));
@@ -143,7 +146,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   // sync 4: write
   for (const sheet of DATA_SHEETS) {
     let ws: Excel.Worksheet;
-    if (blaetter.has(sheet.name)) {
+    if (vorhandenesBlatt(sheet.name) !== undefined) {
       ws = context.workbook.worksheets.getItem(sheet.name);
     } else {
       ws = context.workbook.worksheets.add(sheet.name);
@@ -160,7 +163,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
       let datenZeilen: number;
       let ziel = ws;
       if (b) {
-        if (b.blatt !== sheet.name) ziel = context.workbook.worksheets.getItem(b.blatt);
+        if (b.blatt.toLowerCase() !== sheet.name.toLowerCase()) ziel = context.workbook.worksheets.getItem(b.blatt);
         kopf = b.kopf.rowIndex + 1;
         const first = b.kopf.columnIndex + 1;
         const headers = (b.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());

@@ -159,6 +159,16 @@ describe('schreibeGrids', () => {
   });
 });
 
+describe('schreibeGrids: Blattname in anderer Schreibweise', () => {
+  test('an existing sheet "kpi übersicht" is rewritten in place (Excel would refuse to add "KPI Übersicht" next to it)', async () => {
+    const fx = createFakeExcel({ blaetter: ['kpi übersicht'] });
+    const [r] = await schreibeGrids(fx.context, [grid(2)]);
+    expect(r.neuesBlatt).toBe(false);
+    expect(fx.modell.blaetter.map((b) => b.name)).toEqual(['kpi übersicht']);
+    expect(fx.werte('kpi übersicht', 'A3:B3')).toEqual([['Nr', 'Wert']]);
+  });
+});
+
 describe('Anfrage (Budget einer Anfrage, rein)', () => {
   test('synct erst, wenn der nächste Aufruf das Budget überschreiten würde', async () => {
     const sync = jest.fn(async () => undefined);

@@ -104,6 +104,11 @@ export function ausserhalb(ausnahmen: readonly Rechteck0[], grenzeZ = MAX_ZEILE,
   return out;
 }
 
+/** Excel compares sheet names case-insensitively: an existing "kpi übersicht" is the sheet (adding "KPI Übersicht" would fail). */
+function blattDa(stand: LeseStand, name: string): boolean {
+  return stand.blaetter.some((b) => b.toLowerCase() === name.toLowerCase());
+}
+
 function rechteckText(r: Rechteck0): string {
   return bereichsAdresse(r.z1, r.s1, r.z2 - r.z1 + 1, r.s2 - r.s1 + 1);
 }
@@ -179,14 +184,14 @@ export class GridSchreiber {
   vorbereiten(stand: LeseStand, blaetter: readonly string[]): void {
     this.stand = stand;
     for (const name of blaetter) {
-      if (!stand.blaetter.includes(name) || this.zustand.has(name)) continue;
+      if (!blattDa(stand, name) || this.zustand.has(name)) continue;
       const blatt = this.context.workbook.worksheets.getItem(name);
       const schutz = blatt.protection;
       schutz.load('protected');
       const diagramme = blatt.charts;
       diagramme.load('items/name');
       const tabellen = [...stand.tabellen]
-        .filter(([, b]) => b === name)
+        .filter(([, b]) => b.toLowerCase() === name.toLowerCase())
         .map(([t]) => {
           const bereich = this.context.workbook.tables.getItem(t).getRange();
           bereich.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -215,7 +220,7 @@ export class GridSchreiber {
     const stand = this.stand;
     if (!stand) throw new Error('GridSchreiber.vorbereiten wurde nicht aufgerufen.');
     for (const g of grids) {
-      if (stand.blaetter.includes(g.sheet) && !this.zustand.has(g.sheet)) {
+      if (blattDa(stand, g.sheet) && !this.zustand.has(g.sheet)) {
         throw new Error(`Blatt „${g.sheet}“ wurde vor dem Schreiben nicht vorbereitet.`);
       }
     }
@@ -384,7 +389,7 @@ export class GridSchreiber {
     const adresse = bereichsAdresse(bereich.zeile, bereich.spalte, bereich.zeilen, bereich.spalten);
     const alt = vorhanden?.tabellen.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
     const blattDerTabelle = this.stand?.tabellen.get(t.name);
-    if (blattDerTabelle !== undefined && blattDerTabelle !== blattName && !alt) {
+    if (blattDerTabelle !== undefined && blattDerTabelle.toLowerCase() !== blattName.toLowerCase() && !alt) {
       throw new Error(
         `Die Tabelle ${t.name} steht auf dem Blatt „${blattDerTabelle}“. Bitte diese Tabelle umbenennen, damit das Blatt neu geschrieben werden kann.`,
       );

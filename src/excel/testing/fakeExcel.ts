@@ -1216,16 +1216,25 @@ class FakeBlaetter extends Basis {
     this.pruefe('items');
     return this.schnappschuss;
   }
+  /** Excel finds sheets by name case-insensitively ("ziele" is the sheet "Ziele") */
+  private echterName(name: string): string | undefined {
+    return this.k.modell.blaetter.find((b) => b.name.toLowerCase() === name.toLowerCase())?.name;
+  }
   getItem(name: string): FakeWorksheet {
-    if (!this.k.modell.blaetter.some((b) => b.name === name)) throw new FakeOfficeFehler('ItemNotFound', `Blatt ${name} nicht gefunden`);
-    return new FakeWorksheet(this.k, name);
+    const echt = this.echterName(name);
+    if (echt === undefined) throw new FakeOfficeFehler('ItemNotFound', `Blatt ${name} nicht gefunden`);
+    return new FakeWorksheet(this.k, echt);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.k, name, true);
+    return new FakeWorksheet(this.k, this.echterName(name) ?? name, true);
   }
   add(name: string): FakeWorksheet {
     if (this.k.modell.blaetter.some((b) => b.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeFehler('ItemAlreadyExists', `Blatt ${name} existiert schon`);
     if (name.length > 31) throw new FakeOfficeFehler('InvalidArgument', `Blattname ${name} ist länger als 31 Zeichen`);
+    // Excel's rules for sheet names: not empty, none of \ / ? * [ ] :, no apostrophe at either end
+    if (name.trim() === '' || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new FakeOfficeFehler('InvalidArgument', `Blattname ${name} enthält ein unzulässiges Zeichen`);
+    }
     this.k.log(`Worksheets.add ${name}`);
     this.k.modell.blaetter.push(neuesBlatt(name));
     return new FakeWorksheet(this.k, name);
