@@ -159,6 +159,22 @@ describe('schreibeGrids', () => {
   });
 });
 
+describe('schreibeGrids: Blattschutz wie in Excel', () => {
+  test('the protected computed sheet refuses cell writes, formats, merges and chart changes; widths/heights stay allowed', async () => {
+    const fx = createFakeExcel({ blaetter: ['Ziele'] });
+    await schreibeGrids(fx.context, [grid(2)]);
+    const ws = fx.context.workbook.worksheets.getItem('KPI Übersicht');
+    expect(() => (ws.getRange('A1').values = [['x']])).toThrow(/geschützt/);
+    expect(() => (ws.getRange('A1').format.fill.color = '#FF0000')).toThrow(/geschützt/);
+    expect(() => ws.getRange('E1:F1').merge()).toThrow(/geschützt/);
+    expect(() => ws.charts.add('Line' as Excel.ChartType, ws.getRange('A3:C5'))).toThrow(/geschützt/);
+    ws.getRange('A:A').format.columnWidth = 50;
+    ws.getRange('A1').format.rowHeight = 30;
+    // a second refresh unprotects first, so it succeeds
+    await expect(schreibeGrids(fx.context, [grid(3)])).resolves.toHaveLength(1);
+  });
+});
+
 describe('schreibeGrids: Blattname in anderer Schreibweise', () => {
   test('an existing sheet "kpi übersicht" is rewritten in place (Excel would refuse to add "KPI Übersicht" next to it)', async () => {
     const fx = createFakeExcel({ blaetter: ['kpi übersicht'] });

@@ -318,6 +318,13 @@ class FakeRahmen {
   }
 }
 
+/** Excel on a protected sheet: only what the protection options allow (formatting columns/rows …) may change. */
+function geschuetztPruefen(blatt: FakeBlatt, was: string, erlaubt?: keyof Excel.WorksheetProtectionOptions): void {
+  if (!blatt.geschuetzt) return;
+  if (erlaubt && blatt.schutzOptionen?.[erlaubt]) return;
+  throw new FakeOfficeFehler('AccessDenied', `${was}: Blatt ${blatt.name} ist geschützt`);
+}
+
 class FakeFormat {
   constructor(
     private readonly k: Kontext,
@@ -342,6 +349,7 @@ class FakeFormat {
   }
   private setze(f: (z: FakeZelle) => void, eigenschaft = 'Format'): void {
     this.k.log(`RangeFormat.${eigenschaft} ${this.blatt.name}`);
+    geschuetztPruefen(this.blatt, `RangeFormat.${eigenschaft}`, 'allowFormatCells');
     for (const z of this.zellen()) f(z);
   }
   get font(): { bold: boolean; italic: boolean; size: number; color: string } {
@@ -377,10 +385,12 @@ class FakeFormat {
   }
   set columnWidth(v: number) {
     this.k.log(`RangeFormat.columnWidth ${this.blatt.name}`);
+    geschuetztPruefen(this.blatt, 'RangeFormat.columnWidth', 'allowFormatColumns');
     for (const b of this.bloecke()) for (let s = b.spalte; s < b.spalte + b.spalten; s++) this.blatt.spaltenbreiten.set(s, v);
   }
   set rowHeight(v: number) {
     this.k.log(`RangeFormat.rowHeight ${this.blatt.name}`);
+    geschuetztPruefen(this.blatt, 'RangeFormat.rowHeight', 'allowFormatRows');
     for (const b of this.bloecke()) {
       if (b.zeilen > 100_000) throw new FakeOfficeFehler('InvalidArgument', 'Zeilenhöhe ganzer Spalten wird von der Fälschung nicht unterstützt');
       for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.zeilenhoehen.set(z, v);
@@ -619,12 +629,14 @@ class FakeRange extends Basis {
   /** across = true merges each row of the range separately (Office.js Range.merge(across), ExcelApi 1.2) */
   merge(across?: boolean): void {
     this.k.log(`Range.merge${across ? ' (zeilenweise)' : ''} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    geschuetztPruefen(this.blatt, 'Range.merge');
     const b = this.block;
     if (across && b.zeilen > 1) {
       for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.verbunden.push(blockAdresse({ ...b, zeile: z, zeilen: 1 }));
     } else this.blatt.verbunden.push(blockAdresse(b));
   }
   unmerge(): void {
+    geschuetztPruefen(this.blatt, 'Range.unmerge');
     this.blatt.verbunden = this.blatt.verbunden.filter((m) => !schneidet(fakeBlock(m), this.block));
   }
   clear(applyTo: string = 'All'): void {
@@ -672,6 +684,7 @@ class FakeRange extends Basis {
   }
   delete(richtung: string): void {
     if (richtung !== 'Up') throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung kann nur nach oben löschen');
+    geschuetztPruefen(this.blatt, 'Range.delete');
     const b = this.block;
     verschiebeZeilen(this.blatt, b.spalte, b.spalten, b.zeile + b.zeilen, -b.zeilen);
     for (const t of this.wm().tabellen) {
@@ -842,6 +855,7 @@ class FakeDiagrammProxy extends Basis {
   }
   setData(quelle: FakeRange): void {
     this.k.log(`Chart.setData ${this.d.name}`);
+    geschuetztPruefen(this.blatt, 'Chart.setData', 'allowEditObjects');
     this.d.quelle = blockAdresse(quelle.block);
   }
   setPosition(start: string | FakeRange): void {
@@ -871,6 +885,7 @@ class FakeDiagramme extends Basis {
   add(typ: string, quelle: FakeRange): FakeDiagrammProxy {
     const b = this.blatt();
     this.k.log(`Charts.add ${typ} ${b.name}`);
+    geschuetztPruefen(b, 'Charts.add', 'allowEditObjects');
     const d: FakeDiagramm = { name: `Diagramm ${b.diagramme.length + 1}`, typ, quelle: blockAdresse(quelle.block), titel: '', position: '', breite: 0, hoehe: 0 };
     b.diagramme.push(d);
     return new FakeDiagrammProxy(this.k, d, b);
