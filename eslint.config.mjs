@@ -44,5 +44,26 @@ export default tseslint.config(
   layer(['src/xlsx/**'], ['excel', 'taskpane', 'commands', 'cli'], 'src/xlsx (exceljs) kennt weder Office.js noch UI.'),
   layer(['src/cli/**'], ['excel', 'taskpane', 'commands'], 'src/cli nutzt nur domain, workbook und xlsx.'),
   layer(['src/taskpane/**'], ['xlsx', 'cli', 'commands'], 'src/taskpane nutzt domain, workbook und excel.'),
+  {
+    // Exception: "Netzwerkdatei erstellen" builds the network workbook in the
+    // browser with the CLI's writer, so both files are identical. Only
+    // src/xlsx/netzwerkMappe.ts is allowed: it and what it imports are free of
+    // fs/path and take exceljs as a type (the pane loads exceljs lazily).
+    files: ['src/taskpane/netzwerk/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)xlsx(/(?!netzwerkMappe$).*)?$',
+              message: 'src/taskpane nutzt domain, workbook und excel (aus src/xlsx nur netzwerkMappe).',
+            },
+            { group: ['**/cli', '**/cli/**', '**/commands', '**/commands/**'], message: 'src/taskpane nutzt domain, workbook und excel.' },
+          ],
+        },
+      ],
+    },
+  },
   layer(['src/commands/**'], ['xlsx', 'cli', 'taskpane'], 'src/commands nutzt domain, workbook und excel.'),
 );

@@ -5,29 +5,17 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { TABLES, TABLE_ORDER, type TableKey } from '../domain/schema';
+import { TABLES, type TableKey } from '../domain/schema';
 import {
   aufteilen,
   handlungsfelderDerMappe,
-  herkunftAlsTabellen,
-  HERKUNFT_INFO_TABELLE,
-  HERKUNFT_ZEILEN_TABELLE,
-  inSchemaReihenfolge,
   NetzwerkFehler,
   netzwerkDateiname,
   nichtZugeordnet,
   type NetzwerkExport,
 } from '../domain/netzwerk';
-import type { RawValue } from '../domain/model';
-import {
-  HERKUNFT_BLATT,
-  HERKUNFT_BLATT_ZUSTAND,
-  HERKUNFT_INFO_ANKER,
-  HERKUNFT_SPALTENBREITEN,
-  HERKUNFT_ZEILEN_ANKER,
-} from '../workbook/herkunft';
-import { DateiFehler, istDateiFehler, schreibeVorlage, speichereArbeitsmappe } from '../xlsx';
-import { ergaenzeSpalten, schreibeTabellenBlatt } from '../xlsx/tabellenAendern';
+import { DateiFehler, istDateiFehler, schreibeNetzwerkMappe, speichereArbeitsmappe } from '../xlsx';
+import { NUR_VERTRAGSSPALTEN } from '../xlsx/netzwerkMappe';
 import {
   AufrufFehler,
   druckeJson,
@@ -71,36 +59,9 @@ Exit-Codes:
 Beispiel:
   ${PROGRAMM} aufteilen Arbeitsplanung-2026.xlsx Netzwerke-2026`;
 
-/** Builds the network workbook for one export. */
+/** Builds the network workbook for one export (same writer as the task pane's „Netzwerkdatei erstellen“). */
 export function netzwerkArbeitsmappe(exp: NetzwerkExport): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Integrationsmonitor';
-  wb.title = `Netzwerkdatei Handlungsfeld ${exp.hf}: ${exp.handlungsfeld}`;
-  const zeilen = {} as Record<TableKey, RawValue[][]>;
-  for (const key of TABLE_ORDER) zeilen[key] = inSchemaReihenfolge(key, exp.tabellen[key]);
-  schreibeVorlage(wb, zeilen);
-  // extra user columns of the steering workbook go on the right of their table
-  for (const key of TABLE_ORDER) {
-    const t = exp.tabellen[key];
-    const vertrag = new Set(TABLES[key].columns.map((c) => c.header));
-    const extra = t.headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && !vertrag.has(h));
-    ergaenzeSpalten(
-      wb,
-      TABLES[key].name,
-      extra.map(({ h, i }) => ({ name: h, werte: t.rows.map((r) => r[i] ?? null) })),
-    );
-  }
-  const marker = herkunftAlsTabellen(exp.herkunft);
-  schreibeTabellenBlatt(
-    wb,
-    HERKUNFT_BLATT,
-    [
-      { name: HERKUNFT_INFO_TABELLE, ...HERKUNFT_INFO_ANKER, ...marker.info },
-      { name: HERKUNFT_ZEILEN_TABELLE, ...HERKUNFT_ZEILEN_ANKER, ...marker.zeilen },
-    ],
-    { zustand: HERKUNFT_BLATT_ZUSTAND, breiten: HERKUNFT_SPALTENBREITEN },
-  );
-  return wb;
+  return schreibeNetzwerkMappe(new ExcelJS.Workbook(), exp);
 }
 
 async function existiert(p: string): Promise<boolean> {
@@ -152,7 +113,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
         return EXIT.befunde;
       }
       // Stammdaten: two tables side by side, no room for extra columns
-      const meta = { quelle: g.datei, exportiertAm: jetzt(), nurVertragsspalten: ['handlungsfelder', 'einstellungen'] as const };
+      const meta = { quelle: g.datei, exportiertAm: jetzt(), nurVertragsspalten: NUR_VERTRAGSSPALTEN };
       exporte = alle.map((h) => aufteilen(g.raw, h.nr, meta));
       ohneHf = nichtZugeordnet(g.raw, g.datei);
     } catch (e) {

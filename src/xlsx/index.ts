@@ -1,4 +1,6 @@
 export { DateiFehler, istDateiFehler, type DateiFehlerArt } from './fehler';
 export { ladeArbeitsmappe, leseDateiBytes, normalisierePaket } from './laden';
 export { leseRohdaten, rohwert, zerlegeBereich } from './lesen';
-export { schreibeVorlage, schreibeGrid, speichereArbeitsmappe } from './schreiben';
+export { schreibeVorlage, schreibeGrid } from './schreiben';
+export { speichereArbeitsmappe } from './speichern';
+export { schreibeNetzwerkMappe } from './netzwerkMappe';

@@ -3,9 +3,10 @@
  * src/workbook: the data sheets of the template/sample and the computed
  * sheets (Grid). Charts of a Grid are skipped: exceljs cannot write charts,
  * the add-in creates them natively.
+ *
+ * Free of fs/path (saving is src/xlsx/speichern.ts), so the task pane can
+ * build a network workbook in the browser with the same code.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { COMPUTED_SHEETS, type SheetName, type TableKey } from '../domain/schema';
 import { isCellError, type RawValue } from '../domain/model';
@@ -23,7 +24,6 @@ import {
 import type { CellStyle, Grid, GridValue } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
 import { zeilenBedarf } from '../workbook/zeilenhoehe';
-import { DateiFehler } from './fehler';
 import { zerlegeBereich } from './lesen';
 
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
@@ -291,27 +291,3 @@ export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
   }
   return ws;
 }
-
-/** Writes the workbook to `pfad` via a temporary file, so a failed write never leaves half a file. */
-export async function speichereArbeitsmappe(wb: ExcelJS.Workbook, pfad: string): Promise<void> {
-  const name = path.basename(pfad);
-  const tmp = path.join(path.dirname(pfad), `.${name}.${process.pid}.tmp`);
-  try {
-    const buf = await wb.xlsx.writeBuffer();
-    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
-    await fs.rename(tmp, pfad);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    const code = typeof e === 'object' && e !== null ? (e as NodeJS.ErrnoException).code : undefined;
-    const grund =
-      code === 'ENOENT'
-        ? 'der Ordner existiert nicht'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
-          ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
-          : e instanceof Error
-            ? e.message
-            : String(e);
-    throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`);
-  }
-}
-

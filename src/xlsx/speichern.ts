@@ -1,0 +1,31 @@
+/**
+ * Saving an exceljs workbook to a file (Node only; the browser-safe writers
+ * are in schreiben.ts).
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { DateiFehler } from './fehler';
+
+/** Writes the workbook to `pfad` via a temporary file, so a failed write never leaves half a file. */
+export async function speichereArbeitsmappe(wb: ExcelJS.Workbook, pfad: string): Promise<void> {
+  const name = path.basename(pfad);
+  const tmp = path.join(path.dirname(pfad), `.${name}.${process.pid}.tmp`);
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
+    await fs.rename(tmp, pfad);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    const code = typeof e === 'object' && e !== null ? (e as NodeJS.ErrnoException).code : undefined;
+    const grund =
+      code === 'ENOENT'
+        ? 'der Ordner existiert nicht'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
+          ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+    throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`);
+  }
+}
