@@ -274,7 +274,13 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
 
     await page.getByRole('tab', { name: 'Netzwerke' }).click();
     await page.getByLabel('Netzwerkdateien auswählen').waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Handlungsfeld' }).waitFor();
+    await keinSeitlichesScrollen(page);
     await foto(page, '10-netzwerke');
+    // builds the network file in the browser (lazy exceljs under the CSP); the fake Excel lacks createWorkbook → download
+    await page.getByRole('button', { name: 'Netzwerkdatei erstellen' }).click();
+    await page.getByText(/Diese Excel-Version kann keine neue Arbeitsmappe öffnen/).waitFor();
+    await page.getByRole('button', { name: /^Herunterladen \(HF1-.*\.xlsx\)$/ }).waitFor();
 
     expect(log.fehler).toEqual([]);
     expect(log.fremdeAnfragen).toEqual([]);

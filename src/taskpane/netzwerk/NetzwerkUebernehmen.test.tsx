@@ -74,6 +74,12 @@ function gateway(): jest.Mocked<NetzwerkGateway> {
     vorschau: jest.fn().mockResolvedValue(VORSCHAU),
     uebernehmen: jest.fn().mockResolvedValue(ERGEBNIS),
     rueckgaengig: jest.fn().mockResolvedValue({ tabellen: ['tblArbeitsplanung'], sicherungen: ['Sicherung 2026-11-25 150000'] }),
+    // the "Netzwerkdatei erstellen" section above (tested in NetzwerkdateiErstellen.test.tsx)
+    handlungsfelder: jest.fn().mockResolvedValue([{ nr: 3, name: 'Ausbildung' }]),
+    netzwerkdateiBauen: jest.fn(),
+    kannNeueMappeOeffnen: jest.fn().mockReturnValue(true),
+    inExcelOeffnen: jest.fn(),
+    herunterladen: jest.fn(),
   };
 }
 

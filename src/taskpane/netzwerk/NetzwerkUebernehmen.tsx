@@ -1,5 +1,7 @@
 /**
- * Task-pane view "Netzwerkdateien übernehmen": the steering group picks the
+ * Task-pane view "Netzwerke": first "Netzwerkdatei erstellen" (one
+ * Handlungsfeld → new workbook, NetzwerkdateiErstellen.tsx), then
+ * "Netzwerkdateien übernehmen": the steering group picks the
  * filled network workbooks, sees what would change (neu / geändert /
  * Konflikte / abgelehnt), imports, and can undo the last import.
  * Gateway-driven: the engineer of the pane shell mounts it with
@@ -13,10 +15,12 @@ import {
   Badge,
   Button,
   CounterBadge,
+  Divider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Subtitle2,
   Text,
   makeStyles,
   mergeClasses,
@@ -30,6 +34,7 @@ import { alsBenutzerFehler } from '../fehler';
 import type { BenutzerFehler } from '../gateway';
 import type { ImportRueckgaengig, NetzwerkGateway, UebernahmeErgebnis, UebernahmeVorschau } from './gateway';
 import { useGemeinsameStile } from '../komponenten/stile';
+import { NetzwerkdateiErstellen } from './NetzwerkdateiErstellen';
 
 const useStyles = makeStyles({
   zaehler: { display: 'flex', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
@@ -209,9 +214,14 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
 
   return (
     <div className={gem.spalte}>
+      <NetzwerkdateiErstellen gateway={gateway} />
+      <Divider />
+      <Subtitle2 as="h2" className={gem.ueberschrift}>
+        Netzwerkdateien übernehmen
+      </Subtitle2>
       <Text>
-        Wählen Sie die ausgefüllten Netzwerkdateien (.xlsx, erstellt mit „aufteilen“). Vor dem Übernehmen sehen Sie, was sich
-        ändert. Es wird nichts gelöscht; bei Konflikten bleibt der Wert dieser Arbeitsmappe.
+        Wählen Sie die ausgefüllten Netzwerkdateien (.xlsx, erstellt mit „Netzwerkdatei erstellen“ oder „aufteilen“). Vor dem
+        Übernehmen sehen Sie, was sich ändert. Es wird nichts gelöscht; bei Konflikten bleibt der Wert dieser Arbeitsmappe.
       </Text>
       <input
         ref={eingabe}

@@ -3,11 +3,15 @@
  * parsing picked files in the browser and the Office.js import. The view
  * depends only on this interface, so tests and the demo pass a fake.
  */
+import type { RawWorkbook } from '../../domain/model';
 import type { NetzwerkDatei } from '../../domain/netzwerk';
+import { kannNeueMappeOeffnen as kannNeueMappeOeffnenImpl } from '../../excel/neueMappe';
 import type { ImportRueckgaengig, UebernahmeErgebnis, UebernahmeVorschau } from '../../excel/netzwerk';
 import { BenutzerFehler } from '../gateway';
+import type { NetzwerkdateiErstellt } from './netzwerkdateiBauen';
+import { dateiHerunterladen } from './herunterladen';
 
-export type { ImportRueckgaengig, UebernahmeErgebnis, UebernahmeVorschau };
+export type { ImportRueckgaengig, NetzwerkdateiErstellt, UebernahmeErgebnis, UebernahmeVorschau };
 
 export interface NetzwerkGateway {
   /** parse the picked .xlsx files in the browser (throws a German message per unreadable file) */
@@ -18,6 +22,16 @@ export interface NetzwerkGateway {
   uebernehmen(dateien: readonly NetzwerkDatei[]): Promise<UebernahmeErgebnis>;
   /** restore the tables changed by the last import */
   rueckgaengig(): Promise<ImportRueckgaengig>;
+  /** Handlungsfelder of the open workbook's tblHandlungsfelder, for the choice of a network file */
+  handlungsfelder(): Promise<{ nr: number; name: string }[]>;
+  /** build the network workbook of one Handlungsfeld from the open workbook (.xlsx bytes; writes nothing) */
+  netzwerkdateiBauen(hf: number): Promise<NetzwerkdateiErstellt>;
+  /** whether Excel can open a new workbook from a file (ExcelApi 1.8) */
+  kannNeueMappeOeffnen(): boolean;
+  /** open the .xlsx as a new, unsaved Excel workbook */
+  inExcelOeffnen(inhalt: Uint8Array): Promise<void>;
+  /** offer the .xlsx as a browser download */
+  herunterladen(datei: string, inhalt: Uint8Array): void;
 }
 
 /**
@@ -61,5 +75,48 @@ export class OfficeNetzwerkGateway implements NetzwerkGateway {
   async rueckgaengig(): Promise<ImportRueckgaengig> {
     const { letztenImportRueckgaengig } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/netzwerk');
     return Excel.run((context) => letztenImportRueckgaengig(context));
+  }
+
+  async handlungsfelder(): Promise<{ nr: number; name: string }[]> {
+    const raw = await this.offeneMappe();
+    const { handlungsfelderDerMappe } = await import(/* webpackChunkName: "netzwerk-erstellen" */ '../../domain/netzwerk');
+    try {
+      return handlungsfelderDerMappe(raw, raw.source ?? 'Arbeitsmappe');
+    } catch (e) {
+      throw netzwerkFehlerFuerNutzer(e);
+    }
+  }
+
+  async netzwerkdateiBauen(hf: number): Promise<NetzwerkdateiErstellt> {
+    const raw = await this.offeneMappe();
+    const { netzwerkdateiBauen } = await import(/* webpackChunkName: "netzwerk-erstellen" */ './netzwerkdateiBauen');
+    return netzwerkdateiBauen(raw, hf, this.jetzt());
+  }
+
+  kannNeueMappeOeffnen(): boolean {
+    // createWorkbook is a global of the Excel namespace; the demo's fake API lacks it
+    return typeof Excel !== 'undefined' && typeof Excel.createWorkbook === 'function' && kannNeueMappeOeffnenImpl();
+  }
+
+  async inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
+    const { neueMappeOeffnen } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/neueMappe');
+    try {
+      await neueMappeOeffnen(inhalt);
+    } catch (e) {
+      throw new BenutzerFehler(
+        'Excel konnte die Netzwerkdatei nicht als neue Arbeitsmappe öffnen.',
+        'Bitte die Datei stattdessen herunterladen und in Excel öffnen (Schaltfläche „Herunterladen“).',
+        e instanceof Error ? e.message : String(e),
+      );
+    }
+  }
+
+  herunterladen(datei: string, inhalt: Uint8Array): void {
+    dateiHerunterladen(datei, inhalt);
+  }
+
+  private async offeneMappe(): Promise<RawWorkbook> {
+    const { leseArbeitsmappe } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/lesen');
+    return Excel.run((context) => leseArbeitsmappe(context));
   }
 }
