@@ -1,8 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { COMPUTED_SHEETS } from '../domain/schema';
 import { beispielTabellen, vorlageTabellen } from '../workbook/beispiel';
-import { schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
+import { platzhalterGrid } from '../workbook/kpiSheets';
+import { schreibeGrid, schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
 import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb } from './common';
 
 async function existiert(pfad: string): Promise<boolean> {
@@ -57,6 +59,8 @@ Beispiel:
     wb.creator = 'Integrationsmonitor';
     wb.created = new Date();
     schreibeVorlage(wb, tabellen);
+    // every sheet of SPEC §2, the computed ones with a note until the first refresh
+    for (const blatt of COMPUTED_SHEETS) schreibeGrid(wb, platzhalterGrid(blatt));
     await speichereArbeitsmappe(wb, ziel);
     const abs = path.resolve(ziel);
     if (beispiel) {

@@ -3,7 +3,7 @@
  * as Grids (pure). The exceljs adapter and the Office.js adapter both render
  * these, so the sheets look the same from the CLI and from the add-in.
  */
-import { SHEETS } from '../domain/schema';
+import { SHEETS, type SheetName } from '../domain/schema';
 import { massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
 import { AMPEL_LABEL, COLORS, address, columnLetter } from './layout';
@@ -238,5 +238,32 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
     tabColor: COLORS.tabBerechnet,
     // no repeated header: the Kennzahlen section below has a header of its own
     print: { landscape: true, paper: 'A4', fitToWidth: true, pageBreaksBefore: [kzKopf - 1] },
+  };
+}
+
+/**
+ * A computed sheet in a fresh template, before the first refresh: so the
+ * template shows every sheet of SPEC §2 and says how it gets its content.
+ */
+export function platzhalterGrid(sheet: SheetName): Grid {
+  return {
+    sheet,
+    columnWidths: [100],
+    rows: [
+      [c(sheet, 'titel')],
+      [
+        c(
+          'Noch nicht berechnet. Dieses Blatt wird vom Integrationsmonitor geschrieben – bitte nicht hineinschreiben.',
+          'hinweis',
+        ),
+      ],
+      [
+        c(
+          'Im Add-in „KPIs aktualisieren“ wählen oder auf der Kommandozeile: integrationsmonitor kpi <datei.xlsx> --aus <ziel.xlsx>',
+          'hinweis',
+        ),
+      ],
+    ],
+    tabColor: COLORS.tabBerechnet,
   };
 }

@@ -60,6 +60,31 @@ describe('vorlage', () => {
     expect(JSON.parse(r.out)).toEqual({ fehler: [], warnungen: [] });
   });
 
+  it('template has every sheet of SPEC §2; computed sheets say how they get content and are replaced by kpi --aus', async () => {
+    const pfad = tmp.datei('alle-blaetter.xlsx');
+    expect((await cli('vorlage', pfad)).code).toBe(0);
+    const wb = await ladeArbeitsmappe(pfad);
+    const alle = [
+      'Stammdaten',
+      'Ziele',
+      'Arbeitsplanung',
+      'Checkliste',
+      'Kennzahlen',
+      SHEETS.kpiUebersicht,
+      SHEETS.kpiHandlungsziele,
+      SHEETS.umsetzungsbericht,
+      SHEETS.verlauf,
+    ];
+    expect(wb.worksheets.map((w) => w.name)).toEqual(alle);
+    expect(String(wb.getWorksheet(SHEETS.verlauf)!.getCell('A2').value)).toMatch(/^Noch nicht berechnet/);
+
+    const ziel = tmp.datei('alle-blaetter-kpi.xlsx');
+    expect((await cli('kpi', pfad, '--aus', ziel)).code).toBe(0);
+    const wb2 = await ladeArbeitsmappe(ziel);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(alle);
+    expect(String(wb2.getWorksheet(SHEETS.kpiUebersicht)!.getCell('A2').value)).toMatch(/^Berechnet am/);
+  });
+
   it('refuses to overwrite without --force, overwrites with it', async () => {
     const pfad = tmp.datei('vorhanden.xlsx');
     writeFileSync(pfad, 'alt');
