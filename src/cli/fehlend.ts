@@ -89,8 +89,9 @@ Optionen:
                meldung}]}]; bei Fehlern {"fehler":[…],"warnungen":[…]}
   -h, --help   diese Hilfe
 
-Exit-Codes: 0 nichts fehlt · 1 Angaben fehlen oder die Arbeitsmappe hat
-Fehler · 2 Datei fehlt, ist keine .xlsx-Datei oder kann nicht gelesen werden.
+Exit-Codes wie bei „pruefen“: 0 Bericht über fehlende Angaben erstellt (ob
+etwas fehlt, steht in „vollstaendig“) · 1 die Arbeitsmappe hat Fehler · 2 Datei
+fehlt, ist keine .xlsx-Datei oder kann nicht gelesen werden.
 
 Beispiel:
   ${PROGRAMM} fehlend Arbeitsplanung-2026.xlsx`,
@@ -113,6 +114,7 @@ Beispiel:
     const r = fehlendeAngaben(g.plan, berechneKpi(g.plan));
     if (json) druckeJson(io, fehlendJson(r));
     else druckeFehlend(io, g.datei, r, datei);
-    return r.vollstaendig ? EXIT.ok : EXIT.befunde;
+    // Same convention as pruefen (SPEC §5): exit 1 only for Fehler in the workbook; missing entries are the report itself.
+    return EXIT.ok;
   },
 };

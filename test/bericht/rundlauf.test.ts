@@ -212,13 +212,13 @@ describe('Berichtszyklus mit Dateien', () => {
     expect((z3[9].datum as Date).getTime()).toBeGreaterThan((z3[0].datum as Date).getTime());
   });
 
-  it('fehlend reports per Handlungsfeld with network; exit 1 while something is missing', async () => {
+  it('fehlend reports per Handlungsfeld with network; exit 0 like pruefen (no Fehler), vollstaendig false', async () => {
     const beispiel = path.join(dir, 'f.xlsx');
     expect((await cli('vorlage', beispiel, '--beispiel')).code).toBe(0);
     const vorher = await hash(beispiel);
     const r = await cli('fehlend', beispiel, '--json');
     expect(await hash(beispiel)).toBe(vorher);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       vollstaendig: boolean;
       vollstaendigkeit: number;
