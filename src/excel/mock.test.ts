@@ -72,7 +72,8 @@ describe('schreibeGrids (office-addin-mock)', () => {
       'protect KPI Übersicht {"allowFormatColumns":true,"allowFormatRows":true,"allowAutoFilter":true,"allowSort":true}',
     );
     const ws = m.blaetter.get('KPI Übersicht')! as { pageLayout: { orientation: string; paperSize: string; zoom: object } };
-    expect(ws.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(ws.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1 } });
+    expect(ws.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 }); // no undocumented verticalFitToPages value
   });
 
   test('gleich viele syncs und API-Aufrufe für 10 und 10.000 Zeilen', async () => {

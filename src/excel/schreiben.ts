@@ -344,8 +344,10 @@ export class GridSchreiber {
       const layout = blatt.pageLayout;
       layout.orientation = (p.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
       layout.paperSize = 'A4' as Excel.PaperType;
-      // fit all columns on one page width, as many pages tall as needed
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // Fit all columns on one page width; height stays automatic. Only the width is set: the reference
+      // documents no meaning for verticalFitToPages 0, and setting width alone is the form seen in use
+      // (OfficeDev/office-js#1860), so an unknown value cannot fail the whole refresh batch.
+      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
       if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows[0]}:$${p.repeatRows[1]}`);
       for (const z of p.pageBreaksBefore ?? []) blatt.horizontalPageBreaks.add(`A${z}`);
     }
