@@ -10,12 +10,29 @@ export interface CellError {
   readonly error: string;
 }
 
+/**
+ * A formula cell the file stores without a cached result (written by
+ * openpyxl and similar tools, never calculated by Excel). Its value is
+ * unknown: the domain treats it as empty but warns, so an Istwert does not
+ * silently count as "no data".
+ */
+export interface FormelOhneErgebnis {
+  readonly formelOhneErgebnis: true;
+}
+
 /** A cell value as an adapter reads it (formulas already replaced by their cached result). */
-export type RawValue = string | number | boolean | Date | CellError | null;
+export type RawValue = string | number | boolean | Date | CellError | FormelOhneErgebnis | null;
 
 export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
 }
+
+export function isFormelOhneErgebnis(v: unknown): v is FormelOhneErgebnis {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && (v as FormelOhneErgebnis).formelOhneErgebnis === true;
+}
+
+/** The marker as adapters create it (one shared constant object). */
+export const FORMEL_OHNE_ERGEBNIS: FormelOhneErgebnis = Object.freeze({ formelOhneErgebnis: true as const });
 
 /** One Excel table (ListObject) as found in a workbook. */
 export interface RawTable {

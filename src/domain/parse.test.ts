@@ -208,3 +208,41 @@ describe('values in the plan', () => {
     expect(b.anzahl).toBe(0);
   });
 });
+
+describe('formula cells without a cached result', () => {
+  const FORMEL: RawValue = { formelOhneErgebnis: true };
+  const TEXT = 'Die Zelle enthält eine Formel ohne gespeichertes Ergebnis. Bitte die Datei einmal in Excel öffnen und speichern, damit das Ergebnis berechnet wird.';
+
+  it('an Istwert formula without result reads as empty, with a Warnung naming the cell', () => {
+    const d = kopie();
+    d.kennzahlen[0] = { ...d.kennzahlen[0], Istwert: FORMEL };
+    const { plan, findings } = pruefen(arbeitsmappe(d));
+    expect(plan!.kennzahlen[0].istwert).toBeNull();
+    expect(findings).toEqual([expect.objectContaining({ schwere: 'Warnung', regel: 'FORMEL_OHNE_ERGEBNIS', blatt: 'Kennzahlen', zelle: 'H2', spalte: 'Istwert' })]);
+    expect(findings[0].meldung).toBe(`Kennzahlen!H2 (Istwert): ${TEXT}`);
+  });
+
+  it('text, list and date columns warn the same way; a row of only such formulas is skipped', () => {
+    const d = kopie();
+    d.arbeitsplanung[0] = { ...d.arbeitsplanung[0], Beschreibung: FORMEL, Status: FORMEL };
+    d.kennzahlen[2] = { ...d.kennzahlen[2], Stichtag: FORMEL };
+    const raw = arbeitsmappe(d);
+    const kz = raw.tables.find((t) => t.name === 'tblKennzahlen')!;
+    const mitFormelzeile = { ...raw, tables: raw.tables.map((t) => (t === kz ? { ...kz, rows: [...kz.rows, kz.headers.map(() => FORMEL)] } : t)) };
+    const { plan, findings } = pruefen(mitFormelzeile);
+    expect(plan!.kennzahlen).toHaveLength(3);
+    expect(plan!.kennzahlen[2].stichtag).toBeNull();
+    const formel = findings.filter((f) => f.regel === 'FORMEL_OHNE_ERGEBNIS').map((f) => `${f.blatt}!${f.zelle}`);
+    expect(formel).toEqual(['Arbeitsplanung!E2', 'Arbeitsplanung!J2', 'Kennzahlen!I4']);
+    expect(findings.every((f) => f.regel !== 'FORMEL_OHNE_ERGEBNIS' || f.schwere === 'Warnung')).toBe(true);
+  });
+
+  it('an Einstellungen value without result falls back to the default and says why', () => {
+    const d = kopie();
+    d.einstellungen[1] = { ...d.einstellungen[1], Wert: FORMEL };
+    const { plan, findings } = pruefen(arbeitsmappe(d));
+    expect(plan!.einstellungen.ampelGruen).toBe(0.9);
+    expect(findings).toEqual([expect.objectContaining({ schwere: 'Warnung', regel: 'FORMEL_OHNE_ERGEBNIS', blatt: 'Stammdaten', zelle: 'G3', spalte: 'Wert' })]);
+    expect(findings[0].meldung).toContain(`${TEXT} Bis dahin gilt der Standardwert 0,9.`);
+  });
+});

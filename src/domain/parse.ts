@@ -18,11 +18,12 @@ import type {
   TabellenOrt,
   Ziel,
 } from './model';
-import { isCellError } from './model';
+import { isCellError, isFormelOhneErgebnis } from './model';
 import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
 import {
   a1,
   aufzaehlung,
+  FORMEL_OHNE_ERGEBNIS_TEXT,
   istLeer,
   leseDatum,
   leseGanzzahl,
@@ -294,7 +295,9 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
   // A row without value points at its empty Wert cell; a missing row at the table header.
   const fehlt = (name: string, standard: string): void => {
     const zeile = gefunden.get(name);
-    if (zeile) {
+    if (zeile && isFormelOhneErgebnis(zeile.leser.roh('Wert'))) {
+      b.add('Warnung', 'FORMEL_OHNE_ERGEBNIS', zeile.leser.stelle('Wert'), `${FORMEL_OHNE_ERGEBNIS_TEXT} Bis dahin gilt der Standardwert ${standard}.`);
+    } else if (zeile) {
       b.add('Warnung', 'EINSTELLUNG_FEHLT', zeile.leser.stelle('Wert'), `Für ${zitat(name)} fehlt der Wert; es gilt der Standardwert ${standard}. Bitte einen Wert eintragen.`);
     } else {
       b.add('Warnung', 'EINSTELLUNG_FEHLT', kopf, `In Tabelle ${zitat(TABLES.einstellungen.name)} fehlt die Zeile ${zitat(name)}; es gilt der Standardwert ${standard}. Bitte eine Zeile ${zitat(name)} mit Wert ergänzen.`);

@@ -7,7 +7,7 @@
  * the caller prefixes the address ("Kennzahlen!G5 (Zielwert): ").
  */
 import type { RawValue, Schwere } from './model';
-import { isCellError } from './model';
+import { isCellError, isFormelOhneErgebnis } from './model';
 import type { ColumnSpec } from './schema';
 
 export interface WertProblem {
@@ -72,10 +72,19 @@ export function alsSichererText(s: string): string {
   return istFormelText(s) ? `'${s}` : s;
 }
 
-/** Blank means: null, empty or whitespace-only text. */
+/**
+ * Blank means: null, empty or whitespace-only text, or a formula without a
+ * cached result (its value is unknown; the readers below warn about it).
+ */
 export function istLeer(v: RawValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || isFormelOhneErgebnis(v);
 }
+
+/** Message tail for a formula cell stored without result (rule FORMEL_OHNE_ERGEBNIS). */
+export const FORMEL_OHNE_ERGEBNIS_TEXT =
+  'Die Zelle enthält eine Formel ohne gespeichertes Ergebnis. Bitte die Datei einmal in Excel öffnen und speichern, damit das Ergebnis berechnet wird.';
+
+const formelOhneErgebnis = <T>(wert: T): Gelesen<T> => warnung(wert, 'FORMEL_OHNE_ERGEBNIS', FORMEL_OHNE_ERGEBNIS_TEXT);
 
 function fehlerWert(v: { error: string }): string {
   return `enthält den Excel-Fehlerwert ${v.error}. Bitte die Formel oder den Bezug korrigieren oder einen Wert eintragen.`;
@@ -107,6 +116,7 @@ export function datumDeutsch(iso: string): string {
 
 export function leseText(v: RawValue): Gelesen<string> {
   if (v === null || v === undefined) return ok('');
+  if (isFormelOhneErgebnis(v)) return formelOhneErgebnis('');
   if (isCellError(v)) return fehler('', 'EXCEL_FEHLERWERT', fehlerWert(v));
   if (typeof v === 'string') return ok(v.trim());
   if (typeof v === 'number') return ok(zahlAlsText(v));
@@ -192,6 +202,7 @@ function leseNumerisch(v: RawValue, ganz: boolean): Gelesen<number | null> {
   const regel = ganz ? 'KEINE_GANZZAHL' : 'KEINE_ZAHL';
   const beispiel = ganz ? 'eine ganze Zahl eintragen (z. B. 3)' : 'eine Zahl eintragen (z. B. 12 oder 12,5)';
   if (v === null || v === undefined) return ok(null);
+  if (isFormelOhneErgebnis(v)) return formelOhneErgebnis(null);
   if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
   let n: number;
   let alsText: string | null = null;
@@ -269,6 +280,7 @@ export function datumAusText(s: string): string | null {
 
 export function leseDatum(v: RawValue): Gelesen<string | null> {
   if (v === null || v === undefined) return ok(null);
+  if (isFormelOhneErgebnis(v)) return formelOhneErgebnis(null);
   if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
   if (v instanceof Date) {
     return Number.isNaN(v.getTime()) ? fehler(null, 'KEIN_DATUM', 'ist kein gültiges Datum. Bitte ein Datum im Format TT.MM.JJJJ eintragen.') : ok(isoDatum(v));
@@ -325,6 +337,7 @@ export function leseSpalte(spec: ColumnSpec, v: RawValue): Gelesen<string | numb
 export const ID_SPALTEN: ReadonlySet<string> = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
 
 export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]): Gelesen<T | null> {
+  if (isFormelOhneErgebnis(v)) return formelOhneErgebnis(null);
   if (isCellError(v)) return fehler(null, 'EXCEL_FEHLERWERT', fehlerWert(v));
   if (typeof v === 'boolean' && allowed.includes('ja' as T) && allowed.includes('nein' as T)) {
     const wert = (v ? 'ja' : 'nein') as T;

@@ -158,7 +158,7 @@ export function zusaetzlicheSyncs(plan: readonly Block[]): number {
   return plan.length === 0 ? 0 : plan[plan.length - 1].stapel;
 }
 
-export type ZellWert = string | number | boolean | Date | { readonly error: string } | null | undefined;
+export type ZellWert = string | number | boolean | Date | { readonly error: string } | { readonly formelOhneErgebnis: true } | null | undefined;
 
 /**
  * Text Excel would not keep as text when assigned through `range.values`
@@ -184,7 +184,7 @@ export function alsExcelWert(v: ZellWert): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return istKalendertag(v) ? kalenderSeriennummer(v) : excelSeriennummer(v);
   // an error value read from a cell ({error:'#REF!'}) goes back as its text
-  if (typeof v === 'object') return v.error;
+  if (typeof v === 'object') return 'error' in v ? v.error : '';
   // a text that itself starts with an apostrophe needs the prefix too, or Excel would eat it
   if (typeof v === 'string') return v.startsWith("'") || siehtAusWieZahl(v) || istFormelText(v) ? `'${v}` : v;
   return v;

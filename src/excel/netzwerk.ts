@@ -14,7 +14,7 @@
  */
 import { pruefen } from '../domain';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
-import { isCellError } from '../domain/model';
+import { isCellError, isFormelOhneErgebnis } from '../domain/model';
 import { SHEETS, TABLES, type TableKey } from '../domain/schema';
 import { zusammenfuehren, type NetzwerkDatei, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
 import { aenderungsprotokollGrid } from '../workbook/herkunft';
@@ -118,7 +118,7 @@ function excelWert(v: RawValue): string | number | boolean {
   return alsExcelWert(zellWert(v));
 }
 
-const istLeer = (v: RawValue): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const istLeer = (v: RawValue): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || isFormelOhneErgebnis(v);
 
 /**
  * Columns of a new row to write, as runs of adjacent columns (pure): the

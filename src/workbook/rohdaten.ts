@@ -6,7 +6,7 @@
  * import src/xlsx. Typed structurally (no exceljs import), so this layer
  * stays free of adapters; an ExcelJS.Workbook fits MappeArtig.
  */
-import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
+import { FORMEL_OHNE_ERGEBNIS, type RawTable, type RawValue, type RawWorkbook } from '../domain/model';
 
 /** The part of an exceljs Worksheet this reader uses. */
 export interface BlattArtig {
@@ -68,7 +68,13 @@ function text(v: unknown): string {
   return String(v);
 }
 
-/** One exceljs cell value → RawValue (formulas by cached result, errors kept as errors). */
+/**
+ * One exceljs cell value → RawValue (formulas by cached result, errors kept
+ * as errors). A formula stored without a cached result (openpyxl & co.)
+ * becomes the FORMEL_OHNE_ERGEBNIS marker, so the domain can warn instead of
+ * silently reading "no data". exceljs also drops an empty cached text
+ * (`<v></v>`, a formula returning ""); src/xlsx/laden.ts keeps that one apart.
+ */
 export function rohwert(v: unknown): RawValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v.trim() === '' ? null : v;
@@ -77,7 +83,7 @@ export function rohwert(v: unknown): RawValue {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { error: o.error };
-    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return rohwert(o.result);
+    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return o.result === undefined ? FORMEL_OHNE_ERGEBNIS : rohwert(o.result);
     if (Array.isArray(o.richText) || 'text' in o) {
       const s = text(o);
       return s.trim() === '' ? null : s;
@@ -107,7 +113,7 @@ function leseTabelle(ws: BlattArtig, t: TableModel): RawTable | null {
   }
   // Trailing empty rows (the empty row of a fresh table, rows cleared by the
   // user) carry no data; inner empty rows stay so row numbers remain exact.
-  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === FORMEL_OHNE_ERGEBNIS)) rows.pop();
   return { name: t.name, sheet: ws.name, headerRow, firstColumn: b.left, headers, rows };
 }
 

@@ -101,6 +101,9 @@ async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
   return fehlend;
 }
 
+/** A formula (`</f>` or a self-closing shared `<f …/>`) followed by an empty cached value. */
+const LEERES_FORMELERGEBNIS = /(<\/(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*\/>)\s*<((?:\w+:)?v)\s*(?:\/>|>\s*<\/\2>)/g;
+
 /**
  * Normalises a package written by another tool (openpyxl, LibreOffice, …)
  * so exceljs 4.4 reads it correctly:
@@ -108,6 +111,10 @@ async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
  *   exceljs looks tables up by '../tables/…' and crashes on absolute ones
  * - tables without headerRowCount get headerRowCount="1" (the OOXML default);
  *   exceljs would otherwise treat them as header-less and write them back broken
+ * - a formula whose cached result is empty text (`<f>…</f><v></v>`, what
+ *   Excel stores for a formula returning "") gets the result " ": exceljs
+ *   drops an empty <v>, and the cell would then look like a formula that was
+ *   never calculated (see FORMEL_OHNE_ERGEBNIS); " " still reads as empty
  * Returns the original buffer when nothing needed changing.
  */
 export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Buffer> {
@@ -146,6 +153,13 @@ export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Bu
         if (/TargetMode\s*=\s*"External"/.test(tag)) return tag;
         return tag.replace(/Target\s*=\s*"\/([^"]*)"/, (_m, ziel: string) => `Target="${relativerPfad(quelle, ziel)}"`);
       });
+      if (neu !== xml) {
+        zip.file(name, neu);
+        geaendert = true;
+      }
+    } else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      const xml = await entry.async('string');
+      const neu = xml.replace(LEERES_FORMELERGEBNIS, '$1<$2> </$2>');
       if (neu !== xml) {
         zip.file(name, neu);
         geaendert = true;

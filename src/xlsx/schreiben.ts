@@ -9,7 +9,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { COMPUTED_SHEETS, type SheetName, type TableKey } from '../domain/schema';
-import { isCellError, type RawValue } from '../domain/model';
+import { isCellError, isFormelOhneErgebnis, type RawValue } from '../domain/model';
 import {
   COLORS,
   DATA_SHEETS,
@@ -37,7 +37,8 @@ const blatt = (ws: ExcelJS.Worksheet): Blatt => ws as Blatt;
 
 /** RawValue → what exceljs stores. Error values are written as their text so nothing turns into a formula. */
 function zellwert(v: RawValue | GridValue | undefined): ExcelJS.CellValue {
-  if (v === undefined || v === null) return null;
+  // a formula without cached result has no known value: written as empty
+  if (v === undefined || v === null || isFormelOhneErgebnis(v)) return null;
   if (isCellError(v)) return v.error;
   return v;
 }

@@ -4,7 +4,7 @@
  * workbook stays as it was) and writing plain tables on a hidden sheet.
  */
 import type ExcelJS from 'exceljs';
-import { isCellError, type RawValue } from '../domain/model';
+import { isCellError, isFormelOhneErgebnis, type RawValue } from '../domain/model';
 import { address } from '../workbook/layout';
 import { zerlegeBereich } from './lesen';
 
@@ -23,7 +23,8 @@ function modell(t: ExcelJS.Table): TabellenModell {
 
 /** RawValue → exceljs value. Strings stay strings (exceljs never turns "=…" into a formula); errors become their text. */
 function zellwert(v: RawValue | undefined): ExcelJS.CellValue {
-  if (v === undefined || v === null) return null;
+  // a formula without cached result has no known value: written as empty
+  if (v === undefined || v === null || isFormelOhneErgebnis(v)) return null;
   if (isCellError(v)) return v.error;
   return v;
 }

@@ -1,5 +1,6 @@
 import type { RawTable, RawValue, RawWorkbook } from '../model';
 import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
+import { anzeigeWert, wertZuJson } from './werte';
 import {
   aufteilen,
   fnv1a64,
@@ -114,6 +115,11 @@ describe('kanonisch', () => {
     expect(kanonisch(' a ')).toBe(kanonisch('a'));
     expect(kanonisch('5', 'number')).toBe(kanonisch(5, 'number'));
     expect(kanonisch('5')).not.toBe(kanonisch(5));
+  });
+  it('treats a formula without cached result like an empty cell (its value is unknown)', () => {
+    expect(kanonisch({ formelOhneErgebnis: true }, 'number')).toBe(kanonisch(null, 'number'));
+    expect(anzeigeWert({ formelOhneErgebnis: true })).toBeNull();
+    expect(wertZuJson({ formelOhneErgebnis: true })).toBeNull();
   });
 });
 

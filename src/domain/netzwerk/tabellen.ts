@@ -4,6 +4,7 @@
  * RawWorkbook by name and reads cells by header text.
  */
 import type { RawTable, RawValue, RawWorkbook } from '../model';
+import { isFormelOhneErgebnis } from '../model';
 import { TABLES, TABLE_ORDER, type ColumnType, type TableKey } from '../schema';
 
 export interface Tabelle {
@@ -40,7 +41,7 @@ export function zelle(t: Tabelle, row: readonly RawValue[], header: string): Raw
 }
 
 export function istLeereZeile(row: readonly RawValue[]): boolean {
-  return row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  return row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || isFormelOhneErgebnis(v));
 }
 
 /**

@@ -4,7 +4,7 @@
  * numbers) compares equal, key texts for matching rows, a JSON codec for the
  * export snapshot and plain display values for the change report.
  */
-import { isCellError, type RawValue } from '../model';
+import { isCellError, isFormelOhneErgebnis, type RawValue } from '../model';
 import type { ColumnType } from '../schema';
 
 /** 1970-01-01 as Excel serial (1900 date system). */
@@ -32,7 +32,8 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
  * `typ` (from the schema) lets date and number columns compare by meaning.
  */
 export function kanonisch(v: RawValue | undefined, typ?: ColumnType): string {
-  if (v === null || v === undefined) return '';
+  // a formula without cached result has no known value: treated as empty everywhere
+  if (v === null || v === undefined || isFormelOhneErgebnis(v)) return '';
   if (isCellError(v)) return `e:${v.error}`;
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return 's:';
@@ -53,7 +54,7 @@ export function kanonisch(v: RawValue | undefined, typ?: ColumnType): string {
 
 /** Text of a key cell (Nr, Kennzahl-ID, Handlungsziel-ID, HF-Nr, Einstellung). */
 export function schluesselText(v: RawValue | undefined): string {
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined || isFormelOhneErgebnis(v)) return '';
   if (isCellError(v)) return '';
   if (v instanceof Date) return isoTag(v);
   if (typeof v === 'number') return String(v);
@@ -72,7 +73,7 @@ export function hfNummer(v: RawValue | undefined): number | null {
 export type AnzeigeWert = string | number | boolean | null;
 
 export function anzeigeWert(v: RawValue | undefined, typ?: ColumnType): AnzeigeWert {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || isFormelOhneErgebnis(v)) return null;
   if (isCellError(v)) return v.error;
   if (v instanceof Date) return typ === 'date' || v.getTime() % MS_PER_DAY === 0 ? isoTag(v) : v.toISOString();
   if (typeof v === 'number' && typ === 'date') return serialToIso(v);
@@ -86,6 +87,7 @@ type JsonWert = string | number | boolean | null | { $d: string } | { $e: string
 export function wertZuJson(v: RawValue): JsonWert {
   if (v instanceof Date) return { $d: v.toISOString() };
   if (isCellError(v)) return { $e: v.error };
+  if (isFormelOhneErgebnis(v)) return null;
   return v;
 }
 
