@@ -50,12 +50,33 @@ export interface VerlaufZeile {
   readonly kennzahlenMitDaten: number | null;
 }
 
-const DEUTSCHER_TAG = new Intl.DateTimeFormat('en-CA', {
+const DEUTSCHE_ZEIT = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Berlin',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  // h23: midnight is "00", never "24"
+  hourCycle: 'h23',
 });
+
+export interface DeutscheZeit {
+  readonly jahr: string;
+  readonly monat: string;
+  readonly tag: string;
+  readonly stunde: string;
+  readonly minute: string;
+  readonly sekunde: string;
+}
+
+/** Calendar and clock parts of an instant in German time (Europe/Berlin), zero-padded. */
+export function deutscheZeit(d: Date): DeutscheZeit {
+  const teile = DEUTSCHE_ZEIT.formatToParts(d);
+  const teil = (t: Intl.DateTimeFormatPartTypes): string => teile.find((p) => p.type === t)?.value ?? '';
+  return { jahr: teil('year'), monat: teil('month'), tag: teil('day'), stunde: teil('hour'), minute: teil('minute'), sekunde: teil('second') };
+}
 
 /**
  * The refresh day as ISO yyyy-mm-dd in German time (Europe/Berlin), like the
@@ -63,9 +84,8 @@ const DEUTSCHER_TAG = new Intl.DateTimeFormat('en-CA', {
  * must not file the figures under the previous day.
  */
 export function deutscherTag(d: Date): string {
-  const teile = DEUTSCHER_TAG.formatToParts(d);
-  const teil = (t: Intl.DateTimeFormatPartTypes): string => teile.find((p) => p.type === t)?.value ?? '';
-  return `${teil('year')}-${teil('month')}-${teil('day')}`;
+  const z = deutscheZeit(d);
+  return `${z.jahr}-${z.monat}-${z.tag}`;
 }
 
 /** ISO day → Date at UTC midnight, the form adapters write as a plain date cell. */

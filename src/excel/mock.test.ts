@@ -169,7 +169,7 @@ describe('arbeitsmappenStatus und sicherungAnlegen (office-addin-mock)', () => {
 
   test('Sicherung: verstecktes Blatt, Kennung, Kopie der Werte per copyFrom', async () => {
     const m = mockBeispiel();
-    const s = await sicherungAnlegen(m.context, 'tblKennzahlen', { jetzt: new Date(2026, 10, 25, 15, 30, 12) });
+    const s = await sicherungAnlegen(m.context, 'tblKennzahlen', { jetzt: new Date(Date.UTC(2026, 10, 25, 14, 30, 12)) });
     expect(m.syncs()).toBe(2);
     expect(s.blatt).toBe('Sicherung 2026-11-25 153012');
     expect((m.finde(s.blatt, 'A1:D1')[0].values as unknown[][])[0].slice(0, 2)).toEqual(['Sicherung der Tabelle', 'tblKennzahlen']);

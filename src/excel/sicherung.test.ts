@@ -9,19 +9,48 @@ import {
   sicherungsblaetter,
 } from './sicherung';
 
-const T1 = new Date(2026, 10, 25, 15, 30, 12);
-const T2 = new Date(2026, 10, 25, 15, 45, 0);
+// instants, named by their German wall time (CET = UTC+1 in November), whatever the test machine's zone
+const T1 = new Date(Date.UTC(2026, 10, 25, 14, 30, 12));
+const T2 = new Date(Date.UTC(2026, 10, 25, 14, 45, 0));
 
 describe('Sicherung', () => {
   test('Name: kurz genug für Excel, eindeutig', () => {
     expect(sicherungsName(T1)).toBe('Sicherung 2026-11-25 153012');
     expect(sicherungsName(T1).length).toBeLessThanOrEqual(31);
-    expect(freierName('Sicherung X', new Set(['sicherung x']))).toBe('Sicherung X 2');
+    expect(freierName('Sicherung X', new Set(['sicherung x']))).toBe('Sicherung X 02');
+    expect(freierName('Sicherung X', new Set(['Sicherung X', 'Sicherung X 02']))).toBe('Sicherung X 03');
+  });
+
+  test('Name in deutscher Zeit (Europe/Berlin), auch über Mitternacht und in der Sommerzeit', () => {
+    // 23:30 UTC on 31 Dec is already New Year in Germany
+    expect(sicherungsName(new Date(Date.UTC(2026, 11, 31, 23, 30, 5)))).toBe('Sicherung 2027-01-01 003005');
+    // summer time: UTC+2
+    expect(sicherungsName(new Date(Date.UTC(2026, 6, 1, 10, 0, 0)))).toBe('Sicherung 2026-07-01 120000');
+    expect(sicherungsName(new Date(Date.UTC(2026, 6, 1, 22, 0, 0)))).toBe('Sicherung 2026-07-02 000000');
+  });
+
+  test('mehr als 9 Sicherungen in derselben Sekunde: neueste zuerst', () => {
+    const basis = sicherungsName(T1);
+    const belegt = new Set<string>([basis]);
+    const reihenfolge = [basis];
+    for (let i = 0; i < 11; i++) {
+      const n = freierName(basis, belegt);
+      belegt.add(n);
+      reihenfolge.push(n);
+    }
+    expect(reihenfolge[11]).toBe(`${basis} 12`);
+    expect(reihenfolge.every((n) => n.length <= 31)).toBe(true);
+    const gemischt = [...reihenfolge.filter((_, i) => i % 2 === 1), sicherungsName(T2), ...reihenfolge.filter((_, i) => i % 2 === 0)];
+    expect(sicherungsblaetter(gemischt)).toEqual([sicherungsName(T2), ...[...reihenfolge].reverse()]);
+    // also the names of older versions (" 2" … " 10", unpadded)
+    expect(sicherungsblaetter([`${basis} 10`, basis, `${basis} 2`, `${basis} 9`])).toEqual([`${basis} 10`, `${basis} 9`, `${basis} 2`, basis]);
+    // plain text sorting would put " 10" before " 2"
+    expect([`${basis} 2`, `${basis} 10`].sort()).toEqual([`${basis} 10`, `${basis} 2`]);
   });
 
   test('Sicherungsblätter: nur Blätter mit dem Präfix, neueste zuerst', () => {
-    const alt = sicherungsName(new Date(2026, 0, 5, 9, 0, 0));
-    const neu = sicherungsName(new Date(2026, 10, 25, 15, 30, 12));
+    const alt = sicherungsName(new Date(Date.UTC(2026, 0, 5, 8, 0, 0)));
+    const neu = sicherungsName(T1);
     const namen = ['Arbeitsplanung', alt, `${neu} 2`, 'KPI Übersicht', neu, 'Sicherungen (Notizen)'];
     expect(sicherungsblaetter(namen)).toEqual([`${neu} 2`, neu, alt]);
     expect(sicherungsblaetter(['Stammdaten', 'Ziele'])).toEqual([]);

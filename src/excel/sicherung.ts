@@ -9,6 +9,7 @@
  * Sheet names are limited to 31 characters, so the table name is kept in
  * cell B1 instead of the sheet name.
  */
+import { deutscheZeit } from '../domain/verlauf';
 import { bereichsAdresse } from './adresse';
 import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -29,29 +30,47 @@ export interface SicherungOptionen {
   readonly jetzt?: Date;
 }
 
-const zwei = (n: number): string => String(n).padStart(2, '0');
-
-/** "Sicherung 2026-11-25 153012" (local time; 27 characters, below Excel's 31). */
+/**
+ * "Sicherung 2026-11-25 153012" in German time (Europe/Berlin), like every
+ * other stamp the add-in writes, whatever the machine's time zone
+ * (27 characters, below Excel's 31).
+ */
 export function sicherungsName(d: Date): string {
-  return `${SICHERUNG_PRAEFIX}${d.getFullYear()}-${zwei(d.getMonth() + 1)}-${zwei(d.getDate())} ${zwei(d.getHours())}${zwei(d.getMinutes())}${zwei(d.getSeconds())}`;
-}
-
-/** A name not yet taken: appends " 2", " 3" … when two backups fall into the same second. */
-export function freierName(basis: string, vorhanden: ReadonlySet<string>): string {
-  const klein = new Set([...vorhanden].map((v) => v.toLowerCase()));
-  if (!klein.has(basis.toLowerCase())) return basis;
-  for (let i = 2; ; i++) if (!klein.has(`${basis} ${i}`.toLowerCase())) return `${basis} ${i}`;
+  const z = deutscheZeit(d);
+  return `${SICHERUNG_PRAEFIX}${z.jahr}-${z.monat}-${z.tag} ${z.stunde}${z.minute}${z.sekunde}`;
 }
 
 /**
- * The backup sheets among `blattNamen`, newest first (the names sort by their
- * timestamp). Used by restore and by undoing a network import.
+ * A name not yet taken: appends " 02", " 03" … when backups fall into the
+ * same second (zero-padded so the sheet names also sort right in Excel;
+ * at most 31 characters up to " 999").
+ */
+export function freierName(basis: string, vorhanden: ReadonlySet<string>): string {
+  const klein = new Set([...vorhanden].map((v) => v.toLowerCase()));
+  if (!klein.has(basis.toLowerCase())) return basis;
+  for (let i = 2; ; i++) {
+    const name = `${basis} ${String(i).padStart(2, '0')}`;
+    if (!klein.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Sort key of a backup name: its stamp and counter (none = 1; " 2" from older versions and " 02" alike). */
+function sicherungsSchluessel(name: string): { stempel: string; nr: number } {
+  const m = /^(.*?\d{6})(?: (\d+))?$/.exec(name);
+  return m ? { stempel: m[1], nr: m[2] ? Number(m[2]) : 1 } : { stempel: name, nr: 1 };
+}
+
+/**
+ * The backup sheets among `blattNamen`, newest first: by timestamp, then by
+ * the counter as a number (so " 10" is newer than " 9"). Used by restore and
+ * by undoing a network import.
  */
 export function sicherungsblaetter(blattNamen: readonly string[]): string[] {
   return blattNamen
     .filter((n) => n.startsWith(SICHERUNG_PRAEFIX))
-    .sort()
-    .reverse();
+    .map((name) => ({ name, ...sicherungsSchluessel(name) }))
+    .sort((a, b) => (a.stempel < b.stempel ? 1 : a.stempel > b.stempel ? -1 : b.nr - a.nr))
+    .map((s) => s.name);
 }
 
 function tabelleNichtGefunden(tabelle: string): Error {
