@@ -2,6 +2,7 @@ import { MAX_STAPEL_BYTES } from './bloecke';
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
 import { kpiAktualisieren, KPI_STAND_EIGENSCHAFT } from './kpi';
+import { kennwortFehler } from './schreiben';
 import { leseArbeitsmappe } from './lesen';
 import { berechneKpi, pruefen } from '../domain';
 
@@ -117,5 +118,49 @@ describe('Verlauf über die Aktualisierung', () => {
     await kpiAktualisieren(fx.context, new Date(2026, 10, 25, 16, 0));
     expect(fx.tabelle('tblVerlauf')!.zeilen).toHaveLength(n);
     expect(n).toBe(9); // 8 Handlungsfelder + Gesamt
+  });
+});
+
+describe('Blattschutz des berechneten Blatts', () => {
+  const MELDUNG =
+    'Blatt „KPI Übersicht“ ist mit Kennwort geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben) und erneut aktualisieren.';
+
+  test('ohne Kennwort geschützt: Aktualisieren hebt den Schutz auf, schreibt, schützt wieder; weiterhin 4 syncs', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    await kpiAktualisieren(fx.context, JETZT);
+    const blatt = fx.blatt('KPI Übersicht');
+    expect(blatt.geschuetzt).toBe(true);
+    const vorher = fx.syncs();
+    await kpiAktualisieren(fx.context, new Date(2026, 10, 26, 9, 0));
+    expect(fx.syncs() - vorher).toBe(4);
+    expect(fx.protokoll).toContain('Protection.unprotect KPI Übersicht');
+    expect(blatt.geschuetzt).toBe(true);
+  });
+
+  test('mit Kennwort geschützt: deutsche Meldung mit Blattname und Abhilfe statt des Office-Fehlers', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    await kpiAktualisieren(fx.context, JETZT);
+    const blatt = fx.blatt('KPI Übersicht');
+    blatt.kennwort = 'geheim';
+    const vorher = fx.syncs();
+    const fehler = await kpiAktualisieren(fx.context, new Date(2026, 10, 26, 9, 0)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(fehler).toBeInstanceOf(Error);
+    expect((fehler as Error).name).toBe('Error');
+    expect((fehler as Error).message).toBe(MELDUNG);
+    expect(blatt.geschuetzt).toBe(true);
+    // failed in the write phase: no more syncs than a normal refresh
+    expect(fx.syncs() - vorher).toBeLessThanOrEqual(4);
+  });
+
+  test('andere Fehler beim Schreiben bleiben unverändert; kennwortFehler nur bei entsperrten Blättern', () => {
+    const office = Object.assign(new Error('x'), { code: 'InvalidArgument' });
+    expect(kennwortFehler(office, [])).toBeNull();
+    expect(kennwortFehler(Object.assign(new Error('x'), { code: 'RequestPayloadSizeLimitExceeded' }), ['KPI Übersicht'])).toBeNull();
+    expect(kennwortFehler(office, ['KPI Übersicht'])?.message).toBe(MELDUNG);
+    const ort = Object.assign(new Error('x'), { code: 'GeneralException', debugInfo: { errorLocation: 'WorksheetProtection.unprotect' } });
+    expect(kennwortFehler(ort, ['KPI Übersicht', 'Verlauf'])?.message).toMatch(/^Eines der Blätter „KPI Übersicht“, „Verlauf“ ist mit Kennwort geschützt\./);
   });
 });

@@ -85,10 +85,13 @@ export async function kpiAktualisieren(context: Excel.RequestContext, now: Date,
   const kpi = berechneKpi(plan);
   const eingabe: BlattEingabe = { plan, kpi, meta: { berechnetAm: now, quelle }, raw };
   const grids = blaetter.map((b) => b.bauen(eingabe));
-  const geschrieben = await schreiber.schreiben(grids);
-  if (verfuegbar('dokumentEigenschaften', unterstuetzt)) {
-    context.workbook.properties.custom.add(KPI_STAND_EIGENSCHAFT, now.toISOString());
-  }
-  await context.sync();
+  const geschrieben = await schreiber.mitSchutzHinweis(async () => {
+    const g = await schreiber.schreiben(grids);
+    if (verfuegbar('dokumentEigenschaften', unterstuetzt)) {
+      context.workbook.properties.custom.add(KPI_STAND_EIGENSCHAFT, now.toISOString());
+    }
+    await context.sync();
+    return g;
+  });
   return { kpi, findings, berechnetAm: now, geschrieben, anfrage: { groessteBytes: schreiber.groessteAnfrage, zusaetzlicheSyncs: schreiber.zusaetzlicheSyncs } };
 }

@@ -162,6 +162,22 @@ export function gridMatrizen(grid: Grid): { werte: GridValue[][]; formate: strin
   return { werte, formate, spalten };
 }
 
+/** Office error codes an unprotect() without the sheet's password is reported with. */
+const SCHUTZ_CODES = new Set(['AccessDenied', 'InvalidArgument', 'InvalidOperation', 'InvalidPassword']);
+
+/** The German error for a failed batch that unprotected `blaetter`, or null when the failure is something else. */
+export function kennwortFehler(e: unknown, blaetter: readonly string[]): Error | null {
+  if (blaetter.length === 0 || typeof e !== 'object' || e === null) return null;
+  const o = e as { code?: unknown; debugInfo?: { errorLocation?: unknown } };
+  const ort = typeof o.debugInfo?.errorLocation === 'string' ? o.debugInfo.errorLocation : '';
+  if (!/protect/i.test(ort) && !(typeof o.code === 'string' && SCHUTZ_CODES.has(o.code))) return null;
+  const namen = [...new Set(blaetter)].map((b) => `„${b}“`);
+  const wer = namen.length === 1 ? `Blatt ${namen[0]} ist` : `Eines der Blätter ${namen.join(', ')} ist`;
+  return new Error(
+    `${wer} mit Kennwort geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben) und erneut aktualisieren.`,
+  );
+}
+
 /**
  * Two-phase writer so callers can fold its loads into their own syncs:
  * `vorbereiten(stand)` before a sync (needs the sheet names of a previous
@@ -172,6 +188,8 @@ export class GridSchreiber {
   private stand: LeseStand | null = null;
   private readonly unterstuetzt: IstUnterstuetzt;
   private anfrage: Anfrage | null = null;
+  /** sheets the user had protected, unprotected (without password) in this batch */
+  private readonly entsperrt: string[] = [];
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -198,6 +216,21 @@ export class GridSchreiber {
           return { name: t, bereich };
         });
       this.zustand.set(name, { blatt, schutz, diagramme, tabellen });
+    }
+  }
+
+  /**
+   * Runs the caller's write phase (schreiben + final sync). If it fails while
+   * a sheet protected by the user was being unprotected, the cause is almost
+   * surely a protection password (unprotect() without one fails; Office.js
+   * cannot tell beforehand outside Excel on the web): the raw Office error
+   * becomes a German message naming the sheet and the fix. No extra syncs.
+   */
+  async mitSchutzHinweis<T>(schreibphase: () => Promise<T>): Promise<T> {
+    try {
+      return await schreibphase();
+    } catch (e) {
+      throw kennwortFehler(e, this.entsperrt) ?? e;
     }
   }
 
@@ -243,7 +276,11 @@ export class GridSchreiber {
     if (vorhanden) {
       blatt = vorhanden.blatt;
       await platz(0, 3);
-      if (vorhanden.schutz.protected) vorhanden.schutz.unprotect();
+      if (vorhanden.schutz.protected) {
+        // noted first: a fake/host may already throw at the call
+        this.entsperrt.push(grid.sheet);
+        vorhanden.schutz.unprotect();
+      }
       // keep the sheet (identity, co-authoring): clear content and formats only,
       // around its tables so they (and references to them) survive
       for (const r of ausserhalb(vorhanden.tabellen.map((t) => tabellenRechteck(t.bereich)))) {
@@ -442,7 +479,9 @@ export async function schreibeGrids(
   const schreiber = new GridSchreiber(context, optionen);
   schreiber.vorbereiten(stand, grids.map((g) => g.sheet));
   await context.sync();
-  const ergebnis = await schreiber.schreiben(grids);
-  await context.sync();
-  return ergebnis;
+  return schreiber.mitSchutzHinweis(async () => {
+    const ergebnis = await schreiber.schreiben(grids);
+    await context.sync();
+    return ergebnis;
+  });
 }

@@ -60,4 +60,22 @@ describe('OfficeGateway on the fake Excel API', () => {
     );
     expect(e2?.hinweis).toContain('Gibt es nicht');
   });
+
+  it('a computed sheet protected with a password: the refresh says which sheet and what to do', async () => {
+    const excel = installiereDemoExcel({ vollstaendig: true });
+    excel.korrigiereFehler();
+    const gw = new OfficeGateway(() => JETZT);
+    await gw.kpiAktualisieren();
+    const blatt = excel.fake.blatt('KPI Übersicht');
+    expect(blatt.geschuetzt).toBe(true);
+    blatt.kennwort = 'geheim';
+    const e = await gw.kpiAktualisieren().then(
+      () => null,
+      (x: unknown) => alsBenutzerFehler(x, 'Das Aktualisieren'),
+    );
+    expect(e?.message).toBe('Das Aktualisieren ist fehlgeschlagen.');
+    expect(e?.hinweis).toBe(
+      'Blatt „KPI Übersicht“ ist mit Kennwort geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben) und erneut aktualisieren.',
+    );
+  });
 });

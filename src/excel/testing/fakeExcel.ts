@@ -84,6 +84,8 @@ export interface FakeBlatt {
   verbunden: string[];
   fixierteZeilen: number;
   geschuetzt: boolean;
+  /** protection password set by the user (unprotect without it fails as in Excel) */
+  kennwort?: string;
   schutzOptionen: Excel.WorksheetProtectionOptions | null;
   bedingteFormate: FakeBedingtesFormat[];
   diagramme: FakeDiagramm[];
@@ -817,9 +819,12 @@ class FakeSchutz extends Basis {
     b.geschuetzt = true;
     b.schutzOptionen = optionen ?? {};
   }
-  unprotect(): void {
+  unprotect(kennwort?: string): void {
     const b = this.blatt();
     this.k.log(`Protection.unprotect ${b.name}`);
+    if (b.geschuetzt && b.kennwort !== undefined && kennwort !== b.kennwort) {
+      throw new FakeOfficeFehler('InvalidArgument', `Blatt ${b.name}: falsches oder fehlendes Kennwort`);
+    }
     b.geschuetzt = false;
   }
 }
