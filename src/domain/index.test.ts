@@ -1,4 +1,4 @@
-import { arbeitsmappe, kopie } from './__tests__/fixtures';
+import { arbeitsmappe, kopie, prng } from './__tests__/fixtures';
 import { berechneKpi, hatFehler, LESE_REGELN, pruefen, REGELN, TABLE_ORDER, TABLES, type RawValue, type TableKey } from './index';
 
 describe('pruefen on a valid small plan', () => {
@@ -20,24 +20,36 @@ describe('pruefen on a valid small plan', () => {
 });
 
 describe('robustness: random corruptions of the valid plan', () => {
-  // mulberry32, seeded: reproducible without fast-check
-  const prng = (seed: number) => {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
-  const WERTE: RawValue[] = [null, '', '  ', 'x', 'Maßnahme', 'ja', '1.1', '2.1', 'A1', 0, 1, 2, -3, 1.5, 99, 100, '12,5', true, new Date(Date.UTC(2026, 1, 1)), { error: '#REF!' }, { error: '#NV' }, '=SUMME(A1)'];
+  const WERTE: RawValue[] = [
+    null,
+    '',
+    '  ',
+    'x',
+    'Maßnahme',
+    'ja',
+    '1.1',
+    '2.1',
+    'A1',
+    0,
+    1,
+    2,
+    -3,
+    1.5,
+    99,
+    100,
+    '12,5',
+    true,
+    new Date(Date.UTC(2026, 1, 1)),
+    { error: '#REF!' },
+    { error: '#NV' },
+    '=SUMME(A1)',
+  ];
   const TABELLEN = Object.keys(TABLES) as TableKey[];
   const ORDER = TABLE_ORDER.map((k) => TABLES[k].sheet);
 
   it.each(Array.from({ length: 150 }, (_, i) => i + 1))('seed %i', (seed) => {
     const r = prng(seed);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
     const d = kopie();
     for (let n = 0; n < 1 + Math.floor(r() * 6); n++) {
       const k = pick(TABELLEN);

@@ -2,7 +2,7 @@
  * KPI rules of SPEC §4: hand-computed examples plus property tests over
  * random plans from a tiny seeded PRNG (fast-check is not installed).
  */
-import { arbeitsmappe } from './__tests__/fixtures';
+import { arbeitsmappe, prng } from './__tests__/fixtures';
 import { pruefen } from './index';
 import { ampelFuer, berechneKpi, gekappt, zielerreichung } from './kpi';
 import type { Einstellungen, Handlungsfeld, Kennzahl, Plan, PlanZeile, Ziel } from './model';
@@ -10,18 +10,6 @@ import { LISTS, type Status } from './schema';
 
 const E: Einstellungen = { berichtsjahr: 2026, ampelGruen: 0.9, ampelGelb: 0.6 };
 const REF = { sheet: 'x', row: 1 };
-
-/** mulberry32: small, deterministic, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Zufall {
   zahl(): number;
@@ -266,7 +254,14 @@ describe('berechneKpi: hand-computed example (test fixture)', () => {
       'handlungszieleOhneMassnahme',
     ]);
     expect(Object.keys(kpi.gesamt)).toEqual(Object.keys(kpi.handlungsfelder[0]).slice(1));
-    expect(Object.keys(kpi.handlungsziele[0])).toEqual(['id', 'hf', 'zielerreichung', 'ampel', 'kennzahlen', 'kennzahlenMitDaten']);
+    expect(Object.keys(kpi.handlungsziele[0])).toEqual([
+      'id',
+      'hf',
+      'zielerreichung',
+      'ampel',
+      'kennzahlen',
+      'kennzahlenMitDaten',
+    ]);
     expect(Object.keys(kpi.kennzahlen[0])).toEqual(['id', 'handlungszielId', 'zielerreichung', 'ampel']);
   });
 });
@@ -299,7 +294,14 @@ describe('berechneKpi: capping and edge cases', () => {
     expect(kpi.kennzahlen.map((k) => k.ampel)).toEqual(['gruen', 'rot', 'keine_daten', 'rot']);
   });
   it('caps for the Handlungsziel mean', () => {
-    expect(kpi.handlungsziele[0]).toEqual({ id: '1.1', hf: 1, zielerreichung: 0.5, ampel: 'rot', kennzahlen: 3, kennzahlenMitDaten: 2 });
+    expect(kpi.handlungsziele[0]).toEqual({
+      id: '1.1',
+      hf: 1,
+      zielerreichung: 0.5,
+      ampel: 'rot',
+      kennzahlen: 3,
+      kennzahlenMitDaten: 2,
+    });
     expect(kpi.handlungsziele[1]).toMatchObject({ id: '1.2', zielerreichung: null, ampel: 'keine_daten', kennzahlen: 0 });
   });
   it('one entry per Handlungsfeld ordered by HF-Nr, also without data', () => {
@@ -332,17 +334,42 @@ describe('berechneKpi: capping and edge cases', () => {
     expect(h3).toMatchObject({ massnahmen: 2, verschoben: 1, geplant: 0, wirkungen: 1, umsetzungsquote: 0, zielerreichung: 0.5 });
   });
   it('gesamt', () => {
-    expect(kpi.gesamt).toMatchObject({ massnahmen: 4, entfallen: 2, umsetzungsquote: 0, standardmassnahmen: 1, handlungszieleOhneMassnahme: 1, zielerreichung: 0.5, ampel: 'rot' });
+    expect(kpi.gesamt).toMatchObject({
+      massnahmen: 4,
+      entfallen: 2,
+      umsetzungsquote: 0,
+      standardmassnahmen: 1,
+      handlungszieleOhneMassnahme: 1,
+      zielerreichung: 0.5,
+      ampel: 'rot',
+    });
   });
   it('an empty plan', () => {
-    const leer = berechneKpi({ handlungsfelder: [], einstellungen: E, ziele: [], arbeitsplanung: [], checkliste: [], kennzahlen: [] });
+    const leer = berechneKpi({
+      handlungsfelder: [],
+      einstellungen: E,
+      ziele: [],
+      arbeitsplanung: [],
+      checkliste: [],
+      kennzahlen: [],
+    });
     expect(leer.handlungsfelder).toEqual([]);
     expect(leer.gesamt).toMatchObject({ zielerreichung: null, ampel: 'keine_daten', massnahmen: 0, umsetzungsquote: null });
   });
 });
 
 describe('berechneKpi: properties over random plans', () => {
-  const FELDER = ['massnahmen', 'umgesetzt', 'begonnen', 'geplant', 'verschoben', 'entfallen', 'wirkungen', 'standardmassnahmen', 'handlungszieleOhneMassnahme'] as const;
+  const FELDER = [
+    'massnahmen',
+    'umgesetzt',
+    'begonnen',
+    'geplant',
+    'verschoben',
+    'entfallen',
+    'wirkungen',
+    'standardmassnahmen',
+    'handlungszieleOhneMassnahme',
+  ] as const;
 
   it.each(SEEDS.slice(0, 60))('seed %i', (seed) => {
     const plan = zufallsPlan(seed);
@@ -379,7 +406,9 @@ describe('berechneKpi: properties over random plans', () => {
 
     for (const h of kpi.handlungsfelder) {
       // HF value = mean of its Handlungsziele that have a value
-      const m = mean(kpi.handlungsziele.filter((z) => z.hf === h.hf && z.zielerreichung !== null).map((z) => z.zielerreichung as number));
+      const m = mean(
+        kpi.handlungsziele.filter((z) => z.hf === h.hf && z.zielerreichung !== null).map((z) => z.zielerreichung as number),
+      );
       if (m === null) expect(h.zielerreichung).toBeNull();
       else expect(h.zielerreichung).toBeCloseTo(m, 12);
       expect(h.ampel).toBe(ampelFuer(h.zielerreichung, E));
@@ -417,7 +446,14 @@ describe('berechneKpi: properties over random plans', () => {
       if (ziele.length === 0) continue;
       const extra = Array.from({ length: z.ganz(1, 6) }, (_, i) => {
         const zl = z.wahl(ziele);
-        return zeile({ nr: `S${i}`, hf: zl.hf!, zielId: zl.id, art: z.wahl(LISTS.art), status: z.wahl(LISTS.status), standard: true });
+        return zeile({
+          nr: `S${i}`,
+          hf: zl.hf!,
+          zielId: zl.id,
+          art: z.wahl(LISTS.art),
+          status: z.wahl(LISTS.status),
+          standard: true,
+        });
       });
       const vorher = berechneKpi(plan);
       const nachher = berechneKpi({ ...plan, arbeitsplanung: [...plan.arbeitsplanung, ...extra] });
@@ -432,7 +468,11 @@ describe('berechneKpi: properties over random plans', () => {
     for (const seed of SEEDS.slice(0, 40)) {
       const plan = zufallsPlan(seed);
       const a = berechneKpi(plan);
-      const b = berechneKpi({ ...plan, arbeitsplanung: [...plan.arbeitsplanung].reverse(), handlungsfelder: [...plan.handlungsfelder].reverse() });
+      const b = berechneKpi({
+        ...plan,
+        arbeitsplanung: [...plan.arbeitsplanung].reverse(),
+        handlungsfelder: [...plan.handlungsfelder].reverse(),
+      });
       expect(b.handlungsfelder).toEqual(a.handlungsfelder);
       expect(b.gesamt.massnahmen).toBe(a.gesamt.massnahmen);
     }
@@ -440,10 +480,14 @@ describe('berechneKpi: properties over random plans', () => {
 
   it('the generator produces interesting plans (guards against a degenerate generator)', () => {
     const plans = SEEDS.slice(0, 60).map(zufallsPlan);
-    const alle = plans.flatMap((p) => berechneKpi(p).kennzahlen.map((k) => k.zielerreichung)).filter((w): w is number => w !== null);
+    const alle = plans
+      .flatMap((p) => berechneKpi(p).kennzahlen.map((k) => k.zielerreichung))
+      .filter((w): w is number => w !== null);
     expect(alle.some((w) => w > 1)).toBe(true);
     expect(alle.some((w) => w < 0)).toBe(true);
-    expect(plans.some((p) => berechneKpi(p).handlungsfelder.some((h) => h.umsetzungsquote === null && h.massnahmen > 0))).toBe(true);
+    expect(plans.some((p) => berechneKpi(p).handlungsfelder.some((h) => h.umsetzungsquote === null && h.massnahmen > 0))).toBe(
+      true,
+    );
     expect(plans.some((p) => p.kennzahlen.some((k) => k.ausgangswert !== null && k.ausgangswert > (k.zielwert ?? 0)))).toBe(true);
   });
 });

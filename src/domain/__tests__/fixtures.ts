@@ -32,11 +32,57 @@ export const GUELTIG: Record<TableKey, Zeile[]> = {
     { 'HF-Nr': 2, Herausforderung: 'H2', Leitziel: 'L2', 'Handlungsziel-ID': '2.1', Handlungsziel: 'Kitaplätze' },
   ],
   arbeitsplanung: [
-    { Nr: 'A1', 'HF-Nr': 1, 'Handlungsziel-ID': '1.1', Art: 'Maßnahme', Beschreibung: 'Kurs anbieten', Priorität: 'hoch', Verantwortlich: 'VHS', Zeitraum: 'Q1', Status: 'umgesetzt', Standardmaßnahme: 'nein' },
-    { Nr: 'A2', 'HF-Nr': 1, 'Handlungsziel-ID': '1.1', Art: 'Wirkung', Beschreibung: 'Mehr Menschen sprechen Deutsch', Bezug: 'A1' },
-    { Nr: 'A3', 'HF-Nr': 1, 'Handlungsziel-ID': '1.2', Art: 'Maßnahme', Beschreibung: 'Kinderbetreuung', Priorität: 'mittel', Verantwortlich: 'Caritas', Status: 'begonnen' },
-    { Nr: 'A4', 'HF-Nr': 2, 'Handlungsziel-ID': '2.1', Art: 'Maßnahme', Beschreibung: 'Elternabend', Priorität: 'niedrig', Verantwortlich: 'Kita', Status: 'geplant' },
-    { Nr: 'A5', 'HF-Nr': 2, 'Handlungsziel-ID': '2.1', Art: 'Maßnahme', Beschreibung: 'Interkulturelle Woche', Priorität: 'hoch', Verantwortlich: 'Stadt', Status: 'umgesetzt', Standardmaßnahme: 'ja' },
+    {
+      Nr: 'A1',
+      'HF-Nr': 1,
+      'Handlungsziel-ID': '1.1',
+      Art: 'Maßnahme',
+      Beschreibung: 'Kurs anbieten',
+      Priorität: 'hoch',
+      Verantwortlich: 'VHS',
+      Zeitraum: 'Q1',
+      Status: 'umgesetzt',
+      Standardmaßnahme: 'nein',
+    },
+    {
+      Nr: 'A2',
+      'HF-Nr': 1,
+      'Handlungsziel-ID': '1.1',
+      Art: 'Wirkung',
+      Beschreibung: 'Mehr Menschen sprechen Deutsch',
+      Bezug: 'A1',
+    },
+    {
+      Nr: 'A3',
+      'HF-Nr': 1,
+      'Handlungsziel-ID': '1.2',
+      Art: 'Maßnahme',
+      Beschreibung: 'Kinderbetreuung',
+      Priorität: 'mittel',
+      Verantwortlich: 'Caritas',
+      Status: 'begonnen',
+    },
+    {
+      Nr: 'A4',
+      'HF-Nr': 2,
+      'Handlungsziel-ID': '2.1',
+      Art: 'Maßnahme',
+      Beschreibung: 'Elternabend',
+      Priorität: 'niedrig',
+      Verantwortlich: 'Kita',
+      Status: 'geplant',
+    },
+    {
+      Nr: 'A5',
+      'HF-Nr': 2,
+      'Handlungsziel-ID': '2.1',
+      Art: 'Maßnahme',
+      Beschreibung: 'Interkulturelle Woche',
+      Priorität: 'hoch',
+      Verantwortlich: 'Stadt',
+      Status: 'umgesetzt',
+      Standardmaßnahme: 'ja',
+    },
   ],
   checkliste: [
     { 'Handlungsziel-ID': '1.1', Zielgruppe: 'Erwachsene', Umsetzungsstand: 'in Umsetzung', Anpassungsbedarf: 'keiner' },
@@ -44,9 +90,35 @@ export const GUELTIG: Record<TableKey, Zeile[]> = {
     { 'Handlungsziel-ID': '2.1', Zielgruppe: 'Kinder' },
   ],
   kennzahlen: [
-    { 'Kennzahl-ID': 'K1', 'Handlungsziel-ID': '1.1', Kennzahl: 'Kursplätze', Einheit: 'Anzahl', Wirkungsebene: 'Output', Zielwert: 100, Istwert: 95 },
-    { 'Kennzahl-ID': 'K2', 'Handlungsziel-ID': '1.2', Kennzahl: 'Abbruchquote', Einheit: '%', Wirkungsebene: 'Outcome', Ausgangswert: 40, Zielwert: 20, Istwert: 30, Begründung: 'Personalmangel' },
-    { 'Kennzahl-ID': 'K3', 'Handlungsziel-ID': '2.1', Kennzahl: 'Plätze', Einheit: 'Anzahl', Ausgangswert: 10, Zielwert: 20, Stichtag: new Date(Date.UTC(2026, 11, 31)) },
+    {
+      'Kennzahl-ID': 'K1',
+      'Handlungsziel-ID': '1.1',
+      Kennzahl: 'Kursplätze',
+      Einheit: 'Anzahl',
+      Wirkungsebene: 'Output',
+      Zielwert: 100,
+      Istwert: 95,
+    },
+    {
+      'Kennzahl-ID': 'K2',
+      'Handlungsziel-ID': '1.2',
+      Kennzahl: 'Abbruchquote',
+      Einheit: '%',
+      Wirkungsebene: 'Outcome',
+      Ausgangswert: 40,
+      Zielwert: 20,
+      Istwert: 30,
+      Begründung: 'Personalmangel',
+    },
+    {
+      'Kennzahl-ID': 'K3',
+      'Handlungsziel-ID': '2.1',
+      Kennzahl: 'Plätze',
+      Einheit: 'Anzahl',
+      Ausgangswert: 10,
+      Zielwert: 20,
+      Stichtag: new Date(Date.UTC(2026, 11, 31)),
+    },
   ],
 };
 
@@ -82,4 +154,16 @@ export function kopie(): Record<TableKey, Zeile[]> {
   const d = {} as Record<TableKey, Zeile[]>;
   for (const k of Object.keys(GUELTIG) as TableKey[]) d[k] = GUELTIG[k].map((z) => ({ ...z }));
   return d;
+}
+
+/** mulberry32: small, seeded, deterministic random numbers for property-style tests (no fast-check). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
