@@ -13,11 +13,20 @@ export const SHEETS = {
   kpiUebersicht: 'KPI Übersicht',
   kpiHandlungsziele: 'KPI Handlungsziele',
   umsetzungsbericht: 'Umsetzungsbericht',
-  verlauf: 'Verlauf',
+  verlauf: 'KPI Verlauf',
   /** change report of the last merge of network workbooks (zusammenfuehren) */
   aenderungsprotokoll: 'Änderungsprotokoll',
 } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
+
+/**
+ * Names a computed sheet had in earlier versions. German Excel reserves
+ * „Verlauf“ (its change-history sheet), so the history moved to „KPI Verlauf“;
+ * the next refresh renames the tool's own old sheet and keeps its rows.
+ */
+export const FRUEHERE_BLATTNAMEN: Readonly<Partial<Record<SheetName, string>>> = {
+  [SHEETS.verlauf]: 'Verlauf',
+};
 
 /** Sheets owned by the tool: rebuilt on refresh, never typed into. */
 export const COMPUTED_SHEETS: readonly SheetName[] = [

@@ -90,7 +90,7 @@ describe('verlaufAusTabelle', () => {
       );
     const t: RawTable = {
       name: 'tblVerlauf',
-      sheet: 'Verlauf',
+      sheet: 'KPI Verlauf',
       headerRow: 5,
       firstColumn: 1,
       headers,

@@ -35,7 +35,14 @@ describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
   test('mit Fehlern wird nichts geschrieben', async () => {
     const saat = beispielSaat();
     const ap = saat.tabellen!.find((t) => t.name === 'tblArbeitsplanung')!;
-    const kaputt = { ...saat, tabellen: saat.tabellen!.map((t) => (t === ap ? { ...ap, zeilen: ap.zeilen.map((r, i) => (i === 0 ? ['X', ...r.slice(1, 3), 'Massnahme', ...r.slice(4)] : r)) } : t)) };
+    const kaputt = {
+      ...saat,
+      tabellen: saat.tabellen!.map((t) =>
+        t === ap
+          ? { ...ap, zeilen: ap.zeilen.map((r, i) => (i === 0 ? ['X', ...r.slice(1, 3), 'Massnahme', ...r.slice(4)] : r)) }
+          : t,
+      ),
+    };
     const fx = createFakeExcel(kaputt);
     const vorher = fx.schnappschuss();
     const r = await kpiAktualisieren(fx.context, JETZT);
@@ -57,7 +64,7 @@ describe('kpiAktualisieren: Fehler, Wiederholung, Zeilenzahl', () => {
       ['KPI Übersicht', false],
       ['KPI Handlungsziele', false],
       ['Umsetzungsbericht', false],
-      ['Verlauf', false],
+      ['KPI Verlauf', false],
     ]);
     // Verlauf continues its table (same name, one table), now with two refresh days
     const verlauf = fx.tabelle('tblVerlauf')!;
@@ -119,6 +126,21 @@ describe('Verlauf über die Aktualisierung', () => {
     expect(fx.tabelle('tblVerlauf')!.zeilen).toHaveLength(n);
     expect(n).toBe(9); // 8 Handlungsfelder + Gesamt
   });
+
+  test('ein Blatt „Verlauf“ einer früheren Version wird zu „KPI Verlauf“, die Zeilen bleiben', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    await kpiAktualisieren(fx.context, new Date(2026, 10, 24, 9, 0));
+    const alt = fx.modell.blaetter.find((b) => b.name === 'KPI Verlauf')!;
+    for (const t of fx.modell.tabellen) if (t.blatt === alt.name) t.blatt = 'Verlauf';
+    alt.name = 'Verlauf';
+    const r = await kpiAktualisieren(fx.context, new Date(2026, 10, 25, 9, 0));
+    expect(r.kpi).not.toBeNull();
+    const namen = fx.modell.blaetter.map((b) => b.name);
+    expect(namen).toContain('KPI Verlauf');
+    expect(namen).not.toContain('Verlauf');
+    expect(fx.tabelle('tblVerlauf')!.zeilen).toHaveLength(18);
+    expect(fx.tabelle('tblVerlauf')!.tabelle.blatt).toBe('KPI Verlauf');
+  });
 });
 
 describe('Blattschutz des berechneten Blatts', () => {
@@ -158,9 +180,16 @@ describe('Blattschutz des berechneten Blatts', () => {
   test('andere Fehler beim Schreiben bleiben unverändert; kennwortFehler nur bei entsperrten Blättern', () => {
     const office = Object.assign(new Error('x'), { code: 'InvalidArgument' });
     expect(kennwortFehler(office, [])).toBeNull();
-    expect(kennwortFehler(Object.assign(new Error('x'), { code: 'RequestPayloadSizeLimitExceeded' }), ['KPI Übersicht'])).toBeNull();
+    expect(
+      kennwortFehler(Object.assign(new Error('x'), { code: 'RequestPayloadSizeLimitExceeded' }), ['KPI Übersicht']),
+    ).toBeNull();
     expect(kennwortFehler(office, ['KPI Übersicht'])?.message).toBe(MELDUNG);
-    const ort = Object.assign(new Error('x'), { code: 'GeneralException', debugInfo: { errorLocation: 'WorksheetProtection.unprotect' } });
-    expect(kennwortFehler(ort, ['KPI Übersicht', 'Verlauf'])?.message).toMatch(/^Eines der Blätter „KPI Übersicht“, „Verlauf“ ist mit Kennwort geschützt\./);
+    const ort = Object.assign(new Error('x'), {
+      code: 'GeneralException',
+      debugInfo: { errorLocation: 'WorksheetProtection.unprotect' },
+    });
+    expect(kennwortFehler(ort, ['KPI Übersicht', 'Verlauf'])?.message).toMatch(
+      /^Eines der Blätter „KPI Übersicht“, „Verlauf“ ist mit Kennwort geschützt\./,
+    );
   });
 });

@@ -10,7 +10,7 @@
  * Checkliste/Netzwerk modules) queue their own loads into the same syncs via
  * the `vorSync1` / `vorSync2` hooks instead of adding round trips.
  */
-import { COMPUTED_SHEETS, TABLE_NAMES } from '../domain/schema';
+import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, TABLE_NAMES } from '../domain/schema';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
 import { bereichsAdresse } from './adresse';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -28,9 +28,11 @@ export function istSpecTabelle(name: string): boolean {
   return SPEC_TABELLEN.has(name.toLowerCase());
 }
 
-/** Default: data of the SPEC tables and of tables on computed sheets (e.g. tblVerlauf, whose history a refresh continues). */
+const BERECHNETE_BLAETTER = new Set<string>([...COMPUTED_SHEETS, ...Object.values(FRUEHERE_BLATTNAMEN)]);
+
+/** Default: data of the SPEC tables and of tables on computed sheets, also under an earlier name (e.g. tblVerlauf, whose history a refresh continues). */
 export function standardMitDaten(name: string, blatt: string): boolean {
-  return istSpecTabelle(name) || (COMPUTED_SHEETS as readonly string[]).includes(blatt);
+  return istSpecTabelle(name) || BERECHNETE_BLAETTER.has(blatt);
 }
 
 export interface LeseOptionen {
@@ -58,11 +60,7 @@ export interface ZeilenBlock {
 }
 
 /** Pure: split `zeilen` × `spalten` cells into blocks and read batches. */
-export function planeLeseBloecke(
-  zeilen: number,
-  spalten: number,
-  optionen: { blockZellen?: number } = {},
-): ZeilenBlock[] {
+export function planeLeseBloecke(zeilen: number, spalten: number, optionen: { blockZellen?: number } = {}): ZeilenBlock[] {
   if (zeilen <= 0 || spalten <= 0) return [];
   const proBlock = Math.max(1, Math.floor((optionen.blockZellen ?? LESE_BLOCK_ZELLEN) / spalten));
   const bloecke: ZeilenBlock[] = [];

@@ -22,13 +22,26 @@ const mockExcel = () => officeMockArbeitsmappe();
 function mockBeispiel(zeilen?: number) {
   const saat = beispielSaat(zeilen);
   return officeMockArbeitsmappe(
-    saat.tabellen!.map((t) => ({ ...t, zeilen: t.zeilen.map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v))) })),
+    saat.tabellen!.map((t) => ({
+      ...t,
+      zeilen: t.zeilen.map((r) => r.map((v) => (v === null || typeof v === 'object' ? '' : v))),
+    })),
   );
 }
 
 function grid(n: number): Grid {
-  const rows: GridCell[][] = [[{ v: 'Titel', s: 'titel' }], [{ v: 'HF', s: 'kopf' }, { v: 'Wert', s: 'kopf' }]];
-  for (let i = 0; i < n; i++) rows.push([{ v: `HF ${i}`, s: 'text' }, { v: i / n, s: 'prozent' }]);
+  const rows: GridCell[][] = [
+    [{ v: 'Titel', s: 'titel' }],
+    [
+      { v: 'HF', s: 'kopf' },
+      { v: 'Wert', s: 'kopf' },
+    ],
+  ];
+  for (let i = 0; i < n; i++)
+    rows.push([
+      { v: `HF ${i}`, s: 'text' },
+      { v: i / n, s: 'prozent' },
+    ]);
   rows.push([{ v: '+49 5971', s: 'hinweis' }]);
   return {
     sheet: 'KPI Übersicht',
@@ -37,7 +50,9 @@ function grid(n: number): Grid {
     merges: ['A1:B1'],
     freezeRows: 2,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [2, 2] },
-    charts: [{ name: 'D1', title: 'Zielerreichung', type: 'bar', dataRange: `A2:B${2 + n}`, anchor: 'D2', width: 300, height: 200 }],
+    charts: [
+      { name: 'D1', title: 'Zielerreichung', type: 'bar', dataRange: `A2:B${2 + n}`, anchor: 'D2', width: 300, height: 200 },
+    ],
   };
 }
 
@@ -66,7 +81,14 @@ describe('schreibeGrids (office-addin-mock)', () => {
     expect(kopf.font.bold).toBe(true);
     expect((m.finde('KPI Übersicht', 'B:B')[0].format as { columnWidth: number }).columnWidth).toBeCloseTo(66.75);
     expect(m.aufrufe).toEqual(
-      expect.arrayContaining(['screen', 'merge KPI Übersicht!A1:B1', 'freeze KPI Übersicht 2', 'titel KPI Übersicht $2:$2', 'chart.add BarClustered KPI Übersicht!A2:B5', 'chart.pos D2']),
+      expect.arrayContaining([
+        'screen',
+        'merge KPI Übersicht!A1:B1',
+        'freeze KPI Übersicht 2',
+        'titel KPI Übersicht $2:$2',
+        'chart.add BarClustered KPI Übersicht!A2:B5',
+        'chart.pos D2',
+      ]),
     );
     expect(m.aufrufe.find((a) => a.startsWith('protect'))).toBe(
       'protect KPI Übersicht {"allowFormatColumns":true,"allowFormatRows":true,"allowAutoFilter":true,"allowSort":true}',
@@ -98,7 +120,14 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
     expect(m.syncs()).toBe(4);
     expect([...m.blaetter.keys()]).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen']);
     expect(m.neueTabellen.map((t) => t.name)).toEqual(TABLE_ORDER.map((k) => TABLES[k].name));
-    expect(m.neueTabellen.map((t) => t.quelle)).toEqual(['Stammdaten!A1:D9', 'Stammdaten!F1:G4', 'Ziele!A1:E2', 'Arbeitsplanung!A1:L2', 'Checkliste!A1:H2', 'Kennzahlen!A1:L2']);
+    expect(m.neueTabellen.map((t) => t.quelle)).toEqual([
+      'Stammdaten!A1:D9',
+      'Stammdaten!F1:G4',
+      'Ziele!A1:E2',
+      'Arbeitsplanung!A1:L2',
+      'Checkliste!A1:H2',
+      'Kennzahlen!A1:L2',
+    ]);
     expect(m.neueTabellen.every((t) => t.kopf === true && t.style === 'TableStyleMedium2')).toBe(true);
     expect(m.finde('Stammdaten', 'F1:G4')[0].values).toEqual([
       ['Einstellung', 'Wert'],
@@ -113,7 +142,9 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
     const stichtag = m.finde('Kennzahlen', 'I2:I501')[0] as { numberFormat: string[][] };
     expect(stichtag.numberFormat).toHaveLength(500);
     expect(stichtag.numberFormat[0]).toEqual(['DD.MM.YYYY']);
-    const cfBereich = m.finde('Arbeitsplanung', 'A2:L501')[0] as unknown as { cfs: { custom: { rule: { formula: string }; format: { fill: { color: string } } } }[] };
+    const cfBereich = m.finde('Arbeitsplanung', 'A2:L501')[0] as unknown as {
+      cfs: { custom: { rule: { formula: string }; format: { fill: { color: string } } } }[];
+    };
     expect(cfBereich.cfs.map((c) => [c.custom.rule.formula, c.custom.format.fill.color])).toEqual([
       ['=$D2="Maßnahme"', '#DDEBF7'],
       ['=$D2="Wirkung"', '#E2EFDA'],
@@ -134,9 +165,15 @@ describe('kpiAktualisieren (office-addin-mock)', () => {
       'worksheets.add KPI Übersicht',
       'worksheets.add KPI Handlungsziele',
       'worksheets.add Umsetzungsbericht',
-      'worksheets.add Verlauf',
+      'worksheets.add KPI Verlauf',
     ]);
-    const titel = m.bereiche.find((b) => b.blatt === 'KPI Übersicht' && /^A1:/.test(b.adresse) && Array.isArray(b.m.values) && (b.m.values as unknown[][])[0]?.[0] !== '')!;
+    const titel = m.bereiche.find(
+      (b) =>
+        b.blatt === 'KPI Übersicht' &&
+        /^A1:/.test(b.adresse) &&
+        Array.isArray(b.m.values) &&
+        (b.m.values as unknown[][])[0]?.[0] !== '',
+    )!;
     expect((titel.m.values as unknown[][])[0][0]).toBe('KPI Übersicht – Arbeitsplanung 2026');
     expect(m.eigenschaften.get(KPI_STAND_EIGENSCHAFT)).toBe(jetzt.toISOString());
     expect(m.aufrufe.filter((a) => a.startsWith('protect')).length).toBe(4);
@@ -172,8 +209,13 @@ describe('arbeitsmappenStatus und sicherungAnlegen (office-addin-mock)', () => {
     const s = await sicherungAnlegen(m.context, 'tblKennzahlen', { jetzt: new Date(Date.UTC(2026, 10, 25, 14, 30, 12)) });
     expect(m.syncs()).toBe(2);
     expect(s.blatt).toBe('Sicherung 2026-11-25 153012');
-    expect((m.finde(s.blatt, 'A1:D1')[0].values as unknown[][])[0].slice(0, 2)).toEqual(['Sicherung der Tabelle', 'tblKennzahlen']);
-    expect(m.aufrufe.find((a) => a.startsWith('copyFrom'))).toMatch(/^copyFrom Values Kennzahlen!A1:L\d+ → Sicherung 2026-11-25 153012!A3$/);
+    expect((m.finde(s.blatt, 'A1:D1')[0].values as unknown[][])[0].slice(0, 2)).toEqual([
+      'Sicherung der Tabelle',
+      'tblKennzahlen',
+    ]);
+    expect(m.aufrufe.find((a) => a.startsWith('copyFrom'))).toMatch(
+      /^copyFrom Values Kennzahlen!A1:L\d+ → Sicherung 2026-11-25 153012!A3$/,
+    );
     expect((m.blaetter.get(s.blatt) as Rec).visibility).toBe('Hidden');
   });
 });

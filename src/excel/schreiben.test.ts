@@ -322,7 +322,7 @@ describe('Stilgruppen (rein)', () => {
 
 describe('Tabellen in berechneten Blättern', () => {
   const mitTabelle = (n: number): Grid => ({
-    sheet: 'Verlauf',
+    sheet: 'KPI Verlauf',
     columnWidths: [12, 10],
     rows: [[{ v: 'Verlauf', s: 'titel' }], [{ v: 'Datum', s: 'kopf' }, { v: 'Wert', s: 'kopf' }], ...Array.from({ length: n }, (_, i) => [{ v: `T${i}`, s: 'text' as const }, { v: i, s: 'zahl' as const }])],
     table: { name: 'tblTest', range: `A2:B${2 + n}` },
@@ -332,14 +332,14 @@ describe('Tabellen in berechneten Blättern', () => {
     const fx = createFakeExcel();
     await schreibeGrids(fx.context, [mitTabelle(5)]);
     const t = fx.tabelle('tblTest')!.tabelle;
-    expect(t).toMatchObject({ blatt: 'Verlauf', zeile: 2, zeilen: 5, spalten: 2 });
+    expect(t).toMatchObject({ blatt: 'KPI Verlauf', zeile: 2, zeilen: 5, spalten: 2 });
     await schreibeGrids(fx.context, [mitTabelle(8)]);
     expect(fx.tabelle('tblTest')!.tabelle).toBe(t);
     expect(t.zeilen).toBe(8);
     await schreibeGrids(fx.context, [mitTabelle(3)]);
     expect(fx.tabelle('tblTest')!.tabelle).toBe(t);
     expect(t.zeilen).toBe(3);
-    expect(fx.werte('Verlauf', 'A5:B10')).toEqual([['T2', 2], ...Array.from({ length: 5 }, () => ['', ''])]);
+    expect(fx.werte('KPI Verlauf', 'A5:B10')).toEqual([['T2', 2], ...Array.from({ length: 5 }, () => ['', ''])]);
     expect(fx.protokoll.some((p) => p.startsWith('Table entfernt'))).toBe(false);
   });
 

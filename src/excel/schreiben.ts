@@ -22,10 +22,21 @@
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
 import { STYLES } from '../workbook/styles';
+import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
+import { VERLAUF_TABELLE } from '../domain/verlauf';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
 import { Anfrage, schreibeWerteInBloecke, utf8Laenge, zeilenBytes, type Block } from './bloecke';
-import { adresslisten, formatAnwenden, formatAufrufe, hoehenRechtecke, rechteckAdresse, stilRechtecke, verbundLaeufe, zahlenformatBloecke } from './formate';
+import {
+  adresslisten,
+  formatAnwenden,
+  formatAufrufe,
+  hoehenRechtecke,
+  rechteckAdresse,
+  stilRechtecke,
+  verbundLaeufe,
+  zahlenformatBloecke,
+} from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
 
@@ -66,6 +77,8 @@ interface BlattZustand {
   readonly diagramme: Excel.ChartCollection;
   /** tables on the sheet (e.g. tblVerlauf): their cells are never cleared wholesale */
   readonly tabellen: { readonly name: string; readonly bereich: Excel.Range }[];
+  /** the tool's own sheet under an earlier name: renamed in the write phase */
+  readonly umbenennen?: boolean;
 }
 
 export interface Rechteck0 {
@@ -107,6 +120,14 @@ export function ausserhalb(ausnahmen: readonly Rechteck0[], grenzeZ = MAX_ZEILE,
 /** Excel compares sheet names case-insensitively: an existing "kpi übersicht" is the sheet (adding "KPI Übersicht" would fail). */
 function blattDa(stand: LeseStand, name: string): boolean {
   return stand.blaetter.some((b) => b.toLowerCase() === name.toLowerCase());
+}
+
+/** An earlier name of the sheet, if the workbook has the tool's own sheet under it (history kept). */
+function fruehererBlattName(stand: LeseStand, name: string): string | undefined {
+  const frueher = FRUEHERE_BLATTNAMEN[name as SheetName];
+  if (!frueher || !blattDa(stand, frueher)) return undefined;
+  const eigene = [...stand.tabellen].some(([t, b]) => t === VERLAUF_TABELLE && b.toLowerCase() === frueher.toLowerCase());
+  return eigene ? frueher : undefined;
 }
 
 function rechteckText(r: Rechteck0): string {
@@ -202,20 +223,23 @@ export class GridSchreiber {
   vorbereiten(stand: LeseStand, blaetter: readonly string[]): void {
     this.stand = stand;
     for (const name of blaetter) {
-      if (!blattDa(stand, name) || this.zustand.has(name)) continue;
-      const blatt = this.context.workbook.worksheets.getItem(name);
+      if (this.zustand.has(name)) continue;
+      const frueher = blattDa(stand, name) ? undefined : fruehererBlattName(stand, name);
+      if (!blattDa(stand, name) && !frueher) continue;
+      const quelle = frueher ?? name;
+      const blatt = this.context.workbook.worksheets.getItem(quelle);
       const schutz = blatt.protection;
       schutz.load('protected');
       const diagramme = blatt.charts;
       diagramme.load('items/name');
       const tabellen = [...stand.tabellen]
-        .filter(([, b]) => b.toLowerCase() === name.toLowerCase())
+        .filter(([, b]) => b.toLowerCase() === quelle.toLowerCase())
         .map(([t]) => {
           const bereich = this.context.workbook.tables.getItem(t).getRange();
           bereich.load('rowIndex,columnIndex,rowCount,columnCount');
           return { name: t, bereich };
         });
-      this.zustand.set(name, { blatt, schutz, diagramme, tabellen });
+      this.zustand.set(name, { blatt, schutz, diagramme, tabellen, umbenennen: frueher !== undefined });
     }
   }
 
@@ -260,7 +284,8 @@ export class GridSchreiber {
     const ctx = this.context;
     this.anfrage = new Anfrage(() => ctx.sync(), this.optionen.maxStapelBytes, schonBelegt);
     const app = this.context.workbook.application;
-    if (this.optionen.berechnungAussetzen && verfuegbar('berechnungAussetzen', this.unterstuetzt)) app.suspendApiCalculationUntilNextSync();
+    if (this.optionen.berechnungAussetzen && verfuegbar('berechnungAussetzen', this.unterstuetzt))
+      app.suspendApiCalculationUntilNextSync();
     if (verfuegbar('bildschirmAussetzen', this.unterstuetzt)) app.suspendScreenUpdatingUntilNextSync();
     const ergebnisse: GridErgebnis[] = [];
     for (const g of grids) ergebnisse.push(await this.schreibeEines(g, this.anfrage));
@@ -276,6 +301,7 @@ export class GridSchreiber {
     if (vorhanden) {
       blatt = vorhanden.blatt;
       await platz(0, 3);
+      if (vorhanden.umbenennen) blatt.name = grid.sheet;
       if (vorhanden.schutz.protected) {
         // noted first: a fake/host may already throw at the call
         this.entsperrt.push(grid.sheet);
@@ -369,7 +395,10 @@ export class GridSchreiber {
 
     // the few remaining calls (freeze, tab colour, print setup, table, charts, protection)
     const p = grid.print;
-    await platz(0, 3 + (p ? 5 + (p.pageBreaksBefore?.length ?? 0) : 0) + (grid.table ? 3 : 0) + (grid.charts?.length ?? 0) * 7 + 1);
+    await platz(
+      0,
+      3 + (p ? 5 + (p.pageBreaksBefore?.length ?? 0) : 0) + (grid.table ? 3 : 0) + (grid.charts?.length ?? 0) * 7 + 1,
+    );
     if (verfuegbar('blattDarstellung', this.unterstuetzt)) {
       if (grid.freezeRows && grid.freezeRows > 0) blatt.freezePanes.freezeRows(grid.freezeRows);
       else blatt.freezePanes.unfreeze();
@@ -477,7 +506,10 @@ export async function schreibeGrids(
     tabellen: new Map(tabellen.items.map((t) => [t.name, t.worksheet.name])),
   };
   const schreiber = new GridSchreiber(context, optionen);
-  schreiber.vorbereiten(stand, grids.map((g) => g.sheet));
+  schreiber.vorbereiten(
+    stand,
+    grids.map((g) => g.sheet),
+  );
   await context.sync();
   return schreiber.mitSchutzHinweis(async () => {
     const ergebnis = await schreiber.schreiben(grids);

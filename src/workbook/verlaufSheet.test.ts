@@ -16,7 +16,7 @@ describe('verlaufGrid', () => {
   const g = verlaufGrid(zeilen, { berechnetAm: new Date(2026, 1, 10, 12), quelle: 'test.xlsx' });
 
   it('writes tblVerlauf over header + one row per HF and day', () => {
-    expect(g.sheet).toBe('Verlauf');
+    expect(g.sheet).toBe('KPI Verlauf');
     expect(g.table).toEqual({ name: 'tblVerlauf', range: `A${VERLAUF_KOPFZEILE}:N${VERLAUF_KOPFZEILE + 6}` });
     expect(g.rows[VERLAUF_KOPFZEILE - 1].slice(0, VERLAUF_SPALTEN.length).map((c) => c.v)).toEqual([...VERLAUF_SPALTEN]);
     const erste = g.rows[VERLAUF_KOPFZEILE];

@@ -1,5 +1,5 @@
 /**
- * The sheet "Verlauf": the table tblVerlauf (one row per Handlungsfeld and
+ * The sheet "KPI Verlauf": the table tblVerlauf (one row per Handlungsfeld and
  * refresh day, plus Gesamt) and, to its right, a small matrix date ×
  * Handlungsfeld of the Zielerreichung that feeds a line chart. Office.js
  * draws the chart natively; files written by the CLI (exceljs) carry the

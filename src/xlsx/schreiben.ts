@@ -8,7 +8,7 @@
  * build a network workbook in the browser with the same code.
  */
 import type ExcelJS from 'exceljs';
-import { COMPUTED_SHEETS, type SheetName, type TableKey } from '../domain/schema';
+import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, type SheetName, type TableKey } from '../domain/schema';
 import { isCellError, isFormelOhneErgebnis, type RawValue } from '../domain/model';
 import {
   COLORS,
@@ -115,14 +115,19 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
         type: 'expression',
         priority: i + 1,
         formulae: [cf.formula],
-        style: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cf.fill) }, bgColor: { argb: argb(cf.fill) } } },
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cf.fill) }, bgColor: { argb: argb(cf.fill) } },
+        },
       })),
     });
   }
 }
 
 /** Creates all data sheets of SPEC §2 with their tables, filled with `tabellen` (rows in schema column order). */
-export function schreibeVorlage(wb: ExcelJS.Workbook, tabellen: Partial<Record<TableKey, readonly (readonly RawValue[])[]>>): void {
+export function schreibeVorlage(
+  wb: ExcelJS.Workbook,
+  tabellen: Partial<Record<TableKey, readonly (readonly RawValue[])[]>>,
+): void {
   for (const sheet of DATA_SHEETS) {
     if (wb.getWorksheet(sheet.name)) throw new Error(`Das Blatt „${sheet.name}“ existiert bereits.`);
     const ws = wb.addWorksheet(sheet.name, {
@@ -204,13 +209,21 @@ function einfuegePosition(wb: ExcelJS.Workbook, sheet: SheetName): number {
   return pos;
 }
 
+/** The tool's own sheet under a name of an earlier version (it holds the grid's table), if any. */
+function fruehererName(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Worksheet | undefined {
+  const frueher = FRUEHERE_BLATTNAMEN[grid.sheet as SheetName];
+  const ws = frueher ? wb.getWorksheet(frueher) : undefined;
+  const tabellen = (ws as unknown as { tables?: Record<string, unknown> } | undefined)?.tables ?? {};
+  return ws && grid.table && grid.table.name in tabellen ? ws : undefined;
+}
+
 /**
  * (Re)creates one computed sheet from a Grid. An existing sheet of that name
  * is replaced at the same position; a new one goes behind the data sheets.
  * Other sheets are not touched.
  */
 export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Worksheet {
-  const alt = wb.getWorksheet(grid.sheet);
+  const alt = wb.getWorksheet(grid.sheet) ?? fruehererName(wb, grid);
   let orderNo: number;
   if (alt) {
     orderNo = blatt(alt).orderNo;

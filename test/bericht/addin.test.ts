@@ -17,7 +17,7 @@ describe('Add-in: Umsetzungsbericht und Verlauf', () => {
     expect(einTag.zeilen.map((z) => z[1])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 'Gesamt']);
     await kpiAktualisieren(fx.context, new Date(2026, 10, 26, 9, 0));
     expect(fx.tabelle('tblVerlauf')!.zeilen).toHaveLength(18);
-    expect(fx.blatt('Verlauf').diagramme.map((d) => d.typ)).toEqual([expect.stringMatching(/line/i)]);
+    expect(fx.blatt('KPI Verlauf').diagramme.map((d) => d.typ)).toEqual([expect.stringMatching(/line/i)]);
   });
 
   it('writes the print-ready Umsetzungsbericht with Standardmaßnahmen only in the footnote', async () => {

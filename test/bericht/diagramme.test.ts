@@ -33,7 +33,7 @@ describe('diagrammeEinfuegen', () => {
     const zip = await JSZip.loadAsync(nachher);
     const chart = await zip.file('xl/charts/chart1.xml')?.async('string');
     expect(chart).toContain('<c:lineChart>');
-    expect(chart).toContain("<c:f>'Verlauf'!$Q$5</c:f>");
+    expect(chart).toContain("<c:f>'KPI Verlauf'!$Q$5</c:f>");
     expect(chart).toContain('Zielerreichung im Verlauf');
     const typen = await zip.file('[Content_Types].xml')?.async('string');
     expect(typen).toContain('/xl/charts/chart1.xml');
@@ -52,7 +52,7 @@ describe('diagrammeEinfuegen', () => {
 
   it('leaves packages without charts unchanged and writes bar charts with names as categories', async () => {
     const leer = new Uint8Array([1, 2, 3]);
-    expect(await diagrammeEinfuegen(leer, [{ sheet: 'Verlauf', columnWidths: [], rows: [] }])).toBe(leer);
+    expect(await diagrammeEinfuegen(leer, [{ sheet: 'KPI Verlauf', columnWidths: [], rows: [] }])).toBe(leer);
     const x = chartXml('KPI Übersicht', {
       name: 'D',
       title: 'Status',

@@ -183,7 +183,7 @@ describe('Berichtszyklus mit Dateien', () => {
     const verlaufZeilen = async (p: string): Promise<{ datum: unknown; hf: unknown }[]> => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(p);
-      const t = tabelle(wb, 'Verlauf', 'Datum');
+      const t = tabelle(wb, 'KPI Verlauf', 'Datum');
       const out: { datum: unknown; hf: unknown }[] = [];
       for (let r = t.erste; r <= t.letzte; r++)
         out.push({ datum: t.ws.getCell(r, t.spalte('Datum')).value, hf: t.ws.getCell(r, t.spalte('HF-Nr')).value });
@@ -200,7 +200,7 @@ describe('Berichtszyklus mit Dateien', () => {
     // Pretend the first refresh happened on an earlier day: a new refresh appends.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(zwei);
-    const t = tabelle(wb, 'Verlauf', 'Datum');
+    const t = tabelle(wb, 'KPI Verlauf', 'Datum');
     for (let r = t.erste; r <= t.letzte; r++) t.ws.getCell(r, t.spalte('Datum')).value = new Date(Date.UTC(2026, 0, 5));
     const alt = path.join(dir, 'v-alt.xlsx');
     await wb.xlsx.writeFile(alt);
@@ -210,6 +210,32 @@ describe('Berichtszyklus mit Dateien', () => {
     expect(z3).toHaveLength(18);
     expect(z3[0].datum).toEqual(new Date(Date.UTC(2026, 0, 5)));
     expect((z3[9].datum as Date).getTime()).toBeGreaterThan((z3[0].datum as Date).getTime());
+  });
+
+  it('kpi --aus renames the old sheet „Verlauf“ of an earlier version to „KPI Verlauf“ and keeps its history', async () => {
+    const beispiel = path.join(dir, 'u.xlsx');
+    expect((await cli('vorlage', beispiel, '--beispiel')).code).toBe(0);
+    const eins = path.join(dir, 'u1.xlsx');
+    expect((await cli('kpi', beispiel, '--aus', eins)).code).toBe(0);
+    // a workbook as the earlier version wrote it: the history sheet named „Verlauf“, refreshed on an earlier day
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(eins);
+    const t = tabelle(wb, 'KPI Verlauf', 'Datum');
+    for (let r = t.erste; r <= t.letzte; r++) t.ws.getCell(r, t.spalte('Datum')).value = new Date(Date.UTC(2026, 0, 5));
+    t.ws.name = 'Verlauf';
+    const alt = path.join(dir, 'u-alt.xlsx');
+    await wb.xlsx.writeFile(alt);
+    const vorher = await hash(alt);
+
+    const neu = path.join(dir, 'u-neu.xlsx');
+    expect((await cli('kpi', alt, '--aus', neu)).code).toBe(0);
+    expect(await hash(alt)).toBe(vorher);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(neu);
+    expect(wb2.worksheets.map((w) => w.name)).not.toContain('Verlauf');
+    const t2 = tabelle(wb2, 'KPI Verlauf', 'Datum');
+    expect(t2.letzte - t2.erste + 1).toBe(18);
+    expect(t2.ws.getCell(t2.erste, t2.spalte('Datum')).value).toEqual(new Date(Date.UTC(2026, 0, 5)));
   });
 
   it('fehlend reports per Handlungsfeld with network; exit 0 like pruefen (no Fehler), vollstaendig false', async () => {

@@ -221,7 +221,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     expect(await page.getByTestId(/^hf-\d$/).count()).toBe(8);
     await foto(page, '06-kpi-ergebnis');
     const blaetter = await page.evaluate(() => window.__integrationsmonitorDemo?.fake.modell.blaetter.map((b) => b.name) ?? []);
-    expect(blaetter).toEqual(expect.arrayContaining(['KPI Übersicht', 'KPI Handlungsziele', 'Umsetzungsbericht', 'Verlauf']));
+    expect(blaetter).toEqual(expect.arrayContaining(['KPI Übersicht', 'KPI Handlungsziele', 'Umsetzungsbericht', 'KPI Verlauf']));
 
     // Prüfen now shows only Warnungen
     await page.getByRole('tab', { name: 'Prüfen' }).click();

@@ -142,7 +142,7 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
       </div>
       <Text size={200} className={gem.leise}>
         Einrichten legt fehlende Blätter, Tabellen und Auswahllisten an. Prüfen meldet jede fehlerhafte Zelle. KPIs aktualisieren
-        berechnet die Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ neu.
+        berechnet die Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „KPI Verlauf“ neu.
       </Text>
     </div>
   );
