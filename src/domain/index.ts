@@ -15,7 +15,16 @@ export { LESE_REGELN, parseArbeitsmappe } from './parse';
 export type { ParseErgebnis } from './parse';
 export { REGELN, validiere, validiereIn } from './validate';
 export type { Regel, PruefKontext } from './validate';
-export { ampelFuer, berechneKpi, gekappt, istZaehlbareMassnahme, kennzahlKpi, massnahmenZaehlung, zielerreichung } from './kpi';
+export {
+  ampelFuer,
+  berechneKpi,
+  gekappt,
+  istZaehlbareMassnahme,
+  kennzahlKpi,
+  massnahmenZaehlung,
+  vorjahrWerte,
+  zielerreichung,
+} from './kpi';
 export type { MassnahmenZaehlung } from './kpi';
 export * from './bericht';
 export * from './fehlend';

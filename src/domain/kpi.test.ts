@@ -178,9 +178,9 @@ describe('berechneKpi: hand-computed example (test fixture)', () => {
 
   it('Kennzahlen', () => {
     expect(kpi.kennzahlen).toEqual([
-      { id: 'K1', handlungszielId: '1.1', zielerreichung: 0.95, ampel: 'gruen' },
-      { id: 'K2', handlungszielId: '1.2', zielerreichung: 0.5, ampel: 'rot' },
-      { id: 'K3', handlungszielId: '2.1', zielerreichung: null, ampel: 'keine_daten' },
+      { id: 'K1', handlungszielId: '1.1', zielerreichung: 0.95, ampel: 'gruen', vorjahr: null },
+      { id: 'K2', handlungszielId: '1.2', zielerreichung: 0.5, ampel: 'rot', vorjahr: null },
+      { id: 'K3', handlungszielId: '2.1', zielerreichung: null, ampel: 'keine_daten', vorjahr: null },
     ]);
   });
   it('Handlungsziele', () => {
@@ -262,7 +262,23 @@ describe('berechneKpi: hand-computed example (test fixture)', () => {
       'kennzahlen',
       'kennzahlenMitDaten',
     ]);
-    expect(Object.keys(kpi.kennzahlen[0])).toEqual(['id', 'handlungszielId', 'zielerreichung', 'ampel']);
+    expect(Object.keys(kpi.kennzahlen[0])).toEqual(['id', 'handlungszielId', 'zielerreichung', 'ampel', 'vorjahr']);
+  });
+  it('vorjahr: Istwert of the Zeitreihe row for Berichtsjahr − 1, else null', () => {
+    const ref = { sheet: 'Zeitreihe', row: 2 };
+    const zr = (kennzahlId: string, jahr: number, istwert: number | null) => ({
+      kennzahlId,
+      jahr,
+      istwert,
+      zielwert: null,
+      stichtag: null,
+      ref,
+    });
+    const mit = berechneKpi({
+      ...plan!,
+      zeitreihe: [zr('K1', 2024, 7), zr('K1', 2025, 12), zr('K2', 2025, null), zr('K3', 2024, 3)],
+    });
+    expect(mit.kennzahlen.map((k) => k.vorjahr)).toEqual([12, null, null]);
   });
 });
 

@@ -123,15 +123,26 @@ export function istZaehlbareMassnahme(r: PlanZeile): boolean {
   return !r.standard && r.art === 'Maßnahme';
 }
 
-export function kennzahlKpi(k: Kennzahl, e: Einstellungen): KennzahlKpi {
+export function kennzahlKpi(k: Kennzahl, e: Einstellungen, vorjahr: number | null = null): KennzahlKpi {
   const wert = zielerreichung(k);
-  return { id: k.id, handlungszielId: k.zielId, zielerreichung: wert, ampel: ampelFuer(wert, e) };
+  return { id: k.id, handlungszielId: k.zielId, zielerreichung: wert, ampel: ampelFuer(wert, e), vorjahr };
+}
+
+/** Istwert per Kennzahl-ID for the year before the Berichtsjahr (SPEC §4 `vorjahr`). */
+export function vorjahrWerte(plan: Plan): Map<string, number> {
+  const jahr = plan.einstellungen.berichtsjahr - 1;
+  const werte = new Map<string, number>();
+  for (const z of plan.zeitreihe ?? []) {
+    if (z.jahr === jahr && z.istwert !== null && !werte.has(z.kennzahlId)) werte.set(z.kennzahlId, z.istwert);
+  }
+  return werte;
 }
 
 export function berechneKpi(plan: Plan): KpiResult {
   const e = plan.einstellungen;
 
-  const kennzahlen = plan.kennzahlen.map((k) => kennzahlKpi(k, e));
+  const vorjahr = vorjahrWerte(plan);
+  const kennzahlen = plan.kennzahlen.map((k) => kennzahlKpi(k, e, vorjahr.get(k.id) ?? null));
 
   // Capped values per Handlungsziel-ID (only Kennzahlen with a value).
   const gekappteWerte = new Map<string, number[]>();

@@ -145,6 +145,17 @@ export interface TabellenOrt {
   readonly spalten: Readonly<Record<string, number>>;
 }
 
+/** One row of tblZeitreihe: a Kennzahl's values in an earlier year. */
+export interface ZeitreiheZeile {
+  readonly kennzahlId: string;
+  readonly jahr: number | null;
+  readonly istwert: number | null;
+  readonly zielwert: number | null;
+  /** ISO date yyyy-mm-dd */
+  readonly stichtag: string | null;
+  readonly ref: RowRef;
+}
+
 export interface Plan {
   /** positions of the tables as read (absent for plans built in code) */
   readonly orte?: Readonly<Partial<Record<TableKey, TabellenOrt>>>;
@@ -154,6 +165,8 @@ export interface Plan {
   readonly arbeitsplanung: readonly PlanZeile[];
   readonly checkliste: readonly ChecklisteZeile[];
   readonly kennzahlen: readonly Kennzahl[];
+  /** tblZeitreihe (optional table: absent or empty in the first year) */
+  readonly zeitreihe?: readonly ZeitreiheZeile[];
   readonly source?: string;
 }
 
@@ -180,6 +193,8 @@ export interface KennzahlKpi {
   /** uncapped */
   readonly zielerreichung: number | null;
   readonly ampel: Ampel;
+  /** Istwert of the Berichtsjahr − 1 from tblZeitreihe; null when there is none */
+  readonly vorjahr: number | null;
 }
 
 export interface HandlungszielKpi {
