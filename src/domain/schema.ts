@@ -19,13 +19,17 @@ export const SHEETS = {
 } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
 
+/** The table of the history sheet (one row per Handlungsfeld and refresh day). */
+export const VERLAUF_TABELLE = 'tblVerlauf';
+
 /**
- * Names a computed sheet had in earlier versions. German Excel reserves
- * „Verlauf“ (its change-history sheet), so the history moved to „KPI Verlauf“;
- * the next refresh renames the tool's own old sheet and keeps its rows.
+ * Names a computed sheet had in earlier versions, with the table that marks
+ * the sheet as the tool's own. German Excel reserves „Verlauf“ (its
+ * change-history sheet), so the history moved to „KPI Verlauf“; the next
+ * refresh renames the tool's own old sheet and keeps its rows.
  */
-export const FRUEHERE_BLATTNAMEN: Readonly<Partial<Record<SheetName, string>>> = {
-  [SHEETS.verlauf]: 'Verlauf',
+export const FRUEHERE_BLATTNAMEN: Readonly<Partial<Record<SheetName, { readonly blatt: string; readonly tabelle: string }>>> = {
+  [SHEETS.verlauf]: { blatt: 'Verlauf', tabelle: VERLAUF_TABELLE },
 };
 
 /** Sheets owned by the tool: rebuilt on refresh, never typed into. */

@@ -8,8 +8,6 @@ import type { KpiResult, Plan, RawTable, RawValue, Zaehlung } from './model';
 import { massnahmenZaehlung } from './kpi';
 import { leseDatum, leseZahl, leseText, normalisiert } from './values';
 
-export const VERLAUF_TABELLE = 'tblVerlauf';
-
 /** Header text of the Gesamt row's HF-Nr cell. */
 export const VERLAUF_GESAMT = 'Gesamt';
 

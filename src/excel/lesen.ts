@@ -28,7 +28,7 @@ export function istSpecTabelle(name: string): boolean {
   return SPEC_TABELLEN.has(name.toLowerCase());
 }
 
-const BERECHNETE_BLAETTER = new Set<string>([...COMPUTED_SHEETS, ...Object.values(FRUEHERE_BLATTNAMEN)]);
+const BERECHNETE_BLAETTER = new Set<string>([...COMPUTED_SHEETS, ...Object.values(FRUEHERE_BLATTNAMEN).map((f) => f.blatt)]);
 
 /** Default: data of the SPEC tables and of tables on computed sheets, also under an earlier name (e.g. tblVerlauf, whose history a refresh continues). */
 export function standardMitDaten(name: string, blatt: string): boolean {

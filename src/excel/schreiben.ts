@@ -23,7 +23,6 @@
  */
 import { STYLES } from '../workbook/styles';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
-import { VERLAUF_TABELLE } from '../domain/verlauf';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
 import { Anfrage, schreibeWerteInBloecke, utf8Laenge, zeilenBytes, type Block } from './bloecke';
@@ -122,12 +121,13 @@ function blattDa(stand: LeseStand, name: string): boolean {
   return stand.blaetter.some((b) => b.toLowerCase() === name.toLowerCase());
 }
 
-/** An earlier name of the sheet, if the workbook has the tool's own sheet under it (history kept). */
+/** An earlier name of the sheet, if the workbook has the tool's own sheet under it (its table is there). */
 function fruehererBlattName(stand: LeseStand, name: string): string | undefined {
   const frueher = FRUEHERE_BLATTNAMEN[name as SheetName];
-  if (!frueher || !blattDa(stand, frueher)) return undefined;
-  const eigene = [...stand.tabellen].some(([t, b]) => t === VERLAUF_TABELLE && b.toLowerCase() === frueher.toLowerCase());
-  return eigene ? frueher : undefined;
+  if (!frueher) return undefined;
+  const gleich = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  const eigene = [...stand.tabellen].some(([t, b]) => gleich(t, frueher.tabelle) && gleich(b, frueher.blatt));
+  return eigene ? frueher.blatt : undefined;
 }
 
 function rechteckText(r: Rechteck0): string {
@@ -224,9 +224,8 @@ export class GridSchreiber {
     this.stand = stand;
     for (const name of blaetter) {
       if (this.zustand.has(name)) continue;
-      const frueher = blattDa(stand, name) ? undefined : fruehererBlattName(stand, name);
-      if (!blattDa(stand, name) && !frueher) continue;
-      const quelle = frueher ?? name;
+      const quelle = blattDa(stand, name) ? name : fruehererBlattName(stand, name);
+      if (!quelle) continue;
       const blatt = this.context.workbook.worksheets.getItem(quelle);
       const schutz = blatt.protection;
       schutz.load('protected');
@@ -239,7 +238,7 @@ export class GridSchreiber {
           bereich.load('rowIndex,columnIndex,rowCount,columnCount');
           return { name: t, bereich };
         });
-      this.zustand.set(name, { blatt, schutz, diagramme, tabellen, umbenennen: frueher !== undefined });
+      this.zustand.set(name, { blatt, schutz, diagramme, tabellen, umbenennen: quelle !== name });
     }
   }
 

@@ -10,13 +10,12 @@ import type { KpiResult, Plan, RawWorkbook } from '../domain/model';
 import {
   VERLAUF_GESAMT,
   VERLAUF_SPALTEN,
-  VERLAUF_TABELLE,
   datumAlsZelle,
   verlaufAusTabelle,
   verlaufFortschreiben,
   type VerlaufZeile,
 } from '../domain/verlauf';
-import { SHEETS } from '../domain/schema';
+import { SHEETS, VERLAUF_TABELLE } from '../domain/schema';
 import { umsetzungsberichtGrid } from './berichtSheet';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS, columnLetter } from './layout';

@@ -209,12 +209,13 @@ function einfuegePosition(wb: ExcelJS.Workbook, sheet: SheetName): number {
   return pos;
 }
 
-/** The tool's own sheet under a name of an earlier version (it holds the grid's table), if any. */
+/** The tool's own sheet under a name of an earlier version (its table is there), if any. */
 function fruehererName(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Worksheet | undefined {
   const frueher = FRUEHERE_BLATTNAMEN[grid.sheet as SheetName];
-  const ws = frueher ? wb.getWorksheet(frueher) : undefined;
-  const tabellen = (ws as unknown as { tables?: Record<string, unknown> } | undefined)?.tables ?? {};
-  return ws && grid.table && grid.table.name in tabellen ? ws : undefined;
+  const ws = frueher && wb.getWorksheet(frueher.blatt);
+  if (!frueher || !ws) return undefined;
+  const tabellen = Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {});
+  return tabellen.some((t) => t.toLowerCase() === frueher.tabelle.toLowerCase()) ? ws : undefined;
 }
 
 /**
