@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AMPEL_LABEL } from '../workbook/layout';
-import { berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
+import { aufzaehlung, berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
 import type { Grid } from '../workbook/grid';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
 import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
@@ -117,7 +117,7 @@ Optionen:
                    (fehlende Werte null, Zahlen ungerundet)
   --aus <ziel>     eine Kopie der Arbeitsmappe mit neu berechneten Blättern
                    „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“
-                   und „Verlauf“ schreiben (der Verlauf der Eingabe wird
+                   und „KPI Verlauf“ schreiben (der Verlauf der Eingabe wird
                    fortgeschrieben; eine erneute Berechnung am selben Tag
                    ersetzt dessen Zeilen; ein vorhandenes Ziel wird
                    ersetzt; mit den Diagrammen der Blätter)
@@ -157,7 +157,11 @@ Beispiel:
       await speichereArbeitsmappe(g.wb, aus);
       await diagrammeInDatei(aus, grids);
       // with --json stdout carries only the JSON, so the note goes to stderr
-      const note = `Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „Verlauf“ (mit Diagrammen) geschrieben: ${path.resolve(aus)}`;
+      const blaetter = aufzaehlung(
+        grids.map((x) => x.sheet),
+        'und',
+      );
+      const note = `Blätter ${blaetter} (mit Diagrammen) geschrieben: ${path.resolve(aus)}`;
       if (json) io.err(note);
       else io.out(`\n${note}`);
     }

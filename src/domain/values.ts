@@ -310,11 +310,11 @@ export function normalisiert(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
 }
 
-/** "„a“, „b“ oder „c“" */
-export function aufzaehlung(values: readonly string[]): string {
+/** "„a“, „b“ oder „c“" (or with "und") */
+export function aufzaehlung(values: readonly string[], bindewort: 'oder' | 'und' = 'oder'): string {
   const q = values.map(zitat);
   if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} oder ${q[q.length - 1]}`;
+  return `${q.slice(0, -1).join(', ')} ${bindewort} ${q[q.length - 1]}`;
 }
 
 /** Coerces a cell by its column spec (for forms that edit one cell at a time). */

@@ -216,7 +216,11 @@ describe('Berichtszyklus mit Dateien', () => {
     const beispiel = path.join(dir, 'u.xlsx');
     expect((await cli('vorlage', beispiel, '--beispiel')).code).toBe(0);
     const eins = path.join(dir, 'u1.xlsx');
-    expect((await cli('kpi', beispiel, '--aus', eins)).code).toBe(0);
+    const erster = await cli('kpi', beispiel, '--aus', eins);
+    expect(erster.code).toBe(0);
+    expect(erster.out).toContain(
+      'Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „KPI Verlauf“ (mit Diagrammen) geschrieben',
+    );
     // a workbook as the earlier version wrote it: the history sheet named „Verlauf“, refreshed on an earlier day
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(eins);
