@@ -103,6 +103,7 @@ export function benchTabellen(zeilen: number): Tabellen {
     arbeitsplanung,
     checkliste,
     kennzahlen,
+    zeitreihe: [],
   };
 }
 

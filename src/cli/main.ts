@@ -12,6 +12,7 @@ import { pruefenVerb } from './pruefen';
 import { vorlage } from './vorlage';
 import { aufteilenBefehl } from './aufteilen';
 import { zusammenfuehrenBefehl } from './zusammenfuehren';
+import { jahreswechselBefehl } from './jahreswechsel';
 
 export const VERBS: Record<string, Verb> = {
   vorlage,
@@ -21,6 +22,7 @@ export const VERBS: Record<string, Verb> = {
   fehlend: fehlendVerb,
   aufteilen: aufteilenBefehl,
   zusammenfuehren: zusammenfuehrenBefehl,
+  jahreswechsel: jahreswechselBefehl,
 };
 
 export function programmHilfe(): string {

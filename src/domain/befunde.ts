@@ -3,7 +3,7 @@
  * the German message prefix "Blatt!Zelle (Spalte): " in one place.
  */
 import type { Finding, Plan, Schwere, TabellenOrt } from './model';
-import { TABLE_ORDER, TABLES, type TableKey } from './schema';
+import { ALLE_TABELLEN, TABLES, type TableKey } from './schema';
 import { a1, blattAdresse } from './values';
 
 interface Eintrag {
@@ -38,7 +38,7 @@ export class Befunde {
     }
     this.eintraege.push({
       finding: { schwere, blatt: stelle.blatt, zelle, spalte: stelle.spalte, meldung: praefix + text, regel },
-      ord: [TABLE_ORDER.indexOf(stelle.tabelle), stelle.zeile, stelle.spalteNr, this.eintraege.length],
+      ord: [ALLE_TABELLEN.indexOf(stelle.tabelle), stelle.zeile, stelle.spalteNr, this.eintraege.length],
     });
   }
 

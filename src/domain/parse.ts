@@ -16,6 +16,7 @@ import type {
   RawValue,
   RawWorkbook,
   TabellenOrt,
+  ZeitreiheZeile,
   Ziel,
 } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
@@ -82,6 +83,7 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
   const spec = TABLES[key];
   const treffer = raw.tables.filter((t) => t.name === spec.name);
   const tabellenStelle: Stelle = { tabelle: key, blatt: spec.sheet, zeile: 0, spalteNr: 0, spalte: '' };
+  if (treffer.length === 0 && spec.optional) return null;
   if (treffer.length === 0) {
     const aehnlich = raw.tables.find((t) => t.name.toLowerCase() === spec.name.toLowerCase());
     const hinweis = aehnlich
@@ -453,11 +455,25 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
     ref: ref(l, kzTab),
   }));
 
+  // optional (SPEC §2): absent in the first year
+  const zrTab = findeTabelle(raw, 'zeitreihe', b);
+  const zeitreihe = zrTab
+    ? leseZeilen<ZeitreiheZeile>(zrTab, b, ungueltig, (l) => ({
+        kennzahlId: l.id('Kennzahl-ID'),
+        jahr: l.ganzzahl('Jahr'),
+        istwert: l.zahl('Istwert'),
+        zielwert: l.zahl('Zielwert'),
+        stichtag: l.datum('Stichtag'),
+        ref: ref(l, zrTab),
+      }))
+    : [];
+  if (zrTab) tabs.set('zeitreihe', zrTab);
+
   const orte: Partial<Record<TableKey, TabellenOrt>> = {};
   for (const [k, t] of tabs) orte[k] = t.ort;
 
   return {
-    plan: { orte, handlungsfelder, einstellungen, ziele, arbeitsplanung, checkliste, kennzahlen, source: raw.source },
+    plan: { orte, handlungsfelder, einstellungen, ziele, arbeitsplanung, checkliste, kennzahlen, zeitreihe, source: raw.source },
     ungueltig,
   };
 }

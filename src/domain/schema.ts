@@ -10,12 +10,15 @@ export const SHEETS = {
   arbeitsplanung: 'Arbeitsplanung',
   checkliste: 'Checkliste',
   kennzahlen: 'Kennzahlen',
+  zeitreihe: 'Zeitreihe',
   kpiUebersicht: 'KPI Übersicht',
   kpiHandlungsziele: 'KPI Handlungsziele',
   umsetzungsbericht: 'Umsetzungsbericht',
   verlauf: 'KPI Verlauf',
   /** change report of the last merge of network workbooks (zusammenfuehren) */
   aenderungsprotokoll: 'Änderungsprotokoll',
+  /** what the year rollover carried into this workbook and what it closed */
+  jahreswechsel: 'Jahreswechsel',
 } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
 
@@ -84,8 +87,11 @@ export const TABLE_NAMES = {
   arbeitsplanung: 'tblArbeitsplanung',
   checkliste: 'tblCheckliste',
   kennzahlen: 'tblKennzahlen',
+  zeitreihe: 'tblZeitreihe',
 } as const;
 export type TableKey = keyof typeof TABLE_NAMES;
+/** The tables every workbook must have; the others are optional (SPEC §2). */
+export type PflichtTabelle = Exclude<TableKey, 'zeitreihe'>;
 export type TableName = (typeof TABLE_NAMES)[TableKey];
 
 export interface TableSpec {
@@ -95,6 +101,8 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** header of the column that identifies a row (unique), if any */
   readonly keyColumn?: string;
+  /** a workbook without this table is valid (it is read when present) */
+  readonly optional?: boolean;
 }
 
 const t = (header: string): ColumnSpec => ({ header, type: 'text' });
@@ -185,9 +193,23 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
       t('Begründung'),
     ],
   },
+  zeitreihe: {
+    key: 'zeitreihe',
+    name: TABLE_NAMES.zeitreihe,
+    sheet: SHEETS.zeitreihe,
+    optional: true,
+    columns: [
+      t('Kennzahl-ID'),
+      { header: 'Jahr', type: 'integer' },
+      n('Istwert'),
+      n('Zielwert'),
+      { header: 'Stichtag', type: 'date' },
+    ],
+  },
 };
 
-export const TABLE_ORDER: readonly TableKey[] = [
+/** The required tables in workbook order (network files, merges and the status view work on these). */
+export const TABLE_ORDER: readonly PflichtTabelle[] = [
   'handlungsfelder',
   'einstellungen',
   'ziele',
@@ -195,6 +217,9 @@ export const TABLE_ORDER: readonly TableKey[] = [
   'checkliste',
   'kennzahlen',
 ];
+
+/** Every table of the contract in workbook order, the optional ones last. */
+export const ALLE_TABELLEN: readonly TableKey[] = [...TABLE_ORDER, 'zeitreihe'];
 
 export const EINSTELLUNGEN = {
   berichtsjahr: 'Berichtsjahr',

@@ -119,6 +119,13 @@ const FAELLE: Fall[] = [
   { name: 'KZ: Stichtag kein Datum', daten: setze('kennzahlen', 2, 'Stichtag', 'bald'), erwartet: F('Kennzahlen', 'I4', 'Stichtag', 'KEIN_DATUM', '„bald“ ist kein gültiges Datum') },
   { name: 'KZ: Stichtag als Text', daten: setze('kennzahlen', 2, 'Stichtag', '31.12.2026'), erwartet: W('Kennzahlen', 'I4', 'Stichtag', 'DATUM_ALS_TEXT', 'als Datum 31.12.2026 gelesen') },
   { name: 'KZ: rot ohne Begründung', daten: setze('kennzahlen', 1, 'Begründung', null), erwartet: W('Kennzahlen', 'L3', 'Begründung', 'ROT_OHNE_BEGRUENDUNG', 'Zielerreichung 50 %') },
+  // tblZeitreihe (optional)
+  { name: 'Zeitreihe: Kennzahl und Jahr doppelt', daten: aendere((d) => d.zeitreihe.push({ 'Kennzahl-ID': 'K1', Jahr: 2025, Istwert: 4 }, { 'Kennzahl-ID': 'K1', Jahr: 2025, Istwert: 5 })), erwartet: F('Zeitreihe', 'B3', 'Jahr', 'ID_DOPPELT', 'Für die Kennzahl „K1“ und das Jahr 2025 gibt es schon eine Zeile (Zeitreihe!B2)') },
+  { name: 'Zeitreihe: Jahr = Berichtsjahr', daten: aendere((d) => d.zeitreihe.push({ 'Kennzahl-ID': 'K1', Jahr: 2026, Istwert: 4 })), erwartet: F('Zeitreihe', 'B2', 'Jahr', 'JAHR_NICHT_VOR_BERICHTSJAHR', 'Das Jahr 2026 liegt nicht vor dem Berichtsjahr 2026') },
+  { name: 'Zeitreihe: Jahr fehlt', daten: aendere((d) => d.zeitreihe.push({ 'Kennzahl-ID': 'K1', Istwert: 4 })), erwartet: F('Zeitreihe', 'B2', 'Jahr', 'PFLICHTFELD', 'Das Jahr fehlt') },
+  { name: 'Zeitreihe: Kennzahl-ID fehlt', daten: aendere((d) => d.zeitreihe.push({ Jahr: 2025, Istwert: 4 })), erwartet: F('Zeitreihe', 'A2', 'Kennzahl-ID', 'PFLICHTFELD', 'Die Kennzahl-ID fehlt') },
+  { name: 'Zeitreihe: Jahr als Text', daten: aendere((d) => d.zeitreihe.push({ 'Kennzahl-ID': 'K1', Jahr: 'letztes Jahr' })), erwartet: F('Zeitreihe', 'B2', 'Jahr', 'KEINE_GANZZAHL', 'letztes Jahr') },
+  { name: 'Zeitreihe: Kennzahl entfallen', daten: aendere((d) => d.zeitreihe.push({ 'Kennzahl-ID': 'K9', Jahr: 2025, Istwert: 4 })), erwartet: W('Zeitreihe', 'A2', 'Kennzahl-ID', 'KENNZAHL_ENTFALLEN', 'Die Kennzahl „K9“ gibt es nicht mehr') },
 ];
 
 describe('validation rules (valid plan + one mutation)', () => {

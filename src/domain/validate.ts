@@ -280,6 +280,50 @@ export const REGELN: readonly Regel[] = [
       eindeutig(k, 'kennzahlen', plan.kennzahlen, 'Kennzahl-ID', (kz) => kz.id, 'Die Kennzahl-ID');
     },
   },
+  {
+    codes: ['PFLICHTFELD', 'ID_DOPPELT', 'JAHR_NICHT_VOR_BERICHTSJAHR', 'KENNZAHL_ENTFALLEN'],
+    beschreibung: 'tblZeitreihe: Kennzahl-ID und Jahr vorhanden, zusammen eindeutig; Jahr vor dem Berichtsjahr; entfallene Kennzahl als Warnung',
+    pruefe: (k) => {
+      const { plan, b } = k;
+      const zeilen = plan.zeitreihe ?? [];
+      const kennzahlIds = new Set(plan.kennzahlen.map((kz) => kz.id));
+      const jahr = plan.einstellungen.berichtsjahr;
+      const erste = new Map<string, RowRef>();
+      for (const z of zeilen) {
+        pflicht(k, 'zeitreihe', z.ref, 'Kennzahl-ID', z.kennzahlId === '', 'Die Kennzahl-ID fehlt. Bitte die ID der Kennzahl eintragen, zu der diese Werte gehören.');
+        pflicht(k, 'zeitreihe', z.ref, 'Jahr', z.jahr === null, 'Das Jahr fehlt. Bitte das Jahr eintragen, zu dem diese Werte gehören (z. B. 2025).');
+        if (z.jahr !== null && z.jahr >= jahr) {
+          b.add(
+            'Fehler',
+            'JAHR_NICHT_VOR_BERICHTSJAHR',
+            stelle(plan, 'zeitreihe', z.ref, 'Jahr'),
+            `Das Jahr ${z.jahr} liegt nicht vor dem Berichtsjahr ${jahr}. Die Zeitreihe enthält nur frühere Jahre; die Werte des Berichtsjahres gehören in die Tabelle ${zitat(TABLES.kennzahlen.name)}.`,
+          );
+        }
+        if (z.kennzahlId !== '' && !kennzahlIds.has(z.kennzahlId)) {
+          b.add(
+            'Warnung',
+            'KENNZAHL_ENTFALLEN',
+            stelle(plan, 'zeitreihe', z.ref, 'Kennzahl-ID'),
+            `Die Kennzahl ${zitat(z.kennzahlId)} gibt es nicht mehr in Tabelle ${zitat(TABLES.kennzahlen.name)}. Die Werte früherer Jahre bleiben erhalten, erscheinen aber in keinem Bericht. Falls die Kennzahl umbenannt wurde, bitte hier die neue ID eintragen.`,
+          );
+        }
+        if (z.kennzahlId === '' || z.jahr === null) continue;
+        const schluessel = `${z.kennzahlId}\u0000${z.jahr}`;
+        const frueher = erste.get(schluessel);
+        if (!frueher) {
+          erste.set(schluessel, z.ref);
+          continue;
+        }
+        b.add(
+          'Fehler',
+          'ID_DOPPELT',
+          stelle(plan, 'zeitreihe', z.ref, 'Jahr'),
+          `Für die Kennzahl ${zitat(z.kennzahlId)} und das Jahr ${z.jahr} gibt es schon eine Zeile (${adresse(plan, 'zeitreihe', frueher, 'Jahr')}). Je Kennzahl und Jahr ist nur eine Zeile erlaubt: bitte eine der beiden löschen.`,
+        );
+      }
+    },
+  },
 ];
 
 /** Runs every rule on `plan`, adding to `b`. */

@@ -295,6 +295,16 @@ function spaltenFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], k
       daten.dataValidation.clear();
       daten.dataValidation.rule = { list: { inCellDropDown: true, source: dropdownQuelle(formel) } };
     }
+    const p = l.layout.typPruefung;
+    if (p && verfuegbar('dropdowns', unterstuetzt)) {
+      const operator = 'Between' as Excel.DataValidationOperator;
+      daten.dataValidation.clear();
+      daten.dataValidation.rule =
+        p.art === 'datum'
+          ? { date: { formula1: p.von, formula2: p.bis, operator } }
+          : { [p.art === 'ganzzahl' ? 'wholeNumber' : 'decimal']: { formula1: p.von, formula2: p.bis, operator } };
+      daten.dataValidation.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: `Ungültiger Wert in „${l.layout.spec.header}“`, message: p.meldung };
+    }
   }
 }
 

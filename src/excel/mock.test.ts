@@ -8,7 +8,7 @@
 import { schreibeGrids } from './schreiben';
 import { einrichten } from './einrichten';
 import type { Grid, GridCell } from '../workbook/grid';
-import { TABLES, TABLE_ORDER } from '../domain/schema';
+import { ALLE_TABELLEN, TABLES } from '../domain/schema';
 import { officeMockArbeitsmappe } from './testing/officeMock';
 import { beispielSaat } from './testing/saat';
 import { kpiAktualisieren, KPI_STAND_EIGENSCHAFT } from './kpi';
@@ -118,8 +118,8 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
     const m = mockExcel();
     const r = await einrichten(m.context);
     expect(m.syncs()).toBe(4);
-    expect([...m.blaetter.keys()]).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen']);
-    expect(m.neueTabellen.map((t) => t.name)).toEqual(TABLE_ORDER.map((k) => TABLES[k].name));
+    expect([...m.blaetter.keys()]).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen', 'Zeitreihe']);
+    expect(m.neueTabellen.map((t) => t.name)).toEqual(ALLE_TABELLEN.map((k) => TABLES[k].name));
     expect(m.neueTabellen.map((t) => t.quelle)).toEqual([
       'Stammdaten!A1:D9',
       'Stammdaten!F1:G4',
@@ -127,7 +127,10 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
       'Arbeitsplanung!A1:L2',
       'Checkliste!A1:H2',
       'Kennzahlen!A1:L2',
+      'Zeitreihe!A1:E2',
     ]);
+    const jahr = m.finde('Zeitreihe', 'B2:B501')[0] as { dataValidation: { rule: unknown } };
+    expect(jahr.dataValidation.rule).toEqual({ wholeNumber: { formula1: 2000, formula2: 2100, operator: 'Between' } });
     expect(m.neueTabellen.every((t) => t.kopf === true && t.style === 'TableStyleMedium2')).toBe(true);
     expect(m.finde('Stammdaten', 'F1:G4')[0].values).toEqual([
       ['Einstellung', 'Wert'],

@@ -99,7 +99,7 @@ function mitTabellen(raw: RawWorkbook, erg: ZusammenfuehrenErgebnis): RawWorkboo
     ...raw,
     tables: raw.tables.map((t): RawTable => {
       const key = nachName.get(t.name);
-      return key ? { ...t, headers: erg.tabellen[key].headers, rows: erg.tabellen[key].rows } : t;
+      return key && key !== 'zeitreihe' ? { ...t, headers: erg.tabellen[key].headers, rows: erg.tabellen[key].rows } : t;
     }),
   };
 }

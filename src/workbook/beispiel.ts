@@ -47,6 +47,7 @@ export function vorlageTabellen(): Tabellen {
     arbeitsplanung: [],
     checkliste: [],
     kennzahlen: [],
+    zeitreihe: [],
   };
 }
 
@@ -308,6 +309,24 @@ const KENNZAHLEN: RawValue[][] = [
   k('K8.3.1', '8.3', 'Berichte in Ausschüssen und Presse zum Integrationskonzept', 'Anzahl', 'Output', null, 6, null, 'Pressestelle', 'Stadt Rheine – Presse- und Öffentlichkeitsarbeit'),
 ];
 
+/**
+ * The concept's first year (2025) in tblZeitreihe, so the sample shows
+ * trends: an Istwert on the way from Ausgangswert to the 2026 value.
+ * Every seventh Kennzahl is new in 2026 and has no row; a Kennzahl without
+ * 2026 data had none in 2025 either.
+ */
+function zeitreihe2025(): RawValue[][] {
+  const stichtag = new Date(Date.UTC(2025, 11, 31));
+  const zeilen: RawValue[][] = [];
+  KENNZAHLEN.forEach((k, i) => {
+    if (i % 7 === 6) return;
+    const [id, , , , , ausgang, ziel, ist] = k as [string, unknown, unknown, unknown, unknown, number | null, number, number | null];
+    const wert = ist === null ? null : Math.round((ausgang ?? 0) + (ist - (ausgang ?? 0)) * 0.55);
+    zeilen.push([id, 2025, wert, ziel, wert === null ? null : stichtag]);
+  });
+  return zeilen;
+}
+
 /** The realistic sample plan 2026 for Rheine (`vorlage --beispiel`). */
 export function beispielTabellen(): Tabellen {
   const copy = (rows: RawValue[][]): RawValue[][] => rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v)));
@@ -318,5 +337,6 @@ export function beispielTabellen(): Tabellen {
     arbeitsplanung: copy(ARBEITSPLANUNG),
     checkliste: copy(CHECKLISTE),
     kennzahlen: copy(KENNZAHLEN),
+    zeitreihe: zeitreihe2025(),
   };
 }

@@ -245,7 +245,8 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
  * A computed sheet in a fresh template, before the first refresh: so the
  * template shows every sheet of SPEC §2 and says how it gets its content.
  */
-export function platzhalterGrid(sheet: SheetName): Grid {
+export function platzhalterGrid(sheet: SheetName, berichtsjahr?: number): Grid {
+  const fuer = berichtsjahr === undefined ? '' : ` für das Berichtsjahr ${berichtsjahr}`;
   return {
     sheet,
     columnWidths: [100],
@@ -253,7 +254,7 @@ export function platzhalterGrid(sheet: SheetName): Grid {
       [c(sheet, 'titel')],
       [
         c(
-          'Noch nicht berechnet. Dieses Blatt wird vom Integrationsmonitor geschrieben – bitte nicht hineinschreiben.',
+          `Noch nicht berechnet${fuer}. Dieses Blatt wird vom Integrationsmonitor geschrieben – bitte nicht hineinschreiben.`,
           'hinweis',
         ),
       ],

@@ -41,6 +41,28 @@ export interface ColumnLayout {
   readonly wrap?: boolean;
   /** horizontal alignment of the data cells; absent = the app's default (text left, numbers right) */
   readonly horizontal?: 'left' | 'center' | 'right';
+  /** data validation of the value type (number/date), for columns typed in without a dropdown */
+  readonly typPruefung?: TypPruefung;
+}
+
+/** A data-validation rule for a number or date column; bounds are inclusive. */
+export type TypPruefung =
+  | { readonly art: 'ganzzahl'; readonly von: number; readonly bis: number; readonly meldung: string }
+  | { readonly art: 'zahl'; readonly von: number; readonly bis: number; readonly meldung: string }
+  | { readonly art: 'datum'; readonly von: string; readonly bis: string; readonly meldung: string };
+
+/** Type validation by column type; only tables that ask for it get it (tblZeitreihe is filled by hand from old reports). */
+function typPruefungFuer(spec: ColumnSpec): TypPruefung | undefined {
+  switch (spec.type) {
+    case 'integer':
+      return { art: 'ganzzahl', von: 2000, bis: 2100, meldung: 'Bitte eine Jahreszahl wie 2025 eintragen.' };
+    case 'number':
+      return { art: 'zahl', von: -1e12, bis: 1e12, meldung: 'Bitte eine Zahl eintragen (z. B. 12 oder 12,5), keinen Text.' };
+    case 'date':
+      return { art: 'datum', von: '2000-01-01', bis: '2100-12-31', meldung: 'Bitte ein Datum wie 31.12.2025 eintragen.' };
+    default:
+      return undefined;
+  }
 }
 
 export interface TableLayout {
@@ -97,6 +119,7 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Stichtag: 12,
   Datenquelle: 28,
   Begründung: 40,
+  Jahr: 8,
 };
 
 const WRAPPED = new Set(['Beschreibung', 'Verantwortlich', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
@@ -108,7 +131,7 @@ const ID_COLUMNS = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
  * Short key columns are centred: otherwise an integer HF-Nr (right-aligned)
  * runs into the left-aligned text next to it, e.g. "1Sprachförderung".
  */
-const CENTRED = new Set(['HF-Nr', ...ID_COLUMNS]);
+const CENTRED = new Set(['HF-Nr', 'Jahr', ...ID_COLUMNS]);
 
 function numberFormatFor(spec: ColumnSpec): string | undefined {
   if (ID_COLUMNS.has(spec.header)) return '@';
@@ -125,7 +148,7 @@ function numberFormatFor(spec: ColumnSpec): string | undefined {
   }
 }
 
-function tableLayout(key: TableKey, headerRow: number, firstColumn: number): TableLayout {
+function tableLayout(key: TableKey, headerRow: number, firstColumn: number, mitTypPruefung = false): TableLayout {
   const spec = TABLES[key];
   return {
     spec,
@@ -137,6 +160,7 @@ function tableLayout(key: TableKey, headerRow: number, firstColumn: number): Tab
       numberFormat: numberFormatFor(c),
       wrap: WRAPPED.has(c.header),
       horizontal: CENTRED.has(c.header) ? 'center' : undefined,
+      typPruefung: mitTypPruefung ? typPruefungFuer(c) : undefined,
     })),
   };
 }
@@ -153,6 +177,7 @@ export const DATA_SHEETS: readonly SheetLayout[] = [
   { name: SHEETS.arbeitsplanung, tables: [tableLayout('arbeitsplanung', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
   { name: SHEETS.checkliste, tables: [tableLayout('checkliste', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
   { name: SHEETS.kennzahlen, tables: [tableLayout('kennzahlen', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
+  { name: SHEETS.zeitreihe, tables: [tableLayout('zeitreihe', 1, 1, true)], freezeRows: 1, tabColor: COLORS.tabDaten },
 ];
 
 export function tableLayoutOf(key: TableKey): TableLayout {

@@ -25,6 +25,8 @@ import { zeilenhoehen } from './zeilenhoehe';
 export interface VerlaufMeta {
   readonly berechnetAm: Date;
   readonly quelle: string;
+  /** the status line instead of „Stand: … aus …“ (e.g. for a history carried into a new Berichtsjahr) */
+  readonly stand?: string;
 }
 
 /** 1-based row of the tblVerlauf header. */
@@ -74,7 +76,7 @@ function werte(z: VerlaufZeile): GridValue[] {
 export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta): Grid {
   const rows: GridCell[][] = [
     [c('Verlauf der Zielerreichung und Umsetzungsquote', 'titel')],
-    [c(`Stand: ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“`, 'hinweis')],
+    [c(meta.stand ?? `Stand: ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“`, 'hinweis')],
     [
       c(
         'Jede KPI-Aktualisierung schreibt eine Zeile je Handlungsfeld und eine Gesamtzeile; eine erneute Aktualisierung am selben Tag ersetzt die Zeilen dieses Tages. Blatt nicht von Hand ändern.',

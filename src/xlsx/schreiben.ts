@@ -43,8 +43,19 @@ function zellwert(v: RawValue | GridValue | undefined): ExcelJS.CellValue {
   return v;
 }
 
-function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: readonly (readonly RawValue[])[]): void {
+/** Width of a column users added to a table (it has no layout of its own). */
+const ZUSATZ_BREITE = 16;
+
+function tabelleSchreiben(
+  ws: ExcelJS.Worksheet,
+  layout: TableLayout,
+  rows: readonly (readonly RawValue[])[],
+  zusatz: readonly string[] = [],
+): void {
   const { headerRow, firstColumn, columns, spec } = layout;
+  zusatz.forEach((_h, j) => {
+    ws.getColumn(firstColumn + columns.length + j).width = ZUSATZ_BREITE;
+  });
   // Column styles first: exceljs gives new cells the column's style, and
   // Excel applies it to rows typed later.
   columns.forEach((c, i) => {
@@ -53,7 +64,8 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
     if (c.numberFormat) col.numFmt = c.numberFormat;
     col.alignment = { vertical: 'top', wrapText: c.wrap ? true : undefined, horizontal: c.horizontal };
   });
-  const daten = rows.length > 0 ? rows : [columns.map(() => null)];
+  const breite = columns.length + zusatz.length;
+  const daten = rows.length > 0 ? rows : [Array.from({ length: breite }, () => null)];
   ws.addTable({
     name: spec.name,
     displayName: spec.name,
@@ -61,8 +73,8 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
     headerRow: true,
     totalsRow: false,
     style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties['theme'], showRowStripes: false },
-    columns: columns.map((c) => ({ name: c.spec.header, filterButton: true })),
-    rows: daten.map((r) => columns.map((_c, i) => zellwert(r[i]))),
+    columns: [...columns.map((c) => c.spec.header), ...zusatz].map((name) => ({ name, filterButton: true })),
+    rows: daten.map((r) => Array.from({ length: breite }, (_x, i) => zellwert(r[i]))),
   });
 
   // Dropdowns over the data area plus the prepared rows, one range per column.
@@ -86,9 +98,27 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
     });
   });
 
+  // Number and date columns typed by hand: the value type is checked as it is typed.
+  columns.forEach((c, i) => {
+    const p = c.typPruefung;
+    if (!p) return;
+    const col = columnLetter(firstColumn + i);
+    const grenzen = p.art === 'datum' ? [new Date(`${p.von}T00:00:00Z`), new Date(`${p.bis}T00:00:00Z`)] : [p.von, p.bis];
+    blatt(ws).dataValidations.add(`${col}${headerRow + 1}:${col}${letzte}`, {
+      type: p.art === 'ganzzahl' ? 'whole' : p.art === 'zahl' ? 'decimal' : 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: grenzen,
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: `Ungültiger Wert in „${c.spec.header}“`,
+      error: p.meldung,
+    });
+  });
+
   // Header cells styled explicitly too: the table style is not rendered by every app (LibreOffice).
   const kopf = ws.getRow(headerRow);
-  columns.forEach((_c, i) => {
+  Array.from({ length: breite }).forEach((_c, i) => {
     const z = kopf.getCell(firstColumn + i);
     z.font = { name: 'Calibri', size: 11, bold: true, color: { argb: argb(COLORS.headerText) } };
     z.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(COLORS.header) } };
@@ -123,10 +153,15 @@ function tabelleSchreiben(ws: ExcelJS.Worksheet, layout: TableLayout, rows: read
   }
 }
 
-/** Creates all data sheets of SPEC §2 with their tables, filled with `tabellen` (rows in schema column order). */
+/**
+ * Creates all data sheets of SPEC §2 with their tables, filled with
+ * `tabellen` (rows in schema column order, then the values of the table's
+ * `zusatz` columns: columns users added, carried on the right).
+ */
 export function schreibeVorlage(
   wb: ExcelJS.Workbook,
   tabellen: Partial<Record<TableKey, readonly (readonly RawValue[])[]>>,
+  zusatz: Partial<Record<TableKey, readonly string[]>> = {},
 ): void {
   for (const sheet of DATA_SHEETS) {
     if (wb.getWorksheet(sheet.name)) throw new Error(`Das Blatt „${sheet.name}“ existiert bereits.`);
@@ -134,7 +169,14 @@ export function schreibeVorlage(
       properties: { tabColor: { argb: argb(sheet.tabColor) } },
       views: [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }],
     });
-    for (const t of sheet.tables) tabelleSchreiben(ws, t, tabellen[t.spec.key] ?? []);
+    // a table moves right when the user columns of its left neighbour need the room
+    let frei = 1;
+    for (const t of sheet.tables) {
+      const extra = zusatz[t.spec.key] ?? [];
+      const lage = t.firstColumn >= frei ? t : { ...t, firstColumn: frei };
+      tabelleSchreiben(ws, lage, tabellen[t.spec.key] ?? [], extra);
+      frei = lage.firstColumn + t.columns.length + extra.length + 1;
+    }
     ws.getRow(1).height = 30;
     ws.pageSetup = {
       ...ws.pageSetup,

@@ -9,11 +9,15 @@ import { DateiFehler } from './fehler';
 
 /** Writes the workbook to `pfad` via a temporary file, so a failed write never leaves half a file. */
 export async function speichereArbeitsmappe(wb: ExcelJS.Workbook, pfad: string): Promise<void> {
+  await speichereDatei(async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), pfad);
+}
+
+/** Writes the bytes `inhalt()` makes to `pfad` via a temporary file in the same folder (atomic rename). */
+export async function speichereDatei(inhalt: () => Promise<Uint8Array>, pfad: string): Promise<void> {
   const name = path.basename(pfad);
   const tmp = path.join(path.dirname(pfad), `.${name}.${process.pid}.tmp`);
   try {
-    const buf = await wb.xlsx.writeBuffer();
-    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
+    await fs.writeFile(tmp, await inhalt());
     await fs.rename(tmp, pfad);
   } catch (e) {
     await fs.rm(tmp, { force: true });

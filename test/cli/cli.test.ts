@@ -70,6 +70,7 @@ describe('vorlage', () => {
       'Arbeitsplanung',
       'Checkliste',
       'Kennzahlen',
+      'Zeitreihe',
       SHEETS.kpiUebersicht,
       SHEETS.kpiHandlungsziele,
       SHEETS.umsetzungsbericht,
@@ -258,12 +259,13 @@ describe('kpi', () => {
     expect(hash(BEISPIEL)).toBe(before);
 
     const wb = await ladeArbeitsmappe(ziel);
-    expect(wb.worksheets.map((w) => w.name).slice(0, 7)).toEqual([
+    expect(wb.worksheets.map((w) => w.name).slice(0, 8)).toEqual([
       'Stammdaten',
       'Ziele',
       'Arbeitsplanung',
       'Checkliste',
       'Kennzahlen',
+      'Zeitreihe',
       SHEETS.kpiUebersicht,
       SHEETS.kpiHandlungsziele,
     ]);

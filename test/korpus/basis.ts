@@ -52,6 +52,7 @@ export function basisTabellen(): Record<TableKey, Zeilen> {
       ['K-05', '3.1', 'Beratene Personen', 'Personen', 'Output', null, 80, null, null, 'Jobcenter', 'Jobcenter', null],
       ['K-06', '3.1', 'Anerkannte Abschlüsse', 'Anzahl', 'Outcome', 10, 30, 12, stichtag, 'IHK', 'Jobcenter', 'Beratung startet erst im Herbst'],
     ],
+    zeitreihe: [],
   };
 }
 

@@ -261,7 +261,7 @@ describe('aufteilen → bearbeiten → zusammenfuehren mit echten Dateien', () =
     expect(texte).toContain('Konflikt');
     expect(texte).toContain('Abgelehnt');
     expect(texte.join('\n')).toMatch(/K2\.2\.2/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen', 'Änderungsprotokoll']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen', 'Zeitreihe', 'Änderungsprotokoll']);
   });
 
   it('the merged workbook passes pruefen', async () => {

@@ -14,6 +14,7 @@ const POS: Record<TableKey, { headerRow: number; firstColumn: number }> = {
   arbeitsplanung: { headerRow: 1, firstColumn: 1 },
   checkliste: { headerRow: 1, firstColumn: 1 },
   kennzahlen: { headerRow: 1, firstColumn: 1 },
+  zeitreihe: { headerRow: 1, firstColumn: 1 },
 };
 
 export const GUELTIG: Record<TableKey, Zeile[]> = {
@@ -120,6 +121,7 @@ export const GUELTIG: Record<TableKey, Zeile[]> = {
       Stichtag: new Date(Date.UTC(2026, 11, 31)),
     },
   ],
+  zeitreihe: [],
 };
 
 export function tabelle(key: TableKey, zeilen: Zeile[], extra: string[] = []): RawTable {

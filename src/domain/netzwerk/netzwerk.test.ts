@@ -1,5 +1,5 @@
 import type { RawTable, RawValue, RawWorkbook } from '../model';
-import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
+import { TABLES, TABLE_ORDER, type PflichtTabelle, type TableKey } from '../schema';
 import { anzeigeWert, wertZuJson } from './werte';
 import {
   aufteilen,
@@ -37,7 +37,7 @@ function raw(tabellen: Tabellen, herkunft?: Herkunft, source = 'gesamt.xlsx'): R
   return { sheets: [], tables, source };
 }
 
-function gesamtTabellen(): Record<TableKey, { headers: string[]; rows: RawValue[][] }> {
+function gesamtTabellen(): Record<PflichtTabelle, { headers: string[]; rows: RawValue[][] }> {
   return {
     handlungsfelder: {
       headers: H('handlungsfelder'),

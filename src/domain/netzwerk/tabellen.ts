@@ -5,14 +5,14 @@
  */
 import type { RawTable, RawValue, RawWorkbook } from '../model';
 import { isFormelOhneErgebnis } from '../model';
-import { TABLES, TABLE_ORDER, type ColumnType, type TableKey } from '../schema';
+import { TABLES, TABLE_ORDER, type ColumnType, type PflichtTabelle, type TableKey } from '../schema';
 
 export interface Tabelle {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly RawValue[])[];
 }
 
-export type Tabellen = Readonly<Record<TableKey, Tabelle>>;
+export type Tabellen = Readonly<Record<PflichtTabelle, Tabelle>>;
 
 /** A problem that stops splitting/merging a workbook, with a German message. */
 export class NetzwerkFehler extends Error {
