@@ -10,6 +10,7 @@ import { netzwerkArbeitsmappe } from '../../src/cli/aufteilen';
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage } from '../../src/xlsx';
 import { leseNetzwerkdatei } from '../../src/taskpane/netzwerk/dateiLesen';
+import { BenutzerFehler } from '../../src/taskpane/gateway';
 import { tempOrdner } from '../xlsx/hilfen';
 
 const tmp = tempOrdner();
@@ -59,6 +60,13 @@ describe('leseNetzwerkdatei (Browser)', () => {
   });
 
   it('turns a non-xlsx file into a German message', async () => {
-    await expect(leseNetzwerkdatei('notiz.xlsx', new TextEncoder().encode('kein Excel').buffer as ArrayBuffer)).rejects.toThrow(/„notiz\.xlsx“ kann nicht gelesen werden/);
+    const e = await leseNetzwerkdatei('notiz.xlsx', new TextEncoder().encode('kein Excel').buffer as ArrayBuffer).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(BenutzerFehler);
+    expect((e as BenutzerFehler).message).toBe('Die Datei „notiz.xlsx“ kann nicht gelesen werden.');
+    expect((e as BenutzerFehler).hinweis).toMatch(/Excel-Arbeitsmappe \(\*\.xlsx\)/);
+    // the loader's own German reason, for support
+    expect((e as BenutzerFehler).technisch).toMatch(/„notiz\.xlsx“ ist keine Excel-Arbeitsmappe/);
   });
 });
