@@ -1,9 +1,10 @@
 /**
- * Opening a workbook file: check the bytes, normalise the package so
- * exceljs 4.4 can read files written by other tools, then load.
+ * Opening a workbook from its bytes: check the bytes, normalise the package
+ * so exceljs 4.4 can read files written by other tools, then load. Shared by
+ * the CLI (bytes from a file, src/xlsx/dateiLaden.ts) and the task pane
+ * (bytes from a picked file), so both read a file the same way. Runs in the
+ * browser: no fs/path/Buffer here.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DateiFehler } from './fehler';
@@ -12,64 +13,64 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** OLE compound file: password-protected xlsx (encrypted package) or old .xls */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
-function beginntMit(buf: Buffer, sig: readonly number[]): boolean {
-  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+function beginntMit(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
 
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string'
-    ? (e as NodeJS.ErrnoException).code
-    : undefined;
+/** Last segment of a path or file name, for messages (path.basename is Node-only). */
+function dateiname(pfad: string): string {
+  return pfad.slice(Math.max(pfad.lastIndexOf('/'), pfad.lastIndexOf('\\')) + 1);
 }
 
-/** Reads the file bytes, turning every file-system failure into a German DateiFehler. */
-export async function leseDateiBytes(pfad: string): Promise<Buffer> {
-  const name = path.basename(pfad);
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(pfad);
-  } catch (e) {
-    const code = errnoCode(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new DateiFehler('fehlt', pfad, `Die Datei „${pfad}“ wurde nicht gefunden. Bitte Pfad und Dateinamen prüfen.`);
-    if (code === 'EISDIR')
-      throw new DateiFehler('ordner', pfad, `„${pfad}“ ist ein Ordner, keine Excel-Datei. Bitte eine .xlsx-Datei angeben.`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
-      throw new DateiFehler(
-        'gesperrt',
-        pfad,
-        `Die Datei „${name}“ kann nicht gelesen werden (gesperrt oder keine Berechtigung). Bitte die Datei schließen bzw. die Zugriffsrechte prüfen.`,
-      );
-    const grund = e instanceof Error ? e.message : String(e);
-    throw new DateiFehler('gesperrt', pfad, `Die Datei „${name}“ kann nicht gelesen werden: ${grund}`);
-  }
-  if (buf.length === 0)
+/** Rejects bytes that cannot be an .xlsx (empty, encrypted/.xls, not a ZIP) with a German DateiFehler. */
+export function pruefeDateikopf(bytes: Uint8Array, pfad: string): void {
+  const name = dateiname(pfad);
+  if (bytes.length === 0)
     throw new DateiFehler('leer', pfad, `Die Datei „${name}“ ist leer (0 Byte). Bitte eine gespeicherte Excel-Arbeitsmappe (.xlsx) angeben.`);
-  if (beginntMit(buf, OLE_SIGNATURE))
+  if (beginntMit(bytes, OLE_SIGNATURE))
     throw new DateiFehler(
       'verschluesselt',
       pfad,
       `Die Datei „${name}“ ist kennwortgeschützt oder im alten Excel-Format (.xls). Bitte in Excel den Kennwortschutz entfernen und als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
     );
-  if (!beginntMit(buf, ZIP_SIGNATURE))
+  if (!beginntMit(bytes, ZIP_SIGNATURE))
     throw new DateiFehler(
       'keinXlsx',
       pfad,
       `Die Datei „${name}“ ist keine Excel-Arbeitsmappe (.xlsx). Bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
     );
-  return buf;
+}
+
+/** Resolves '.', '..' and empty segments of a package path (like path.posix.normalize, without a leading '/'). */
+function normalisiereTeil(teil: string): string {
+  const out: string[] = [];
+  for (const seg of teil.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+function verzeichnis(teil: string): string {
+  const i = teil.lastIndexOf('/');
+  return i < 0 ? '' : teil.slice(0, i);
 }
 
 /** Posix-relative path from the directory of `fromPart` to `toPart` (both without leading '/'). */
 function relativerPfad(fromPart: string, toPart: string): string {
-  return path.posix.relative(path.posix.dirname(fromPart), toPart);
+  const von = normalisiereTeil(verzeichnis(fromPart)).split('/').filter(Boolean);
+  const nach = normalisiereTeil(toPart).split('/').filter(Boolean);
+  let gemeinsam = 0;
+  while (gemeinsam < von.length && gemeinsam < nach.length && von[gemeinsam] === nach[gemeinsam]) gemeinsam++;
+  return [...von.slice(gemeinsam).map(() => '..'), ...nach.slice(gemeinsam)].join('/');
 }
 
 /** The part a .rels file describes: xl/worksheets/_rels/sheet1.xml.rels → xl/worksheets/sheet1.xml */
 function quellteilVonRels(relsPath: string): string {
-  const dir = path.posix.dirname(path.posix.dirname(relsPath));
-  const base = path.posix.basename(relsPath).replace(/\.rels$/, '');
-  return dir === '.' ? base : `${dir}/${base}`;
+  const dir = verzeichnis(verzeichnis(relsPath));
+  const base = relsPath.slice(relsPath.lastIndexOf('/') + 1).replace(/\.rels$/, '');
+  return dir === '' ? base : `${dir}/${base}`;
 }
 
 function xmlText(s: string): string {
@@ -90,7 +91,7 @@ async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
     if (!/Type\s*=\s*"[^"]*\/worksheet"/.test(tag)) continue;
     const id = /\bId\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     const ziel = /\bTarget\s*=\s*"([^"]*)"/.exec(tag)?.[1];
-    if (id && ziel) teile.set(id, ziel.startsWith('/') ? ziel.slice(1) : path.posix.normalize(`xl/${ziel}`));
+    if (id && ziel) teile.set(id, ziel.startsWith('/') ? ziel.slice(1) : normalisiereTeil(`xl/${ziel}`));
   }
   const fehlend: string[] = [];
   for (const tag of (await wb.async('string')).match(/<(\w+:)?sheet\b[^>]*>/g) ?? []) {
@@ -115,32 +116,33 @@ const LEERES_FORMELERGEBNIS = /(<\/(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*\/>)\s*<((?:\w+
  *   Excel stores for a formula returning "") gets the result " ": exceljs
  *   drops an empty <v>, and the cell would then look like a formula that was
  *   never calculated (see FORMEL_OHNE_ERGEBNIS); " " still reads as empty
- * Returns the original buffer when nothing needed changing.
+ * Returns the original bytes when nothing needed changing.
  */
-export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Buffer> {
+export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Promise<Uint8Array> {
+  const name = dateiname(pfad);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buf);
+    zip = await JSZip.loadAsync(bytes);
   } catch (e) {
     const grund = e instanceof Error ? e.message : String(e);
     throw new DateiFehler(
       'beschaedigt',
       pfad,
-      `Die Datei „${path.basename(pfad)}“ ist beschädigt (ZIP-Archiv nicht lesbar: ${grund}). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
+      `Die Datei „${name}“ ist beschädigt (ZIP-Archiv nicht lesbar: ${grund}). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
     );
   }
   if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
     throw new DateiFehler(
       'keinXlsx',
       pfad,
-      `Die Datei „${path.basename(pfad)}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
+      `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
     );
   const fehlend = await fehlendeBlattteile(zip);
   if (fehlend.length > 0)
     throw new DateiFehler(
       'beschaedigt',
       pfad,
-      `Die Datei „${path.basename(pfad)}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
+      `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
     );
   let geaendert = false;
   for (const name of Object.keys(zip.files)) {
@@ -175,8 +177,8 @@ export async function normalisierePaket(buf: Buffer, pfad = 'Datei'): Promise<Bu
       }
     }
   }
-  if (!geaendert) return buf;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  if (!geaendert) return bytes;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 interface MergeIntern {
@@ -224,21 +226,26 @@ function ergaenzeTabellen(wb: ExcelJS.Workbook): void {
   }
 }
 
-/** Loads an .xlsx file into exceljs; every failure becomes a DateiFehler with a German message. */
-export async function ladeArbeitsmappe(pfad: string): Promise<ExcelJS.Workbook> {
-  const roh = await leseDateiBytes(pfad);
-  const buf = await normalisierePaket(roh, pfad);
+/**
+ * Loads the bytes of an .xlsx file into exceljs; every failure becomes a
+ * DateiFehler with a German message. `name` is the file name or path:
+ * messages show its last segment, DateiFehler.pfad carries it whole.
+ */
+export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
+  const roh = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  pruefeDateikopf(roh, name);
+  const paket = await normalisierePaket(roh, name);
   beschleunigeVerbundeneZellen();
   const wb = new ExcelJS.Workbook();
   try {
-    // exceljs' typings want its own Buffer type; a Node Buffer is what it reads
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    // exceljs' typings want its own Buffer type; it hands the bytes to JSZip, which takes a Uint8Array
+    await wb.xlsx.load(paket as unknown as ExcelJS.Buffer);
   } catch (e) {
     const grund = e instanceof Error ? e.message : String(e);
     throw new DateiFehler(
       'beschaedigt',
-      pfad,
-      `Die Datei „${path.basename(pfad)}“ kann nicht als Excel-Arbeitsmappe gelesen werden (${grund}). Bitte in Excel öffnen und neu als .xlsx speichern.`,
+      name,
+      `Die Datei „${dateiname(name)}“ kann nicht als Excel-Arbeitsmappe gelesen werden (${grund}). Bitte in Excel öffnen und neu als .xlsx speichern.`,
     );
   }
   ergaenzeTabellen(wb);

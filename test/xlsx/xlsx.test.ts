@@ -6,7 +6,7 @@ import { SHEETS, TABLES } from '../../src/domain/schema';
 import { DATA_SHEETS, PREPARED_ROWS } from '../../src/workbook/layout';
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import type { Grid } from '../../src/workbook/grid';
-import { DateiFehler, ladeArbeitsmappe, leseRohdaten, normalisierePaket, schreibeGrid, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { DateiFehler, ladeArbeitsmappe, ladeMappe, leseRohdaten, normalisierePaket, schreibeGrid, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 import { bearbeite, schreibeMappe, tabellenModell, tempOrdner } from './hilfen';
 
 const tmp = tempOrdner();
@@ -46,6 +46,35 @@ describe('ladeArbeitsmappe: unreadable files become a German DateiFehler', () =>
     writeFileSync(tmp.datei('zip.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
     const e = await ladeArbeitsmappe(tmp.datei('zip.xlsx')).catch((x: unknown) => x);
     expect((e as DateiFehler).art).toBe('keinXlsx');
+  });
+});
+
+describe('ladeMappe: the same German DateiFehler from bytes alone (the task pane has no file system)', () => {
+  const ohneWorkbook = async (): Promise<Uint8Array> => {
+    const zip = new JSZip();
+    zip.file('hallo.txt', 'kein Excel');
+    return zip.generateAsync({ type: 'uint8array' });
+  };
+  const faelle: [string, () => Promise<Uint8Array>, string, RegExp][] = [
+    ['empty', async () => new Uint8Array(0), 'leer', /„HF3\.xlsx“ ist leer/],
+    ['plain text', async () => new TextEncoder().encode('Nr;HF\n1;2\n'), 'keinXlsx', /keine Excel-Arbeitsmappe/],
+    ['encrypted / OLE', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'verschluesselt', /kennwortgeschützt/],
+    ['corrupt zip', async () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(200).fill(7)]), 'beschaedigt', /beschädigt/],
+    ['a zip that is no workbook', ohneWorkbook, 'keinXlsx', /ZIP-Archiv, aber keine Excel-Arbeitsmappe/],
+  ];
+  it.each(faelle)('%s', async (_name, bytes, art, text) => {
+    const roh = await bytes();
+    const e = await ladeMappe(roh.slice().buffer, 'HF3.xlsx').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DateiFehler);
+    expect((e as DateiFehler).art).toBe(art);
+    expect((e as DateiFehler).pfad).toBe('HF3.xlsx');
+    expect((e as DateiFehler).message).toMatch(text);
+  });
+
+  it('shows the file name of a path, keeps the path in DateiFehler.pfad', async () => {
+    const e = (await ladeMappe(new Uint8Array(0), '/daten/netz/HF3.xlsx').catch((x: unknown) => x)) as DateiFehler;
+    expect(e.message).toMatch(/^Die Datei „HF3\.xlsx“ ist leer/);
+    expect(e.pfad).toBe('/daten/netz/HF3.xlsx');
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * Reading network workbooks in the browser (File API → exceljs) into the
- * domain's RawWorkbook: tables by name, columns by header text, formulas by
- * their cached result. This module pulls in exceljs, so the pane loads it
- * only when the user picks files (dynamic import in gateway.ts).
+ * Reading network workbooks in the browser (File API → the CLI's loader in
+ * src/xlsx/laden.ts → exceljs) into the domain's RawWorkbook: tables by
+ * name, columns by header text, formulas by their cached result. This module
+ * and the loader pull in exceljs, so the pane loads them only when the user
+ * picks files (dynamic imports here and in gateway.ts).
  * The reading itself is src/workbook/rohdaten.ts, shared with src/xlsx/lesen.ts.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawWorkbook } from '../../domain/model';
 import type { NetzwerkDatei } from '../../domain/netzwerk';
 import { rohdatenAusMappe } from '../../workbook/rohdaten';
@@ -16,9 +17,11 @@ export const rohdaten: (wb: ExcelJS.Workbook, quelle: string) => RawWorkbook = r
 
 /** Parse one file's bytes; a German BenutzerFehler when it is no readable .xlsx. */
 export async function leseNetzwerkdatei(name: string, daten: ArrayBuffer): Promise<NetzwerkDatei> {
-  const wb = new ExcelJS.Workbook();
+  // same chunk as this module, so it arrives with it
+  const { ladeMappe } = await import(/* webpackChunkName: "netzwerk-dateien" */ '../../xlsx/laden');
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(daten);
+    wb = await ladeMappe(daten, name);
   } catch (e) {
     throw new BenutzerFehler(
       `Die Datei „${name}“ kann nicht gelesen werden.`,

@@ -1,13 +1,13 @@
 /**
  * "Netzwerkdatei erstellen" in the browser: the open workbook (RawWorkbook)
  * → domain `aufteilen` → the same exceljs writer as the CLI's `aufteilen`
- * (src/xlsx/netzwerkMappe.ts) → .xlsx bytes. This module pulls in exceljs,
- * so the pane loads it only on use (dynamic import in gateway.ts).
+ * (src/xlsx/netzwerkMappe.ts) → .xlsx bytes. This module and the writer pull
+ * in exceljs, so the pane loads them only on use (dynamic imports here and in
+ * gateway.ts).
  */
 import ExcelJS from 'exceljs';
 import type { RawWorkbook } from '../../domain/model';
 import { aufteilen, netzwerkDateiname, NetzwerkFehler } from '../../domain/netzwerk';
-import { NUR_VERTRAGSSPALTEN, schreibeNetzwerkMappe } from '../../xlsx/netzwerkMappe';
 import { BenutzerFehler } from '../gateway';
 
 export interface NetzwerkdateiErstellt {
@@ -25,6 +25,10 @@ export interface NetzwerkdateiErstellt {
 export const UNBEKANNTE_MAPPE = 'Geöffnete Arbeitsmappe';
 
 export async function netzwerkdateiBauen(raw: RawWorkbook, hf: number, jetzt: Date): Promise<NetzwerkdateiErstellt> {
+  // same chunk as this module, so it arrives with it
+  const { NUR_VERTRAGSSPALTEN, schreibeNetzwerkMappe } = await import(
+    /* webpackChunkName: "netzwerk-erstellen" */ '../../xlsx/netzwerkMappe'
+  );
   const quelle = raw.source || UNBEKANNTE_MAPPE;
   let exp;
   try {
