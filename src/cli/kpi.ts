@@ -42,6 +42,7 @@ export function kpiJson(kpi: KpiResult) {
       handlungszielId: k.handlungszielId,
       zielerreichung: k.zielerreichung,
       ampel: k.ampel,
+      vorjahr: k.vorjahr,
     })),
     handlungsziele: kpi.handlungsziele.map((h) => ({
       id: h.id,
