@@ -4,6 +4,7 @@
  * Standardmaßnahmen are not part of the report (SPEC §1); they are listed
  * separately for the footnote.
  */
+import { entwicklung, type Entwicklung } from './kpi';
 import type { Ampel, ChecklisteZeile, HandlungsfeldKpi, Kennzahl, KpiResult, Plan, PlanZeile, Zaehlung } from './model';
 
 /** The Kennzahl's own fields as read from tblKennzahlen (same types as in the plan). */
@@ -16,6 +17,9 @@ export interface BerichtKennzahl extends KennzahlAngaben {
   /** uncapped, as per Kennzahl in SPEC §4 */
   readonly zielerreichung: number | null;
   readonly ampel: Ampel;
+  /** Istwert of the Berichtsjahr − 1 from tblZeitreihe (SPEC §4) */
+  readonly vorjahr: number | null;
+  readonly entwicklung: Entwicklung | null;
 }
 
 export interface BerichtZiel {
@@ -57,6 +61,8 @@ export interface Umsetzungsbericht {
   readonly gesamt: Zaehlung;
   /** Standardmaßnahmen, not part of the report; for the footnote */
   readonly standardmassnahmen: readonly BerichtStandardmassnahme[];
+  /** some Kennzahl has a Vorjahr (from the second year on): reports show the Vorjahr columns */
+  readonly mitVorjahr: boolean;
 }
 
 /**
@@ -86,6 +92,8 @@ export function umsetzungsbericht(plan: Plan, kpi: KpiResult): Umsetzungsbericht
       stichtag: k.stichtag,
       zielerreichung: wert?.zielerreichung ?? null,
       ampel: wert?.ampel ?? 'keine_daten',
+      vorjahr: wert?.vorjahr ?? null,
+      entwicklung: entwicklung(k, wert?.vorjahr ?? null),
       begruendung: k.begruendung,
       datenquelle: k.datenquelle,
     });
@@ -136,5 +144,6 @@ export function umsetzungsbericht(plan: Plan, kpi: KpiResult): Umsetzungsbericht
     };
   });
 
-  return { berichtsjahr: kpi.berichtsjahr, stichtag, handlungsfelder, gesamt: kpi.gesamt, standardmassnahmen };
+  const mitVorjahr = kpi.kennzahlen.some((k) => k.vorjahr !== null);
+  return { berichtsjahr: kpi.berichtsjahr, stichtag, handlungsfelder, gesamt: kpi.gesamt, standardmassnahmen, mitVorjahr };
 }

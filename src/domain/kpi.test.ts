@@ -4,7 +4,7 @@
  */
 import { arbeitsmappe, prng } from './__tests__/fixtures';
 import { pruefen } from './index';
-import { ampelFuer, berechneKpi, gekappt, zielerreichung } from './kpi';
+import { ampelFuer, berechneKpi, entwicklung, entwicklungText, gekappt, zielerreichung } from './kpi';
 import type { Einstellungen, Handlungsfeld, Kennzahl, Plan, PlanZeile, Ziel } from './model';
 import { LISTS, type Status } from './schema';
 
@@ -505,5 +505,23 @@ describe('berechneKpi: properties over random plans', () => {
       true,
     );
     expect(plans.some((p) => p.kennzahlen.some((k) => k.ausgangswert !== null && k.ausgangswert > (k.zielwert ?? 0)))).toBe(true);
+  });
+});
+
+describe('entwicklung: change since the Vorjahr', () => {
+  it('a rising target: more is better; the text has a sign', () => {
+    const e = entwicklung({ ausgangswert: 10, zielwert: 30, istwert: 18 }, 12);
+    expect(e).toEqual({ veraenderung: 6, trend: 'besser' });
+    expect(entwicklungText(e)).toBe('+6 (besser)');
+  });
+  it('a falling target (Zielwert below Ausgangswert): fewer is better', () => {
+    expect(entwicklung({ ausgangswert: 40, zielwert: 20, istwert: 30 }, 34)).toEqual({ veraenderung: -4, trend: 'besser' });
+    expect(entwicklungText(entwicklung({ ausgangswert: 40, zielwert: 20, istwert: 36.5 }, 34))).toBe('+2,5 (schlechter)');
+  });
+  it('no Ausgangswert: more is better; no change; no Vorjahr or no Istwert → none', () => {
+    expect(entwicklung({ ausgangswert: null, zielwert: 5, istwert: 3 }, 4)?.trend).toBe('schlechter');
+    expect(entwicklungText(entwicklung({ ausgangswert: null, zielwert: 5, istwert: 4 }, 4))).toBe('±0');
+    expect(entwicklung({ ausgangswert: 1, zielwert: 5, istwert: null }, 4)).toBeNull();
+    expect(entwicklungText(entwicklung({ ausgangswert: 1, zielwert: 5, istwert: 3 }, null))).toBe('–');
   });
 });

@@ -13,6 +13,7 @@ import type {
   PlanZeile,
   Zaehlung,
 } from './model';
+import { zahlDeutsch } from './values';
 
 /**
  * Tolerance for threshold comparisons: (19−10)/(20−10) must be grün at 0.9
@@ -126,6 +127,32 @@ export function istZaehlbareMassnahme(r: PlanZeile): boolean {
 export function kennzahlKpi(k: Kennzahl, e: Einstellungen, vorjahr: number | null = null): KennzahlKpi {
   const wert = zielerreichung(k);
   return { id: k.id, handlungszielId: k.zielId, zielerreichung: wert, ampel: ampelFuer(wert, e), vorjahr };
+}
+
+/** How a Kennzahl moved since the Vorjahr: the change with sign, and whether that is progress. */
+export interface Entwicklung {
+  readonly veraenderung: number;
+  readonly trend: 'besser' | 'schlechter' | 'unverändert';
+}
+
+/**
+ * Istwert − Vorjahr; better means towards the Zielwert: for a falling target
+ * (Zielwert below Ausgangswert) fewer is better, otherwise more.
+ */
+export function entwicklung(k: Pick<Kennzahl, 'ausgangswert' | 'zielwert' | 'istwert'>, vorjahr: number | null): Entwicklung | null {
+  if (k.istwert === null || vorjahr === null) return null;
+  const veraenderung = k.istwert - vorjahr;
+  const sinkend = k.ausgangswert !== null && k.zielwert !== null && k.zielwert < k.ausgangswert;
+  const richtung = (sinkend ? -1 : 1) * veraenderung;
+  return { veraenderung, trend: richtung > 0 ? 'besser' : richtung < 0 ? 'schlechter' : 'unverändert' };
+}
+
+/** „+12 (besser)“, „−3,5 (schlechter)“, „±0“; „–“ without a Vorjahr or Istwert. */
+export function entwicklungText(e: Entwicklung | null): string {
+  if (!e) return '–';
+  const vorzeichen = e.veraenderung > 0 ? '+' : e.veraenderung < 0 ? '−' : '±';
+  const zahl = `${vorzeichen}${zahlDeutsch(Math.round(Math.abs(e.veraenderung) * 100) / 100)}`;
+  return e.trend === 'unverändert' ? zahl : `${zahl} (${e.trend})`;
 }
 
 /** Istwert per Kennzahl-ID for the year before the Berichtsjahr (SPEC §4 `vorjahr`). */

@@ -1,8 +1,8 @@
-import { arbeitsmappe } from '../domain/__tests__/fixtures';
+import { arbeitsmappe, kopie } from '../domain/__tests__/fixtures';
 import { umsetzungsbericht } from '../domain/bericht';
 import { berechneKpi, pruefen } from '../domain';
 import type { Grid } from './grid';
-import { BERICHT_SPALTEN, umsetzungsberichtGrid } from './berichtSheet';
+import { BERICHT_SPALTEN, BERICHT_SPALTEN_MIT_VORJAHR, umsetzungsberichtGrid } from './berichtSheet';
 import { zeilenBedarf, zeilenhoehen } from './zeilenhoehe';
 
 function grid(): Grid {
@@ -87,5 +87,28 @@ describe('umsetzungsberichtGrid stamp', () => {
     });
     const stempel = g.rows.flat().find((c) => typeof c.v === 'string' && c.v.startsWith('Erstellt am'));
     expect(stempel?.v).toMatch(/^Erstellt am 26\.11\.2026, 00:30 Uhr aus „test\.xlsx“/);
+  });
+});
+
+describe('umsetzungsberichtGrid with a Zeitreihe', () => {
+  it('first year: twelve columns, no Vorjahr; with a Vorjahr: Vorjahr, Istwert and Veränderung side by side', () => {
+    const d = kopie();
+    expect(texte(grid())).not.toContain('Vorjahr');
+    d.zeitreihe.push({ 'Kennzahl-ID': 'K1', Jahr: 2025, Istwert: 2 });
+    const { plan } = pruefen(arbeitsmappe(d));
+    if (!plan) throw new Error('Fixture nicht lesbar');
+    const kpi = berechneKpi(plan);
+    const g = umsetzungsberichtGrid(umsetzungsbericht(plan, kpi), { berechnetAm: new Date(2027, 0, 15), quelle: 'test.xlsx' });
+    expect(g.columnWidths).toEqual(BERICHT_SPALTEN_MIT_VORJAHR);
+    const kopf = g.rows.find((r) => r[0]?.v === 'Nr.' && r[1]?.v === 'Kennzahl')!;
+    expect(kopf.slice(5, 9).map((x) => x.v)).toEqual(['Zielwert', 'Vorjahr', 'Istwert', 'Verände-\nrung']);
+    const k1 = g.rows.find((r) => r[0]?.v === 'K1')!;
+    const ist = plan.kennzahlen.find((k) => k.id === 'K1')!.istwert as number;
+    expect(k1[6].v).toBe(2);
+    expect(k1[7].v).toBe(ist);
+    expect(k1[8].v).toMatch(/^[+−±]/);
+    for (const r of g.rows) expect(r.length).toBeLessThanOrEqual(BERICHT_SPALTEN_MIT_VORJAHR.length);
+    // Maßnahmen: Verantwortlich spans up to the column before Bemerkung
+    expect(g.merges).toContainEqual(expect.stringMatching(/^H\d+:M\d+$/));
   });
 });

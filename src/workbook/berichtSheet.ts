@@ -4,17 +4,18 @@
  * with every Handlungsziel, its Kennzahlen and its Maßnahmen/Wirkungen
  * colour-coded as in Anlage 2. Standardmaßnahmen only appear in the footnote.
  *
- * Twelve columns sized for A4 landscape: long texts sit in unmerged wrapped
- * columns (B and L) so Excel and LibreOffice can fit the row heights;
- * merged cells are used only for one-line texts.
+ * Twelve columns sized for A4 landscape (fourteen from the second year on,
+ * with Vorjahr and Veränderung beside the Istwert): long texts sit in
+ * unmerged wrapped columns (B and the last one) so Excel and LibreOffice can
+ * fit the row heights; merged cells are used only for one-line texts.
  */
-import type { BerichtHandlungsfeld, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
-import { massnahmenZaehlung, type MassnahmenZaehlung } from '../domain/kpi';
+import type { BerichtHandlungsfeld, BerichtKennzahl, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
+import { entwicklungText, massnahmenZaehlung, type MassnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, PlanZeile } from '../domain/model';
 import { SHEETS } from '../domain/schema';
 import { datumDeutsch } from '../domain/values';
 import type { GridCell, Grid, GridValue, StyleName } from './grid';
-import { AMPEL_LABEL, COLORS } from './layout';
+import { AMPEL_LABEL, COLORS, columnLetter } from './layout';
 import { ampelStyle } from './styles';
 import { zeitstempel } from './kpiSheets';
 import { zeilenhoehen } from './zeilenhoehe';
@@ -30,7 +31,8 @@ export interface BerichtMeta {
  * Sum 166 units: A4 landscape, fitted to the page width at about 88 %.
  */
 export const BERICHT_SPALTEN: readonly number[] = [7, 36, 11, 10, 12, 10, 10, 10, 11, 11, 12, 26];
-const LETZTE = 'L';
+/** With the Vorjahr: Vorjahr before and Veränderung after the Istwert (G), the long texts a little narrower. */
+export const BERICHT_SPALTEN_MIT_VORJAHR: readonly number[] = [7, 32, 11, 10, 12, 10, 10, 10, 12, 10, 11, 11, 12, 24];
 
 const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
 const prozentText = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
@@ -47,6 +49,15 @@ class Aufbau {
   readonly rows: GridCell[][] = [];
   readonly merges: string[] = [];
   readonly pageBreaks: number[] = [];
+  /** letter of the last column */
+  readonly letzte: string;
+
+  constructor(
+    readonly mitVorjahr: boolean,
+    readonly spalten: readonly number[],
+  ) {
+    this.letzte = columnLetter(spalten.length);
+  }
 
   /** next 1-based row number */
   get naechste(): number {
@@ -67,10 +78,10 @@ class Aufbau {
     const r = this.naechste;
     if (abA) {
       this.zeile([c(text, s)]);
-      this.merges.push(`A${r}:${LETZTE}${r}`);
+      this.merges.push(`A${r}:${this.letzte}${r}`);
     } else {
       this.zeile([label ?? c(null), c(text, s)]);
-      this.merges.push(`B${r}:${LETZTE}${r}`);
+      this.merges.push(`B${r}:${this.letzte}${r}`);
     }
     return r;
   }
@@ -119,25 +130,22 @@ const KENNZAHL_KOPF = [
   'Daten-\nquelle',
   'Begründung',
 ];
-const MASSNAHME_KOPF = [
-  'Nr.',
-  'Maßnahme / Wirkung',
-  'Art',
-  'Status',
-  'Priorität',
-  'Zeitraum',
-  'Bezug',
-  'Verantwortlich',
-  null,
-  null,
-  null,
-  'Bemerkung',
-];
+const MASSNAHME_KOPF = ['Nr.', 'Maßnahme / Wirkung', 'Art', 'Status', 'Priorität', 'Zeitraum', 'Bezug', 'Verantwortlich'];
+
+function veraenderungZelle(k: BerichtKennzahl): GridCell {
+  return c(entwicklungText(k.entwicklung), 'text');
+}
+
+/** Verantwortlich spans the figure columns up to the one before the last (Bemerkung). */
+function massnahmeZellen(a: Aufbau, vorne: GridCell[], letzte: GridCell, stil?: StyleName): GridCell[] {
+  const luecke = a.spalten.length - vorne.length - 1;
+  return [...vorne, ...Array.from({ length: luecke }, () => c(null, stil)), letzte];
+}
 
 function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
   const kopf = a.naechste;
   a.zeile([c(z.id, 'summe'), c(`Handlungsziel ${z.id}: ${z.handlungsziel}`, 'summe')]);
-  a.merges.push(`B${kopf}:${LETZTE}${kopf}`);
+  a.merges.push(`B${kopf}:${a.letzte}${kopf}`);
   if (z.herausforderung) a.textZeile(`Herausforderung: ${z.herausforderung}`, 'hinweis');
   if (z.leitziel) a.textZeile(`Leitziel: ${z.leitziel}`, 'hinweis');
 
@@ -152,8 +160,11 @@ function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
   if (z.kennzahlen.length === 0) {
     a.textZeile('Für dieses Handlungsziel sind keine Kennzahlen erfasst.', 'hinweis');
   } else {
-    a.zeile(KENNZAHL_KOPF.map((h) => c(h, 'kopf')));
+    const kopf = KENNZAHL_KOPF.map((h) => c(h, 'kopf'));
+    if (a.mitVorjahr) kopf.splice(6, 1, c('Vorjahr', 'kopf'), c('Istwert', 'kopf'), c('Verände-\nrung', 'kopf'));
+    a.zeile(kopf);
     for (const k of z.kennzahlen) {
+      const ist = a.mitVorjahr ? [c(k.vorjahr, 'dezimal'), c(k.istwert, 'dezimal'), veraenderungZelle(k)] : [c(k.istwert, 'dezimal')];
       a.zeile([
         c(k.id, 'text'),
         c(k.name, 'text'),
@@ -161,7 +172,7 @@ function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
         c(k.ebene, 'text'),
         c(k.ausgangswert, 'dezimal'),
         c(k.zielwert, 'dezimal'),
-        c(k.istwert, 'dezimal'),
+        ...ist,
         c(datumZelle(k.stichtag), 'datum'),
         c(k.zielerreichung, 'prozent'),
         c(ampelText(k.ampel), ampelStyle(k.ampel)),
@@ -175,25 +186,20 @@ function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
   if (eintraege.length === 0) {
     a.textZeile('Für dieses Handlungsziel sind keine Maßnahmen geplant.', 'hinweis');
   } else {
-    const r = a.zeile(MASSNAHME_KOPF.map((h) => c(h, 'kopf')));
-    a.merges.push(`H${r}:K${r}`);
+    const bisVorLetzter = `:${columnLetter(a.spalten.length - 1)}`;
+    const r = a.zeile(massnahmeZellen(a, MASSNAHME_KOPF.map((h) => c(h, 'kopf')), c('Bemerkung', 'kopf'), 'kopf'));
+    a.merges.push(`H${r}${bisVorLetzter}${r}`);
     for (const m of eintraege) {
       const s: StyleName = m.art === 'Wirkung' ? 'wirkung' : 'massnahme';
-      const zr = a.zeile([
-        c(m.nr, s),
-        c(m.beschreibung, s),
-        c(m.art, s),
-        c(m.status, s),
-        c(m.prioritaet, s),
-        c(m.zeitraum, s),
-        c(m.bezug, s),
-        c(m.verantwortlich, s),
-        c(null, s),
-        c(null, s),
-        c(null, s),
-        c(m.bemerkung, s),
-      ]);
-      a.merges.push(`H${zr}:K${zr}`);
+      const zr = a.zeile(
+        massnahmeZellen(
+          a,
+          [c(m.nr, s), c(m.beschreibung, s), c(m.art, s), c(m.status, s), c(m.prioritaet, s), c(m.zeitraum, s), c(m.bezug, s), c(m.verantwortlich, s)],
+          c(m.bemerkung, s),
+          s,
+        ),
+      );
+      a.merges.push(`H${zr}${bisVorLetzter}${zr}`);
     }
   }
   a.leer();
@@ -201,7 +207,7 @@ function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
 
 function mergeBisL(a: Aufbau): void {
   const r = a.rows.length;
-  a.merges.push(`B${r}:${LETZTE}${r}`);
+  a.merges.push(`B${r}:${a.letzte}${r}`);
 }
 
 function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
@@ -223,7 +229,7 @@ function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
 
 /** Builds the Umsetzungsbericht sheet. */
 export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtMeta): Grid {
-  const a = new Aufbau();
+  const a = new Aufbau(bericht.mitVorjahr, bericht.mitVorjahr ? BERICHT_SPALTEN_MIT_VORJAHR : BERICHT_SPALTEN);
   a.textZeile(`Umsetzungsbericht ${bericht.berichtsjahr} – Integrationskonzept der Stadt Rheine`, 'titel', true);
   const stichtag = bericht.stichtag
     ? datumDeutsch(bericht.stichtag)
@@ -269,10 +275,10 @@ export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtM
 
   return {
     sheet: SHEETS.umsetzungsbericht,
-    columnWidths: BERICHT_SPALTEN,
+    columnWidths: a.spalten,
     rows: a.rows,
     merges: a.merges,
-    rowHeights: zeilenhoehen(a.rows, BERICHT_SPALTEN, a.merges),
+    rowHeights: zeilenhoehen(a.rows, a.spalten, a.merges),
     tabColor: COLORS.tabBerechnet,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [1, 2], pageBreaksBefore: a.pageBreaks },
   };

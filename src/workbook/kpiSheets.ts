@@ -4,7 +4,7 @@
  * these, so the sheets look the same from the CLI and from the add-in.
  */
 import { SHEETS, type SheetName } from '../domain/schema';
-import { massnahmenZaehlung } from '../domain/kpi';
+import { entwicklung, entwicklungText, massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
 import { AMPEL_LABEL, COLORS, address, columnLetter } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
@@ -208,10 +208,18 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
   const kzTitel = rows.length + 1;
   rows.push([c('Kennzahlen (Zielerreichung ungekappt; in die Mittelwerte geht sie auf 0–100 % begrenzt ein)', 'abschnitt')]);
   const kzKopf = rows.length + 1;
-  rows.push(KENNZAHLEN_KOPF.map((h) => c(h, 'kopf')));
+  // from the second year on: Vorjahr before and Veränderung after the Istwert
+  const mitVorjahr = kpi.kennzahlen.some((k) => k.vorjahr !== null);
+  const kopf = KENNZAHLEN_KOPF.map((h) => c(h, 'kopf'));
+  if (mitVorjahr) kopf.splice(6, 1, c('Vorjahr', 'kopf'), c('Istwert', 'kopf'), c('Veränderung', 'kopf'));
+  rows.push(kopf);
   const kzById = new Map(plan.kennzahlen.map((k) => [k.id, k]));
   for (const kk of kpi.kennzahlen) {
     const k = kzById.get(kk.id);
+    const ist = c(k?.istwert ?? null, 'dezimal');
+    const werte = mitVorjahr
+      ? [c(kk.vorjahr, 'dezimal'), ist, c(entwicklungText(k ? entwicklung(k, kk.vorjahr) : null), 'text')]
+      : [ist];
     rows.push([
       c(kk.id, 'textFett'),
       c(kk.handlungszielId, 'text'),
@@ -219,15 +227,15 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
       c(k?.name ?? '', 'text'),
       c(k?.ausgangswert ?? null, 'dezimal'),
       c(k?.zielwert ?? null, 'dezimal'),
-      c(k?.istwert ?? null, 'dezimal'),
+      ...werte,
       c(kk.zielerreichung, 'prozent'),
       ampelZelle(kk.ampel),
       c(k?.begruendung ?? '', 'text'),
     ]);
   }
 
-  const columnWidths = [14, 17, 30, 52, 15, 12, 12, 15, 16, 44];
-  const merges = ['A1:I1', 'A2:I2', 'A3:I3', `A${kzTitel}:J${kzTitel}`];
+  const columnWidths = mitVorjahr ? [14, 17, 30, 52, 15, 12, 12, 12, 17, 15, 16, 44] : [14, 17, 30, 52, 15, 12, 12, 15, 16, 44];
+  const merges = ['A1:I1', 'A2:I2', 'A3:I3', `A${kzTitel}:${columnLetter(columnWidths.length)}${kzTitel}`];
   return {
     sheet: SHEETS.kpiHandlungsziele,
     columnWidths,

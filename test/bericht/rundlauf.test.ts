@@ -96,7 +96,7 @@ describe('Berichtszyklus mit Dateien', () => {
     const kpi = JSON.parse(json.out) as {
       handlungsziele: { kennzahlen: number; kennzahlenMitDaten: number }[];
       berichtsjahr: number;
-      kennzahlen: { id: string; zielerreichung: number | null; ampel: keyof typeof AMPEL_LABEL }[];
+      kennzahlen: { id: string; zielerreichung: number | null; ampel: keyof typeof AMPEL_LABEL; vorjahr: number | null }[];
       handlungsfelder: {
         hf: number;
         zielerreichung: number | null;
@@ -167,10 +167,13 @@ describe('Berichtszyklus mit Dateien', () => {
     expect(gesamt?.getCell(6).value).toBe(kpi.gesamt.massnahmen);
 
     expect(kennzahlZeilen.size).toBe(kpi.kennzahlen.length);
+    // the sample has a Zeitreihe 2025: Vorjahr (G) and Veränderung (I) beside the Istwert (H)
+    expect(kpi.kennzahlen.some((kz) => kz.vorjahr !== null)).toBe(true);
     for (const kz of kpi.kennzahlen) {
       const row = kennzahlZeilen.get(kz.id) as ExcelJS.Row;
-      expect(row.getCell(9).value).toBe(kz.zielerreichung);
-      expect(row.getCell(10).value).toBe(AMPEL_LABEL[kz.ampel]);
+      expect(row.getCell(7).value).toBe(kz.vorjahr);
+      expect(row.getCell(11).value).toBe(kz.zielerreichung);
+      expect(row.getCell(12).value).toBe(AMPEL_LABEL[kz.ampel]);
     }
   });
 
