@@ -339,7 +339,7 @@ function statusDiagramm(ids: Ids, b: Umsetzungsbericht, tabelleId: string): stri
 
 function angaben(paare: readonly (readonly [string, string])[]): string {
   if (paare.length === 0) return '';
-  return `<dl class="angaben">\n${paare.map(([dt, dd]) => `<dt>${esc(dt)}</dt><dd>${dd}</dd>`).join('\n')}\n</dl>`;
+  return `<dl class="angaben">\n${paare.map(([dt, dd]) => `<dt>${esc(dt)}</dt>\n<dd>${dd}</dd>`).join('\n')}\n</dl>`;
 }
 
 const KENNZAHL_SPALTEN: readonly Spalte[] = [
@@ -512,7 +512,9 @@ export function umsetzungsberichtHtml(bericht: Umsetzungsbericht, meta: BerichtM
     ...(std.length === 0
       ? ['<p>In der Arbeitsplanung sind keine Standardmaßnahmen gekennzeichnet.</p>']
       : [
-          `<p>Die folgenden ${std.length} Standardmaßnahmen dienen vielen Zielen, werden gesondert berichtet und sind nicht Teil dieses Umsetzungsberichts:</p>`,
+          std.length === 1
+            ? '<p>Die folgende Standardmaßnahme dient vielen Zielen, wird gesondert berichtet und ist nicht Teil dieses Umsetzungsberichts:</p>'
+            : `<p>Die folgenden ${std.length} Standardmaßnahmen dienen vielen Zielen, werden gesondert berichtet und sind nicht Teil dieses Umsetzungsberichts:</p>`,
           '<ul>',
           ...std.map(
             (s) =>
