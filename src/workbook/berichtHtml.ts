@@ -63,16 +63,20 @@ a:focus-visible, .tabelle:focus-visible { outline: 3px solid #1f4e78; outline-of
 .hinweis { color: #595959; }
 nav ol { padding-left: 1.5rem; }
 .tabelle { overflow-x: auto; margin: 0.5rem 0 1.25rem; }
-table { border-collapse: collapse; font-size: 0.9rem; }
+table { border-collapse: collapse; font-size: 0.875rem; }
+/* 13 columns: a little smaller so the table fits a 1024 px screen without scrolling */
+table.kennzahlen { font-size: 0.8125rem; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; }
-th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.3rem; text-align: left; vertical-align: top; }
 thead th { background: #1f4e78; color: #fff; font-weight: 600; }
 tbody th, tfoot th { font-weight: 600; }
 tfoot th, tfoot td { background: #f2f2f2; font-weight: 600; border-top: 2px solid #1f4e78; }
-th.lang { min-width: 14rem; }
-td.lang { min-width: 12rem; }
-.zahl { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.ampel { display: inline-block; padding: 0 0.4rem; border-radius: 0.2rem; font-weight: 600; white-space: nowrap; }
+/* long texts keep a readable width; long German words may hyphenate (lang="de") */
+tbody th.lang, td.lang { min-width: 8rem; }
+tbody th, td { -webkit-hyphens: auto; hyphens: auto; }
+.zahl { text-align: right; font-variant-numeric: tabular-nums; }
+td.zahl, td.nr { white-space: nowrap; }
+.ampel { display: inline-block; padding: 0 0.3rem; border-radius: 0.2rem; font-weight: 600; }
 ${(Object.keys(AMPEL_FARBE) as Ampel[])
   .map((a) => `.ampel-${a} { background: #${AMPEL_FARBE[a].fill}; color: #${AMPEL_FARBE[a].text}; }`)
   .join('\n')}
@@ -83,7 +87,7 @@ dl.angaben dt { font-weight: 600; }
 dl.angaben dd { margin: 0; }
 .diagramme { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 1.5rem; margin: 1.5rem 0; }
 figure { margin: 0; }
-figure svg { display: block; width: 100%; max-width: 28rem; height: auto; }
+figure svg { display: block; width: 100%; max-width: 24rem; height: auto; }
 figcaption { font-size: 0.9rem; margin-top: 0.5rem; }
 .legende { list-style: none; padding: 0; margin: 0.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9rem; }
 .farbe { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.35em; vertical-align: -0.1em; border: 1px solid #1a1a1a; }
@@ -106,7 +110,7 @@ figcaption { font-size: 0.9rem; margin-top: 0.5rem; }
   section.hf { break-before: page; }
   .tabelle { overflow: visible; }
   table { font-size: 8pt; width: 100%; }
-  th.lang, td.lang { min-width: 0; }
+  tbody th.lang, td.lang { min-width: 0; }
   tr, figure, dl.angaben { break-inside: avoid; }
   h2, h3, caption { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
@@ -123,6 +127,9 @@ class Ids {
   }
 }
 
+/** Soft hyphen: long one-word column headers may break like the sheet's „Ziel-/erreichung“. */
+const SH = '\u00ad';
+
 interface Spalte {
   readonly kopf: string;
   readonly klasse?: string;
@@ -133,15 +140,19 @@ interface Spalte {
  * table instead of the page). Cells are ready-made HTML; the `zeilenkopf`
  * column becomes <th scope="row">.
  */
-function tabelle(
-  ids: Ids,
-  titel: string,
-  spalten: readonly Spalte[],
-  zeilen: readonly { zellen: readonly string[]; klasse?: string }[],
-  zeilenkopf: number,
-  fuss?: readonly string[],
-  id?: string,
-): string {
+interface TabellenAngaben {
+  readonly titel: string;
+  readonly spalten: readonly Spalte[];
+  readonly zeilen: readonly { zellen: readonly string[]; klasse?: string }[];
+  /** index of the column whose cells become <th scope="row"> */
+  readonly zeilenkopf: number;
+  readonly fuss?: readonly string[];
+  /** id of the caption, for links to the table */
+  readonly id?: string;
+  readonly klasse?: string;
+}
+
+function tabelle(ids: Ids, { titel, spalten, zeilen, zeilenkopf, fuss, id, klasse }: TabellenAngaben): string {
   const cap = id ?? ids.neu('tabelle');
   const kopf = spalten.map((s) => `<th scope="col"${s.klasse ? ` class="${s.klasse}"` : ''}>${esc(s.kopf)}</th>`).join('');
   const zeile = (zellen: readonly string[], klasse?: string): string =>
@@ -154,7 +165,7 @@ function tabelle(
       .join('')}</tr>`;
   return [
     `<div class="tabelle" role="region" aria-labelledby="${cap}" tabindex="0">`,
-    '<table>',
+    klasse ? `<table class="${klasse}">` : '<table>',
     `<caption id="${cap}">${esc(titel)}</caption>`,
     `<thead><tr>${kopf}</tr></thead>`,
     '<tbody>',
@@ -169,12 +180,15 @@ function tabelle(
 const UEBERBLICK_SPALTEN: readonly Spalte[] = [
   { kopf: 'HF', klasse: 'zahl' },
   { kopf: 'Handlungsfeld', klasse: 'lang' },
-  { kopf: 'Zielerreichung', klasse: 'zahl' },
+  { kopf: `Ziel${SH}erreichung`, klasse: 'zahl' },
   { kopf: 'Ampel' },
-  { kopf: 'Umsetzungsquote', klasse: 'zahl' },
-  { kopf: 'Maßnahmen', klasse: 'zahl' },
-  ...STATUS.map((s) => ({ kopf: s, klasse: 'zahl' })),
-  { kopf: 'Wirkungen', klasse: 'zahl' },
+  { kopf: `Umsetzungs${SH}quote`, klasse: 'zahl' },
+  { kopf: `Maß${SH}nahmen`, klasse: 'zahl' },
+  ...STATUS.map((s) => ({
+    kopf: s === 'verschoben' ? `ver${SH}schoben` : s === 'umgesetzt' ? `um${SH}gesetzt` : s,
+    klasse: 'zahl',
+  })),
+  { kopf: `Wir${SH}kungen`, klasse: 'zahl' },
 ];
 
 function zaehlZellen(z: Zaehlung): string[] {
@@ -204,13 +218,14 @@ export function umbrechen(s: string, max: number): string[] {
   return zeilen.length ? zeilen : [''];
 }
 
-// Chart geometry in viewBox units; the SVG scales to the column width (at most 28rem).
-const BREITE = 380;
+// Chart geometry in viewBox units; the SVG scales to the column width (at most 24rem), so on a
+// 320 px screen the text stays at about 12 px.
+const BREITE = 320;
 const SCHRIFT = 14;
 const ZEILE = 18;
 const BALKEN = 18;
 const ABSTAND = 14;
-const LABEL_ZEICHEN = 44;
+const LABEL_ZEICHEN = 38;
 
 interface Balkenzeile {
   readonly label: string[];
@@ -290,7 +305,7 @@ function zielerreichungDiagramm(ids: Ids, b: Umsetzungsbericht, tabelleId: strin
 function statusDiagramm(ids: Ids, b: Umsetzungsbericht, tabelleId: string): string {
   const { zeilen, hoehe } = zeilenLayout(b.handlungsfelder, 4);
   const groesste = Math.max(1, ...b.handlungsfelder.map((hf) => hf.kpi.massnahmen));
-  const max = BREITE - 40;
+  const max = BREITE - 30;
   const teile: string[] = [];
   b.handlungsfelder.forEach((hf, i) => {
     const z = zeilen[i];
@@ -343,18 +358,18 @@ function angaben(paare: readonly (readonly [string, string])[]): string {
 }
 
 const KENNZAHL_SPALTEN: readonly Spalte[] = [
-  { kopf: 'Nr.' },
+  { kopf: 'Nr.', klasse: 'nr' },
   { kopf: 'Kennzahl', klasse: 'lang' },
   { kopf: 'Einheit' },
-  { kopf: 'Wirkungsebene' },
-  { kopf: 'Ausgangswert', klasse: 'zahl' },
+  { kopf: `Wirkungs${SH}ebene` },
+  { kopf: `Ausgangs${SH}wert`, klasse: 'zahl' },
   { kopf: 'Zielwert', klasse: 'zahl' },
   { kopf: 'Istwert', klasse: 'zahl' },
   { kopf: 'Vorjahr', klasse: 'zahl' },
   { kopf: 'Stichtag', klasse: 'zahl' },
-  { kopf: 'Zielerreichung', klasse: 'zahl' },
+  { kopf: `Ziel${SH}erreichung`, klasse: 'zahl' },
   { kopf: 'Ampel' },
-  { kopf: 'Datenquelle' },
+  { kopf: `Daten${SH}quelle` },
   { kopf: 'Begründung', klasse: 'lang' },
 ];
 
@@ -377,14 +392,14 @@ function kennzahlZellen(k: BerichtKennzahl): string[] {
 }
 
 const MASSNAHME_SPALTEN: readonly Spalte[] = [
-  { kopf: 'Nr.' },
+  { kopf: 'Nr.', klasse: 'nr' },
   { kopf: 'Maßnahme / Wirkung', klasse: 'lang' },
   { kopf: 'Art' },
   { kopf: 'Status' },
   { kopf: 'Priorität' },
   { kopf: 'Zeitraum' },
   { kopf: 'Bezug' },
-  { kopf: 'Verantwortlich' },
+  { kopf: `Verant${SH}wortlich` },
   { kopf: 'Bemerkung', klasse: 'lang' },
 ];
 
@@ -424,20 +439,25 @@ function zielAbschnitt(ids: Ids, z: BerichtZiel): string {
   if (z.kennzahlen.length === 0) teile.push('<p class="hinweis">Für dieses Handlungsziel sind keine Kennzahlen erfasst.</p>');
   else
     teile.push(
-      tabelle(
-        ids,
-        `Kennzahlen zu Handlungsziel ${z.id}`,
-        KENNZAHL_SPALTEN,
-        z.kennzahlen.map((k) => ({ zellen: kennzahlZellen(k) })),
-        1,
-      ),
+      tabelle(ids, {
+        titel: `Kennzahlen zu Handlungsziel ${z.id}`,
+        spalten: KENNZAHL_SPALTEN,
+        zeilen: z.kennzahlen.map((k) => ({ zellen: kennzahlZellen(k) })),
+        zeilenkopf: 1,
+        klasse: 'kennzahlen',
+      }),
     );
 
   const eintraege = [...z.massnahmen, ...z.wirkungen];
   if (eintraege.length === 0) teile.push('<p class="hinweis">Für dieses Handlungsziel sind keine Maßnahmen geplant.</p>');
   else
     teile.push(
-      tabelle(ids, `Maßnahmen und Wirkungen zu Handlungsziel ${z.id}`, MASSNAHME_SPALTEN, eintraege.map(massnahmeZeile), 1),
+      tabelle(ids, {
+        titel: `Maßnahmen und Wirkungen zu Handlungsziel ${z.id}`,
+        spalten: MASSNAHME_SPALTEN,
+        zeilen: eintraege.map(massnahmeZeile),
+        zeilenkopf: 1,
+      }),
     );
   return teile.join('\n');
 }
@@ -488,15 +508,14 @@ export function umsetzungsberichtHtml(bericht: Umsetzungsbericht, meta: BerichtM
   const ueberblick = [
     '<section aria-labelledby="ueberblick">',
     '<h2 id="ueberblick">Überblick nach Handlungsfeldern</h2>',
-    tabelle(
-      ids,
-      'Überblick: Zielerreichung, Ampel, Umsetzungsquote und Maßnahmen nach Status je Handlungsfeld',
-      UEBERBLICK_SPALTEN,
-      bericht.handlungsfelder.map((hf) => ({ zellen: [String(hf.hf), esc(hf.name), ...zaehlZellen(hf.kpi)] })),
-      1,
-      ['', 'Gesamt', ...zaehlZellen(bericht.gesamt)],
-      ueberblickTabelle,
-    ),
+    tabelle(ids, {
+      titel: 'Überblick: Zielerreichung, Ampel, Umsetzungsquote und Maßnahmen nach Status je Handlungsfeld',
+      spalten: UEBERBLICK_SPALTEN,
+      zeilen: bericht.handlungsfelder.map((hf) => ({ zellen: [String(hf.hf), esc(hf.name), ...zaehlZellen(hf.kpi)] })),
+      zeilenkopf: 1,
+      fuss: ['', 'Gesamt', ...zaehlZellen(bericht.gesamt)],
+      id: ueberblickTabelle,
+    }),
     '<p class="hinweis">Zielerreichung: Mittelwert der Handlungsziele (je Kennzahl auf 0–100 % begrenzt). Umsetzungsquote: umgesetzte Maßnahmen je geplante Maßnahmen ohne entfallene. Standardmaßnahmen sind nicht enthalten (siehe Hinweis am Ende).</p>',
     '<div class="diagramme">',
     zielerreichungDiagramm(ids, bericht, ueberblickTabelle),

@@ -32,7 +32,9 @@ const hash = async (p: string): Promise<string> =>
     .digest('hex');
 
 const prozent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);
-const txt = (e: Element | null | undefined): string => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Text as read aloud: whitespace collapsed, soft hyphens dropped. */
+const txt = (e: Element | null | undefined): string =>
+  (e?.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
 
 interface KpiJson {
   berichtsjahr: number;
