@@ -66,7 +66,8 @@ nav ol { padding-left: 1.5rem; }
 table { border-collapse: collapse; font-size: 0.875rem; }
 /* 13 columns: a little smaller so the table fits a 1024 px screen without scrolling */
 table.kennzahlen { font-size: 0.8125rem; }
-caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; }
+/* the caption stays in view and wraps within the screen while a wide table scrolls */
+caption { caption-side: top; text-align: left; font-weight: 600; padding: 0.25rem 0; position: sticky; left: 0; max-width: calc(100vw - 2rem); }
 th, td { border: 1px solid #8c8c8c; padding: 0.3rem 0.3rem; text-align: left; vertical-align: top; }
 thead th { background: #1f4e78; color: #fff; font-weight: 600; }
 tbody th, tfoot th { font-weight: 600; }
@@ -109,7 +110,7 @@ figcaption { font-size: 0.9rem; margin-top: 0.5rem; }
   nav { display: none; }
   section.hf { break-before: page; }
   .tabelle { overflow: visible; }
-  table { font-size: 8pt; width: 100%; }
+  table, table.kennzahlen { font-size: 8pt; width: 100%; }
   tbody th.lang, td.lang { min-width: 0; }
   tr, figure, dl.angaben { break-inside: avoid; }
   h2, h3, caption { break-after: avoid; }
