@@ -136,11 +136,6 @@ interface Spalte {
   readonly klasse?: string;
 }
 
-/**
- * A data table in a focusable scroll container (narrow screens scroll the
- * table instead of the page). Cells are ready-made HTML; the `zeilenkopf`
- * column becomes <th scope="row">.
- */
 interface TabellenAngaben {
   readonly titel: string;
   readonly spalten: readonly Spalte[];
@@ -153,6 +148,11 @@ interface TabellenAngaben {
   readonly klasse?: string;
 }
 
+/**
+ * A data table in a focusable scroll container (narrow screens scroll the
+ * table instead of the page). Cells are ready-made HTML; the `zeilenkopf`
+ * column becomes <th scope="row">.
+ */
 function tabelle(ids: Ids, { titel, spalten, zeilen, zeilenkopf, fuss, id, klasse }: TabellenAngaben): string {
   const cap = id ?? ids.neu('tabelle');
   const kopf = spalten.map((s) => `<th scope="col"${s.klasse ? ` class="${s.klasse}"` : ''}>${esc(s.kopf)}</th>`).join('');

@@ -34,7 +34,10 @@ const hash = async (p: string): Promise<string> =>
 const prozent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);
 /** Text as read aloud: whitespace collapsed, soft hyphens dropped. */
 const txt = (e: Element | null | undefined): string =>
-  (e?.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+  (e?.textContent ?? '')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 interface KpiJson {
   berichtsjahr: number;
