@@ -32,11 +32,13 @@ export async function speichereDatei(
     const grund =
       code === 'ENOENT'
         ? 'der Ordner existiert nicht'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
-          ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
-          : e instanceof Error
-            ? e.message
-            : String(e);
+        : code === 'EISDIR'
+          ? 'unter diesem Namen gibt es einen Ordner'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
+            ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
+            : e instanceof Error
+              ? e.message
+              : String(e);
     throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`);
   }
 }
