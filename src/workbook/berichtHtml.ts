@@ -184,12 +184,9 @@ const UEBERBLICK_SPALTEN: readonly Spalte[] = [
   { kopf: `Ziel${SH}erreichung`, klasse: 'zahl' },
   { kopf: 'Ampel' },
   { kopf: `Umsetzungs${SH}quote`, klasse: 'zahl' },
-  { kopf: `Maß${SH}nahmen`, klasse: 'zahl' },
-  ...STATUS.map((s) => ({
-    kopf: s === 'verschoben' ? `ver${SH}schoben` : s === 'umgesetzt' ? `um${SH}gesetzt` : s,
-    klasse: 'zahl',
-  })),
-  { kopf: `Wir${SH}kungen`, klasse: 'zahl' },
+  { kopf: 'Maßnahmen', klasse: 'zahl' },
+  ...STATUS.map((s) => ({ kopf: s, klasse: 'zahl' })),
+  { kopf: 'Wirkungen', klasse: 'zahl' },
 ];
 
 function zaehlZellen(z: Zaehlung): string[] {
@@ -264,28 +261,33 @@ function svg(ids: Ids, titel: string, beschreibung: string, hoehe: number, inhal
 function zielerreichungDiagramm(ids: Ids, b: Umsetzungsbericht, tabelleId: string): string {
   const { zeilen, hoehe } = zeilenLayout(b.handlungsfelder, 4);
   const achse = hoehe + 2;
-  const max = BREITE - 100; // leaves room for the value label right of a full bar
+  const max = BREITE - 96; // the value labels stand in a column right of the 100 % line
   const teile: string[] = [];
-  for (const x of [0, 0.5, 1]) {
-    const px = Math.round(x * max);
+  // axis labels only below the bars; the grid lines are drawn per bar so they never cross a label
+  for (const x of [0, 0.5, 1])
     teile.push(
-      `<line x1="${px}" y1="4" x2="${px}" y2="${achse - 4}" stroke="#8c8c8c" stroke-width="1"${x > 0 ? ' stroke-dasharray="3 3"' : ''}/>`,
-      `<text x="${px}" y="${achse + 12}" font-size="12" text-anchor="${x === 0 ? 'start' : x === 1 ? 'end' : 'middle'}">${esc(prozentText(x))}</text>`,
+      `<text x="${Math.round(x * max)}" y="${achse + 12}" font-size="12" text-anchor="${x === 0 ? 'start' : x === 1 ? 'end' : 'middle'}">${esc(prozentText(x))}</text>`,
     );
-  }
   b.handlungsfelder.forEach((hf, i) => {
     const z = zeilen[i];
     const w = hf.kpi.zielerreichung;
-    teile.push(labelText(z));
+    teile.push(
+      labelText(z),
+      `<rect x="0" y="${z.y}" width="${max}" height="${BALKEN}" fill="#f2f2f2"/>`,
+      ...[0.5, 1].map(
+        (x) =>
+          `<line x1="${x * max}" y1="${z.y - 2}" x2="${x * max}" y2="${z.y + BALKEN + 2}" stroke="#8c8c8c" stroke-width="1"${x < 1 ? ' stroke-dasharray="3 2"' : ''}/>`,
+      ),
+    );
     if (w === null) {
-      teile.push(`<text x="6" y="${z.y + 13}" font-style="italic">keine Daten</text>`);
+      teile.push(`<text x="${max + 6}" y="${z.y + 13}" font-style="italic">keine Daten</text>`);
       return;
     }
     const f = AMPEL_FARBE[hf.kpi.ampel];
     const breite = Math.max(1, Math.round(Math.min(1, Math.max(0, w)) * max));
     teile.push(
       `<rect x="0" y="${z.y}" width="${breite}" height="${BALKEN}" fill="#${f.fill}" stroke="#${f.text}" stroke-width="1.5"/>`,
-      `<text x="${breite + 6}" y="${z.y + 13}">${esc(`${prozentText(w)} · ${ampelWort(hf.kpi.ampel)}`)}</text>`,
+      `<text x="${max + 6}" y="${z.y + 13}">${esc(`${prozentText(w)} · ${ampelWort(hf.kpi.ampel)}`)}</text>`,
     );
   });
   const text = b.handlungsfelder
