@@ -99,9 +99,9 @@ export const berichtVerb: Verb = {
 Erstellt den Umsetzungsbericht in einer eigenen Datei: Titel mit
 Berichtsjahr und Stichtag, Überblick je Handlungsfeld (Zielerreichung,
 Ampel, Umsetzungsquote, Maßnahmen nach Status), danach je Handlungsfeld
-jedes Handlungsziel mit Kennzahlen (mit Vorjahr), Maßnahmen und
-Wirkungen. Standardmaßnahmen sind nicht Teil des Berichts; sie stehen in
-einem Hinweis am Ende. Hat die Arbeitsmappe Fehler, wird kein Bericht
+jedes Handlungsziel mit Kennzahlen, Maßnahmen und Wirkungen.
+Standardmaßnahmen sind nicht Teil des Berichts; sie stehen in einem
+Hinweis am Ende. Hat die Arbeitsmappe Fehler, wird kein Bericht
 geschrieben: die Befunde werden ausgegeben und der Exit-Code ist 1.
 Die Eingabedatei wird nie verändert.
 
@@ -111,8 +111,9 @@ Das Format richtet sich nach der Endung der Zieldatei:
           Handlungsfeld beginnt auf einer neuen Seite)
   .html   eine barrierearme Webseite zum Veröffentlichen, z. B. auf der
           Internetseite der Stadt: alles in einer Datei (ohne externe
-          Schriften, Skripte oder Bilder), Diagramme mit Textalternative,
-          Druckansicht A4 mit neuer Seite je Handlungsfeld
+          Schriften, Skripte oder Bilder), Kennzahlen mit Vorjahr,
+          Diagramme mit Textalternative, Druckansicht A4 mit neuer Seite
+          je Handlungsfeld
 
 Optionen:
   --aus <ziel>   Zieldatei (.xlsx oder .html, wird ersetzt, falls
@@ -140,7 +141,9 @@ Beispiele:
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus === undefined)
-      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
+      throw new AufrufFehler(
+        `„bericht“ braucht die Zieldatei: --aus <bericht.xlsx|bericht.html>. Hilfe: ${PROGRAMM} bericht --help`,
+      );
     const format = formatFuer(aus);
     await pruefeAusZiel(aus, datei, Object.keys(BERICHT_FORMATE));
     const json = a.schalter.has('json');
