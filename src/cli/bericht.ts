@@ -1,15 +1,17 @@
 /**
- * `bericht <datei.xlsx> --aus <bericht.xlsx> [--json]`: writes the
- * print-ready Umsetzungsbericht as a workbook of its own (one sheet, A4
- * landscape), ready to print or convert to PDF for the committees.
+ * `bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html> [--json]`: writes
+ * the Umsetzungsbericht in the format of the target's extension – a
+ * print-ready workbook (one sheet, A4 landscape) or one self-contained web
+ * page – from the same content model, so both carry the same figures.
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { berechneKpi } from '../domain';
 import { umsetzungsbericht, type Umsetzungsbericht } from '../domain/bericht';
 import { fehlendeAngaben } from '../domain/fehlend';
-import { umsetzungsberichtGrid } from '../workbook/berichtSheet';
-import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { umsetzungsberichtHtml } from '../workbook/berichtHtml';
+import { umsetzungsberichtGrid, type BerichtMeta } from '../workbook/berichtSheet';
+import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
 import {
   AufrufFehler,
   druckeJson,
@@ -22,6 +24,44 @@ import {
   prozent,
   type Verb,
 } from './common';
+
+interface Format {
+  /** German name for messages, e.g. „Webseite“ */
+  readonly name: string;
+  schreibe(bericht: Umsetzungsbericht, meta: BerichtMeta, ziel: string): Promise<void>;
+}
+
+/** Output formats by the (lower-case) extension of --aus. */
+export const BERICHT_FORMATE: Readonly<Record<string, Format>> = {
+  '.xlsx': {
+    name: 'Arbeitsmappe',
+    async schreibe(bericht, meta, ziel) {
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Integrationsmonitor';
+      wb.title = `Umsetzungsbericht ${bericht.berichtsjahr}`;
+      schreibeGrid(wb, umsetzungsberichtGrid(bericht, meta));
+      await speichereArbeitsmappe(wb, ziel);
+    },
+  },
+  '.html': {
+    name: 'Webseite',
+    schreibe: (bericht, meta, ziel) => speichereDatei(ziel, umsetzungsberichtHtml(bericht, meta)),
+  },
+};
+
+const formatListe = (): string =>
+  Object.entries(BERICHT_FORMATE)
+    .map(([endung, f]) => `${endung} (${f.name})`)
+    .join(' oder ');
+
+/** The format for `aus`, or a usage error listing the supported extensions. */
+function formatFuer(aus: string): Format {
+  const endung = path.extname(aus).toLowerCase();
+  const f = Object.prototype.hasOwnProperty.call(BERICHT_FORMATE, endung) ? BERICHT_FORMATE[endung] : undefined;
+  if (f) return f;
+  const was = endung ? `Das Format „${endung}“ wird nicht unterstützt` : 'Die Zieldatei hat keine Endung';
+  throw new AufrufFehler(`${was} („${aus}“). Mögliche Endungen für --aus: ${formatListe()}. Hilfe: ${PROGRAMM} bericht --help`);
+}
 
 /** Compact JSON of the report (figures as in `kpi --json`, texts for reading). */
 export function berichtJson(b: Umsetzungsbericht) {
@@ -53,22 +93,31 @@ export function berichtJson(b: Umsetzungsbericht) {
 }
 
 export const berichtVerb: Verb = {
-  kurz: 'Umsetzungsbericht (druckfertig, A4 quer) in eine eigene Datei schreiben',
-  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx> [--json]
+  kurz: 'Umsetzungsbericht als Arbeitsmappe (.xlsx) oder Webseite (.html) schreiben',
+  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html> [--json]
 
-Erstellt den druckfertigen Umsetzungsbericht als eigene Arbeitsmappe mit
-dem Blatt „Umsetzungsbericht“ (A4 quer, auf Seitenbreite, Kopfzeilen auf
-jeder Seite, jedes Handlungsfeld beginnt auf einer neuen Seite):
-Titel mit Berichtsjahr und Stichtag, Überblick je Handlungsfeld
-(Zielerreichung, Ampel, Umsetzungsquote, Maßnahmen nach Status), danach
-je Handlungsfeld jedes Handlungsziel mit Kennzahlen, Maßnahmen und
-Wirkungen. Standardmaßnahmen sind nicht Teil des Berichts; sie stehen in
-einem Hinweis am Ende. Hat die Arbeitsmappe Fehler, wird kein Bericht
+Erstellt den Umsetzungsbericht in einer eigenen Datei: Titel mit
+Berichtsjahr und Stichtag, Überblick je Handlungsfeld (Zielerreichung,
+Ampel, Umsetzungsquote, Maßnahmen nach Status), danach je Handlungsfeld
+jedes Handlungsziel mit Kennzahlen, Maßnahmen und Wirkungen.
+Standardmaßnahmen sind nicht Teil des Berichts; sie stehen in einem
+Hinweis am Ende. Hat die Arbeitsmappe Fehler, wird kein Bericht
 geschrieben: die Befunde werden ausgegeben und der Exit-Code ist 1.
 Die Eingabedatei wird nie verändert.
 
+Das Format richtet sich nach der Endung der Zieldatei:
+  .xlsx   Arbeitsmappe mit dem druckfertigen Blatt „Umsetzungsbericht“
+          (A4 quer, auf Seitenbreite, Kopfzeilen auf jeder Seite, jedes
+          Handlungsfeld beginnt auf einer neuen Seite)
+  .html   eine barrierearme Webseite zum Veröffentlichen, z. B. auf der
+          Internetseite der Stadt: alles in einer Datei (ohne externe
+          Schriften, Skripte oder Bilder), Kennzahlen mit Vorjahr,
+          Diagramme mit Textalternative, Druckansicht A4 mit neuer Seite
+          je Handlungsfeld
+
 Optionen:
-  --aus <ziel>   Zieldatei (.xlsx, wird ersetzt, falls vorhanden) – Pflicht
+  --aus <ziel>   Zieldatei (.xlsx oder .html, wird ersetzt, falls
+                 vorhanden) – Pflicht
   --json         Inhalt des Berichts zusätzlich als JSON ausgeben
   -h, --help     diese Hilfe
 
@@ -76,10 +125,12 @@ Tipp: Vorher mit „${PROGRAMM} fehlend <datei.xlsx>“ prüfen, ob noch
 Istwerte, Begründungen oder Checklisten fehlen.
 
 Exit-Codes: 0 Bericht geschrieben · 1 Fehler in der Arbeitsmappe · 2 Datei
-fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden.
+fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden,
+oder die Zieldatei hat eine andere Endung als .xlsx oder .html.
 
-Beispiel:
-  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.xlsx`,
+Beispiele:
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.xlsx
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.html`,
 
   async run(args, io) {
     const a = parseArgumente('bericht', args, { schalter: ['json'], werte: ['aus'] });
@@ -90,8 +141,11 @@ Beispiel:
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus === undefined)
-      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
-    await pruefeAusZiel(aus, datei);
+      throw new AufrufFehler(
+        `„bericht“ braucht die Zieldatei: --aus <bericht.xlsx|bericht.html>. Hilfe: ${PROGRAMM} bericht --help`,
+      );
+    const format = formatFuer(aus);
+    await pruefeAusZiel(aus, datei, Object.keys(BERICHT_FORMATE));
     const json = a.schalter.has('json');
 
     const g = await ladePlanOderDruckeBefunde(
@@ -103,16 +157,12 @@ Beispiel:
     if (!g) return EXIT.befunde;
     const kpi = berechneKpi(g.plan);
     const bericht = umsetzungsbericht(g.plan, kpi);
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Integrationsmonitor';
-    wb.title = `Umsetzungsbericht ${bericht.berichtsjahr}`;
-    schreibeGrid(wb, umsetzungsberichtGrid(bericht, { berechnetAm: new Date(), quelle: g.datei }));
-    await speichereArbeitsmappe(wb, aus);
+    await format.schreibe(bericht, { berechnetAm: new Date(), quelle: g.datei }, aus);
 
     const fehlend = fehlendeAngaben(g.plan, kpi);
     const offen = fehlend.handlungsfelder.reduce((s, h) => s + h.angaben.length, 0);
     const zeilen = [
-      `Umsetzungsbericht ${bericht.berichtsjahr} geschrieben: ${path.resolve(aus)}`,
+      `Umsetzungsbericht ${bericht.berichtsjahr} geschrieben (${format.name}): ${path.resolve(aus)}`,
       `  ${bericht.handlungsfelder.length} Handlungsfelder, ${bericht.handlungsfelder.reduce((s, h) => s + h.ziele.length, 0)} Handlungsziele, Zielerreichung gesamt ${prozent(kpi.gesamt.zielerreichung)}, Umsetzungsquote ${prozent(kpi.gesamt.umsetzungsquote)}.`,
       `  ${bericht.standardmassnahmen.length} Standardmaßnahmen sind nicht enthalten (Hinweis am Ende des Berichts).`,
     ];

@@ -146,7 +146,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
 
   // checked and reported: the new workbook must not bring Fehler of its own
   const neuPruefung = pruefen(leseRohdaten(wb, path.basename(aus))).findings;
-  await speichereDatei(async () => diagrammeEinfuegen(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), grids), aus);
+  await speichereDatei(aus, async () => diagrammeEinfuegen(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), grids));
 
   const fehler = neuPruefung.filter((f) => f.schwere === 'Fehler');
   const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${mehrzahl(neuPruefung.length - fehler.length, 'Warnung', 'Warnungen')}.`;

@@ -35,7 +35,8 @@ export const BERICHT_SPALTEN: readonly number[] = [7, 36, 11, 10, 12, 10, 10, 10
 export const BERICHT_SPALTEN_MIT_VORJAHR: readonly number[] = [7, 32, 11, 10, 12, 10, 10, 10, 12, 10, 11, 11, 12, 24];
 
 const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
-const prozentText = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
+/** „68 %“, „–“ when there is no value; shared with the HTML report so both read alike. */
+export const prozentText = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
 const ampelText = (a: Ampel): string => AMPEL_LABEL[a];
 
 /** ISO day → Date at UTC midnight (adapters write it as a plain date). */

@@ -1,6 +1,5 @@
 /**
- * Saving an exceljs workbook to a file (Node only; the browser-safe writers
- * are in schreiben.ts).
+ * Saving files (Node only; the browser-safe writers are in schreiben.ts).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -9,15 +8,23 @@ import { DateiFehler } from './fehler';
 
 /** Writes the workbook to `pfad` via a temporary file, so a failed write never leaves half a file. */
 export async function speichereArbeitsmappe(wb: ExcelJS.Workbook, pfad: string): Promise<void> {
-  await speichereDatei(async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), pfad);
+  await speichereDatei(pfad, async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
-/** Writes the bytes `inhalt()` makes to `pfad` via a temporary file in the same folder (atomic rename). */
-export async function speichereDatei(inhalt: () => Promise<Uint8Array>, pfad: string): Promise<void> {
+/**
+ * Writes `inhalt` (bytes or UTF-8 text, or a function producing them) to
+ * `pfad` via a temporary file in the same folder and a rename, so readers
+ * never see half a file and a failed write keeps the old one.
+ */
+export async function speichereDatei(
+  pfad: string,
+  inhalt: string | Uint8Array | (() => Promise<string | Uint8Array>),
+): Promise<void> {
   const name = path.basename(pfad);
   const tmp = path.join(path.dirname(pfad), `.${name}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, await inhalt());
+    const daten = typeof inhalt === 'function' ? await inhalt() : inhalt;
+    await fs.writeFile(tmp, daten);
     await fs.rename(tmp, pfad);
   } catch (e) {
     await fs.rm(tmp, { force: true });
@@ -25,11 +32,13 @@ export async function speichereDatei(inhalt: () => Promise<Uint8Array>, pfad: st
     const grund =
       code === 'ENOENT'
         ? 'der Ordner existiert nicht'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
-          ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
-          : e instanceof Error
-            ? e.message
-            : String(e);
+        : code === 'EISDIR'
+          ? 'unter diesem Namen gibt es einen Ordner'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
+            ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
+            : e instanceof Error
+              ? e.message
+              : String(e);
     throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`);
   }
 }

@@ -179,7 +179,11 @@ describe('kpi', () => {
       else expect(j.kennzahlen[i].zielerreichung).toBeCloseTo(erwartet, 12);
     });
     // falling target: Wartezeit 12 → 6 Wochen, Ist 8 → 2/3
-    expect(j.kennzahlen[0]).toEqual({ id: 'K1.1.1', handlungszielId: '1.1', zielerreichung: (8 - 12) / (6 - 12), ampel: 'gelb' });
+    // vorjahr: the sample's Zeitreihe row 2025 for K1.1.1
+    const zr = leseRohdaten(await ladeArbeitsmappe(BEISPIEL)).tables.find((t) => t.name === TABLE_NAMES.zeitreihe)!;
+    const vorjahr = zr.rows.find((r) => r[0] === 'K1.1.1' && r[1] === 2025)![2];
+    expect(j.kennzahlen[0]).toEqual({ id: 'K1.1.1', handlungszielId: '1.1', zielerreichung: (8 - 12) / (6 - 12), ampel: 'gelb', vorjahr });
+    expect(vorjahr).toEqual(expect.any(Number));
     expect(j.kennzahlen.some((k: { zielerreichung: number | null }) => k.zielerreichung !== null && k.zielerreichung > 1)).toBe(
       true,
     );
