@@ -5,17 +5,10 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { pruefen } from '../domain';
-import { jahreswechsel, jahrUngueltig, standardJahr, type JahreswechselEintrag } from '../domain/jahreswechsel';
-import { COMPUTED_SHEETS, SHEETS, TABLES, VERLAUF_TABELLE } from '../domain/schema';
-import { deutscherTag, verlaufAusTabelle } from '../domain/verlauf';
-import { jahreswechselGrid } from '../workbook/jahreswechselSheet';
-import { platzhalterGrid } from '../workbook/kpiSheets';
-import { verlaufGrid } from '../workbook/verlaufSheet';
-import type { Grid } from '../workbook/grid';
-import { leseRohdaten, schreibeGrid, schreibeVorlage, speichereDatei } from '../xlsx';
-import { diagrammeEinfuegen } from '../xlsx/diagramme';
+import { jahrUngueltig, standardJahr, type JahreswechselEintrag } from '../domain/jahreswechsel';
+import { SHEETS, TABLES } from '../domain/schema';
+import { speichereDatei } from '../xlsx';
+import { baueJahresmappe } from '../xlsx/jahreswechselMappe';
 import {
   AufrufFehler,
   druckeJson,
@@ -76,10 +69,6 @@ function rJson(e: JahreswechselEintrag) {
   return { tabelle: e.tabelle, schluessel: e.schluessel, meldung: e.meldung };
 }
 
-function tagesAnfang(d: Date): Date {
-  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
-}
-
 async function existiert(pfad: string): Promise<boolean> {
   return fs.stat(pfad).then(
     () => true,
@@ -120,33 +109,11 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   const ungueltig = jahrUngueltig(g.plan, neuesJahr);
   if (ungueltig) throw new AufrufFehler(`${ungueltig} Es wurde nichts geschrieben.`);
 
-  const erg = jahreswechsel(g.raw, g.plan, neuesJahr);
-  const erstelltAm = jetzt();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Integrationsmonitor';
-  wb.title = `Integrationskonzept – Arbeitsplanung ${neuesJahr}`;
-  // the same stamp for every run of a day, so a second run gives the same content
-  wb.created = wb.modified = tagesAnfang(erstelltAm);
-  const rows = Object.fromEntries(Object.entries(erg.tabellen).map(([k, t]) => [k, t.rows]));
-  const zusatz = Object.fromEntries(Object.entries(erg.tabellen).map(([k, t]) => [k, t.zusatz]));
-  schreibeVorlage(wb, rows, zusatz);
-  const verlauf = verlaufAusTabelle(g.raw.tables.find((t) => t.name.toLowerCase() === VERLAUF_TABELLE.toLowerCase()));
   const quelle = path.basename(datei);
-  const grids: Grid[] = COMPUTED_SHEETS.map((blatt) =>
-    blatt === SHEETS.verlauf
-      ? verlaufGrid(verlauf, {
-          berechnetAm: erstelltAm,
-          quelle,
-          stand: `Verlauf bis ${erg.altesJahr}, übernommen am ${deutscherTag(erstelltAm)} aus „${quelle}“; die nächste KPI-Aktualisierung setzt ihn fort.`,
-        })
-      : platzhalterGrid(blatt, neuesJahr),
-  );
-  grids.push(jahreswechselGrid(erg, { erstelltAm, quelle }));
-  for (const grid of grids) schreibeGrid(wb, grid);
-
-  // checked and reported: the new workbook must not bring Fehler of its own
-  const neuPruefung = pruefen(leseRohdaten(wb, path.basename(aus))).findings;
-  await speichereDatei(aus, async () => diagrammeEinfuegen(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), grids));
+  const neu = await baueJahresmappe(g.raw, g.plan, neuesJahr, { erstelltAm: jetzt(), quelle, ziel: path.basename(aus) });
+  await speichereDatei(aus, neu.inhalt);
+  const erg = neu.ergebnis;
+  const neuPruefung = neu.pruefung;
 
   const fehler = neuPruefung.filter((f) => f.schwere === 'Fehler');
   const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${mehrzahl(neuPruefung.length - fehler.length, 'Warnung', 'Warnungen')}.`;

@@ -3,10 +3,10 @@ import { AMPEL_LABEL } from '../workbook/layout';
 import { aufzaehlung, berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
 import type { Grid } from '../workbook/grid';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
-import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { schreibeGrid, speichereDatei } from '../xlsx';
 import type { Plan, RawWorkbook } from '../domain';
 import { berichtsGrids } from '../workbook/verlaufSheet';
-import { diagrammeInDatei } from '../xlsx/diagramme';
+import { diagrammeEinfuegen } from '../xlsx/diagramme';
 import {
   druckeJson,
   erwartePositionen,
@@ -155,8 +155,8 @@ Beispiel:
       const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
       const grids = kpiGrids(g.plan, kpi, meta, g.raw);
       for (const grid of grids) schreibeGrid(g.wb, grid);
-      await speichereArbeitsmappe(g.wb, aus);
-      await diagrammeInDatei(aus, grids);
+      // one write: the charts go into the package before it reaches the disk
+      await speichereDatei(aus, async () => diagrammeEinfuegen(new Uint8Array((await g.wb.xlsx.writeBuffer()) as ArrayBuffer), grids));
       // with --json stdout carries only the JSON, so the note goes to stderr
       const blaetter = aufzaehlung(
         grids.map((x) => x.sheet),

@@ -7,9 +7,8 @@
  * Excel and LibreOffice read the cells. Sheets that already have a drawing
  * are left alone.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import JSZip from 'jszip';
+import { normalisiereTeil, teilName, verzeichnis } from './paketPfade';
 import type { ChartSpec, Grid } from '../workbook/grid';
 import { columnLetter } from '../workbook/layout';
 import { zerlegeBereich } from './lesen';
@@ -130,7 +129,7 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
       : undefined;
     const ziel = relTag && attr(relTag, 'Target');
     if (!ziel) continue;
-    const blattPfad = ziel.startsWith('/') ? ziel.slice(1) : path.posix.join('xl', ziel);
+    const blattPfad = ziel.startsWith('/') ? ziel.slice(1) : normalisiereTeil(`xl/${ziel}`);
     let blatt = await lies(blattPfad);
     if (blatt === null || blatt.includes('<drawing ')) continue;
 
@@ -144,7 +143,7 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
       rels(chartDateien.map((c, i) => ({ id: `rId${i + 1}`, type: REL_CHART, target: `../charts/${c}` }))),
     );
 
-    const relsPfad = path.posix.join(path.posix.dirname(blattPfad), '_rels', `${path.posix.basename(blattPfad)}.rels`);
+    const relsPfad = `${verzeichnis(blattPfad)}/_rels/${teilName(blattPfad)}.rels`;
     const alteRels = await lies(relsPfad);
     const vorhandeneIds = new Set([...(alteRels ?? '').matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
     let n = vorhandeneIds.size + 1;
@@ -177,18 +176,4 @@ export async function diagrammeEinfuegen(paket: Uint8Array, grids: readonly Grid
   }
   zip.file('[Content_Types].xml', typen);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-/** Adds the charts to a written .xlsx file in place (via a temporary file). */
-export async function diagrammeInDatei(pfad: string, grids: readonly Grid[]): Promise<void> {
-  if (!grids.some((g) => (g.charts ?? []).length > 0)) return;
-  const neu = await diagrammeEinfuegen(await fs.readFile(pfad), grids);
-  const tmp = path.join(path.dirname(pfad), `.${path.basename(pfad)}.${process.pid}.diagramme.tmp`);
-  try {
-    await fs.writeFile(tmp, neu);
-    await fs.rename(tmp, pfad);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
 }

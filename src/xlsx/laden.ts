@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { normalisiereTeil, quellteilVonRels, relativerPfad } from './paketPfade';
 import { DateiFehler } from './fehler';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -39,38 +40,6 @@ export function pruefeDateikopf(bytes: Uint8Array, pfad: string): void {
       pfad,
       `Die Datei „${name}“ ist keine Excel-Arbeitsmappe (.xlsx). Bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`,
     );
-}
-
-/** Resolves '.', '..' and empty segments of a package path (like path.posix.normalize, without a leading '/'). */
-function normalisiereTeil(teil: string): string {
-  const out: string[] = [];
-  for (const seg of teil.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
-}
-
-function verzeichnis(teil: string): string {
-  const i = teil.lastIndexOf('/');
-  return i < 0 ? '' : teil.slice(0, i);
-}
-
-/** Posix-relative path from the directory of `fromPart` to `toPart` (both without leading '/'). */
-function relativerPfad(fromPart: string, toPart: string): string {
-  const von = normalisiereTeil(verzeichnis(fromPart)).split('/').filter(Boolean);
-  const nach = normalisiereTeil(toPart).split('/').filter(Boolean);
-  let gemeinsam = 0;
-  while (gemeinsam < von.length && gemeinsam < nach.length && von[gemeinsam] === nach[gemeinsam]) gemeinsam++;
-  return [...von.slice(gemeinsam).map(() => '..'), ...nach.slice(gemeinsam)].join('/');
-}
-
-/** The part a .rels file describes: xl/worksheets/_rels/sheet1.xml.rels → xl/worksheets/sheet1.xml */
-function quellteilVonRels(relsPath: string): string {
-  const dir = verzeichnis(verzeichnis(relsPath));
-  const base = relsPath.slice(relsPath.lastIndexOf('/') + 1).replace(/\.rels$/, '');
-  return dir === '' ? base : `${dir}/${base}`;
 }
 
 function xmlText(s: string): string {
