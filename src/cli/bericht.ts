@@ -10,6 +10,7 @@ import { umsetzungsbericht, type Umsetzungsbericht } from '../domain/bericht';
 import { fehlendeAngaben } from '../domain/fehlend';
 import { umsetzungsberichtGrid } from '../workbook/berichtSheet';
 import { schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
 import {
   AufrufFehler,
   druckeJson,
@@ -53,8 +54,8 @@ export function berichtJson(b: Umsetzungsbericht) {
 }
 
 export const berichtVerb: Verb = {
-  kurz: 'Umsetzungsbericht (druckfertig, A4 quer) in eine eigene Datei schreiben',
-  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx> [--json]
+  kurz: 'Umsetzungsbericht (druckfertig, A4 quer) als Excel-, Word- oder PDF-Datei schreiben',
+  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.docx|bericht.pdf> [--json]
 
 Erstellt den druckfertigen Umsetzungsbericht als eigene Arbeitsmappe mit
 dem Blatt „Umsetzungsbericht“ (A4 quer, auf Seitenbreite, Kopfzeilen auf
@@ -67,8 +68,17 @@ einem Hinweis am Ende. Hat die Arbeitsmappe Fehler, wird kein Bericht
 geschrieben: die Befunde werden ausgegeben und der Exit-Code ist 1.
 Die Eingabedatei wird nie verändert.
 
+Das Format folgt der Endung von --aus:
+  .xlsx  Arbeitsmappe mit dem Blatt „Umsetzungsbericht“
+  .docx  Word-Dokument für die Sitzungsunterlagen: Überschriften als
+         Formatvorlagen (Navigationsbereich, Inhaltsverzeichnis), Diagramme
+         mit Alternativtext, Sprache Deutsch, A4 quer
+  .pdf   dieses Word-Dokument als barrierearmes PDF; braucht LibreOffice
+         („soffice“). Ohne LibreOffice: .docx schreiben und in Word über
+         Datei › Speichern unter › PDF speichern.
+
 Optionen:
-  --aus <ziel>   Zieldatei (.xlsx, wird ersetzt, falls vorhanden) – Pflicht
+  --aus <ziel>   Zieldatei (.xlsx, .docx oder .pdf, wird ersetzt, falls vorhanden) – Pflicht
   --json         Inhalt des Berichts zusätzlich als JSON ausgeben
   -h, --help     diese Hilfe
 
@@ -76,10 +86,12 @@ Tipp: Vorher mit „${PROGRAMM} fehlend <datei.xlsx>“ prüfen, ob noch
 Istwerte, Begründungen oder Checklisten fehlen.
 
 Exit-Codes: 0 Bericht geschrieben · 1 Fehler in der Arbeitsmappe · 2 Datei
-fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden.
+fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden,
+oder für .pdf fehlt LibreOffice.
 
 Beispiel:
-  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.xlsx`,
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.xlsx
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx`,
 
   async run(args, io) {
     const a = parseArgumente('bericht', args, { schalter: ['json'], werte: ['aus'] });
@@ -90,8 +102,11 @@ Beispiel:
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus === undefined)
-      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
-    await pruefeAusZiel(aus, datei);
+      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx|bericht.docx|bericht.pdf>. Hilfe: ${PROGRAMM} bericht --help`);
+    await pruefeAusZiel(aus, datei, ['.xlsx', '.docx', '.pdf']);
+    const format = path.extname(aus).toLowerCase();
+    // before loading, so a missing LibreOffice is reported without any work done
+    const soffice = format === '.pdf' ? await pruefePdfMoeglich(datei, aus) : null;
     const json = a.schalter.has('json');
 
     const g = await ladePlanOderDruckeBefunde(
@@ -103,11 +118,16 @@ Beispiel:
     if (!g) return EXIT.befunde;
     const kpi = berechneKpi(g.plan);
     const bericht = umsetzungsbericht(g.plan, kpi);
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Integrationsmonitor';
-    wb.title = `Umsetzungsbericht ${bericht.berichtsjahr}`;
-    schreibeGrid(wb, umsetzungsberichtGrid(bericht, { berechnetAm: new Date(), quelle: g.datei }));
-    await speichereArbeitsmappe(wb, aus);
+    const meta = { berechnetAm: new Date(), quelle: g.datei };
+    if (format === '.docx') await schreibeBerichtDocx(bericht, meta, aus);
+    else if (soffice) await schreibeBerichtPdf(bericht, meta, aus, soffice);
+    else {
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Integrationsmonitor';
+      wb.title = `Umsetzungsbericht ${bericht.berichtsjahr}`;
+      schreibeGrid(wb, umsetzungsberichtGrid(bericht, meta));
+      await speichereArbeitsmappe(wb, aus);
+    }
 
     const fehlend = fehlendeAngaben(g.plan, kpi);
     const offen = fehlend.handlungsfelder.reduce((s, h) => s + h.angaben.length, 0);

@@ -191,12 +191,13 @@ export async function ladePlanOderDruckeBefunde(
 }
 
 /**
- * Checks an `--aus` target before any work: must end in .xlsx, its folder
- * must exist (so nothing is computed and printed only to fail on writing)
- * and it must not be the input file.
+ * Checks an `--aus` target before any work: must end in one of `endungen`
+ * (default .xlsx), its folder must exist (so nothing is computed and printed
+ * only to fail on writing) and it must not be the input file.
  */
-export async function pruefeAusZiel(aus: string, eingabe: string): Promise<void> {
-  if (!/\.xlsx$/i.test(aus)) throw new AufrufFehler(`Das Ziel „${aus}“ muss auf .xlsx enden.`);
+export async function pruefeAusZiel(aus: string, eingabe: string, endungen: readonly string[] = ['.xlsx']): Promise<void> {
+  if (!endungen.some((e) => aus.toLowerCase().endsWith(e)))
+    throw new AufrufFehler(`Das Ziel „${aus}“ muss auf ${endungen.join(', ').replace(/, ([^,]*)$/, ' oder $1')} enden.`);
   const ordner = path.dirname(path.resolve(aus));
   const istOrdner = await fs.stat(ordner).then(
     (s) => s.isDirectory(),

@@ -16,6 +16,8 @@ export interface BerichtKennzahl extends KennzahlAngaben {
   /** uncapped, as per Kennzahl in SPEC §4 */
   readonly zielerreichung: number | null;
   readonly ampel: Ampel;
+  /** Istwert of the Berichtsjahr − 1 (SPEC §4 `vorjahr`), null when there is none */
+  readonly vorjahr: number | null;
 }
 
 export interface BerichtZiel {
@@ -86,6 +88,7 @@ export function umsetzungsbericht(plan: Plan, kpi: KpiResult): Umsetzungsbericht
       stichtag: k.stichtag,
       zielerreichung: wert?.zielerreichung ?? null,
       ampel: wert?.ampel ?? 'keine_daten',
+      vorjahr: wert?.vorjahr ?? null,
       begruendung: k.begruendung,
       datenquelle: k.datenquelle,
     });
