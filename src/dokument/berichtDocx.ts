@@ -12,6 +12,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  LineRuleType,
   Packer,
   PageOrientation,
   Paragraph,
@@ -125,14 +126,17 @@ function tabelle(kopf: readonly string[], zeilen: readonly (readonly Zelle[])[],
 }
 
 /** Text paragraph; `label` is set bold in front (e.g. „Leitziel:“). */
-function absatz(text: string, o: { label?: string; fett?: boolean; hinweis?: boolean; vorTabelle?: boolean } = {}): Paragraph {
+function absatz(
+  text: string,
+  o: { label?: string; fett?: boolean; hinweis?: boolean; vorTabelle?: boolean; mitNaechstem?: boolean } = {},
+): Paragraph {
   const kinder: ParagraphChild[] = [];
   if (o.label) kinder.push(new TextRun({ text: `${o.label} `, bold: true }));
   kinder.push(new TextRun({ text, bold: o.fett, color: o.hinweis ? COLORS.hinweis : undefined }));
   // the label line before a table stays with it and leaves room above, not below
   return new Paragraph({
     children: kinder,
-    keepNext: o.vorTabelle,
+    keepNext: o.vorTabelle || o.mitNaechstem,
     spacing: o.vorTabelle ? { before: 200, after: 60 } : undefined,
   });
 }
@@ -183,7 +187,7 @@ const KENNZAHL_KOPF = [
   `Daten${SOFT}quelle`,
   `Begrün${SOFT}dung`,
 ];
-const KENNZAHL_BREITEN = [6, 26, 9, 10, 10, 8, 8, 8, 10, 11, 9, 13, 26];
+const KENNZAHL_BREITEN = [8, 24, 9, 10, 10, 8, 8, 8, 12, 11, 9, 13, 24];
 
 function kennzahlZeile(k: BerichtKennzahl): Zelle[] {
   return [
@@ -214,7 +218,7 @@ const MASSNAHME_KOPF = [
   `Verant${SOFT}wortlich`,
   'Bemerkung',
 ];
-const MASSNAHME_BREITEN = [6, 40, 9, 10, 9, 11, 8, 16, 30];
+const MASSNAHME_BREITEN = [6, 38, 11, 10, 9, 10, 8, 19, 28];
 
 function massnahmeZeile(m: PlanZeile): Zelle[] {
   const fuellung = m.art === 'Wirkung' ? COLORS.wirkung : COLORS.massnahme;
@@ -227,16 +231,19 @@ function zielAbschnitt(z: BerichtZiel): (Paragraph | Table)[] {
   const teile: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`Handlungsziel ${z.id}: ${z.handlungsziel}`)] }),
   ];
-  if (z.herausforderung) teile.push(absatz(z.herausforderung, { label: 'Herausforderung:' }));
-  if (z.leitziel) teile.push(absatz(z.leitziel, { label: 'Leitziel:' }));
+  // the intro stays on one page with the first table, as a Handlungsziel starts a block of its own
+  const zusammen = { mitNaechstem: true };
+  if (z.herausforderung) teile.push(absatz(z.herausforderung, { label: 'Herausforderung:', ...zusammen }));
+  if (z.leitziel) teile.push(absatz(z.leitziel, { label: 'Leitziel:', ...zusammen }));
 
   const stand = [`Zielerreichung: ${prozentText(z.zielerreichung)} (Ampel ${ampelText(z.ampel)})`];
   if (z.checkliste?.umsetzungsstand) stand.push(`Umsetzungsstand: ${z.checkliste.umsetzungsstand}`);
   if (z.checkliste?.anpassungsbedarf) stand.push(`Anpassungsbedarf: ${z.checkliste.anpassungsbedarf}`);
   if (!z.checkliste) stand.push('Checkliste noch nicht ausgefüllt');
-  teile.push(absatz(stand.join(' · '), { fett: true }));
-  if (z.checkliste?.einschaetzung) teile.push(absatz(z.checkliste.einschaetzung, { label: 'Einschätzung:' }));
-  if (z.checkliste?.naechsteSchritte) teile.push(absatz(z.checkliste.naechsteSchritte, { label: 'Nächste Schritte:' }));
+  teile.push(absatz(stand.join(' · '), { fett: true, ...zusammen }));
+  if (z.checkliste?.einschaetzung) teile.push(absatz(z.checkliste.einschaetzung, { label: 'Einschätzung:', ...zusammen }));
+  if (z.checkliste?.naechsteSchritte)
+    teile.push(absatz(z.checkliste.naechsteSchritte, { label: 'Nächste Schritte:', ...zusammen }));
 
   if (z.kennzahlen.length === 0) {
     teile.push(absatz('Für dieses Handlungsziel sind keine Kennzahlen erfasst.', { hinweis: true }));
@@ -315,8 +322,8 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
           series: [{ name: 'Zielerreichung', values: b.handlungsfelder.map((h) => h.kpi.zielerreichung), color: COLORS.header }],
           // Word draws the first category at the bottom; reversed, HF 1 is on top as in the table
           categoryAxis: { reverseOrder: true },
-          valueAxis: { minimum: 0, maximum: 1, numberFormat: '0%' },
-          dataLabels: { value: true, numberFormat: '0%' },
+          valueAxis: { minimum: 0, maximum: 1, numberFormat: '0 %' },
+          dataLabels: { value: true, numberFormat: '0 %' },
           legend: false,
           font: { name: SCHRIFT },
           transformation: { width: breite, height: hoehe },
@@ -409,13 +416,15 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
     title: titel(b),
     subject: `Umsetzungsbericht ${b.berichtsjahr}`,
     creator: 'Integrationsmonitor',
+    lastModifiedBy: 'Integrationsmonitor',
     description: `Umsetzungsbericht ${b.berichtsjahr} zum Integrationskonzept der Stadt Rheine, erstellt aus „${meta.quelle}“, Stichtag ${stichtag}.`,
     keywords: 'Integrationskonzept; Umsetzungsbericht; Rheine',
     styles: {
       default: {
         document: {
           run: { font: SCHRIFT, size: GROESSE, language: { value: 'de-DE', eastAsia: 'de-DE', bidirectional: 'ar-SA' } },
-          paragraph: { spacing: { after: 120, line: 264 } },
+          // lineRule spelled out: LibreOffice reads a bare w:line as exact and squashes the charts
+          paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
         },
         title: {
           run: { font: SCHRIFT, size: 40, bold: true, color: COLORS.titel },
@@ -423,11 +432,11 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
         },
         heading1: {
           run: { font: SCHRIFT, size: 32, bold: true, color: COLORS.titel },
-          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true },
+          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 },
         },
         heading2: {
           run: { font: SCHRIFT, size: 26, bold: true, color: COLORS.titel },
-          paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true },
+          paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 },
         },
         caption: {
           run: { font: SCHRIFT, size: 18, italics: true, color: COLORS.hinweis },
