@@ -102,7 +102,7 @@ Beispiel:
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus === undefined)
-      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx|bericht.docx|bericht.pdf>. Hilfe: ${PROGRAMM} bericht --help`);
+      throw new AufrufFehler(`„bericht“ braucht die Zieldatei: --aus <bericht.xlsx>. Hilfe: ${PROGRAMM} bericht --help`);
     await pruefeAusZiel(aus, datei, ['.xlsx', '.docx', '.pdf']);
     const format = path.extname(aus).toLowerCase();
     // before loading, so a missing LibreOffice is reported without any work done

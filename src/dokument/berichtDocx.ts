@@ -88,9 +88,7 @@ function zelle(z: Zelle, breite: number, kopf = false): TableCell {
       new Paragraph({
         alignment: z.rechts ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { before: 0, after: 0 },
-        children: [
-          new TextRun({ text: z.text, bold: kopf || z.fett, color: z.farbe, size: GROESSE_TABELLE }),
-        ],
+        children: [new TextRun({ text: z.text, bold: kopf || z.fett, color: z.farbe, size: GROESSE_TABELLE })],
       }),
     ],
   });
@@ -102,9 +100,7 @@ function tabelle(kopf: readonly string[], zeilen: readonly (readonly Zelle[])[],
   const kopfZeile = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: kopf.map((k, i) =>
-      zelle({ text: k, fuellung: COLORS.header, farbe: COLORS.headerText }, w[i], true),
-    ),
+    children: kopf.map((k, i) => zelle({ text: k, fuellung: COLORS.header, farbe: COLORS.headerText }, w[i], true)),
   });
   return new Table({
     width: { size: TEXTBREITE, type: WidthType.DXA },
@@ -118,10 +114,7 @@ function tabelle(kopf: readonly string[], zeilen: readonly (readonly Zelle[])[],
       insideHorizontal: RAHMEN,
       insideVertical: RAHMEN,
     },
-    rows: [
-      kopfZeile,
-      ...zeilen.map((z) => new TableRow({ cantSplit: true, children: z.map((c, i) => zelle(c, w[i])) })),
-    ],
+    rows: [kopfZeile, ...zeilen.map((z) => new TableRow({ cantSplit: true, children: z.map((c, i) => zelle(c, w[i])) }))],
   });
 }
 
@@ -222,9 +215,17 @@ const MASSNAHME_BREITEN = [6, 38, 11, 10, 9, 10, 8, 19, 28];
 
 function massnahmeZeile(m: PlanZeile): Zelle[] {
   const fuellung = m.art === 'Wirkung' ? COLORS.wirkung : COLORS.massnahme;
-  return [m.nr, m.beschreibung, m.art ?? '', m.status ?? '', m.prioritaet ?? '', m.zeitraum, m.bezug, m.verantwortlich, m.bemerkung].map(
-    (t) => ({ text: t ?? '', fuellung }),
-  );
+  return [
+    m.nr,
+    m.beschreibung,
+    m.art ?? '',
+    m.status ?? '',
+    m.prioritaet ?? '',
+    m.zeitraum,
+    m.bezug,
+    m.verantwortlich,
+    m.bemerkung,
+  ].map((t) => ({ text: t ?? '', fuellung }));
 }
 
 function zielAbschnitt(z: BerichtZiel): (Paragraph | Table)[] {
@@ -276,10 +277,13 @@ function hfAbschnitt(hf: BerichtHandlungsfeld): (Paragraph | Table)[] {
   if (wer) teile.push(absatz(wer, { hinweis: true }));
   teile.push(absatz(`Überblick Handlungsfeld ${hf.hf}`, { fett: true, vorTabelle: true }));
   teile.push(
-    tabelle(UEBERBLICK_KOPF, [[{ text: String(hf.hf) }, { text: hf.name, fett: true }, ...zaehlZellen(hf.kpi)]], UEBERBLICK_BREITEN),
+    tabelle(
+      UEBERBLICK_KOPF,
+      [[{ text: String(hf.hf) }, { text: hf.name, fett: true }, ...zaehlZellen(hf.kpi)]],
+      UEBERBLICK_BREITEN,
+    ),
   );
-  if (hf.ziele.length === 0)
-    teile.push(absatz('Für dieses Handlungsfeld sind keine Handlungsziele erfasst.', { hinweis: true }));
+  if (hf.ziele.length === 0) teile.push(absatz('Für dieses Handlungsfeld sind keine Handlungsziele erfasst.', { hinweis: true }));
   for (const z of hf.ziele) teile.push(...zielAbschnitt(z));
   return teile;
 }
@@ -298,9 +302,7 @@ export function zielerreichungBeschreibung(b: Umsetzungsbericht): string {
 
 /** Text alternative of the Maßnahmen chart. */
 export function massnahmenBeschreibung(b: Umsetzungsbericht): string {
-  const werte = b.handlungsfelder.map(
-    (h) => `HF ${h.hf} ${h.name}: ${STATUS.map((s) => `${h.kpi[s]} ${s}`).join(', ')}`,
-  );
+  const werte = b.handlungsfelder.map((h) => `HF ${h.hf} ${h.name}: ${STATUS.map((s) => `${h.kpi[s]} ${s}`).join(', ')}`);
   return `Gestapeltes Balkendiagramm Maßnahmen nach Status je Handlungsfeld. ${werte.join('; ')}.`;
 }
 
@@ -327,7 +329,11 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
           legend: false,
           font: { name: SCHRIFT },
           transformation: { width: breite, height: hoehe },
-          altText: { name: 'Diagramm Zielerreichung', title: 'Zielerreichung je Handlungsfeld', description: zielerreichungBeschreibung(b) },
+          altText: {
+            name: 'Diagramm Zielerreichung',
+            title: 'Zielerreichung je Handlungsfeld',
+            description: zielerreichungBeschreibung(b),
+          },
         }),
       ],
     }),
@@ -345,7 +351,11 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
           legend: { position: 'bottom' },
           font: { name: SCHRIFT },
           transformation: { width: breite, height: hoehe + 30 },
-          altText: { name: 'Diagramm Maßnahmen', title: 'Maßnahmen nach Status je Handlungsfeld', description: massnahmenBeschreibung(b) },
+          altText: {
+            name: 'Diagramm Maßnahmen',
+            title: 'Maßnahmen nach Status je Handlungsfeld',
+            description: massnahmenBeschreibung(b),
+          },
         }),
       ],
     }),
@@ -358,9 +368,7 @@ function titel(b: Umsetzungsbericht): string {
 
 /** Builds the Word document of the report; returns the .docx bytes. */
 export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtMeta): Promise<Uint8Array> {
-  const stichtag = b.stichtag
-    ? datumDeutsch(b.stichtag)
-    : `${zeitstempel(meta.berechnetAm).slice(0, 10)} (Tag der Erstellung)`;
+  const stichtag = b.stichtag ? datumDeutsch(b.stichtag) : `${zeitstempel(meta.berechnetAm).slice(0, 10)} (Tag der Erstellung)`;
   const inhalt: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(titel(b))] }),
     absatz(`Berichtsjahr ${b.berichtsjahr} · Stichtag der Kennzahlen: ${stichtag}`, { fett: true }),
@@ -389,7 +397,11 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
   for (const hf of b.handlungsfelder) inhalt.push(...hfAbschnitt(hf));
 
   inhalt.push(
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Hinweis: Standardmaßnahmen')] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [new TextRun('Hinweis: Standardmaßnahmen')],
+    }),
   );
   if (b.standardmassnahmen.length === 0) {
     inhalt.push(absatz('In der Arbeitsplanung sind keine Standardmaßnahmen gekennzeichnet.', { hinweis: true }));
