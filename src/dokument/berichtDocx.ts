@@ -309,8 +309,10 @@ export function massnahmenBeschreibung(b: Umsetzungsbericht): string {
 function diagramme(b: Umsetzungsbericht): Paragraph[] {
   if (b.handlungsfelder.length === 0) return [];
   const kategorien = b.handlungsfelder.map((h) => `HF ${h.hf} ${h.name}`);
-  const hoehe = Math.max(220, 60 + 34 * kategorien.length);
-  const breite = 860;
+  // Both charts fit on one landscape page with their captions (8 HF: 264 + 304 px); the
+  // caption is the title, so the charts have none of their own.
+  const hoehe = Math.max(140, 40 + 28 * kategorien.length);
+  const breite = 960; // px, just under the text width, so long HF names stay on one line
   const unterschrift = (text: string): Paragraph =>
     new Paragraph({ style: 'Caption', keepNext: true, spacing: { before: 240, after: 60 }, children: [new TextRun(text)] });
   return [
@@ -319,11 +321,10 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
       children: [
         new ChartRun({
           type: 'bar',
-          title: 'Zielerreichung je Handlungsfeld',
           categories: kategorien,
           series: [{ name: 'Zielerreichung', values: b.handlungsfelder.map((h) => h.kpi.zielerreichung), color: COLORS.header }],
           // Word draws the first category at the bottom; reversed, HF 1 is on top as in the table
-          categoryAxis: { reverseOrder: true },
+          categoryAxis: { reverseOrder: true, font: { size: 8 } },
           valueAxis: { minimum: 0, maximum: 1, numberFormat: '0 %' },
           dataLabels: { value: true, numberFormat: '0 %' },
           legend: false,
@@ -331,7 +332,6 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
           transformation: { width: breite, height: hoehe },
           altText: {
             name: 'Diagramm Zielerreichung',
-            title: 'Zielerreichung je Handlungsfeld',
             description: zielerreichungBeschreibung(b),
           },
         }),
@@ -342,15 +342,14 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
       children: [
         new ChartRun({
           type: 'bar',
-          title: 'Maßnahmen nach Status',
           categories: kategorien,
           stacking: 'stacked',
           series: STATUS.map((s, i) => ({ name: s, values: b.handlungsfelder.map((h) => h.kpi[s]), color: STATUS_FARBEN[i] })),
-          categoryAxis: { reverseOrder: true },
+          categoryAxis: { reverseOrder: true, font: { size: 8 } },
           valueAxis: { minimum: 0, numberFormat: '0' },
           legend: { position: 'bottom' },
           font: { name: SCHRIFT },
-          transformation: { width: breite, height: hoehe + 30 },
+          transformation: { width: breite, height: hoehe + 40 },
           altText: {
             name: 'Diagramm Maßnahmen',
             title: 'Maßnahmen nach Status je Handlungsfeld',
