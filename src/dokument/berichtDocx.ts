@@ -27,6 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
+import JSZip from 'jszip';
 import type { BerichtHandlungsfeld, BerichtKennzahl, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
 import { massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, PlanZeile, Zaehlung } from '../domain/model';
@@ -466,6 +467,19 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
       },
     ],
   });
-  const buf = await Packer.toBuffer(doc);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return chartsAufDeutsch(await Packer.toBuffer(doc));
+}
+
+/**
+ * npm docx writes the chart texts as en-US; screen readers and Word's
+ * proofing take the language from there, so the chart parts get de-DE.
+ */
+async function chartsAufDeutsch(paket: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(paket);
+  const charts = Object.keys(zip.files).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n));
+  for (const name of charts) {
+    const inhalt = await zip.file(name)!.async('string');
+    zip.file(name, inhalt.replace(/(<c:lang val=|\blang=)"en-US"/g, '$1"de-DE"'));
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

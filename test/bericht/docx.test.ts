@@ -160,6 +160,9 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
     const styles = xml(p.teile['word/styles.xml']);
     const lang = alle(alle(styles, 'rPrDefault')[0], 'lang')[0];
     expect(wAttr(lang, 'val')).toBe('de-DE');
+    // the chart texts too (npm docx writes them as en-US)
+    for (const [name, inhalt] of Object.entries(p.teile)) expect(`${name}: ${inhalt}`).not.toContain('en-US');
+    expect(p.teile['word/charts/chart1.xml']).toContain('<c:lang val="de-DE"/>');
     const core = xml(p.teile['docProps/core.xml']);
     const dc = 'http://purl.org/dc/elements/1.1/';
     expect(core.getElementsByTagNameNS(dc, 'title')[0].textContent).toBe(
