@@ -181,7 +181,7 @@ const KENNZAHL_KOPF = [
   `Daten${SOFT}quelle`,
   `Begrün${SOFT}dung`,
 ];
-const KENNZAHL_BREITEN = [8, 24, 9, 10, 10, 8, 8, 8, 12, 11, 9, 13, 24];
+const KENNZAHL_BREITEN = [8, 23, 9, 11, 11, 8, 8, 8, 12, 11, 9, 13, 23];
 
 function kennzahlZeile(k: BerichtKennzahl): Zelle[] {
   return [
@@ -431,6 +431,8 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
     lastModifiedBy: 'Integrationsmonitor',
     description: `Umsetzungsbericht ${b.berichtsjahr} zum Integrationskonzept der Stadt Rheine, erstellt aus „${meta.quelle}“, Stichtag ${stichtag}.`,
     keywords: 'Integrationskonzept; Umsetzungsbericht; Rheine',
+    // long German words in narrow table columns break at syllables, not anywhere
+    hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
     styles: {
       default: {
         document: {
@@ -467,19 +469,33 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
       },
     ],
   });
-  return chartsAufDeutsch(await Packer.toBuffer(doc));
+  return nachbearbeiten(await Packer.toBuffer(doc));
 }
 
+/** Styles whose paragraphs are never hyphenated (a hyphen in a heading reads badly). */
+const OHNE_SILBENTRENNUNG = ['Title', 'Heading1', 'Heading2'];
+
 /**
- * npm docx writes the chart texts as en-US; screen readers and Word's
- * proofing take the language from there, so the chart parts get de-DE.
+ * Two things npm docx cannot express: it writes the chart texts as en-US
+ * (screen readers and Word's proofing take the language from there), and it
+ * has no suppressAutoHyphens for a style.
  */
-async function chartsAufDeutsch(paket: Uint8Array): Promise<Uint8Array> {
+async function nachbearbeiten(paket: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(paket);
   const charts = Object.keys(zip.files).filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n));
   for (const name of charts) {
     const inhalt = await zip.file(name)!.async('string');
     zip.file(name, inhalt.replace(/(<c:lang val=|\blang=)"en-US"/g, '$1"de-DE"'));
   }
+  let styles = await zip.file('word/styles.xml')!.async('string');
+  for (const id of OHNE_SILBENTRENNUNG)
+    // after keepNext/keepLines and before spacing, as CT_PPrBase orders its children
+    styles = styles.replace(
+      new RegExp(
+        `(<w:style [^>]*w:styleId="${id}"[^>]*>(?:(?!</w:style>)[\\s\\S])*?<w:pPr>(?:<w:keepNext/>)?(?:<w:keepLines/>)?)`,
+      ),
+      '$1<w:suppressAutoHyphens/>',
+    );
+  zip.file('word/styles.xml', styles);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -142,6 +142,15 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
     const stilDef = (id: string): Element | undefined => alle(styles, 'style').find((s) => wAttr(s, 'styleId') === id);
     expect(wAttr(alle(stilDef('Heading1')!, 'outlineLvl')[0], 'val')).toBe('0');
     expect(wAttr(alle(stilDef('Heading2')!, 'outlineLvl')[0], 'val')).toBe('1');
+    // body text is hyphenated (German, narrow columns), headings are not
+    expect(alle(xml(p.teile['word/settings.xml']), 'autoHyphenation')).toHaveLength(1);
+    for (const id of ['Title', 'Heading1', 'Heading2']) {
+      const pPr = alle(stilDef(id)!, 'pPr')[0];
+      const namen = Array.from(pPr.children).map((c) => c.localName);
+      expect(namen).toContain('suppressAutoHyphens');
+      // schema order: keepNext/keepLines before, spacing after
+      expect(namen.indexOf('suppressAutoHyphens')).toBeLessThan(namen.indexOf('spacing'));
+    }
   });
 
   it('every table repeats a bold header row on each page', () => {
