@@ -77,6 +77,21 @@ interface Zelle {
   readonly farbe?: string;
 }
 
+/** Characters XML 1.0 does not allow (they can come from pasted cell text). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNGUELTIG = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** One line for a heading, chart label or alt text. */
+const einzeilig = (text: string): string => text.replace(UNGUELTIG, '').replace(/\s+/g, ' ').trim();
+
+/** Runs of one text: a line break in a cell (Alt+Enter in Excel) stays a line break. */
+function laeufe(text: string, o: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
+  return text
+    .replace(UNGUELTIG, '')
+    .split(/\r\n|\r|\n/)
+    .map((zeile, i) => new TextRun({ ...o, text: zeile, break: i > 0 ? 1 : undefined }));
+}
+
 const RAHMEN = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' } as const;
 
 function zelle(z: Zelle, breite: number, kopf = false): TableCell {
@@ -89,7 +104,7 @@ function zelle(z: Zelle, breite: number, kopf = false): TableCell {
       new Paragraph({
         alignment: z.rechts ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { before: 0, after: 0 },
-        children: [new TextRun({ text: z.text, bold: kopf || z.fett, color: z.farbe, size: GROESSE_TABELLE })],
+        children: laeufe(z.text, { bold: kopf || z.fett, color: z.farbe, size: GROESSE_TABELLE }),
       }),
     ],
   });
@@ -126,7 +141,7 @@ function absatz(
 ): Paragraph {
   const kinder: ParagraphChild[] = [];
   if (o.label) kinder.push(new TextRun({ text: `${o.label} `, bold: true }));
-  kinder.push(new TextRun({ text, bold: o.fett, color: o.hinweis ? COLORS.hinweis : undefined }));
+  kinder.push(...laeufe(text, { bold: o.fett, color: o.hinweis ? COLORS.hinweis : undefined }));
   // the label line before a table stays with it and leaves room above, not below
   return new Paragraph({
     children: kinder,
@@ -231,7 +246,10 @@ function massnahmeZeile(m: PlanZeile): Zelle[] {
 
 function zielAbschnitt(z: BerichtZiel): (Paragraph | Table)[] {
   const teile: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`Handlungsziel ${z.id}: ${z.handlungsziel}`)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: [new TextRun(einzeilig(`Handlungsziel ${z.id}: ${z.handlungsziel}`))],
+    }),
   ];
   // the intro stays on one page with the first table, as a Handlungsziel starts a block of its own
   const zusammen = { mitNaechstem: true };
@@ -269,7 +287,7 @@ function hfAbschnitt(hf: BerichtHandlungsfeld): (Paragraph | Table)[] {
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new TextRun(`Handlungsfeld ${hf.hf}: ${hf.name}`)],
+      children: [new TextRun(einzeilig(`Handlungsfeld ${hf.hf}: ${hf.name}`))],
     }),
   ];
   const wer = [hf.netzwerk && `Netzwerk: ${hf.netzwerk}`, hf.netzwerkleitung && `Netzwerkleitung: ${hf.netzwerkleitung}`]
@@ -296,20 +314,23 @@ const STATUS_FARBEN = ['70AD47', '5B9BD5', 'A5A5A5', 'ED7D31', 'C00000'];
 /** Text alternative of the Zielerreichung chart: every value, as a screen reader should read it. */
 export function zielerreichungBeschreibung(b: Umsetzungsbericht): string {
   const werte = b.handlungsfelder.map(
-    (h) => `HF ${h.hf} ${h.name}: ${h.kpi.zielerreichung === null ? 'keine Daten' : prozentText(h.kpi.zielerreichung)}`,
+    (h) =>
+      `HF ${h.hf} ${einzeilig(h.name)}: ${h.kpi.zielerreichung === null ? 'keine Daten' : prozentText(h.kpi.zielerreichung)}`,
   );
   return `Balkendiagramm Zielerreichung je Handlungsfeld. ${werte.join('; ')}.`;
 }
 
 /** Text alternative of the Maßnahmen chart. */
 export function massnahmenBeschreibung(b: Umsetzungsbericht): string {
-  const werte = b.handlungsfelder.map((h) => `HF ${h.hf} ${h.name}: ${STATUS.map((s) => `${h.kpi[s]} ${s}`).join(', ')}`);
+  const werte = b.handlungsfelder.map(
+    (h) => `HF ${h.hf} ${einzeilig(h.name)}: ${STATUS.map((s) => `${h.kpi[s]} ${s}`).join(', ')}`,
+  );
   return `Gestapeltes Balkendiagramm Maßnahmen nach Status je Handlungsfeld. ${werte.join('; ')}.`;
 }
 
 function diagramme(b: Umsetzungsbericht): Paragraph[] {
   if (b.handlungsfelder.length === 0) return [];
-  const kategorien = b.handlungsfelder.map((h) => `HF ${h.hf} ${h.name}`);
+  const kategorien = b.handlungsfelder.map((h) => einzeilig(`HF ${h.hf} ${h.name}`));
   // Both charts fit on one landscape page with their captions (8 HF: 264 + 304 px); the
   // caption is the title, so the charts have none of their own.
   const hoehe = Math.max(140, 40 + 28 * kategorien.length);

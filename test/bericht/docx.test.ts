@@ -30,6 +30,8 @@ import { AMPEL_LABEL, COLORS } from '../../src/workbook/layout';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const SONDER = 'Sprachkurs <Stufe A1> & „Café“ mit "Eltern"';
+/** A Bemerkung typed with Alt+Enter, with a control character XML does not allow. */
+const MEHRZEILIG = 'Erste Zeile\nZweite\u0007 Zeile';
 
 function mappe(t: Record<TableKey, RawValue[][]>): RawWorkbook {
   return {
@@ -51,6 +53,9 @@ function beispiel(): { plan: Plan; kpi: KpiResult; bericht: Umsetzungsbericht } 
   const t = beispielTabellen();
   const spalte = TABLES.ziele.columns.findIndex((c) => c.header === 'Handlungsziel');
   t.ziele[0][spalte] = SONDER;
+  const bemerkung = TABLES.arbeitsplanung.columns.findIndex((c) => c.header === 'Bemerkung');
+  const standard = TABLES.arbeitsplanung.columns.findIndex((c) => c.header === 'Standardmaßnahme');
+  t.arbeitsplanung.find((r) => r[standard] !== 'ja')![bemerkung] = MEHRZEILIG;
   const { plan: gelesen } = pruefen(mappe(t));
   if (!gelesen) throw new Error('Beispielplan nicht lesbar');
   const k = gelesen.kennzahlen[0];
@@ -263,6 +268,13 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
       .filter((a) => stil(a) === 'Heading2')
       .map(text);
     expect(h2).toContain(`Handlungsziel ${bericht.handlungsfelder[0].ziele[0].id}: ${SONDER}`);
+  });
+
+  it('a line break in a cell stays a line break; characters XML forbids are dropped', () => {
+    const zelle = alle(p.dokument, 'tc').find((c) => text(c).startsWith('Erste Zeile'))!;
+    expect(text(zelle)).toBe('Erste ZeileZweite Zeile');
+    expect(alle(zelle, 'br')).toHaveLength(1);
+    expect(p.teile['word/document.xml']).not.toContain('\u0007');
   });
 
   it('two native charts with a text alternative naming every value', () => {
