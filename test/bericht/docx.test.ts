@@ -25,7 +25,7 @@ import {
 import { umsetzungsbericht, type Umsetzungsbericht } from '../../src/domain/bericht';
 import type { KpiResult } from '../../src/domain/model';
 import { umsetzungsberichtDocx } from '../../src/dokument';
-import { beispielTabellen } from '../../src/workbook/beispiel';
+import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 import { AMPEL_LABEL, COLORS } from '../../src/workbook/layout';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -308,6 +308,19 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
       .filter((a) => stil(a) === 'Heading1')
       .map(text);
     expect(h1[h1.length - 1]).toBe('Hinweis: Standardmaßnahmen');
+  });
+
+  it('the empty template gives a complete document too (no figures yet)', async () => {
+    const { plan } = pruefen(mappe(vorlageTabellen()));
+    const leer = umsetzungsbericht(plan!, berechneKpi(plan!));
+    const q = await paket(await umsetzungsberichtDocx(leer, meta));
+    for (const inhalt of Object.values(q.teile)) expect(() => xml(inhalt)).not.toThrow();
+    const h1 = kinder(q.body, 'p')
+      .filter((a) => stil(a) === 'Heading1')
+      .map(text);
+    expect(h1).toHaveLength(leer.handlungsfelder.length + 2);
+    expect(text(q.body)).toContain('Für dieses Handlungsfeld sind keine Handlungsziele erfasst.');
+    expect(text(q.body)).toContain('In der Arbeitsplanung sind keine Standardmaßnahmen gekennzeichnet.');
   });
 
   const python = '/usr/bin/python3';
