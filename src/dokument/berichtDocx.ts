@@ -335,12 +335,22 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
   // caption is the title, so the charts have none of their own.
   const hoehe = Math.max(140, 40 + 28 * kategorien.length);
   const breite = 960; // px, just under the text width, so long HF names stay on one line
+  const teile: Paragraph[] = [];
+  let nr = 0;
   const unterschrift = (text: string): Paragraph =>
-    new Paragraph({ style: 'Caption', keepNext: true, spacing: { before: 240, after: 60 }, children: [new TextRun(text)] });
-  return [
-    unterschrift('Abbildung 1: Zielerreichung je Handlungsfeld (Werte in der Tabelle oben)'),
     new Paragraph({
-      children: [
+      style: 'Caption',
+      keepNext: true,
+      spacing: { before: 240, after: 60 },
+      children: [new TextRun(`Abbildung ${++nr}: ${text}`)],
+    });
+  const diagramm = (chart: ChartRun): Paragraph => new Paragraph({ children: [chart] });
+
+  // an empty chart only shows axes; a sentence says more
+  if (b.handlungsfelder.some((h) => h.kpi.zielerreichung !== null))
+    teile.push(
+      unterschrift('Zielerreichung je Handlungsfeld (Werte in der Tabelle oben)'),
+      diagramm(
         new ChartRun({
           type: 'bar',
           categories: kategorien,
@@ -354,14 +364,18 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
           transformation: { width: breite, height: hoehe },
           altText: {
             name: 'Diagramm Zielerreichung',
+            title: 'Zielerreichung je Handlungsfeld',
             description: zielerreichungBeschreibung(b),
           },
         }),
-      ],
-    }),
-    unterschrift('Abbildung 2: Maßnahmen nach Status je Handlungsfeld (ohne Standardmaßnahmen)'),
-    new Paragraph({
-      children: [
+      ),
+    );
+  else teile.push(absatz('Ein Diagramm der Zielerreichung folgt, sobald Istwerte erfasst sind.', { hinweis: true }));
+
+  if (b.handlungsfelder.some((h) => h.kpi.massnahmen > 0))
+    teile.push(
+      unterschrift('Maßnahmen nach Status je Handlungsfeld (ohne Standardmaßnahmen)'),
+      diagramm(
         new ChartRun({
           type: 'bar',
           categories: kategorien,
@@ -378,9 +392,10 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
             description: massnahmenBeschreibung(b),
           },
         }),
-      ],
-    }),
-  ];
+      ),
+    );
+  else teile.push(absatz('Ein Diagramm der Maßnahmen nach Status folgt, sobald Maßnahmen geplant sind.', { hinweis: true }));
+  return teile;
 }
 
 function titel(b: Umsetzungsbericht): string {

@@ -286,6 +286,10 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
     );
     expect(docPr).toHaveLength(2);
     const [ziel, massnahmen] = docPr.map((d) => d.getAttribute('descr') ?? '');
+    expect(docPr.map((d) => d.getAttribute('title'))).toEqual([
+      'Zielerreichung je Handlungsfeld',
+      'Maßnahmen nach Status je Handlungsfeld',
+    ]);
     for (const h of kpi.handlungsfelder) {
       expect(ziel).toContain(`HF ${h.hf} `);
       expect(ziel).toContain(h.zielerreichung === null ? 'keine Daten' : prozent(h.zielerreichung));
@@ -321,6 +325,9 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
     expect(h1).toHaveLength(leer.handlungsfelder.length + 2);
     expect(text(q.body)).toContain('Für dieses Handlungsfeld sind keine Handlungsziele erfasst.');
     expect(text(q.body)).toContain('In der Arbeitsplanung sind keine Standardmaßnahmen gekennzeichnet.');
+    // no empty charts: a sentence instead
+    expect(Object.keys(q.teile).filter((n) => n.startsWith('word/charts/'))).toEqual([]);
+    expect(text(q.body)).toContain('Ein Diagramm der Zielerreichung folgt, sobald Istwerte erfasst sind.');
   });
 
   const python = '/usr/bin/python3';
