@@ -374,7 +374,7 @@ function diagramme(b: Umsetzungsbericht): Paragraph[] {
 
   if (b.handlungsfelder.some((h) => h.kpi.massnahmen > 0))
     teile.push(
-      unterschrift('Maßnahmen nach Status je Handlungsfeld (ohne Standardmaßnahmen)'),
+      unterschrift('Maßnahmen nach Status je Handlungsfeld, ohne Standardmaßnahmen (Werte in der Tabelle oben)'),
       diagramm(
         new ChartRun({
           type: 'bar',
