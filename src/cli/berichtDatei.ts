@@ -41,20 +41,34 @@ export async function schreibeAtomar(pfad: string, daten: Uint8Array): Promise<v
   }
 }
 
-/** The first `soffice` on PATH (Windows: soffice.exe/.com), or null. */
-export async function findeSoffice(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  const namen = process.platform === 'win32' ? ['soffice.com', 'soffice.exe'] : ['soffice'];
+/** Where the LibreOffice installers put `soffice` when it is not on PATH (Windows, macOS). */
+function installationsOrte(env: NodeJS.ProcessEnv, plattform: NodeJS.Platform): string[] {
+  if (plattform === 'win32')
+    return [env.ProgramFiles, env['ProgramFiles(x86)']]
+      .filter((o): o is string => Boolean(o))
+      .map((o) => path.win32.join(o, 'LibreOffice', 'program', 'soffice.com'));
+  if (plattform === 'darwin') return ['/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+  return [];
+}
+
+async function ausfuehrbar(p: string): Promise<boolean> {
+  try {
+    await fs.access(p, fsKonstanten.X_OK);
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The first `soffice` on PATH (Windows: soffice.com/.exe), else in the installer's folder, or null. */
+export async function findeSoffice(
+  env: NodeJS.ProcessEnv = process.env,
+  plattform: NodeJS.Platform = process.platform,
+): Promise<string | null> {
+  const namen = plattform === 'win32' ? ['soffice.com', 'soffice.exe'] : ['soffice'];
   const ordner = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
-  for (const o of ordner)
-    for (const n of namen) {
-      const p = path.join(o, n);
-      try {
-        await fs.access(p, fsKonstanten.X_OK);
-        if ((await fs.stat(p)).isFile()) return p;
-      } catch {
-        // not here: try the next folder
-      }
-    }
+  const kandidaten = [...ordner.flatMap((o) => namen.map((n) => path.join(o, n))), ...installationsOrte(env, plattform)];
+  for (const k of kandidaten) if (await ausfuehrbar(k)) return k;
   return null;
 }
 

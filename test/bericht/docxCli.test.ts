@@ -10,6 +10,7 @@ import { accessSync, constants, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { findeSoffice } from '../../src/cli/berichtDatei';
 import type { Io } from '../../src/cli/common';
 import { main } from '../../src/cli/main';
 
@@ -146,4 +147,21 @@ describe('bericht --aus .docx / .pdf', () => {
     },
     180_000,
   );
+});
+
+(process.platform === 'win32' ? describe.skip : describe)('findeSoffice', () => {
+  it('takes the first executable soffice on PATH, not a plain file of that name', async () => {
+    const a = await fs.mkdtemp(path.join(os.tmpdir(), 'im-soffice-a-'));
+    const b = await fs.mkdtemp(path.join(os.tmpdir(), 'im-soffice-b-'));
+    try {
+      await fs.writeFile(path.join(a, 'soffice'), 'kein Programm', { mode: 0o644 });
+      await fs.writeFile(path.join(b, 'soffice'), '#!/bin/sh\n', { mode: 0o755 });
+      expect(await findeSoffice({ PATH: [a, b].join(path.delimiter) }, 'linux')).toBe(path.join(b, 'soffice'));
+      expect(await findeSoffice({ PATH: a }, 'linux')).toBeNull();
+      expect(await findeSoffice({}, 'linux')).toBeNull();
+    } finally {
+      await fs.rm(a, { recursive: true, force: true });
+      await fs.rm(b, { recursive: true, force: true });
+    }
+  });
 });
