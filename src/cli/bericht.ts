@@ -1,7 +1,8 @@
 /**
- * `bericht <datei.xlsx> --aus <bericht.xlsx> [--json]`: writes the
+ * `bericht <datei.xlsx> --aus <bericht.xlsx|.docx|.pdf> [--json]`: writes the
  * print-ready Umsetzungsbericht as a workbook of its own (one sheet, A4
- * landscape), ready to print or convert to PDF for the committees.
+ * landscape), ready to print or convert to PDF for the committees; by the
+ * extension of --aus also as a Word document or a tagged PDF.
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';

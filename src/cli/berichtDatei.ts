@@ -16,7 +16,7 @@ import type { BerichtMeta } from '../workbook/berichtSheet';
 import { DateiFehler } from '../xlsx';
 import { AufrufFehler, PROGRAMM } from './common';
 
-/** Tagged PDF (PDF/UA-style structure tags) via the JSON filter options of LibreOffice ≥ 7.4. */
+/** Tagged PDF (structure tags for screen readers) via the JSON filter options of LibreOffice ≥ 7.4. */
 export const PDF_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
 const SOFFICE_ZEIT_MS = 180_000;
 
