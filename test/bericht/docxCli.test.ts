@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import { accessSync, constants, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
 import { findeSoffice } from '../../src/cli/berichtDatei';
 import type { Io } from '../../src/cli/common';
@@ -74,13 +75,28 @@ describe('bericht --aus .docx / .pdf', () => {
     expect((await fs.readdir(dir)).filter((n) => n.startsWith('.') || n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('writes a Word document', async () => {
+  it('writes a Word document whose overview has the figures of kpi --json', async () => {
     const ziel = path.join(dir, 'Umsetzungsbericht.docx');
     const r = await cli('bericht', beispiel, '--aus', ziel);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Umsetzungsbericht 2026 geschrieben: ${ziel}`);
     const zip = await JSZip.loadAsync(await fs.readFile(ziel));
-    expect(await zip.file('word/document.xml')!.async('string')).toContain('w:val="Heading1"');
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const doc = new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const text = (e: Element): string =>
+      Array.from(e.getElementsByTagNameNS(W, 't'))
+        .map((t) => t.textContent)
+        .join('');
+    const zeilen = Array.from(doc.getElementsByTagNameNS(W, 'tbl')[0].getElementsByTagNameNS(W, 'tr')).slice(1);
+    const kpi = JSON.parse((await cli('kpi', beispiel, '--json')).out) as {
+      handlungsfelder: { hf: number; zielerreichung: number | null; umsetzungsquote: number | null }[];
+    };
+    const prozent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);
+    kpi.handlungsfelder.forEach((h, i) => {
+      const zellen = Array.from(zeilen[i].getElementsByTagNameNS(W, 'tc')).map(text);
+      expect([zellen[0], zellen[2], zellen[4]]).toEqual([String(h.hf), prozent(h.zielerreichung), prozent(h.umsetzungsquote)]);
+    });
   });
 
   it('replaces an existing report as a whole', async () => {
