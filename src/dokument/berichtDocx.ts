@@ -512,9 +512,11 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
 const OHNE_SILBENTRENNUNG = ['Title', 'Heading1', 'Heading2'];
 
 /**
- * Two things npm docx cannot express: it writes the chart texts as en-US
- * (screen readers and Word's proofing take the language from there), and it
- * has no suppressAutoHyphens for a style.
+ * What npm docx cannot express: it writes the chart texts as en-US (screen
+ * readers and Word's proofing take the language from there); it names the
+ * heading styles "Heading 1", while Word knows its built-in heading styles
+ * (the ones screen readers navigate by, shown as „Überschrift 1“ in German
+ * Word) by the name "heading 1"; it has no suppressAutoHyphens for a style.
  */
 async function nachbearbeiten(paket: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(paket);
@@ -532,6 +534,7 @@ async function nachbearbeiten(paket: Uint8Array): Promise<Uint8Array> {
       ),
       '$1<w:suppressAutoHyphens/>',
     );
+  styles = styles.replace(/<w:name w:val="Heading ([12])"\/>/g, '<w:name w:val="heading $1"/>');
   zip.file('word/styles.xml', styles);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -145,6 +145,9 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
     // the styles exist with outline levels, so the navigation pane and a table of contents find them
     const styles = xml(p.teile['word/styles.xml']);
     const stilDef = (id: string): Element | undefined => alle(styles, 'style').find((s) => wAttr(s, 'styleId') === id);
+    // Word's built-in names, so Word (and screen readers) take them as its own heading styles
+    expect(wAttr(alle(stilDef('Heading1')!, 'name')[0], 'val')).toBe('heading 1');
+    expect(wAttr(alle(stilDef('Heading2')!, 'name')[0], 'val')).toBe('heading 2');
     expect(wAttr(alle(stilDef('Heading1')!, 'outlineLvl')[0], 'val')).toBe('0');
     expect(wAttr(alle(stilDef('Heading2')!, 'outlineLvl')[0], 'val')).toBe('1');
     // body text is hyphenated (German, narrow columns), headings are not
