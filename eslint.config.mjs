@@ -34,16 +34,18 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  layer(['src/domain/**'], ['workbook', 'excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.'),
+  layer(['src/domain/**'], ['workbook', 'excel', 'xlsx', 'dokument', 'taskpane', 'commands', 'cli'], 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.'),
   {
     files: ['src/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['exceljs', 'react', 'fs', 'node:fs', 'path', 'node:path'], patterns: [{ group: ['**/workbook', '**/workbook/**', '**/excel', '**/excel/**', '**/xlsx', '**/xlsx/**', '**/taskpane/**', '**/commands/**', '**/cli/**'], message: 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['exceljs', 'react', 'fs', 'node:fs', 'path', 'node:path'], patterns: [{ group: ['**/workbook', '**/workbook/**', '**/excel', '**/excel/**', '**/xlsx', '**/xlsx/**', '**/dokument', '**/dokument/**', '**/taskpane/**', '**/commands/**', '**/cli/**'], message: 'src/domain ist reine Logik: keine Importe aus Adaptern, UI oder CLI.' }] }] },
   },
-  layer(['src/workbook/**'], ['excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/workbook beschreibt nur das Layout: keine Adapter, UI oder CLI.'),
-  layer(['src/excel/**'], ['xlsx', 'taskpane', 'commands', 'cli'], 'src/excel (Office.js) kennt weder Dateien noch UI.'),
-  layer(['src/xlsx/**'], ['excel', 'taskpane', 'commands', 'cli'], 'src/xlsx (exceljs) kennt weder Office.js noch UI.'),
-  layer(['src/cli/**'], ['excel', 'taskpane', 'commands'], 'src/cli nutzt nur domain, workbook und xlsx.'),
-  layer(['src/taskpane/**'], ['cli', 'commands'], 'src/taskpane nutzt domain, workbook und excel.'),
+  layer(['src/workbook/**'], ['excel', 'xlsx', 'dokument', 'taskpane', 'commands', 'cli'], 'src/workbook beschreibt nur das Layout: keine Adapter, UI oder CLI.'),
+  layer(['src/excel/**'], ['xlsx', 'dokument', 'taskpane', 'commands', 'cli'], 'src/excel (Office.js) kennt weder Dateien noch UI.'),
+  layer(['src/xlsx/**'], ['excel', 'dokument', 'taskpane', 'commands', 'cli'], 'src/xlsx (exceljs) kennt weder Office.js noch UI.'),
+  // The Word adapter (npm docx) builds documents from domain and workbook only.
+  layer(['src/dokument/**'], ['excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/dokument (Word) nutzt nur domain und workbook.'),
+  layer(['src/cli/**'], ['excel', 'taskpane', 'commands'], 'src/cli nutzt nur domain, workbook, xlsx und dokument.'),
+  layer(['src/taskpane/**'], ['dokument', 'cli', 'commands'], 'src/taskpane nutzt domain, workbook und excel.'),
   {
     // src/xlsx means exceljs (large): the pane reaches it only through a lazy
     // import(), so it never lands in the first bundle. Type imports cost nothing.
@@ -76,7 +78,7 @@ export default tseslint.config(
             name,
             message: 'Dieses Modul läuft auch im Aufgabenbereich (Browser): keine Node-APIs; Dateizugriffe gehören nach dateiLaden.ts/speichern.ts.',
           })),
-          patterns: ['excel', 'taskpane', 'commands', 'cli'].map((f) => ({
+          patterns: ['excel', 'dokument', 'taskpane', 'commands', 'cli'].map((f) => ({
             group: [`**/${f}`, `**/${f}/**`],
             message: 'src/xlsx (exceljs) kennt weder Office.js noch UI.',
           })),
@@ -88,5 +90,5 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['src/commands/**'], ['xlsx', 'cli', 'taskpane'], 'src/commands nutzt domain, workbook und excel.'),
+  layer(['src/commands/**'], ['xlsx', 'dokument', 'cli', 'taskpane'], 'src/commands nutzt domain, workbook und excel.'),
 );

@@ -1,8 +1,9 @@
 /**
- * `bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html> [--json]`: writes
- * the Umsetzungsbericht in the format of the target's extension – a
- * print-ready workbook (one sheet, A4 landscape) or one self-contained web
- * page – from the same content model, so both carry the same figures.
+ * `bericht <datei.xlsx> --aus <bericht.xlsx|.html|.docx|.pdf> [--json]`:
+ * writes the Umsetzungsbericht in the format of the target's extension – a
+ * print-ready workbook (one sheet, A4 landscape), one self-contained web
+ * page, a Word document for the committee papers or that document as tagged
+ * PDF – from the same content model, so all carry the same figures.
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -12,6 +13,7 @@ import { fehlendeAngaben } from '../domain/fehlend';
 import { umsetzungsberichtHtml } from '../workbook/berichtHtml';
 import { umsetzungsberichtGrid, type BerichtMeta } from '../workbook/berichtSheet';
 import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
+import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
 import {
   AufrufFehler,
   druckeJson,
@@ -28,6 +30,8 @@ import {
 interface Format {
   /** German name for messages, e.g. „Webseite“ */
   readonly name: string;
+  /** checks before any work that the format can be written (throws a German message) */
+  vorab?(datei: string, ziel: string): Promise<void>;
   schreibe(bericht: Umsetzungsbericht, meta: BerichtMeta, ziel: string): Promise<void>;
 }
 
@@ -47,12 +51,25 @@ export const BERICHT_FORMATE: Readonly<Record<string, Format>> = {
     name: 'Webseite',
     schreibe: (bericht, meta, ziel) => speichereDatei(ziel, umsetzungsberichtHtml(bericht, meta)),
   },
+  '.docx': {
+    name: 'Word-Dokument',
+    schreibe: schreibeBerichtDocx,
+  },
+  '.pdf': {
+    name: 'PDF',
+    async vorab(datei, ziel) {
+      await pruefePdfMoeglich(datei, ziel);
+    },
+    async schreibe(bericht, meta, ziel) {
+      await schreibeBerichtPdf(bericht, meta, ziel, await pruefePdfMoeglich(meta.quelle, ziel));
+    },
+  },
 };
 
-const formatListe = (): string =>
-  Object.entries(BERICHT_FORMATE)
-    .map(([endung, f]) => `${endung} (${f.name})`)
-    .join(' oder ');
+const formatListe = (): string => {
+  const teile = Object.entries(BERICHT_FORMATE).map(([endung, f]) => `${endung} (${f.name})`);
+  return `${teile.slice(0, -1).join(', ')} oder ${teile[teile.length - 1]}`;
+};
 
 /** The format for `aus`, or a usage error listing the supported extensions. */
 function formatFuer(aus: string): Format {
@@ -93,8 +110,8 @@ export function berichtJson(b: Umsetzungsbericht) {
 }
 
 export const berichtVerb: Verb = {
-  kurz: 'Umsetzungsbericht als Arbeitsmappe (.xlsx) oder Webseite (.html) schreiben',
-  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html> [--json]
+  kurz: 'Umsetzungsbericht als Arbeitsmappe, Webseite, Word-Dokument oder PDF schreiben',
+  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf> [--json]
 
 Erstellt den Umsetzungsbericht in einer eigenen Datei: Titel mit
 Berichtsjahr und Stichtag, Überblick je Handlungsfeld (Zielerreichung,
@@ -114,10 +131,16 @@ Das Format richtet sich nach der Endung der Zieldatei:
           Schriften, Skripte oder Bilder), Kennzahlen mit Vorjahr,
           Diagramme mit Textalternative, Druckansicht A4 mit neuer Seite
           je Handlungsfeld
+  .docx   Word-Dokument für die Sitzungsunterlagen: Überschriften als
+          Formatvorlagen (Navigationsbereich, Inhaltsverzeichnis),
+          Diagramme mit Alternativtext, Sprache Deutsch, A4 quer
+  .pdf    dieses Word-Dokument als barrierearmes (getaggtes) PDF; braucht
+          LibreOffice („soffice“). Ohne LibreOffice: .docx schreiben und in
+          Word über Datei › Speichern unter › PDF speichern.
 
 Optionen:
-  --aus <ziel>   Zieldatei (.xlsx oder .html, wird ersetzt, falls
-                 vorhanden) – Pflicht
+  --aus <ziel>   Zieldatei (.xlsx, .html, .docx oder .pdf, wird ersetzt,
+                 falls vorhanden) – Pflicht
   --json         Inhalt des Berichts zusätzlich als JSON ausgeben
   -h, --help     diese Hilfe
 
@@ -126,11 +149,13 @@ Istwerte, Begründungen oder Checklisten fehlen.
 
 Exit-Codes: 0 Bericht geschrieben · 1 Fehler in der Arbeitsmappe · 2 Datei
 fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden,
-oder die Zieldatei hat eine andere Endung als .xlsx oder .html.
+oder die Zieldatei hat eine andere Endung als .xlsx, .html, .docx oder .pdf,
+oder für .pdf fehlt LibreOffice.
 
 Beispiele:
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.xlsx
-  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.html`,
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.html
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx`,
 
   async run(args, io) {
     const a = parseArgumente('bericht', args, { schalter: ['json'], werte: ['aus'] });
@@ -142,10 +167,12 @@ Beispiele:
     const aus = a.werte.get('aus');
     if (aus === undefined)
       throw new AufrufFehler(
-        `„bericht“ braucht die Zieldatei: --aus <bericht.xlsx|bericht.html>. Hilfe: ${PROGRAMM} bericht --help`,
+        `„bericht“ braucht die Zieldatei: --aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf>. Hilfe: ${PROGRAMM} bericht --help`,
       );
     const format = formatFuer(aus);
     await pruefeAusZiel(aus, datei, Object.keys(BERICHT_FORMATE));
+    // before loading, so a missing LibreOffice is reported without any work done
+    await format.vorab?.(datei, aus);
     const json = a.schalter.has('json');
 
     const g = await ladePlanOderDruckeBefunde(

@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { findingsAlsJson, hatFehler, pruefen, type BefundJson, type Finding, type Plan, type RawWorkbook } from '../domain';
+import { prozentText } from '../workbook/berichtSheet';
 import { ladeArbeitsmappe, leseRohdaten } from '../xlsx';
 
 export const PROGRAMM = 'integrationsmonitor';
@@ -234,6 +235,5 @@ export function gleicherPfad(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
-export function prozent(x: number | null): string {
-  return x === null ? '–' : `${Math.round(x * 100)} %`;
-}
+/** „68 %“, „–“ without a value: as in the report. */
+export const prozent: (x: number | null) => string = prozentText;

@@ -38,4 +38,24 @@ describe('umsetzungsbericht', () => {
     expect(b.gesamt).toEqual(kpi.gesamt);
     expect(b.handlungsfelder[0].ziele[0].checkliste?.umsetzungsstand).toBe('in Umsetzung');
   });
+
+  it("carries each Kennzahl's Vorjahr from the KPI result (null without a Zeitreihe row)", () => {
+    const ref = { sheet: 'Zeitreihe', row: 2 };
+    const mitZeitreihe = {
+      ...plan,
+      zeitreihe: [{ kennzahlId: 'K2', jahr: 2025, istwert: 35, zielwert: null, stichtag: null, ref }],
+    };
+    const mit = umsetzungsbericht(mitZeitreihe, berechneKpi(mitZeitreihe));
+    const kennzahlen = mit.handlungsfelder.flatMap((h) => h.ziele.flatMap((z) => z.kennzahlen));
+    expect(kennzahlen.map((k) => [k.id, k.vorjahr])).toEqual([
+      ['K1', null],
+      ['K2', 35],
+      ['K3', null],
+    ]);
+    expect(b.handlungsfelder.flatMap((h) => h.ziele.flatMap((z) => z.kennzahlen.map((k) => k.vorjahr)))).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
 });

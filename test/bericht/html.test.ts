@@ -265,22 +265,22 @@ describe('bericht --aus <bericht.html> with the sample plan', () => {
   });
 
   it.each([
-    ['an unsupported extension', 'bericht.pdf', /Das Format „\.pdf“ wird nicht unterstützt/],
+    ['an unsupported extension', 'bericht.odt', /Das Format „\.odt“ wird nicht unterstützt/],
     ['no extension', 'bericht', /Die Zieldatei hat keine Endung/],
-  ])('refuses %s with exit 2, naming .xlsx and .html', async (_n, datei, meldung) => {
+  ])('refuses %s with exit 2, naming the supported extensions', async (_n, datei, meldung) => {
     const r = await cli('bericht', beispiel, '--aus', path.join(dir, datei));
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(meldung);
-    expect(r.err).toContain('Mögliche Endungen für --aus: .xlsx (Arbeitsmappe) oder .html (Webseite)');
+    expect(r.err).toContain('Mögliche Endungen für --aus: .xlsx (Arbeitsmappe), .html (Webseite), .docx (Word-Dokument) oder .pdf (PDF)');
     await expect(fs.stat(path.join(dir, datei))).rejects.toThrow();
   });
 
   it('names the HTML format with an example in the help', async () => {
     const r = await cli('bericht', '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('--aus <bericht.xlsx|bericht.html>');
+    expect(r.out).toContain('--aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf>');
     expect(r.out).toContain('--aus Umsetzungsbericht-2026.html');
   });
 });

@@ -88,11 +88,11 @@ mitOpenpyxl('a workbook written by openpyxl', () => {
     expect(JSON.parse(r.out)).toEqual({
       berichtsjahr: 2026,
       kennzahlen: [
-        { id: 'K1', handlungszielId: '1.1', zielerreichung: nah(0.5), ampel: 'rot' }, // falling: (30−40)/(20−40)
-        { id: 'K2', handlungszielId: '1.1', zielerreichung: nah(1.5), ampel: 'gruen' }, // I/Z, uncapped
-        { id: 'K3', handlungszielId: '1.2', zielerreichung: nah(0.6), ampel: 'gelb' }, // (2−5)/(0−5)
-        { id: 'K4', handlungszielId: '3.1', zielerreichung: null, ampel: 'keine_daten' },
-        { id: 'K5', handlungszielId: '3.1', zielerreichung: nah(-0.5), ampel: 'rot' },
+        { id: 'K1', handlungszielId: '1.1', zielerreichung: nah(0.5), ampel: 'rot', vorjahr: null }, // falling: (30−40)/(20−40)
+        { id: 'K2', handlungszielId: '1.1', zielerreichung: nah(1.5), ampel: 'gruen', vorjahr: null }, // I/Z, uncapped
+        { id: 'K3', handlungszielId: '1.2', zielerreichung: nah(0.6), ampel: 'gelb', vorjahr: null }, // (2−5)/(0−5)
+        { id: 'K4', handlungszielId: '3.1', zielerreichung: null, ampel: 'keine_daten', vorjahr: null },
+        { id: 'K5', handlungszielId: '3.1', zielerreichung: nah(-0.5), ampel: 'rot', vorjahr: null },
       ],
       handlungsziele: [
         { id: '3.1', hf: 3, zielerreichung: nah(0), ampel: 'rot', kennzahlen: 2, kennzahlenMitDaten: 1 },

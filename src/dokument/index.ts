@@ -1,0 +1,1 @@
+export { umsetzungsberichtDocx, massnahmenBeschreibung, zielerreichungBeschreibung } from './berichtDocx';
