@@ -4,6 +4,7 @@ import type { CliMessung } from './cli';
 import type { DomainMessung } from './domain';
 import type { Ergebnis } from './index';
 import type { SyncMessung } from './syncs';
+import type { JahreswechselMessung } from './jahreswechsel';
 
 export const ZIELE = {
   domainMsBei10000: 50,
@@ -11,6 +12,9 @@ export const ZIELE = {
   syncsProAktion: 4,
   groessterSchreibblockMB: 5,
   initialGzipKB: 150,
+  jahreswechselBeispielMs: 2000,
+  /** time per row at 10,000 rows at most this multiple of that at 1,000 rows (linear) */
+  jahreswechselLinearFaktor: 1.5,
 } as const;
 
 type Bewertung = Ergebnis['bewertung'][number];
@@ -61,6 +65,25 @@ export function bewerte(e: Ergebnis): Bewertung[] {
       erfuellt: Math.max(groesst, probeKB) / 1024 < ZIELE.groessterSchreibblockMB,
     });
   } else b.push({ ziel: 'context.sync()', gemessen: `Fehler: ${e.syncs.fehler}`, erfuellt: false });
+  if (!istFehler(e.jahreswechsel)) {
+    const jw = e.jahreswechsel;
+    const bsp = jw.find((m) => m.zeilen === 0);
+    // judged on CPU time like the CLI above: wall time on the shared machine mostly measures other processes
+    if (bsp) b.push({ ziel: `jahreswechsel Beispielplan ≤ ${de(ZIELE.jahreswechselBeispielMs / 1000)} s (CPU-Zeit des CLI-Prozesses)`, gemessen: `CPU ${de(bsp.cliCpuMs, 0)} ms, Wandzeit ${de(bsp.cliMs, 0)} ms`, erfuellt: bsp.cliCpuMs <= ZIELE.jahreswechselBeispielMs && bsp.exit === 0 });
+    const k = jw.find((m) => m.zeilen === 1000);
+    const g = jw.find((m) => m.zeilen === 10000);
+    if (k && g) {
+      // CPU time per row of the whole process, without node's start (the 100-row run stands for that fixed cost)
+      const basis = jw.find((m) => m.zeilen === 100)?.cliCpuMs ?? 0;
+      const proZeile = (m: JahreswechselMessung): number => Math.max(m.cliCpuMs - basis, 1) / m.zeilen;
+      const faktor = proZeile(g) / proZeile(k);
+      b.push({
+        ziel: `jahreswechsel linear: Zeit je Zeile bei 10.000 ≤ ${de(ZIELE.jahreswechselLinearFaktor)} × der bei 1.000 Zeilen`,
+        gemessen: `${de(faktor, 2)} × (CLI-CPU ${de(k.cliCpuMs, 0)} ms / ${de(g.cliCpuMs, 0)} ms; Domäne ${de(k.domainMs, 1)} ms / ${de(g.domainMs, 1)} ms)`,
+        erfuellt: faktor <= ZIELE.jahreswechselLinearFaktor && g.exit === 0,
+      });
+    }
+  } else b.push({ ziel: 'jahreswechsel', gemessen: `Fehler: ${e.jahreswechsel.fehler}`, erfuellt: false });
   if (e.bundle && !istFehler(e.bundle)) {
     b.push({ ziel: `Aufgabenbereich initial ≤ ${ZIELE.initialGzipKB} KB JS (gzip)`, gemessen: `${de(e.bundle.initialGzipKB)} KB`, erfuellt: e.bundle.initialGzipKB <= ZIELE.initialGzipKB });
   } else if (e.bundle) b.push({ ziel: 'Bundle', gemessen: `Fehler: ${e.bundle.fehler}`, erfuellt: false });
@@ -106,6 +129,13 @@ function syncZeilen(s: SyncMessung): string[][] {
   ];
 }
 
+function jahreswechselZeilen(j: JahreswechselMessung[]): string[][] {
+  return [
+    ['Zeilen', 'CLI ms (Median)', 'CLI CPU ms', 'Domäne ms'],
+    ...j.map((m) => [m.zeilen === 0 ? 'Beispielplan' : de(m.zeilen, 0), de(m.cliMs, 0), de(m.cliCpuMs, 0), de(m.domainMs, 2)]),
+  ];
+}
+
 function bundleZeilen(b: BundleMessung): string[][] {
   return [['Paket', 'minifiziert KB', '≈ gzip KB'], ...b.pakete.map((p) => [p.paket, de(p.minifiziertKB), de(p.anteilGzipKB)])];
 }
@@ -115,6 +145,7 @@ export function tabelle(e: Ergebnis): { zeilen: string[]; bewertung: Bewertung[]
   if (!istFehler(e.domain)) out.push('Domäne (prüfen + berechneKpi, im Speicher)', ...pad(domainZeilen(e.domain)), '');
   if (!istFehler(e.cli)) out.push(`CLI (frische Prozesse, Median aus ${e.cli.messungen[0]?.laeufe ?? '?'} Läufen)`, ...pad(cliZeilen(e.cli.messungen)), '');
   if (!istFehler(e.syncs)) out.push('Add-in: context.sync() je Aktion (Fake-Excel)', ...pad(syncZeilen(e.syncs)), '');
+  if (!istFehler(e.jahreswechsel)) out.push('Jahreswechsel (frische Prozesse; Domäne im Speicher)', ...pad(jahreswechselZeilen(e.jahreswechsel)), '');
   if (e.bundle && !istFehler(e.bundle)) out.push(`Aufgabenbereich: initial ${de(e.bundle.initialGzipKB)} KB gzip (${de(e.bundle.initialKB)} KB), später nachgeladen ${de(e.bundle.nachgeladenGzipKB)} KB gzip`, '');
   const bewertung = bewerte(e);
   out.push(...pad([['Ziel', 'gemessen', 'erfüllt'], ...bewertung.map((b) => [b.ziel, b.gemessen, ok(b.erfuellt)])]));
@@ -181,6 +212,16 @@ export function markdown(e: Ergebnis): string {
         ['Zeilen', 'Datei lesen', 'Paket normalisieren', 'exceljs laden', 'leseRohdaten', 'pruefen', 'berechneKpi', 'nacktes readFile (Vergleich)'],
         ...c.messungen.map((m) => [de(m.zeilen, 0), ...['dateiLesen', 'normalisieren', 'exceljsLaden', 'leseRohdaten', 'pruefen', 'berechneKpi', 'nacktesReadFile'].map((k) => de(m.profilMs[k] ?? NaN))]),
       ]),
+      '',
+    );
+  }
+  if (!istFehler(e.jahreswechsel)) {
+    teile.push(
+      '## Jahreswechsel',
+      '',
+      '`node bin/integrationsmonitor.js jahreswechsel <datei> --aus <neu.xlsx> --force` als frischer Prozess (Datei lesen, prüfen, neue Mappe mit Diagrammen schreiben), Median aus bis zu 3 Läufen; daneben die reine Regel `jahreswechsel()` der Domäne im Speicher (Median aus 7). „Beispielplan“ ist `vorlage --beispiel` (74 Zeilen Arbeitsplanung, 34 Kennzahlen).',
+      '',
+      md(jahreswechselZeilen(e.jahreswechsel)),
       '',
     );
   }

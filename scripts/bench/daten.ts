@@ -5,7 +5,7 @@
  * Deterministic (no Math.random), so every run measures the same data.
  */
 import type { RawTable, RawValue, RawWorkbook } from '../../src/domain/model';
-import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, STANDARD_HANDLUNGSFELDER, TABLES, TABLE_ORDER, type TableKey } from '../../src/domain/schema';
+import { ALLE_TABELLEN, DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, STANDARD_HANDLUNGSFELDER, TABLES, type TableKey } from '../../src/domain/schema';
 import { tableLayoutOf } from '../../src/workbook/layout';
 
 export type Tabellen = Record<TableKey, RawValue[][]>;
@@ -109,7 +109,7 @@ export function benchTabellen(zeilen: number): Tabellen {
 
 /** The same tables as an adapter would hand them to the domain, at the template's positions. */
 export function alsRawWorkbook(t: Tabellen, source = 'bench.xlsx'): RawWorkbook {
-  const tables: RawTable[] = TABLE_ORDER.map((key) => {
+  const tables: RawTable[] = ALLE_TABELLEN.map((key) => {
     const lay = tableLayoutOf(key);
     return {
       name: TABLES[key].name,
@@ -120,6 +120,6 @@ export function alsRawWorkbook(t: Tabellen, source = 'bench.xlsx'): RawWorkbook 
       rows: t[key],
     };
   });
-  const sheets = [...new Set(TABLE_ORDER.map((k) => TABLES[k].sheet))];
+  const sheets = [...new Set(ALLE_TABELLEN.map((k) => TABLES[k].sheet))];
   return { sheets, tables, source };
 }
