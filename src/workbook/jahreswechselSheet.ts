@@ -5,6 +5,7 @@
  */
 import type { JahreswechselEintrag, JahreswechselErgebnis } from '../domain/jahreswechsel';
 import type { RawWorkbook } from '../domain/model';
+import { datumDeutsch } from '../domain/values';
 import { deutscherTag, verlaufAusTabelle } from '../domain/verlauf';
 import { ALLE_TABELLEN, COMPUTED_SHEETS, SHEETS, TABLES, VERLAUF_TABELLE } from '../domain/schema';
 import type { Grid, GridCell, GridValue, StyleName } from './grid';
@@ -30,7 +31,7 @@ export function jahreswechselGrid(e: JahreswechselErgebnis, meta: JahreswechselM
     [c(`Jahreswechsel ${e.altesJahr} → ${e.jahr}`, 'titel')],
     [
       c(
-        `Erstellt am ${deutscherTag(meta.erstelltAm)} aus „${meta.quelle}“. Blatt des Integrationsmonitors – bitte nicht hineinschreiben.`,
+        `Erstellt am ${datumDeutsch(deutscherTag(meta.erstelltAm))} aus „${meta.quelle}“. Blatt des Integrationsmonitors – bitte nicht hineinschreiben.`,
         'hinweis',
       ),
     ],
@@ -90,7 +91,7 @@ export function jahreswechselGrids(e: JahreswechselErgebnis, alt: RawWorkbook, m
       ? verlaufGrid(verlauf, {
           berechnetAm: meta.erstelltAm,
           quelle: meta.quelle,
-          stand: `Verlauf bis ${e.altesJahr}, übernommen am ${deutscherTag(meta.erstelltAm)} aus „${meta.quelle}“; die nächste KPI-Aktualisierung setzt ihn fort.`,
+          stand: `Verlauf bis ${e.altesJahr}, übernommen am ${datumDeutsch(deutscherTag(meta.erstelltAm))} aus „${meta.quelle}“; die nächste KPI-Aktualisierung setzt ihn fort.`,
         })
       : platzhalterGrid(blatt, e.jahr),
   );
