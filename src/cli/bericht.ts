@@ -11,7 +11,8 @@ import { berechneKpi } from '../domain';
 import { umsetzungsbericht, type Umsetzungsbericht } from '../domain/bericht';
 import { fehlendeAngaben } from '../domain/fehlend';
 import { umsetzungsberichtHtml } from '../workbook/berichtHtml';
-import { umsetzungsberichtGrid, type BerichtMeta } from '../workbook/berichtSheet';
+import type { BerichtMeta } from '../workbook/berichtSheet';
+import { berichtBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
 import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
 import {
@@ -43,7 +44,7 @@ export const BERICHT_FORMATE: Readonly<Record<string, Format>> = {
       const wb = new ExcelJS.Workbook();
       wb.creator = 'Integrationsmonitor';
       wb.title = `Umsetzungsbericht ${bericht.berichtsjahr}`;
-      schreibeGrid(wb, umsetzungsberichtGrid(bericht, meta));
+      for (const grid of berichtBlaetter(bericht, meta)) schreibeGrid(wb, grid);
       await speichereArbeitsmappe(wb, ziel);
     },
   },

@@ -1,11 +1,10 @@
 import * as path from 'path';
 import { AMPEL_LABEL } from '../workbook/layout';
 import { aufzaehlung, berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
-import type { Grid } from '../workbook/grid';
-import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
+import type { KpiMeta } from '../workbook/kpiSheets';
+import { aktualisierteBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, speichereDatei } from '../xlsx';
-import type { Plan, RawWorkbook } from '../domain';
-import { berichtsGrids } from '../workbook/verlaufSheet';
+import type { Plan } from '../domain';
 import { diagrammeEinfuegen } from '../xlsx/diagramme';
 import {
   druckeJson,
@@ -55,16 +54,6 @@ export function kpiJson(kpi: KpiResult) {
     handlungsfelder: kpi.handlungsfelder.map((h) => ({ hf: h.hf, ...zaehlungJson(h) })),
     gesamt: zaehlungJson(kpi.gesamt),
   };
-}
-
-/**
- * The computed sheets `kpi --aus` rebuilds, in workbook order. With `raw`
- * also Umsetzungsbericht and Verlauf (continuing the file's tblVerlauf).
- */
-export function kpiGrids(plan: Plan, kpi: KpiResult, meta: KpiMeta, raw?: RawWorkbook): Grid[] {
-  const grids = [kpiUebersichtGrid(plan, kpi, meta), kpiHandlungszieleGrid(plan, kpi, meta)];
-  if (raw) grids.push(...berichtsGrids(plan, kpi, meta, raw));
-  return grids;
 }
 
 /**
@@ -153,7 +142,7 @@ Beispiel:
 
     if (aus !== undefined) {
       const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
-      const grids = kpiGrids(g.plan, kpi, meta, g.raw);
+      const grids = aktualisierteBlaetter({ plan: g.plan, kpi, meta, raw: g.raw });
       for (const grid of grids) schreibeGrid(g.wb, grid);
       // one write: the charts go into the package before it reaches the disk
       await speichereDatei(aus, async () => diagrammeEinfuegen(new Uint8Array((await g.wb.xlsx.writeBuffer()) as ArrayBuffer), grids));

@@ -1,9 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { COMPUTED_SHEETS } from '../domain/schema';
 import { beispielTabellen, vorlageTabellen } from '../workbook/beispiel';
-import { platzhalterGrid } from '../workbook/kpiSheets';
+import { vorlageBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
 import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb } from './common';
 
@@ -60,7 +59,7 @@ Beispiel:
     wb.created = new Date();
     schreibeVorlage(wb, tabellen);
     // every sheet of SPEC §2, the computed ones with a note until the first refresh
-    for (const blatt of COMPUTED_SHEETS) schreibeGrid(wb, platzhalterGrid(blatt));
+    for (const grid of vorlageBlaetter()) schreibeGrid(wb, grid);
     await speichereArbeitsmappe(wb, ziel);
     const abs = path.resolve(ziel);
     if (beispiel) {

@@ -35,13 +35,9 @@ export const FRUEHERE_BLATTNAMEN: Readonly<Partial<Record<SheetName, { readonly 
   [SHEETS.verlauf]: { blatt: 'Verlauf', tabelle: VERLAUF_TABELLE },
 };
 
-/** Sheets owned by the tool: rebuilt on refresh, never typed into. */
-export const COMPUTED_SHEETS: readonly SheetName[] = [
-  SHEETS.kpiUebersicht,
-  SHEETS.kpiHandlungsziele,
-  SHEETS.umsetzungsbericht,
-  SHEETS.verlauf,
-];
+/** Sheets owned by the tool: rebuilt on refresh, never typed into (in workbook order). */
+export const COMPUTED_SHEETS = [SHEETS.kpiUebersicht, SHEETS.kpiHandlungsziele, SHEETS.umsetzungsbericht, SHEETS.verlauf] as const satisfies readonly SheetName[];
+export type BerechnetesBlattName = (typeof COMPUTED_SHEETS)[number];
 
 export const LISTS = {
   art: ['Maßnahme', 'Wirkung'],

@@ -9,13 +9,8 @@
  * read syncs.
  */
 import { berechneKpi, hatFehler, pruefen } from '../domain';
-import { SHEETS, type SheetName } from '../domain/schema';
-import type { Finding, KpiResult, Plan, RawWorkbook } from '../domain/model';
-import type { Grid } from '../workbook/grid';
-import { kpiHandlungszieleGrid, kpiUebersichtGrid, type KpiMeta } from '../workbook/kpiSheets';
-import { umsetzungsbericht } from '../domain/bericht';
-import { umsetzungsberichtGrid } from '../workbook/berichtSheet';
-import { fortgeschriebenerVerlaufGrid } from '../workbook/verlaufSheet';
+import type { Finding, KpiResult } from '../domain/model';
+import { BERECHNETE_BLAETTER, type BerechnetesBlatt, type BlattEingabe } from '../workbook/berechneteBlaetter';
 import { leseTabellen } from './lesen';
 import { GridSchreiber, type GridErgebnis } from './schreiben';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -24,32 +19,6 @@ import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirem
 import { KPI_STAND_EIGENSCHAFT } from './stand';
 
 export { KPI_STAND_EIGENSCHAFT };
-
-export interface BlattEingabe {
-  readonly plan: Plan;
-  readonly kpi: KpiResult;
-  readonly meta: KpiMeta;
-  /** everything read, e.g. the previous tblVerlauf rows */
-  readonly raw: RawWorkbook;
-}
-
-/** A computed sheet the refresh rebuilds. */
-export interface BerechnetesBlatt {
-  readonly blatt: SheetName;
-  readonly bauen: (e: BlattEingabe) => Grid;
-}
-
-/**
- * The computed sheets a refresh writes, in this order. Further sheets
- * (Verlauf, Umsetzungsbericht) are added here as entries; nothing else in
- * the refresh needs to change.
- */
-export const BERECHNETE_BLAETTER: BerechnetesBlatt[] = [
-  { blatt: SHEETS.kpiUebersicht, bauen: (e) => kpiUebersichtGrid(e.plan, e.kpi, e.meta) },
-  { blatt: SHEETS.kpiHandlungsziele, bauen: (e) => kpiHandlungszieleGrid(e.plan, e.kpi, e.meta) },
-  { blatt: SHEETS.umsetzungsbericht, bauen: (e) => umsetzungsberichtGrid(umsetzungsbericht(e.plan, e.kpi), e.meta) },
-  { blatt: SHEETS.verlauf, bauen: (e) => fortgeschriebenerVerlaufGrid(e.plan, e.kpi, e.meta, e.raw) },
-];
 
 export interface KpiErgebnis {
   /** null when the workbook has Fehler: then nothing was written */

@@ -4,14 +4,11 @@
  * address it had in the old workbook, as a filterable table.
  */
 import type { JahreswechselEintrag, JahreswechselErgebnis } from '../domain/jahreswechsel';
-import type { RawWorkbook } from '../domain/model';
 import { datumDeutsch } from '../domain/values';
-import { deutscherTag, verlaufAusTabelle } from '../domain/verlauf';
-import { ALLE_TABELLEN, COMPUTED_SHEETS, SHEETS, TABLES, VERLAUF_TABELLE } from '../domain/schema';
+import { deutscherTag } from '../domain/verlauf';
+import { ALLE_TABELLEN, SHEETS, TABLES } from '../domain/schema';
 import type { Grid, GridCell, GridValue, StyleName } from './grid';
-import { platzhalterGrid } from './kpiSheets';
 import { COLORS } from './layout';
-import { verlaufGrid } from './verlaufSheet';
 import { zeilenhoehen } from './zeilenhoehe';
 
 export interface JahreswechselMeta {
@@ -79,22 +76,3 @@ export function jahreswechselGrid(e: JahreswechselErgebnis, meta: JahreswechselM
   };
 }
 
-/**
- * The computed sheets of a new Berichtsjahr, in workbook order: the KPI
- * sheets say that nothing has been computed for the new year, the KPI
- * Verlauf of the old workbook runs on, and the sheet Jahreswechsel.
- */
-export function jahreswechselGrids(e: JahreswechselErgebnis, alt: RawWorkbook, meta: JahreswechselMeta): Grid[] {
-  const verlauf = verlaufAusTabelle(alt.tables.find((t) => t.name.toLowerCase() === VERLAUF_TABELLE.toLowerCase()));
-  const grids = COMPUTED_SHEETS.map((blatt) =>
-    blatt === SHEETS.verlauf
-      ? verlaufGrid(verlauf, {
-          berechnetAm: meta.erstelltAm,
-          quelle: meta.quelle,
-          stand: `Verlauf bis ${e.altesJahr}, übernommen am ${datumDeutsch(deutscherTag(meta.erstelltAm))} aus „${meta.quelle}“; die nächste KPI-Aktualisierung setzt ihn fort.`,
-        })
-      : platzhalterGrid(blatt, e.jahr),
-  );
-  grids.push(jahreswechselGrid(e, meta));
-  return grids;
-}

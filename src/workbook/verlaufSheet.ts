@@ -5,7 +5,6 @@
  * draws the chart natively; files written by the CLI (exceljs) carry the
  * data and the chart appears at the first refresh in Excel.
  */
-import { umsetzungsbericht } from '../domain/bericht';
 import type { KpiResult, Plan, RawWorkbook } from '../domain/model';
 import {
   VERLAUF_GESAMT,
@@ -16,7 +15,6 @@ import {
   type VerlaufZeile,
 } from '../domain/verlauf';
 import { SHEETS, VERLAUF_TABELLE } from '../domain/schema';
-import { umsetzungsberichtGrid } from './berichtSheet';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS, columnLetter } from './layout';
 import { zeitstempel } from './kpiSheets';
@@ -143,16 +141,6 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
     grid.charts = [chart];
   }
   return grid;
-}
-
-/**
- * The reporting-cycle sheets of a KPI refresh, in workbook order:
- * Umsetzungsbericht and Verlauf. The Verlauf continues the workbook's
- * existing tblVerlauf (same-day rows replaced). Used by `kpi --aus` and the
- * add-in's refresh alike.
- */
-export function berichtsGrids(plan: Plan, kpi: KpiResult, meta: VerlaufMeta, raw: RawWorkbook): Grid[] {
-  return [umsetzungsberichtGrid(umsetzungsbericht(plan, kpi), meta), fortgeschriebenerVerlaufGrid(plan, kpi, meta, raw)];
 }
 
 /** The Verlauf sheet of a refresh: the workbook's tblVerlauf continued with today's rows. */

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { pruefen } from '../domain';
 import { jahreswechsel, type JahreswechselErgebnis } from '../domain/jahreswechsel';
 import type { Finding, Plan, RawWorkbook } from '../domain/model';
-import { jahreswechselGrids, type JahreswechselMeta } from '../workbook/jahreswechselSheet';
+import { neuesJahrBlaetter } from '../workbook/berechneteBlaetter';
+import type { JahreswechselMeta } from '../workbook/jahreswechselSheet';
 import { diagrammeEinfuegen } from './diagramme';
 import { leseRohdaten } from './lesen';
 import { schreibeGrid, schreibeVorlage } from './schreiben';
@@ -44,7 +45,7 @@ export async function baueJahresmappe(
     Object.fromEntries(keys.map((k) => [k, t[k].rows])),
     Object.fromEntries(keys.map((k) => [k, t[k].zusatz])),
   );
-  const grids = jahreswechselGrids(ergebnis, alt, meta);
+  const grids = neuesJahrBlaetter(ergebnis, alt, meta);
   for (const g of grids) schreibeGrid(wb, g);
   const pruefung = pruefen(leseRohdaten(wb, meta.ziel)).findings;
   const inhalt = await diagrammeEinfuegen(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), grids);
