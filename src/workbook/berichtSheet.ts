@@ -16,9 +16,9 @@ import { SHEETS } from '../domain/schema';
 import { datumDeutsch } from '../domain/values';
 import type { GridCell, Grid, GridValue, StyleName } from './grid';
 import { AMPEL_LABEL, COLORS, columnLetter } from './layout';
-import { ampelStyle } from './styles';
+import { ampelStyle, STYLES } from './styles';
 import { zeitstempel } from './kpiSheets';
-import { zeilenhoehen } from './zeilenhoehe';
+import { umbrechen, zeilenhoehen } from './zeilenhoehe';
 
 export interface BerichtMeta {
   readonly berechnetAm: Date;
@@ -46,9 +46,11 @@ function datumZelle(iso: string | null): GridValue {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** Text styles as one line that runs on into the empty cells to its right (no wrap, no borders). */
+const EINZEILIG: Partial<Record<StyleName, StyleName>> = { text: 'zeile', textFett: 'zeileFett', summe: 'balken' };
+
 class Aufbau {
   readonly rows: GridCell[][] = [];
-  readonly merges: string[] = [];
   readonly pageBreaks: number[] = [];
   /** letter of the last column */
   readonly letzte: string;
@@ -74,16 +76,20 @@ class Aufbau {
     this.rows.push([]);
   }
 
-  /** One line of text over B:L (or A:L), merged. */
+  /**
+   * Text across B to the last column (or from A), without merged cells: one
+   * row per line, each line running on into the empty cells to its right.
+   * Returns the first row.
+   */
   textZeile(text: string, s: StyleName, abA = false, label?: GridCell): number {
     const r = this.naechste;
-    if (abA) {
-      this.zeile([c(text, s)]);
-      this.merges.push(`A${r}:${this.letzte}${r}`);
-    } else {
-      this.zeile([label ?? c(null), c(text, s)]);
-      this.merges.push(`B${r}:${this.letzte}${r}`);
-    }
+    const stil = EINZEILIG[s] ?? s;
+    const st = STYLES[stil];
+    const breite = this.spalten.slice(abA ? 0 : 1).reduce((x, y) => x + y, 0);
+    umbrechen(text, breite, st.fontSize, Boolean(st.bold)).forEach((zeile, i) => {
+      if (abA) this.zeile([c(zeile, stil)]);
+      else this.zeile([i === 0 ? (label ?? c(null)) : c(null), c(zeile, stil)]);
+    });
     return r;
   }
 }
@@ -131,7 +137,7 @@ const KENNZAHL_KOPF = [
   'Daten-\nquelle',
   'Begründung',
 ];
-const MASSNAHME_KOPF = ['Nr.', 'Maßnahme / Wirkung', 'Art', 'Status', 'Priorität', 'Zeitraum', 'Bezug', 'Verantwortlich'];
+const MASSNAHME_KOPF = ['Nr.', 'Maßnahme / Wirkung', 'Art', 'Status', 'Priorität', 'Zeitraum', 'Bezug', 'Verant-\nwortlich'];
 
 function veraenderungZelle(k: BerichtKennzahl): GridCell {
   return c(entwicklungText(k.entwicklung), 'text');
@@ -145,8 +151,9 @@ function massnahmeZellen(a: Aufbau, vorne: GridCell[], letzte: GridCell, stil?: 
 
 function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
   const kopf = a.naechste;
-  a.zeile([c(z.id, 'summe'), c(`Handlungsziel ${z.id}: ${z.handlungsziel}`, 'summe')]);
-  a.merges.push(`B${kopf}:${a.letzte}${kopf}`);
+  a.textZeile(`Handlungsziel ${z.id}: ${z.handlungsziel}`, 'summe', false, c(z.id, 'summe'));
+  // the bar runs across the page
+  for (let r = kopf; r < a.naechste; r++) while (a.rows[r - 1].length < a.spalten.length) a.rows[r - 1].push(c(null, 'balken'));
   if (z.herausforderung) a.textZeile(`Herausforderung: ${z.herausforderung}`, 'hinweis');
   if (z.leitziel) a.textZeile(`Leitziel: ${z.leitziel}`, 'hinweis');
 
@@ -187,28 +194,22 @@ function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
   if (eintraege.length === 0) {
     a.textZeile('Für dieses Handlungsziel sind keine Maßnahmen geplant.', 'hinweis');
   } else {
-    const bisVorLetzter = `:${columnLetter(a.spalten.length - 1)}`;
-    const r = a.zeile(massnahmeZellen(a, MASSNAHME_KOPF.map((h) => c(h, 'kopf')), c('Bemerkung', 'kopf'), 'kopf'));
-    a.merges.push(`H${r}${bisVorLetzter}${r}`);
+    a.zeile(massnahmeZellen(a, MASSNAHME_KOPF.map((h) => c(h, 'kopf')), c('Bemerkung', 'kopf'), 'kopf'));
     for (const m of eintraege) {
       const s: StyleName = m.art === 'Wirkung' ? 'wirkung' : 'massnahme';
-      const zr = a.zeile(
+      // Verantwortlich runs on into the empty cells up to Bemerkung (one line, no merged cells)
+      const einzeilig: StyleName = m.art === 'Wirkung' ? 'wirkungZeile' : 'massnahmeZeile';
+      a.zeile(
         massnahmeZellen(
           a,
-          [c(m.nr, s), c(m.beschreibung, s), c(m.art, s), c(m.status, s), c(m.prioritaet, s), c(m.zeitraum, s), c(m.bezug, s), c(m.verantwortlich, s)],
+          [c(m.nr, s), c(m.beschreibung, s), c(m.art, s), c(m.status, s), c(m.prioritaet, s), c(m.zeitraum, s), c(m.bezug, s), c(m.verantwortlich, einzeilig)],
           c(m.bemerkung, s),
-          s,
+          einzeilig,
         ),
       );
-      a.merges.push(`H${zr}${bisVorLetzter}${zr}`);
     }
   }
   a.leer();
-}
-
-function mergeBisL(a: Aufbau): void {
-  const r = a.rows.length;
-  a.merges.push(`B${r}:${a.letzte}${r}`);
 }
 
 function hfAbschnitt(a: Aufbau, hf: BerichtHandlungsfeld): void {
@@ -266,11 +267,7 @@ export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtM
       true,
     );
     for (const s of bericht.standardmassnahmen) {
-      a.zeile([
-        c(s.nr, 'text'),
-        c(`${s.beschreibung}${s.hf !== null ? ` (HF ${s.hf}, Handlungsziel ${s.handlungszielId})` : ''}`, 'text'),
-      ]);
-      mergeBisL(a);
+      a.textZeile(`${s.beschreibung}${s.hf !== null ? ` (HF ${s.hf}, Handlungsziel ${s.handlungszielId})` : ''}`, 'text', false, c(s.nr, 'zeile'));
     }
   }
 
@@ -278,8 +275,7 @@ export function umsetzungsberichtGrid(bericht: Umsetzungsbericht, meta: BerichtM
     sheet: SHEETS.umsetzungsbericht,
     columnWidths: a.spalten,
     rows: a.rows,
-    merges: a.merges,
-    rowHeights: zeilenhoehen(a.rows, a.spalten, a.merges),
+    rowHeights: zeilenhoehen(a.rows, a.spalten),
     tabColor: COLORS.tabBerechnet,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [1, 2], pageBreaksBefore: a.pageBreaks },
   };

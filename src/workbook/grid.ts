@@ -29,7 +29,12 @@ export type StyleName =
   | 'massnahme'
   | 'wirkung'
   | 'abschnitt'
-  | 'summe';
+  | 'summe'
+  | 'zeile'
+  | 'zeileFett'
+  | 'balken'
+  | 'massnahmeZeile'
+  | 'wirkungZeile';
 
 export interface CellStyle {
   readonly bold?: boolean;

@@ -10,6 +10,8 @@ import type { Aenderung, Aenderungen, AnzeigeWert } from '../domain/netzwerk';
 import type { Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS } from './layout';
 import { zeitstempel } from './kpiSheets';
+import { STYLES } from './styles';
+import { umbrechen } from './zeilenhoehe';
 
 export const HERKUNFT_BLATT = '_Herkunft';
 export const HERKUNFT_BLATT_ZUSTAND = 'veryHidden' as const;
@@ -66,14 +68,16 @@ function hoehe(texte: readonly { text: string; breite: number }[]): number | nul
 /** The visible sheet "Änderungsprotokoll" as a Grid (rewritten by every merge). */
 export function aenderungsprotokollGrid(a: Aenderungen, meta: ProtokollMeta): Grid {
   const rows: GridCell[][] = [];
-  const merges: string[] = [];
   const heights: (number | null)[] = [];
   const gesamtBreite = BREITEN.reduce((x, y) => x + y, 0);
-  /** a line of text across the whole width (merged A:H) */
+  /** text across the whole width: one row per line, running on to the right (no merged cells) */
   const satz = (text: string, stil: StyleName): void => {
-    rows.push([c(text, stil)]);
-    merges.push(`A${rows.length}:H${rows.length}`);
-    heights.push(hoehe([{ text, breite: gesamtBreite }]));
+    const einzeilig: StyleName = stil === 'text' ? 'zeile' : stil === 'textFett' ? 'zeileFett' : stil;
+    const st = STYLES[einzeilig];
+    for (const zeile of umbrechen(text, gesamtBreite, st.fontSize, Boolean(st.bold))) {
+      rows.push([c(zeile, einzeilig)]);
+      heights.push(st.fontSize && st.fontSize > 12 ? 24 : null);
+    }
   };
   const leer = (): void => {
     rows.push([]);
@@ -82,7 +86,6 @@ export function aenderungsprotokollGrid(a: Aenderungen, meta: ProtokollMeta): Gr
   const anzahl = (k: keyof Aenderungen): number => a[k].length;
 
   satz('Änderungsprotokoll – Zusammenführung der Netzwerkdateien', 'titel');
-  heights[heights.length - 1] = 24;
   satz(
     `Erstellt am ${zeitstempel(meta.erstelltAm)} aus „${meta.gesamt}“ und ${meta.dateien.length} Netzwerkdatei${meta.dateien.length === 1 ? '' : 'en'}. Dieses Blatt wird beim nächsten Zusammenführen neu geschrieben.`,
     'hinweis',
@@ -97,11 +100,10 @@ export function aenderungsprotokollGrid(a: Aenderungen, meta: ProtokollMeta): Gr
   leer();
   rows.push([c('Zusammenfassung je Datei', 'abschnitt')]);
   heights.push(null);
-  // file names span A:B so the counters can use the narrow columns C–F
+  // file names in B (wide), the counters in the narrow columns C–F
   const zusammen = (erste: GridCell, werte: GridCell[]): void => {
-    rows.push([erste, c(null, erste.s), ...werte]);
-    merges.push(`A${rows.length}:B${rows.length}`);
-    heights.push(hoehe([{ text: String(erste.v ?? ''), breite: BREITEN[0] + BREITEN[1] }]));
+    rows.push([c(null), erste, ...werte]);
+    heights.push(hoehe([{ text: String(erste.v ?? ''), breite: BREITEN[1] }]));
   };
   zusammen(c('Datei', 'kopf'), ['Neu', 'Geändert', 'Konflikte', 'Abgelehnt'].map((h) => c(h, 'kopf')));
   for (const d of meta.dateien) {
@@ -148,7 +150,6 @@ export function aenderungsprotokollGrid(a: Aenderungen, meta: ProtokollMeta): Gr
     sheet: SHEETS.aenderungsprotokoll,
     columnWidths: [...BREITEN],
     rows,
-    merges,
     rowHeights: heights,
     tabColor: COLORS.tabBerechnet,
     table: { name: PROTOKOLL_TABELLE, range: `A${kopfZeile}:H${letzte}` },

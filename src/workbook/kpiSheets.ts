@@ -6,7 +6,7 @@
 import { SHEETS, type SheetName } from '../domain/schema';
 import { entwicklung, entwicklungText, massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
-import { AMPEL_LABEL, COLORS, address, columnLetter } from './layout';
+import { AMPEL_LABEL, COLORS, address } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { ampelStyle } from './styles';
 import { zeilenhoehen } from './zeilenhoehe';
@@ -79,7 +79,6 @@ function zaehlZellen(z: Zaehlung, fett: boolean): GridCell[] {
 
 /** Sheet `KPI Übersicht`: one row per Handlungsfeld plus Gesamt, chart data and chart specs. */
 export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Grid {
-  const breite = UEBERSICHT_KOPF.length;
   const rows: GridCell[][] = [];
   rows.push([c(`KPI Übersicht – Arbeitsplanung ${kpi.berichtsjahr}`, 'titel')]);
   rows.push([c(berechnetZeile(meta), 'hinweis')]);
@@ -134,15 +133,13 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
     },
   ];
 
-  const last = columnLetter(breite);
+  // no merged cells (screen readers and Excel's accessibility checker): the title lines run on to the right
   const columnWidths = [8, 34, 24, 15, 11, 12, 11, 10, 9, 11, 10, 17, 11, 20, 16];
-  const merges = [`A1:${last}1`, `A2:${last}2`, `A3:${last}3`];
   return {
     sheet: SHEETS.kpiUebersicht,
     columnWidths,
     rows,
-    merges,
-    rowHeights: zeilenhoehen(rows, columnWidths, merges),
+    rowHeights: zeilenhoehen(rows, columnWidths),
     freezeRows: kopfZeile,
     tabColor: COLORS.tabBerechnet,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [kopfZeile, kopfZeile], pageBreaksBefore: [] },
@@ -205,7 +202,6 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
   }
 
   rows.push([]);
-  const kzTitel = rows.length + 1;
   rows.push([c('Kennzahlen (Zielerreichung ungekappt; in die Mittelwerte geht sie auf 0–100 % begrenzt ein)', 'abschnitt')]);
   const kzKopf = rows.length + 1;
   // from the second year on: Vorjahr before and Veränderung after the Istwert
@@ -235,13 +231,11 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
   }
 
   const columnWidths = mitVorjahr ? [14, 17, 30, 52, 15, 12, 12, 12, 17, 15, 16, 44] : [14, 17, 30, 52, 15, 12, 12, 15, 16, 44];
-  const merges = ['A1:I1', 'A2:I2', 'A3:I3', `A${kzTitel}:${columnLetter(columnWidths.length)}${kzTitel}`];
   return {
     sheet: SHEETS.kpiHandlungsziele,
     columnWidths,
     rows,
-    merges,
-    rowHeights: zeilenhoehen(rows, columnWidths, merges),
+    rowHeights: zeilenhoehen(rows, columnWidths),
     freezeRows: kopfZeile,
     tabColor: COLORS.tabBerechnet,
     // no repeated header: the Kennzahlen section below has a header of its own

@@ -28,6 +28,13 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   wirkung: { fill: COLORS.wirkung, wrap: true, border: true },
   abschnitt: { bold: true, fontSize: 12, fontColor: COLORS.titel },
   summe: { bold: true, border: true, fill: 'F2F2F2' },
+  // One line that may run into the empty cells to its right (instead of merged cells):
+  // no wrap, and no borders that would cut through the text.
+  zeile: {},
+  zeileFett: { bold: true },
+  balken: { bold: true, fill: 'F2F2F2' },
+  massnahmeZeile: { fill: COLORS.massnahme },
+  wirkungZeile: { fill: COLORS.wirkung },
 };
 
 /** Style name of an Ampel value, for Ampel cells of any computed sheet. */

@@ -10,11 +10,16 @@ import { STYLES } from './styles';
 
 const BASIS_PT = 11;
 
-/** Lines a text needs at `breite` character units (explicit line breaks respected). */
-export function zeilenBedarf(text: string, breite: number, fontSize = BASIS_PT, fett = false): number {
+/** Characters of average text that fit one line of `breite` character units. */
+function zeichenProZeile(breite: number, fontSize: number, fett: boolean): number {
   // Average text characters are narrower than the digit "0" that defines the
   // unit; bold and larger fonts take more room.
-  const proZeile = Math.max(1, Math.floor(((breite * 1.05) / (fett ? 1.1 : 1)) * (BASIS_PT / fontSize)));
+  return Math.max(1, Math.floor(((breite * 1.05) / (fett ? 1.1 : 1)) * (BASIS_PT / fontSize)));
+}
+
+/** Lines a text needs at `breite` character units (explicit line breaks respected). */
+export function zeilenBedarf(text: string, breite: number, fontSize = BASIS_PT, fett = false): number {
+  const proZeile = zeichenProZeile(breite, fontSize, fett);
   let zeilen = 0;
   for (const absatz of text.split('\n')) {
     let laenge = 0;
@@ -38,6 +43,30 @@ export function zeilenBedarf(text: string, breite: number, fontSize = BASIS_PT, 
     zeilen += n;
   }
   return Math.max(1, zeilen);
+}
+
+/**
+ * The text as lines that fit `breite` character units, broken at spaces
+ * (a longer word stands alone on its line). For long texts on computed
+ * sheets: one line per row instead of merged cells, which screen readers
+ * and Excel's accessibility checker do not handle.
+ */
+export function umbrechen(text: string, breite: number, fontSize = BASIS_PT, fett = false): string[] {
+  const proZeile = zeichenProZeile(breite, fontSize, fett);
+  const zeilen: string[] = [];
+  for (const absatz of text.split('\n')) {
+    let zeile = '';
+    for (const wort of absatz.split(/\s+/).filter((w) => w !== '')) {
+      if (zeile === '') zeile = wort;
+      else if (zeile.length + 1 + wort.length <= proZeile) zeile += ` ${wort}`;
+      else {
+        zeilen.push(zeile);
+        zeile = wort;
+      }
+    }
+    zeilen.push(zeile);
+  }
+  return zeilen;
 }
 
 function zerlegeA1(ref: string): { row: number; col: number } {
