@@ -18,7 +18,7 @@ import * as path from 'path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { pruefen } from '../../src/domain';
 import { jahreswechsel } from '../../src/domain/jahreswechsel';
-import { TABLES } from '../../src/domain/schema';
+import { TABLE_ORDER, TABLES, type TableKey } from '../../src/domain/schema';
 import { FakeGateway } from '../../src/taskpane/demo/fakeGateway';
 import { ladeMappe } from '../../src/xlsx/laden';
 import { leseRohdaten } from '../../src/xlsx/lesen';
@@ -73,6 +73,12 @@ async function neueSeite(breite = 360, hoehe = 860): Promise<Page> {
 /** Accessible name of a finding's button: "Fehler in Blatt!A1: …". */
 function eintragName(adresse: string): RegExp {
   return new RegExp(`^Fehler in ${adresse.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+}
+
+function tabellenSchluessel(name: string): TableKey {
+  const key = (Object.keys(TABLES) as TableKey[]).find((k) => TABLES[k].name === name);
+  if (!key) throw new Error(`unbekannte Tabelle ${name}`);
+  return key;
 }
 
 /** The pane must never scroll sideways (a task pane is 320–400 px wide). */
@@ -354,7 +360,9 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await bereich.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
     await bereich.getByRole('heading', { name: 'Vorschau: Berichtsjahr 2026 → 2027' }).waitFor();
     expect(await fokusText()).toBe('Vorschau: Berichtsjahr 2026 → 2027');
-    const raw = new FakeGateway().rohdaten();
+    // the demo workbook holds the tables of TABLE_ORDER only: no tblZeitreihe, like a workbook of the first year
+    const alle = new FakeGateway().rohdaten();
+    const raw = { ...alle, tables: alle.tables.filter((t) => (TABLE_ORDER as readonly TableKey[]).includes(tabellenSchluessel(t.name))) };
     const plan = pruefen(raw).plan;
     if (!plan) throw new Error('Beispiel ohne Plan');
     const e = jahreswechsel(raw, plan, 2027);
@@ -371,6 +379,8 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     const liste = bereich.getByRole('list', { name: 'Abgeschlossene Zeilen der Arbeitsplanung 2026' });
     expect(await liste.getByRole('listitem').count()).toBe(abgeschlossen.length);
     await liste.getByText(`(bisher ${abgeschlossen[0].adresse})`).waitFor();
+    // the chevron turns with a transition; the screenshot shows it settled
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await keinSeitlichesScrollen(page);
     await foto(page, '15-jahreswechsel-vorschau');
 
@@ -410,7 +420,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await bereich.getByText('Berichtsjahr 2027 in Excel geöffnet').waitFor();
     const b64 = await page.evaluate(() => (window as unknown as { __neueMappe?: string }).__neueMappe ?? '');
     expect(b64.startsWith('UEsDB')).toBe(true);
-    await bereich.getByText(/als „Demo-Arbeitsplanung-2027\.xlsx“ im SharePoint-Ordner speichern/).waitFor();
+    await bereich.getByText(/sie als „Demo-Arbeitsplanung-2027\.xlsx“ im SharePoint-Ordner speichern/).waitFor();
     // the open workbook was only read
     const blaetter = await page.evaluate(() => window.__integrationsmonitorDemo?.fake.modell.blaetter.map((b) => b.name) ?? []);
     expect(blaetter).not.toContain('Jahreswechsel');

@@ -81,7 +81,7 @@ describe('NeuesBerichtsjahr', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent);
       expect([within(zeile).getByRole('rowheader').textContent, ...zellen]).toEqual([
-        name,
+        name.replace(/^tbl/, ''),
         String(e.uebernommen.filter((x) => x.tabelle === name).length),
         String(e.abgeschlossen.filter((x) => x.tabelle === name).length),
       ]);
@@ -119,7 +119,7 @@ describe('NeuesBerichtsjahr', () => {
     expect(gw.heruntergeladen).toEqual([]);
     expect(titel.closest('[tabindex="-1"]')).toBe(document.activeElement);
     expect(
-      screen.getByText(new RegExp(`Speichern unter“ als „Arbeitsplanung-${e.jahr}\\.xlsx“ im SharePoint-Ordner`)),
+      screen.getByText(new RegExp(`Speichern unter“ wählen und sie als „Arbeitsplanung-${e.jahr}\\.xlsx“ im SharePoint-Ordner`)),
     ).toBeTruthy();
     expect(
       screen.getByText(

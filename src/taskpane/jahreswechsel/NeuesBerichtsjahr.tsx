@@ -58,17 +58,24 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     fontVariantNumeric: 'tabular-nums',
   },
-  // long table names wrap instead of widening a 320 px pane
+  // a long name wraps instead of widening a 320 px pane
   name: {
     textAlign: 'left',
     padding: `${tokens.spacingVerticalXXS} 0`,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     fontWeight: tokens.fontWeightRegular,
   },
   eintraege: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   eintrag: { overflowWrap: 'anywhere' },
   befunde: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: '20px' },
+  weiter: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: '20px',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   ziel: { outlineOffset: '2px' },
 });
 
@@ -313,7 +320,7 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
                 {zahlen.map((z) => (
                   <tr key={z.key} data-testid={`jahreswechsel-${z.key}`}>
                     <th scope="row" className={s.name}>
-                      {z.tabelle}
+                      {z.titel}
                     </th>
                     <td className={s.zelle}>{z.uebernommen}</td>
                     <td className={s.zelle}>{z.abgeschlossen}</td>
@@ -352,7 +359,7 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
             </Text>
             <div className={gem.knoepfe}>
               <Button
-                appearance="primary"
+                appearance={erstellt ? 'secondary' : 'primary'}
                 disabledFocusable={beschaeftigt || jahrFehler !== null}
                 onClick={() => void erstellen()}
               >
@@ -382,13 +389,20 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
                   ? `Berichtsjahr ${d.jahr} in Excel geöffnet`
                   : `Berichtsjahr ${d.jahr} zum Herunterladen bereit`}
               </MessageBarTitle>
-              {erstellt.geoeffnet
-                ? `Die Arbeitsmappe für ${d.jahr} ist als neue, noch nicht gespeicherte Arbeitsmappe geöffnet (Arbeitsplanung: ${d.uebernommen} Zeilen übernommen, ${d.abgeschlossen} abgeschlossen). Bitte dort mit „Datei › Speichern unter“ als „${d.datei}“ im SharePoint-Ordner speichern – unter diesem neuen Namen, nicht über die alte Datei.`
-                : `${erstellt.moeglich ? '' : 'Diese Excel-Version kann keine neue Arbeitsmappe öffnen (benötigt ExcelApi 1.8). '}Die Arbeitsmappe „${d.datei}“ für ${d.jahr} ist erstellt (Arbeitsplanung: ${d.uebernommen} Zeilen übernommen, ${d.abgeschlossen} abgeschlossen). Bitte herunterladen, in Excel öffnen und unter diesem neuen Namen im SharePoint-Ordner speichern.`}{' '}
-              {`Diese Arbeitsmappe bleibt unverändert: Sie ist die Grundlage des Umsetzungsberichts ${d.altesJahr}. In der neuen Arbeitsmappe geht es weiter: Netzwerkdateien für ${d.jahr} erstellen (Ansicht „Netzwerke“) und im Lauf des Jahres die Istwerte eintragen.`}
-              {d.fehlerNeu > 0
-                ? ` Achtung: „Prüfen“ findet in der neuen Arbeitsmappe ${anzahl(d.fehlerNeu, 'Fehler', 'Fehler')}; bitte dort prüfen und korrigieren.`
-                : ''}
+              {erstellt.moeglich ? '' : 'Diese Excel-Version kann keine neue Arbeitsmappe öffnen (benötigt ExcelApi 1.8). '}
+              {`Arbeitsplanung ${d.jahr}: ${d.uebernommen} Zeilen übernommen, ${d.abgeschlossen} abgeschlossen. So geht es weiter:`}
+              <ul className={s.weiter} aria-label="So geht es weiter">
+                <li>
+                  {erstellt.geoeffnet
+                    ? `In der neuen, noch nicht gespeicherten Arbeitsmappe „Datei › Speichern unter“ wählen und sie als „${d.datei}“ im SharePoint-Ordner speichern – unter diesem neuen Namen, nicht über die alte Datei.`
+                    : `„${d.datei}“ herunterladen, in Excel öffnen und unter diesem neuen Namen im SharePoint-Ordner speichern – nicht über die alte Datei.`}
+                </li>
+                <li>{`Diese Arbeitsmappe bleibt unverändert: Sie ist die Grundlage des Umsetzungsberichts ${d.altesJahr}.`}</li>
+                <li>{`In der neuen Arbeitsmappe die Netzwerkdateien für ${d.jahr} erstellen (Ansicht „Netzwerke“); die Istwerte kommen im Lauf des Jahres dazu.`}</li>
+                {d.fehlerNeu > 0 ? (
+                  <li>{`Achtung: „Prüfen“ findet in der neuen Arbeitsmappe ${anzahl(d.fehlerNeu, 'Fehler', 'Fehler')}; bitte dort prüfen und korrigieren.`}</li>
+                ) : null}
+              </ul>
             </MessageBarBody>
           </MessageBar>
         ) : null}

@@ -120,7 +120,10 @@ export const VORSCHAU_TABELLEN: readonly TableKey[] = [
 
 export interface TabellenZahl {
   readonly key: TableKey;
+  /** e.g. "tblArbeitsplanung", as in the entries */
   readonly tabelle: string;
+  /** e.g. "Arbeitsplanung": short enough for a 320 px pane */
+  readonly titel: string;
   readonly uebernommen: number;
   readonly abgeschlossen: number;
 }
@@ -131,6 +134,7 @@ export function zahlenJeTabelle(e: JahreswechselErgebnis): TabellenZahl[] {
     return {
       key,
       tabelle,
+      titel: tabelle.replace(/^tbl/, ''),
       uebernommen: e.uebernommen.filter((x) => x.tabelle === tabelle).length,
       abgeschlossen: e.abgeschlossen.filter((x) => x.tabelle === tabelle).length,
     };
