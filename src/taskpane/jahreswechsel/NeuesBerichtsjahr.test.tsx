@@ -1,10 +1,11 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { pruefen } from '../../domain';
 import { jahreswechsel } from '../../domain/jahreswechsel';
 import { TABLES } from '../../domain/schema';
+import { App } from '../App';
 import { demoFehler, FAKE_XLSX, FakeGateway, FakeJahreswechselGateway } from '../demo/fakeGateway';
 import { mitFluent } from '../testHilfen';
 import { NeuesBerichtsjahr } from './NeuesBerichtsjahr';
@@ -196,6 +197,31 @@ describe('NeuesBerichtsjahr', () => {
     const alarm = await screen.findByRole('alert');
     expect(within(alarm).getByText(/Excel hat den Zugriff auf die Arbeitsmappe verweigert/)).toBeTruthy();
     expect(alarm.closest('[tabindex="-1"]')).toBe(document.activeElement);
+  });
+});
+
+describe('NeuesBerichtsjahr on the Start view', () => {
+  it('is a section of Start, and its refusal leads to „Prüfen“ with the same Fehler', async () => {
+    const fehler = demoFehler();
+    const mappe = new FakeGateway({ fehler });
+    render(<App gateway={mappe} jahreswechsel={new FakeJahreswechselGateway(mappe)} />);
+    const bereich = await screen.findByRole('region', { name: 'Neues Berichtsjahr anlegen' }, { timeout: 10000 });
+    await act(async () => {
+      fireEvent.click(within(bereich).getByRole('button', { name: 'Vorschau anzeigen' }));
+    });
+    await within(bereich).findByText('Kein neues Berichtsjahr: Die Arbeitsmappe enthält 4 Fehler');
+    await act(async () => {
+      fireEvent.click(within(bereich).getByRole('button', { name: 'Fehler in „Prüfen“ anzeigen' }));
+    });
+    expect(await screen.findByRole('tab', { name: 'Prüfen', selected: true })).toBeTruthy();
+    await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' }, { timeout: 10000 });
+    expect(mappe.aufrufe).toContain('pruefen');
+  });
+
+  it('is not shown without its gateway', async () => {
+    render(<App gateway={new FakeGateway()} />);
+    await screen.findByText('Aufbau vollständig');
+    expect(screen.queryByRole('region', { name: 'Neues Berichtsjahr anlegen' })).toBeNull();
   });
 });
 

@@ -25,7 +25,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { meldungOhneAdresse } from '../../domain/befunde';
 import type { JahreswechselEintrag } from '../../domain/jahreswechsel';
 import { blattAdresse } from '../../domain/values';
@@ -114,7 +114,7 @@ function Verweigert({
 }: {
   vorschau: Extract<JahreswechselVorschau, { art: 'fehler' }>;
   zuPruefen?: () => void;
-  titelRef: React.RefObject<HTMLDivElement>;
+  titelRef: RefObject<HTMLDivElement>;
 }) {
   const s = useStyles();
   const { fehler } = vorschau;
