@@ -16,6 +16,7 @@ import { ANSICHTEN, type Ansicht } from './ansicht';
 import { Start } from './ansichten/Start';
 import type { ChecklisteGateway } from './checkliste/gateway';
 import type { ArbeitsmappeGateway } from './gateway';
+import type { JahreswechselGateway } from './jahreswechsel/gateway';
 import type { NetzwerkGateway } from './netzwerk/gateway';
 import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
 import { useArbeitsmappe } from './useArbeitsmappe';
@@ -77,6 +78,8 @@ export interface AppProps {
   /** gateways of the Checkliste and Netzwerke tabs; without one the tab says it is unavailable */
   readonly checkliste?: ChecklisteGateway;
   readonly netzwerk?: NetzwerkGateway;
+  /** gateway of „Neues Berichtsjahr anlegen“ on Start; without one the section is not shown */
+  readonly jahreswechsel?: JahreswechselGateway;
 }
 
 function Platzhalter({ text }: { text: string }) {
@@ -92,6 +95,7 @@ export function App({
   info,
   checkliste,
   netzwerk,
+  jahreswechsel,
 }: AppProps) {
   const s = useStyles();
   const [ansicht, setAnsicht] = useState<Ansicht>(startAnsicht);
@@ -122,7 +126,13 @@ export function App({
   let inhalt: ReactNode;
   switch (ansicht) {
     case 'start':
-      inhalt = <Start zustand={zustand} aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }} />;
+      inhalt = (
+        <Start
+          zustand={zustand}
+          aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }}
+          jahreswechsel={jahreswechsel}
+        />
+      );
       break;
     case 'pruefen':
       inhalt = <Pruefen zustand={zustand} aktionen={aktionen} />;

@@ -22,11 +22,18 @@ async function start(): Promise<void> {
     root.render(<AusserhalbOffice umgebung={umgebung} />);
     return;
   }
-  const [{ App }, { OfficeGateway, anforderungsHinweise }, { OfficeChecklisteGateway }, { OfficeNetzwerkGateway }] = await Promise.all([
+  const [
+    { App },
+    { OfficeGateway, anforderungsHinweise },
+    { OfficeChecklisteGateway },
+    { OfficeNetzwerkGateway },
+    { OfficeJahreswechselGateway },
+  ] = await Promise.all([
     import(/* webpackChunkName: "app" */ './App'),
     import(/* webpackChunkName: "excel" */ './officeGateway'),
     import(/* webpackChunkName: "excel" */ './checkliste/gateway'),
     import(/* webpackChunkName: "excel" */ './netzwerk/gateway'),
+    import(/* webpackChunkName: "excel" */ './jahreswechsel/gateway'),
   ]);
   const { ansicht, ausfuehren } = startAnsichtAusUrl(window.location.search);
   root.render(
@@ -35,6 +42,7 @@ async function start(): Promise<void> {
         gateway={new OfficeGateway()}
         checkliste={new OfficeChecklisteGateway()}
         netzwerk={new OfficeNetzwerkGateway()}
+        jahreswechsel={new OfficeJahreswechselGateway()}
         dunkel={umgebung.dunkel}
         startAnsicht={ansicht}
         ausfuehren={ausfuehren}

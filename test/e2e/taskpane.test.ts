@@ -6,13 +6,22 @@
  *      against the in-memory fake of the Excel API with planted errors:
  *      Einrichten → Prüfen shows them → click selects the cell → KPIs are
  *      refused while Fehler exist → after correction the summary, and the
- *      computed sheets exist in the fake workbook.
+ *      computed sheets exist in the fake workbook;
+ *  (c) „Neues Berichtsjahr anlegen“ on Start at 320 px: refused while the
+ *      workbook has Fehler, then the preview, the year check, the new
+ *      workbook as a download and, where Excel can, opened in Excel.
  * Screenshots of every view go to docs/screenshots/.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { pruefen } from '../../src/domain';
+import { jahreswechsel } from '../../src/domain/jahreswechsel';
+import { TABLE_ORDER, TABLES, type TableKey } from '../../src/domain/schema';
+import { FakeGateway } from '../../src/taskpane/demo/fakeGateway';
+import { ladeMappe } from '../../src/xlsx/laden';
+import { leseRohdaten } from '../../src/xlsx/lesen';
 import { starteServer, type StatischerServer } from './server';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -64,6 +73,12 @@ async function neueSeite(breite = 360, hoehe = 860): Promise<Page> {
 /** Accessible name of a finding's button: "Fehler in Blatt!A1: …". */
 function eintragName(adresse: string): RegExp {
   return new RegExp(`^Fehler in ${adresse.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+}
+
+function tabellenSchluessel(name: string): TableKey {
+  const key = (Object.keys(TABLES) as TableKey[]).find((k) => TABLES[k].name === name);
+  if (!key) throw new Error(`unbekannte Tabelle ${name}`);
+  return key;
 }
 
 /** The pane must never scroll sideways (a task pane is 320–400 px wide). */
@@ -319,6 +334,100 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
       expect(log.fehler).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it('Neues Berichtsjahr anlegen: refusal with the Fehler, preview, year check, download and opening, at 320 px', async () => {
+    const page = await neueSeite(320);
+    const log = beobachte(page);
+    await page.goto(`${server.url}/demo.html?latenz=100&vollstaendig=1`);
+    await page.getByText('Aufbau vollständig').waitFor({ timeout: 15000 });
+    const bereich = page.getByRole('region', { name: 'Neues Berichtsjahr anlegen' });
+    await bereich.getByRole('heading', { level: 2, name: 'Neues Berichtsjahr anlegen' }).waitFor();
+    const fokusText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+    // the planted Fehler block the new year; the first cells are named
+    await bereich.getByRole('button', { name: 'Vorschau anzeigen' }).click();
+    await bereich.getByText('Kein neues Berichtsjahr: Die Arbeitsmappe enthält 4 Fehler').waitFor();
+    const adressen = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen ?? []);
+    const erste = bereich.getByRole('list', { name: 'Erste Fehler' });
+    for (const a of adressen) await erste.getByText(a, { exact: true }).waitFor();
+    expect(await fokusText()).toContain('Kein neues Berichtsjahr');
+    await keinSeitlichesScrollen(page);
+    await foto(page, '14-jahreswechsel-fehler');
+
+    // corrected in Excel: the preview shows what the CLI's rules say for the same data
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    await bereich.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
+    await bereich.getByRole('heading', { name: 'Vorschau: Berichtsjahr 2026 → 2027' }).waitFor();
+    expect(await fokusText()).toBe('Vorschau: Berichtsjahr 2026 → 2027');
+    // the demo workbook holds the tables of TABLE_ORDER only: no tblZeitreihe, like a workbook of the first year
+    const alle = new FakeGateway().rohdaten();
+    const raw = { ...alle, tables: alle.tables.filter((t) => (TABLE_ORDER as readonly TableKey[]).includes(tabellenSchluessel(t.name))) };
+    const plan = pruefen(raw).plan;
+    if (!plan) throw new Error('Beispiel ohne Plan');
+    const e = jahreswechsel(raw, plan, 2027);
+    for (const key of ['arbeitsplanung', 'checkliste', 'kennzahlen', 'zeitreihe'] as const) {
+      const name = TABLES[key].name;
+      const zellen = await bereich.getByTestId(`jahreswechsel-${key}`).getByRole('cell').allTextContents();
+      expect(zellen).toEqual([
+        String(e.uebernommen.filter((x) => x.tabelle === name).length),
+        String(e.abgeschlossen.filter((x) => x.tabelle === name).length),
+      ]);
+    }
+    const abgeschlossen = e.abgeschlossen.filter((x) => x.tabelle === 'tblArbeitsplanung');
+    await bereich.getByRole('button', { name: `Abgeschlossen, bleiben im Bericht 2026 (${abgeschlossen.length})` }).click();
+    const liste = bereich.getByRole('list', { name: 'Abgeschlossene Zeilen der Arbeitsplanung 2026' });
+    expect(await liste.getByRole('listitem').count()).toBe(abgeschlossen.length);
+    await liste.getByText(`(bisher ${abgeschlossen[0].adresse})`).waitFor();
+    // the chevron turns with a transition; the screenshot shows it settled
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await keinSeitlichesScrollen(page);
+    await foto(page, '15-jahreswechsel-vorschau');
+
+    // a year not after the Berichtsjahr is refused with the rule's message
+    const jahr = bereich.getByLabel('Neues Berichtsjahr');
+    await jahr.fill('2026');
+    await bereich.getByText(/Das neue Berichtsjahr 2026 liegt nicht nach dem Berichtsjahr 2026/).waitFor();
+    const knopf = bereich.getByRole('button', { name: 'Neue Arbeitsmappe erstellen' });
+    expect(await knopf.getAttribute('aria-disabled')).toBe('true');
+    await jahr.fill('2027');
+    expect(await knopf.getAttribute('aria-disabled')).not.toBe('true');
+
+    // the demo's Excel has no createWorkbook: the file is offered as a download
+    await knopf.click();
+    await bereich.getByText('Berichtsjahr 2027 zum Herunterladen bereit').waitFor();
+    expect(await fokusText()).toContain('Berichtsjahr 2027 zum Herunterladen bereit');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bereich.getByRole('button', { name: 'Herunterladen (Demo-Arbeitsplanung-2027.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Demo-Arbeitsplanung-2027.xlsx');
+    const pfad = await download.path();
+    const neu = pruefen(leseRohdaten(await ladeMappe(fs.readFileSync(pfad), 'Demo-Arbeitsplanung-2027.xlsx')));
+    expect(neu.plan?.einstellungen.berichtsjahr).toBe(2027);
+    expect(neu.findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
+    await keinSeitlichesScrollen(page);
+    await foto(page, '16-jahreswechsel-herunterladen');
+
+    // where Excel can open a new workbook (ExcelApi 1.8), it does
+    await page.evaluate(() => {
+      const w = window as unknown as { Excel: Record<string, unknown>; __neueMappe?: string };
+      w.Excel.createWorkbook = async (b64: string) => {
+        w.__neueMappe = b64;
+      };
+    });
+    await knopf.click();
+    await bereich.getByText('Berichtsjahr 2027 in Excel geöffnet').waitFor();
+    const b64 = await page.evaluate(() => (window as unknown as { __neueMappe?: string }).__neueMappe ?? '');
+    expect(b64.startsWith('UEsDB')).toBe(true);
+    await bereich.getByText(/sie als „Demo-Arbeitsplanung-2027\.xlsx“ im SharePoint-Ordner speichern/).waitFor();
+    // the open workbook was only read
+    const blaetter = await page.evaluate(() => window.__integrationsmonitorDemo?.fake.modell.blaetter.map((b) => b.name) ?? []);
+    expect(blaetter).not.toContain('Jahreswechsel');
+
+    expect(log.fehler).toEqual([]);
+    expect(log.fremdeAnfragen).toEqual([]);
+    await page.context().close();
   });
 
   it('shows an Excel error as a German message with what to do', async () => {

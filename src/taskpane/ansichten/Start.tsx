@@ -10,10 +10,19 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
 import type { EinrichtenErgebnis } from '../gateway';
+import type { JahreswechselGateway } from '../jahreswechsel/gateway';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
+
+// once a year only: its code (and the rollover rules) load when the Start view shows it, not with the pane
+const NeuesBerichtsjahr = lazy(() =>
+  import(/* webpackChunkName: "jahreswechsel-ansicht" */ '../jahreswechsel/NeuesBerichtsjahr').then((m) => ({
+    default: m.NeuesBerichtsjahr,
+  })),
+);
 
 const useStyles = makeStyles({
   liste: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '20px' },
@@ -70,7 +79,16 @@ export function EinrichtenBericht({ ergebnis }: { ergebnis: EinrichtenErgebnis }
   );
 }
 
-export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; aktionen: ArbeitsmappeAktionen }) {
+export function Start({
+  zustand,
+  aktionen,
+  jahreswechsel,
+}: {
+  zustand: ArbeitsmappeZustand;
+  aktionen: ArbeitsmappeAktionen;
+  /** without it the section „Neues Berichtsjahr anlegen“ is not shown */
+  jahreswechsel?: JahreswechselGateway;
+}) {
   const s = useStyles();
   const gem = useGemeinsameStile();
   const { status, laeuft } = zustand;
@@ -144,6 +162,12 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
         Einrichten legt fehlende Blätter, Tabellen und Auswahllisten an. Prüfen meldet jede fehlerhafte Zelle. KPIs aktualisieren
         berechnet die Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „KPI Verlauf“ neu.
       </Text>
+
+      {jahreswechsel ? (
+        <Suspense fallback={<Spinner size="tiny" label="Wird geladen …" labelPosition="after" />}>
+          <NeuesBerichtsjahr gateway={jahreswechsel} zuPruefen={() => void aktionen.pruefen()} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

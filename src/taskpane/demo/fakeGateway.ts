@@ -17,6 +17,9 @@ import type {
   KpiErgebnis,
   PruefErgebnis,
 } from '../gateway';
+import { BenutzerFehler } from '../gateway';
+import type { JahresmappeErstellt, JahreswechselGateway, JahreswechselVorschau } from '../jahreswechsel/gateway';
+import { bauVoraussetzungen, erstelltAus, jahreswechsel, vorschauAusMappe } from '../jahreswechsel/vorschau';
 import { fehlendeTeile } from '../status';
 
 /** A planted wrong value: where it is and what the correct value was. */
@@ -191,5 +194,60 @@ export class FakeGateway implements ArbeitsmappeGateway {
       throw new FakeOfficeFehler('ItemNotFound', `Das Blatt ${blatt} gibt es nicht.`);
     }
     this.auswahl.push(zelle ? `${blatt}!${zelle}` : blatt);
+  }
+}
+
+/** Bytes the fake hands out as the "built" workbook: a zip signature, enough for open/download assertions. */
+export const FAKE_XLSX = new Uint8Array([80, 75, 3, 4]);
+
+/**
+ * „Neues Berichtsjahr anlegen“ on the fake workbook: the real rules
+ * (pruefen, jahreswechsel) on the same tables the FakeGateway holds, so a
+ * correction there shows in the next preview; only the exceljs file and
+ * Excel's new window are simulated.
+ */
+export class FakeJahreswechselGateway implements JahreswechselGateway {
+  /** every call in order, for assertions */
+  readonly aufrufe: string[] = [];
+  /** the bytes given to inExcelOeffnen and herunterladen */
+  readonly geoeffnet: Uint8Array[] = [];
+  readonly heruntergeladen: { datei: string; inhalt: Uint8Array }[] = [];
+
+  constructor(
+    private readonly mappe: FakeGateway,
+    private readonly optionen: { readonly kannOeffnen?: boolean; readonly oeffnenScheitert?: boolean } = {},
+  ) {}
+
+  async vorschau(): Promise<JahreswechselVorschau> {
+    this.aufrufe.push('vorschau');
+    return vorschauAusMappe(this.mappe.rohdaten());
+  }
+
+  async jahresmappeBauen(jahr: number): Promise<JahresmappeErstellt> {
+    this.aufrufe.push(`jahresmappeBauen ${jahr}`);
+    const raw = this.mappe.rohdaten();
+    const { plan, datei } = bauVoraussetzungen(raw, jahr);
+    return erstelltAus(jahreswechsel(raw, plan, jahr), datei, FAKE_XLSX, []);
+  }
+
+  kannNeueMappeOeffnen(): boolean {
+    return this.optionen.kannOeffnen ?? true;
+  }
+
+  async inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
+    this.aufrufe.push('inExcelOeffnen');
+    if (this.optionen.oeffnenScheitert) {
+      throw new BenutzerFehler(
+        'Excel konnte die Arbeitsmappe des neuen Berichtsjahrs nicht als neue Arbeitsmappe öffnen.',
+        'Bitte die Datei stattdessen herunterladen und in Excel öffnen (Schaltfläche „Herunterladen“).',
+        'Simulierter Fehler',
+      );
+    }
+    this.geoeffnet.push(inhalt);
+  }
+
+  herunterladen(datei: string, inhalt: Uint8Array): void {
+    this.aufrufe.push('herunterladen');
+    this.heruntergeladen.push({ datei, inhalt });
   }
 }

@@ -11,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../App';
 import { startAnsichtAusUrl } from '../ansicht';
 import { OfficeChecklisteGateway } from '../checkliste/gateway';
+import { OfficeJahreswechselGateway } from '../jahreswechsel/gateway';
 import { OfficeNetzwerkGateway } from '../netzwerk/gateway';
 import { OfficeGateway } from '../officeGateway';
 import { installiereDemoExcel, type DemoExcel } from './demoExcel';
@@ -38,6 +39,7 @@ createRoot(container).render(
     gateway={new OfficeGateway()}
     checkliste={new OfficeChecklisteGateway()}
     netzwerk={new OfficeNetzwerkGateway()}
+    jahreswechsel={new OfficeJahreswechselGateway()}
     dunkel={params.get('thema') === 'dunkel'}
     startAnsicht={ansicht}
     ausfuehren={ausfuehren}

@@ -1,0 +1,423 @@
+/**
+ * Start-view section "Neues Berichtsjahr anlegen" (SPEC §6, the task-pane
+ * way of the CLI's `jahreswechsel`). Step 1 reads and validates the open
+ * workbook and shows what would be carried and what stays in the old year;
+ * step 2 builds next year's workbook (same file as the CLI) and opens it as
+ * a new Excel workbook, or offers it as a download without ExcelApi 1.8 or
+ * when opening fails. The open workbook is never changed.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { meldungOhneAdresse } from '../../domain/befunde';
+import type { JahreswechselEintrag } from '../../domain/jahreswechsel';
+import { blattAdresse } from '../../domain/values';
+import { alsBenutzerFehler } from '../fehler';
+import { anzahl } from '../format';
+import type { BenutzerFehler } from '../gateway';
+import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
+import { useGemeinsameStile } from '../komponenten/stile';
+import type { JahresmappeErstellt, JahreswechselGateway, JahreswechselVorschau } from './gateway';
+import { jahreswechsel, jahrUngueltig, zahlenJeTabelle } from './vorschau';
+
+/** how many Fehler the refusal lists; „Prüfen“ shows all of them */
+const ERSTE_BEFUNDE = 5;
+
+const useStyles = makeStyles({
+  schritt: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  feld: { minWidth: 0 },
+  jahr: { maxWidth: '10em' },
+  tabelle: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  beschriftung: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  kopf: {
+    textAlign: 'right',
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+  },
+  kopfLinks: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} 0` },
+  zelle: {
+    textAlign: 'right',
+    padding: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  // a long name wraps instead of widening a 320 px pane
+  name: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: 'break-word',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  eintraege: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  eintrag: { overflowWrap: 'anywhere' },
+  befunde: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: '20px' },
+  weiter: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: '20px',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  ziel: { outlineOffset: '2px' },
+});
+
+type Laeuft = 'vorschau' | 'erstellen' | null;
+type Fokus = 'vorschau' | 'fehler' | 'ergebnis' | null;
+
+interface Erstellt {
+  readonly datei: JahresmappeErstellt;
+  /** opened as a new Excel workbook (false: download offered instead) */
+  readonly geoeffnet: boolean;
+  /** false when Excel lacks ExcelApi 1.8 */
+  readonly moeglich: boolean;
+}
+
+function Eintraege({ eintraege, name }: { eintraege: readonly JahreswechselEintrag[]; name: string }) {
+  const s = useStyles();
+  const gem = useGemeinsameStile();
+  if (eintraege.length === 0) return <Text>Keine.</Text>;
+  return (
+    <ul className={s.eintraege} aria-label={name}>
+      {eintraege.map((e, i) => (
+        <li key={`${e.schluessel}-${e.adresse ?? i}`} className={s.eintrag}>
+          <Text weight="semibold">{e.schluessel || '(ohne Nr)'}</Text> – {e.meldung}
+          {e.adresse ? <span className={gem.leise}>{` (bisher ${e.adresse})`}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The refusal: the workbook has Fehler, so no new year (as the CLI, which writes nothing). */
+function Verweigert({
+  vorschau,
+  zuPruefen,
+  titelRef,
+}: {
+  vorschau: Extract<JahreswechselVorschau, { art: 'fehler' }>;
+  zuPruefen?: () => void;
+  titelRef: RefObject<HTMLDivElement>;
+}) {
+  const s = useStyles();
+  const { fehler } = vorschau;
+  const weitere = fehler.length - ERSTE_BEFUNDE;
+  return (
+    <MessageBar intent="error" layout="multiline" ref={titelRef} tabIndex={-1} className={s.ziel}>
+      <MessageBarBody>
+        <MessageBarTitle>{`Kein neues Berichtsjahr: Die Arbeitsmappe enthält ${anzahl(fehler.length, 'Fehler', 'Fehler')}`}</MessageBarTitle>
+        Erst wenn alle Fehler korrigiert sind, kann das neue Berichtsjahr angelegt werden; sonst trüge die neue Arbeitsmappe sie
+        weiter. Die ersten Stellen:
+        <ul className={s.befunde} aria-label="Erste Fehler">
+          {fehler.slice(0, ERSTE_BEFUNDE).map((f, i) => (
+            <li key={`${f.blatt}-${f.zelle}-${f.regel}-${i}`}>
+              <Text weight="semibold">{f.zelle ? blattAdresse(f.blatt, f.zelle) : `Blatt „${f.blatt}“`}</Text>
+              {f.spalte ? ` (${f.spalte})` : ''}: {meldungOhneAdresse(f)}
+            </li>
+          ))}
+        </ul>
+        {weitere > 0 ? `… und ${anzahl(weitere, 'weiterer Fehler', 'weitere Fehler')}. ` : ''}
+        Bitte mit „Prüfen“ alle Stellen anzeigen, dort korrigieren und danach die Vorschau erneut anzeigen.
+      </MessageBarBody>
+      {zuPruefen ? (
+        <MessageBarActions>
+          <Button onClick={zuPruefen}>Fehler in „Prüfen“ anzeigen</Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+}
+
+export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: JahreswechselGateway; zuPruefen?: () => void }) {
+  const gem = useGemeinsameStile();
+  const s = useStyles();
+  const [laeuft, setLaeuft] = useState<Laeuft>(null);
+  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
+  const [vorschau, setVorschau] = useState<JahreswechselVorschau | null>(null);
+  const [jahrText, setJahrText] = useState('');
+  const [erstellt, setErstellt] = useState<Erstellt | null>(null);
+  const [fokus, setFokus] = useState<Fokus>(null);
+  const vorschauRef = useRef<HTMLHeadingElement>(null);
+  const verweigertRef = useRef<HTMLDivElement>(null);
+  const fehlerRef = useRef<HTMLDivElement>(null);
+  const ergebnisRef = useRef<HTMLDivElement>(null);
+
+  // after an action the focus goes to what it produced, so a screen reader reads on from there
+  useEffect(() => {
+    if (fokus === null) return;
+    const ziel =
+      fokus === 'ergebnis'
+        ? ergebnisRef.current
+        : fokus === 'fehler'
+          ? fehlerRef.current
+          : vorschau?.art === 'fehler'
+            ? verweigertRef.current
+            : vorschauRef.current;
+    ziel?.focus();
+    setFokus(null);
+  }, [fokus, vorschau]);
+
+  const bereit = vorschau?.art === 'bereit' ? vorschau : null;
+  const jahrFehler = useMemo(() => {
+    if (!bereit) return null;
+    const t = jahrText.trim();
+    if (t === '') return `Bitte das neue Berichtsjahr angeben, z. B. ${bereit.jahr}.`;
+    return jahrUngueltig(bereit.plan, Number(t));
+  }, [bereit, jahrText]);
+  const jahr = bereit ? (jahrFehler ? bereit.jahr : Number(jahrText.trim())) : null;
+  const ergebnis = useMemo(() => (bereit && jahr !== null ? jahreswechsel(bereit.raw, bereit.plan, jahr) : null), [bereit, jahr]);
+  const zahlen = useMemo(() => (ergebnis ? zahlenJeTabelle(ergebnis) : []), [ergebnis]);
+  const ap = (liste: readonly JahreswechselEintrag[] | undefined) =>
+    (liste ?? []).filter((e) => e.tabelle === 'tblArbeitsplanung');
+  const apAbgeschlossen = ap(ergebnis?.abgeschlossen);
+  const apUebernommen = ap(ergebnis?.uebernommen);
+
+  async function vorschauLaden() {
+    setLaeuft('vorschau');
+    setFehler(null);
+    setErstellt(null);
+    try {
+      const v = await gateway.vorschau();
+      setVorschau(v);
+      if (v.art === 'bereit') setJahrText(String(v.jahr));
+      setFokus('vorschau');
+    } catch (e) {
+      setVorschau(null);
+      setFehler(alsBenutzerFehler(e, 'Vorschau des neuen Berichtsjahrs'));
+      setFokus('fehler');
+    } finally {
+      setLaeuft(null);
+    }
+  }
+
+  async function erstellen() {
+    if (!bereit || jahrFehler || jahr === null) return;
+    setLaeuft('erstellen');
+    setFehler(null);
+    setErstellt(null);
+    let datei: JahresmappeErstellt | null = null;
+    try {
+      datei = await gateway.jahresmappeBauen(jahr);
+      const moeglich = gateway.kannNeueMappeOeffnen();
+      if (moeglich) await gateway.inExcelOeffnen(datei.inhalt);
+      setErstellt({ datei, geoeffnet: moeglich, moeglich });
+      setFokus('ergebnis');
+    } catch (e) {
+      setFehler(alsBenutzerFehler(e, 'Neue Arbeitsmappe erstellen'));
+      // built but not opened: the download still works
+      if (datei) setErstellt({ datei, geoeffnet: false, moeglich: true });
+      setFokus('fehler');
+    } finally {
+      setLaeuft(null);
+    }
+  }
+
+  function herunterladen() {
+    if (!erstellt) return;
+    try {
+      gateway.herunterladen(erstellt.datei.datei, erstellt.datei.inhalt);
+    } catch (e) {
+      setFehler(alsBenutzerFehler(e, 'Neue Arbeitsmappe herunterladen'));
+      setFokus('fehler');
+    }
+  }
+
+  const beschaeftigt = laeuft !== null;
+  const d = erstellt?.datei;
+
+  return (
+    <Card>
+      <section className={gem.spalte} aria-labelledby="jahreswechsel-titel">
+        <Subtitle2 as="h2" id="jahreswechsel-titel" className={gem.ueberschrift}>
+          Neues Berichtsjahr anlegen
+        </Subtitle2>
+        <Text>
+          Einmal im Jahr, nach dem Umsetzungsbericht: Erstellt aus dieser Arbeitsmappe die Arbeitsmappe des nächsten
+          Berichtsjahrs. Offene Maßnahmen und Standardmaßnahmen gehen weiter, die Istwerte kommen in die Zeitreihe. Diese
+          Arbeitsmappe wird nicht verändert.
+        </Text>
+
+        <Text as="h3" className={s.schritt}>
+          Schritt 1: Vorschau
+        </Text>
+        <div className={gem.knoepfe}>
+          <Button
+            appearance={bereit ? 'secondary' : 'primary'}
+            disabledFocusable={beschaeftigt}
+            onClick={() => void vorschauLaden()}
+          >
+            {vorschau ? 'Vorschau aktualisieren' : 'Vorschau anzeigen'}
+          </Button>
+        </div>
+        {laeuft === 'vorschau' ? <Spinner size="small" label="Arbeitsmappe wird gelesen und geprüft …" /> : null}
+
+        {vorschau?.art === 'fehler' ? <Verweigert vorschau={vorschau} zuPruefen={zuPruefen} titelRef={verweigertRef} /> : null}
+
+        {bereit && ergebnis ? (
+          <>
+            <Text as="h3" className={s.schritt} ref={vorschauRef} tabIndex={-1}>
+              {`Vorschau: Berichtsjahr ${bereit.altesJahr} → ${ergebnis.jahr}`}
+            </Text>
+            <Text>
+              {`Berichtsjahr der geöffneten Arbeitsmappe „${bereit.quelle}“: ${bereit.altesJahr}. Keine Fehler`}
+              {bereit.warnungen > 0
+                ? ` (${anzahl(bereit.warnungen, 'Warnung', 'Warnungen')}; sie verhindern den Jahreswechsel nicht).`
+                : '.'}
+            </Text>
+            <Field
+              label="Neues Berichtsjahr"
+              className={s.feld}
+              validationState={jahrFehler ? 'error' : 'none'}
+              validationMessage={jahrFehler ?? undefined}
+              hint={jahrFehler ? undefined : `Vorgabe: ${bereit.jahr} (Berichtsjahr + 1)`}
+            >
+              <Input
+                className={s.jahr}
+                type="number"
+                inputMode="numeric"
+                min={bereit.altesJahr + 1}
+                max={2100}
+                step={1}
+                value={jahrText}
+                readOnly={beschaeftigt}
+                onChange={(_e, data) => setJahrText(data.value)}
+              />
+            </Field>
+
+            <table className={s.tabelle}>
+              <caption className={s.beschriftung}>Zeilen je Tabelle</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={s.kopfLinks}>
+                    Tabelle
+                  </th>
+                  <th scope="col" className={s.kopf}>
+                    übernommen
+                  </th>
+                  <th scope="col" className={s.kopf}>
+                    abgeschlossen
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {zahlen.map((z) => (
+                  <tr key={z.key} data-testid={`jahreswechsel-${z.key}`}>
+                    <th scope="row" className={s.name}>
+                      {z.titel}
+                    </th>
+                    <td className={s.zelle}>{z.uebernommen}</td>
+                    <td className={s.zelle}>{z.abgeschlossen}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+
+            <Accordion multiple collapsible>
+              <AccordionItem value="abgeschlossen">
+                <AccordionHeader as="h4">{`Abgeschlossen, bleiben im Bericht ${ergebnis.altesJahr} (${apAbgeschlossen.length})`}</AccordionHeader>
+                <AccordionPanel>
+                  <Eintraege
+                    eintraege={apAbgeschlossen}
+                    name={`Abgeschlossene Zeilen der Arbeitsplanung ${ergebnis.altesJahr}`}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+              <AccordionItem value="uebernommen">
+                <AccordionHeader as="h4">{`Übernommen nach ${ergebnis.jahr} (${apUebernommen.length})`}</AccordionHeader>
+                <AccordionPanel>
+                  <Eintraege eintraege={apUebernommen} name={`Übernommene Zeilen der Arbeitsplanung ${ergebnis.jahr}`} />
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+            <Text size={200} className={gem.leise}>
+              Die Listen zeigen die Zeilen der Arbeitsplanung mit Nr, Ergebnis und ihrer bisherigen Zeile. Die neue Arbeitsmappe
+              enthält dieselben Angaben im Blatt „Jahreswechsel“.
+            </Text>
+
+            <Text as="h3" className={s.schritt}>
+              Schritt 2: Neue Arbeitsmappe erstellen
+            </Text>
+            <Text>
+              {`Die Arbeitsmappe für ${ergebnis.jahr} öffnet sich als neue Arbeitsmappe in Excel; bitte dort unter einem neuen Namen im SharePoint-Ordner speichern.`}
+            </Text>
+            <div className={gem.knoepfe}>
+              <Button
+                appearance={erstellt ? 'secondary' : 'primary'}
+                disabledFocusable={beschaeftigt || jahrFehler !== null}
+                onClick={() => void erstellen()}
+              >
+                Neue Arbeitsmappe erstellen
+              </Button>
+            </div>
+            {laeuft === 'erstellen' ? <Spinner size="small" label="Neue Arbeitsmappe wird erstellt …" /> : null}
+          </>
+        ) : null}
+
+        {fehler ? (
+          <div ref={fehlerRef} tabIndex={-1} className={s.ziel}>
+            <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} />
+          </div>
+        ) : null}
+        {erstellt && d ? (
+          <MessageBar
+            intent={erstellt.geoeffnet && d.fehlerNeu === 0 ? 'success' : 'warning'}
+            layout="multiline"
+            ref={ergebnisRef}
+            tabIndex={-1}
+            className={s.ziel}
+          >
+            <MessageBarBody>
+              <MessageBarTitle>
+                {erstellt.geoeffnet
+                  ? `Berichtsjahr ${d.jahr} in Excel geöffnet`
+                  : `Berichtsjahr ${d.jahr} zum Herunterladen bereit`}
+              </MessageBarTitle>
+              {erstellt.moeglich ? '' : 'Diese Excel-Version kann keine neue Arbeitsmappe öffnen (benötigt ExcelApi 1.8). '}
+              {`Arbeitsplanung ${d.jahr}: ${d.uebernommen} Zeilen übernommen, ${d.abgeschlossen} abgeschlossen. So geht es weiter:`}
+              <ul className={s.weiter} aria-label="So geht es weiter">
+                <li>
+                  {erstellt.geoeffnet
+                    ? `In der neuen, noch nicht gespeicherten Arbeitsmappe „Datei › Speichern unter“ wählen und sie als „${d.datei}“ im SharePoint-Ordner speichern – unter diesem neuen Namen, nicht über die alte Datei.`
+                    : `„${d.datei}“ herunterladen, in Excel öffnen und unter diesem neuen Namen im SharePoint-Ordner speichern – nicht über die alte Datei.`}
+                </li>
+                <li>{`Diese Arbeitsmappe bleibt unverändert: Sie ist die Grundlage des Umsetzungsberichts ${d.altesJahr}.`}</li>
+                <li>{`In der neuen Arbeitsmappe die Netzwerkdateien für ${d.jahr} erstellen (Ansicht „Netzwerke“); die Istwerte kommen im Lauf des Jahres dazu.`}</li>
+                {d.fehlerNeu > 0 ? (
+                  <li>{`Achtung: „Prüfen“ findet in der neuen Arbeitsmappe ${anzahl(d.fehlerNeu, 'Fehler', 'Fehler')}; bitte dort prüfen und korrigieren.`}</li>
+                ) : null}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {erstellt ? (
+          <div className={gem.knoepfe}>
+            <Button
+              appearance={erstellt.geoeffnet ? 'secondary' : 'primary'}
+              disabledFocusable={beschaeftigt}
+              onClick={herunterladen}
+            >
+              {`Herunterladen (${erstellt.datei.datei})`}
+            </Button>
+          </div>
+        ) : null}
+      </section>
+    </Card>
+  );
+}
