@@ -144,6 +144,8 @@ Beispiel:
       const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
       const grids = aktualisierteBlaetter({ plan: g.plan, kpi, meta, raw: g.raw });
       for (const grid of grids) schreibeGrid(g.wb, grid);
+      // a document title for screen readers and the accessibility checker, unless the workbook has one
+      if (!g.wb.title) g.wb.title = `Integrationskonzept – Arbeitsplanung ${kpi.berichtsjahr}`;
       // one write: the charts go into the package before it reaches the disk
       await speichereDatei(aus, async () => diagrammeEinfuegen(new Uint8Array((await g.wb.xlsx.writeBuffer()) as ArrayBuffer), grids));
       // with --json stdout carries only the JSON, so the note goes to stderr

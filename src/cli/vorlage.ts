@@ -56,6 +56,7 @@ Beispiel:
     const tabellen = beispiel ? beispielTabellen() : vorlageTabellen();
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Integrationsmonitor';
+    wb.title = beispiel ? 'Integrationskonzept – Arbeitsplanung 2026 (Beispiel)' : 'Integrationskonzept – Arbeitsplanung';
     wb.created = new Date();
     schreibeVorlage(wb, tabellen);
     // every sheet of SPEC §2, the computed ones with a note until the first refresh

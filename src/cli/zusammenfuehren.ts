@@ -163,6 +163,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
         hinweise: erg.hinweise,
       }),
     );
+    if (!wb.title) wb.title = `Integrationskonzept – Arbeitsplanung (zusammengeführt aus ${netze.length} Netzwerkdateien)`;
     await speichereArbeitsmappe(wb, aus);
 
     const x = erg.aenderungen;

@@ -51,7 +51,7 @@ function grid(n: number): Grid {
     freezeRows: 2,
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [2, 2] },
     charts: [
-      { name: 'D1', title: 'Zielerreichung', type: 'bar', dataRange: `A2:B${2 + n}`, anchor: 'D2', width: 300, height: 200 },
+      { name: 'D1', title: 'Zielerreichung', beschreibung: 'Balken je HF', type: 'bar', dataRange: `A2:B${2 + n}`, anchor: 'D2', width: 300, height: 200 },
     ],
   };
 }

@@ -32,7 +32,7 @@ function grid(n: number, extra: Partial<Grid> = {}, abwechselnd = true): Grid {
     freezeRows: 3,
     tabColor: '70AD47',
     print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [3, 3], pageBreaksBefore: [10] },
-    charts: [{ name: 'DiagrammA', title: 'Quote', type: 'bar', dataRange: `A3:C${3 + n}`, anchor: 'F3', width: 400, height: 250 }],
+    charts: [{ name: 'DiagrammA', title: 'Quote', beschreibung: 'Quote je HF', type: 'bar', dataRange: `A3:C${3 + n}`, anchor: 'F3', width: 400, height: 250 }],
     ...extra,
   };
 }

@@ -59,6 +59,8 @@ export interface GridCell {
 export interface ChartSpec {
   readonly name: string;
   readonly title: string;
+  /** alternative text: what the chart shows, with its figures (screen readers, Excel's accessibility checker) */
+  readonly beschreibung: string;
   readonly type: 'bar' | 'stackedBar' | 'line';
   /** A1 range of the source data, header row included */
   readonly dataRange: string;

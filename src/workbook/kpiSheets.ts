@@ -77,6 +77,9 @@ function zaehlZellen(z: Zaehlung, fett: boolean): GridCell[] {
   ];
 }
 
+/** „68 %“, „keine Daten“ without a value (chart alternative texts). */
+const prozentWert = (w: number | null): string => (w === null ? 'keine Daten' : `${Math.round(w * 100)} %`);
+
 /** Sheet `KPI Übersicht`: one row per Handlungsfeld plus Gesamt, chart data and chart specs. */
 export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Grid {
   const rows: GridCell[][] = [];
@@ -115,6 +118,7 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
     {
       name: 'DiagrammZielerreichung',
       title: 'Zielerreichung je Handlungsfeld',
+      beschreibung: `Balkendiagramm der Zielerreichung je Handlungsfeld: ${kpi.handlungsfelder.map((h) => `HF ${h.hf} ${prozentWert(h.zielerreichung)}`).join(', ')}. Die Werte stehen auch in der Tabelle darüber.`,
       type: 'bar',
       dataRange: `A${zeKopf}:B${zeEnde}`,
       anchor: address(datenTitel, 8),
@@ -124,6 +128,7 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
     {
       name: 'DiagrammStatus',
       title: 'Maßnahmen nach Status je Handlungsfeld',
+      beschreibung: `Gestapeltes Balkendiagramm der Maßnahmen nach Status je Handlungsfeld (umgesetzt, begonnen, geplant, verschoben, entfallen): ${kpi.handlungsfelder.map((h) => `HF ${h.hf} ${h.umgesetzt}/${h.begonnen}/${h.geplant}/${h.verschoben}/${h.entfallen}`).join(', ')}.`,
       type: 'stackedBar',
       dataRange: `A${stKopf}:F${stEnde}`,
       // 20 rows × 15 pt = 300 pt: below the first chart (280 pt high), no overlap
@@ -238,8 +243,8 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
     rowHeights: zeilenhoehen(rows, columnWidths),
     freezeRows: kopfZeile,
     tabColor: COLORS.tabBerechnet,
-    // no repeated header: the Kennzahlen section below has a header of its own
-    print: { landscape: true, paper: 'A4', fitToWidth: true, pageBreaksBefore: [kzKopf - 1] },
+    // the title lines repeat (not a table header: the Kennzahlen section below has a header of its own)
+    print: { landscape: true, paper: 'A4', fitToWidth: true, repeatRows: [1, 2], pageBreaksBefore: [kzKopf - 1] },
   };
 }
 

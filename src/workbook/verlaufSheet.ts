@@ -15,6 +15,7 @@ import {
   type VerlaufZeile,
 } from '../domain/verlauf';
 import { SHEETS, VERLAUF_TABELLE } from '../domain/schema';
+import { datumDeutsch } from '../domain/values';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS, columnLetter } from './layout';
 import { zeitstempel } from './kpiSheets';
@@ -132,6 +133,7 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
     const chart: ChartSpec = {
       name: 'VerlaufZielerreichung',
       title: 'Zielerreichung im Verlauf',
+      beschreibung: `Liniendiagramm der Zielerreichung je Handlungsfeld und gesamt vom ${datumDeutsch(tage[0])} bis ${datumDeutsch(tage[tage.length - 1])} (${tage.length} Stände). Die Werte stehen in der Tabelle links.`,
       type: 'line',
       dataRange: `${links}${VERLAUF_KOPFZEILE}:${rechts}${VERLAUF_KOPFZEILE + tage.length}`,
       anchor: `${links}${VERLAUF_KOPFZEILE + tage.length + 3}`,

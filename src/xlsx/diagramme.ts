@@ -78,7 +78,7 @@ export function drawingXml(specs: readonly ChartSpec[]): string {
       return (
         `<xdr:oneCellAnchor><xdr:from><xdr:col>${b.left - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${b.top - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
         `<xdr:ext cx="${Math.round(spec.width * EMU_PRO_PUNKT)}" cy="${Math.round(spec.height * EMU_PRO_PUNKT)}"/>` +
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xml(spec.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xml(spec.name)}" title="${xml(spec.title)}" descr="${xml(spec.beschreibung)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}">` +
         `<c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`
       );

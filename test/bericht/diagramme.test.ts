@@ -56,6 +56,7 @@ describe('diagrammeEinfuegen', () => {
     const x = chartXml('KPI Übersicht', {
       name: 'D',
       title: 'Status',
+      beschreibung: 'Status je HF',
       type: 'stackedBar',
       dataRange: 'A20:F28',
       anchor: 'H20',
