@@ -8,7 +8,7 @@ import { leseArbeitsmappe, leseTabellen, planeLeseBloecke, zellwert, ohneLeereEn
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
 import { parseAdresse } from './adresse';
-import { pruefen } from '../domain';
+import { berechneKpi, pruefen } from '../domain';
 
 type Zelle = string | number | boolean;
 
@@ -127,12 +127,14 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     const raw = await leseArbeitsmappe(fx.context);
     expect(raw.source).toBe('Arbeitsplanung-2026.xlsx');
     expect(raw.tables.map((t) => t.name).sort()).toEqual(
-      ['tblArbeitsplanung', 'tblCheckliste', 'tblEinstellungen', 'tblHandlungsfelder', 'tblKennzahlen', 'tblZiele'].sort(),
+      ['tblArbeitsplanung', 'tblCheckliste', 'tblEinstellungen', 'tblHandlungsfelder', 'tblKennzahlen', 'tblZeitreihe', 'tblZiele'].sort(),
     );
     expect(raw.tables.find((t) => t.name === 'tblEinstellungen')).toMatchObject({ sheet: 'Stammdaten', headerRow: 1, firstColumn: 6 });
     const { plan, findings } = pruefen(raw);
     expect(plan).not.toBeNull();
     expect(findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
+    // the sample's Zeitreihe 2025 gives the Vorjahr in the add-in as on the CLI
+    expect(berechneKpi(plan!).kennzahlen.filter((k) => k.vorjahr !== null).length).toBeGreaterThan(20);
     expect(fx.syncs()).toBe(3);
   });
 

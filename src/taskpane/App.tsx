@@ -1,4 +1,5 @@
 import {
+  AriaLiveAnnouncer,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -159,40 +160,43 @@ export function App({
 
   return (
     <FluentProvider theme={dunkel ? webDarkTheme : webLightTheme} lang="de">
-      <div className={s.wurzel}>
-        <header className={s.kopf}>
-          <Text as="h1" className={s.titel}>
-            Integrationsmonitor
-          </Text>
-          <TabList
-            className={s.tabs}
-            size="small"
-            selectedValue={ansicht}
-            onTabSelect={(_, d) => zeige(d.value as Ansicht)}
-            aria-label="Ansichten"
-          >
-            {ANSICHTEN.map((a) => (
-              <Tab key={a.id} value={a.id} className={s.tab} content={{ className: s.tabText }}>
-                {a.titel}
-              </Tab>
+      {/* MessageBars announce through useAnnounce(), which needs an announcer above them */}
+      <AriaLiveAnnouncer>
+        <div className={s.wurzel}>
+          <header className={s.kopf}>
+            <Text as="h1" className={s.titel}>
+              Integrationsmonitor
+            </Text>
+            <TabList
+              className={s.tabs}
+              size="small"
+              selectedValue={ansicht}
+              onTabSelect={(_, d) => zeige(d.value as Ansicht)}
+              aria-label="Ansichten"
+            >
+              {ANSICHTEN.map((a) => (
+                <Tab key={a.id} value={a.id} className={s.tab} content={{ className: s.tabText }}>
+                  {a.titel}
+                </Tab>
+              ))}
+            </TabList>
+          </header>
+          <main className={s.inhalt}>
+            {info ? (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>{info}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {hinweise.map((h) => (
+              <MessageBar key={h} intent="warning" layout="multiline">
+                <MessageBarBody>{h}</MessageBarBody>
+              </MessageBar>
             ))}
-          </TabList>
-        </header>
-        <main className={s.inhalt}>
-          {info ? (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{info}</MessageBarBody>
-            </MessageBar>
-          ) : null}
-          {hinweise.map((h) => (
-            <MessageBar key={h} intent="warning" layout="multiline">
-              <MessageBarBody>{h}</MessageBarBody>
-            </MessageBar>
-          ))}
-          {zustand.fehler ? <FehlerAnzeige fehler={zustand.fehler.fehler} onSchliessen={aktionen.fehlerSchliessen} /> : null}
-          <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
-        </main>
-      </div>
+            {zustand.fehler ? <FehlerAnzeige fehler={zustand.fehler.fehler} onSchliessen={aktionen.fehlerSchliessen} /> : null}
+            <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
+          </main>
+        </div>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

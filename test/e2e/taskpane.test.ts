@@ -18,7 +18,7 @@ import * as path from 'path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { pruefen } from '../../src/domain';
 import { jahreswechsel } from '../../src/domain/jahreswechsel';
-import { TABLE_ORDER, TABLES, type TableKey } from '../../src/domain/schema';
+import { TABLES } from '../../src/domain/schema';
 import { FakeGateway } from '../../src/taskpane/demo/fakeGateway';
 import { ladeMappe } from '../../src/xlsx/laden';
 import { leseRohdaten } from '../../src/xlsx/lesen';
@@ -70,15 +70,10 @@ async function neueSeite(breite = 360, hoehe = 860): Promise<Page> {
   return context.newPage();
 }
 
-/** Accessible name of a finding's button: "Fehler in Blatt!A1: …". */
-function eintragName(adresse: string): RegExp {
-  return new RegExp(`^Fehler in ${adresse.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
-}
-
-function tabellenSchluessel(name: string): TableKey {
-  const key = (Object.keys(TABLES) as TableKey[]).find((k) => TABLES[k].name === name);
-  if (!key) throw new Error(`unbekannte Tabelle ${name}`);
-  return key;
+/** A finding's button by its address: the list names the sheet, the button's name starts with what it shows (WCAG 2.5.3). */
+function eintrag(page: Page, adresse: string) {
+  const [blatt, zelle] = adresse.split('!');
+  return page.getByRole('list', { name: `Meldungen auf ${blatt}` }).getByRole('button', { name: new RegExp(`^Fehler\\s*${zelle}\\b`) });
 }
 
 /** The pane must never scroll sideways (a task pane is 320–400 px wide). */
@@ -208,7 +203,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     const adressen = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen ?? []);
     expect(adressen).toHaveLength(4);
     for (const a of adressen) {
-      await page.getByRole('button', { name: eintragName(a) }).waitFor();
+      await eintrag(page, a).waitFor();
     }
     await page.getByRole('list', { name: 'Meldungen auf Arbeitsplanung' }).waitFor();
     await page.getByRole('list', { name: 'Meldungen auf Kennzahlen' }).waitFor();
@@ -216,7 +211,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
 
     // Click → the fake workbook received the selection
     const ziel = adressen[2];
-    await page.getByRole('button', { name: eintragName(ziel) }).click();
+    await eintrag(page, ziel).click();
     await page.waitForFunction((z) => window.__integrationsmonitorDemo?.auswahl.includes(z), ziel);
     const auswahl = await page.evaluate(() => window.__integrationsmonitorDemo?.auswahl ?? []);
     expect(auswahl).toEqual([ziel]);
@@ -360,9 +355,9 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await bereich.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
     await bereich.getByRole('heading', { name: 'Vorschau: Berichtsjahr 2026 → 2027' }).waitFor();
     expect(await fokusText()).toBe('Vorschau: Berichtsjahr 2026 → 2027');
-    // the demo workbook holds the tables of TABLE_ORDER only: no tblZeitreihe, like a workbook of the first year
-    const alle = new FakeGateway().rohdaten();
-    const raw = { ...alle, tables: alle.tables.filter((t) => (TABLE_ORDER as readonly TableKey[]).includes(tabellenSchluessel(t.name))) };
+    // the demo workbook is the sample with its Zeitreihe 2025
+    const raw = new FakeGateway().rohdaten();
+    expect(raw.tables.some((t) => t.name === TABLES.zeitreihe.name)).toBe(true);
     const plan = pruefen(raw).plan;
     if (!plan) throw new Error('Beispiel ohne Plan');
     const e = jahreswechsel(raw, plan, 2027);
@@ -459,7 +454,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await foto(page, '08-pruefen-dunkel');
     // keyboard: a finding is a real button – focus it and press Enter
     const adresse = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen[1] ?? '');
-    await page.getByRole('button', { name: eintragName(adresse) }).focus();
+    await eintrag(page, adresse).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((z) => window.__integrationsmonitorDemo?.auswahl.includes(z), adresse);
     expect(log.fehler).toEqual([]);

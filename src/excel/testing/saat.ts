@@ -4,7 +4,7 @@
  * many rows — for tests, the task-pane demo and benchmarks.
  */
 import type { RawValue } from '../../domain/model';
-import { TABLE_ORDER, type TableKey } from '../../domain/schema';
+import { ALLE_TABELLEN, type TableKey } from '../../domain/schema';
 import { beispielTabellen, vorlageTabellen, type Tabellen } from '../../workbook/beispiel';
 import { tableLayoutOf } from '../../workbook/layout';
 import type { FakeSaat, FakeTabellenSaat, FakeWert } from './fakeExcel';
@@ -19,7 +19,7 @@ function alsFakeWert(v: RawValue): FakeWert {
 
 /** Fake seed of the given tables in SPEC layout positions. */
 export function saatAusTabellen(tabellen: Tabellen, name = 'Arbeitsplanung-2026.xlsx'): FakeSaat {
-  const tab: FakeTabellenSaat[] = TABLE_ORDER.map((key: TableKey) => {
+  const tab: FakeTabellenSaat[] = ALLE_TABELLEN.map((key: TableKey) => {
     const l = tableLayoutOf(key);
     return {
       name: l.spec.name,

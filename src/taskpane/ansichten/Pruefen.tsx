@@ -118,8 +118,8 @@ function FindingEintrag({ f, onWaehlen }: { f: Finding; onWaehlen: (f: Finding) 
     <button
       type="button"
       className={mergeClasses(s.eintrag, s.klickbar)}
+      // the accessible name is the visible text (WCAG 2.5.3); the sheet is the list's name
       title={`Zu ${f.blatt}!${f.zelle} springen`}
-      aria-label={`${f.schwere} in ${f.blatt}!${f.zelle}: ${f.meldung} – zur Zelle springen`}
       onClick={() => onWaehlen(f)}
     >
       {inhalt}
@@ -162,7 +162,7 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
           className={s.knopf}
           size="small"
           appearance={pruefung ? 'secondary' : 'primary'}
-          disabled={beschaeftigt}
+          disabledFocusable={beschaeftigt}
           onClick={() => void aktionen.pruefen()}
         >
           {pruefung ? 'Erneut prüfen' : 'Jetzt prüfen'}
@@ -200,7 +200,8 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
           <Accordion multiple collapsible defaultOpenItems={gruppen.map((g) => g.blatt)}>
             {gruppen.map((g) => (
               <AccordionItem key={g.blatt} value={g.blatt}>
-                <AccordionHeader>
+                {/* one heading per sheet, so screen readers can jump between the groups */}
+                <AccordionHeader as="h2">
                   <span className={s.gruppenKopf}>
                     <span className={s.gruppenName}>{g.blatt}</span>
                     {g.fehler > 0 ? (

@@ -106,7 +106,7 @@ export function Start({
           ) : (
             <div className={s.zeile}>
               <Text className={gem.leise}>Der Zustand der Arbeitsmappe ist noch nicht bekannt.</Text>
-              <Button size="small" disabled={beschaeftigt} onClick={() => void aktionen.ladeStatus()}>
+              <Button size="small" disabledFocusable={beschaeftigt} onClick={() => void aktionen.ladeStatus()}>
                 Neu lesen
               </Button>
             </div>
@@ -142,19 +142,19 @@ export function Start({
       <div className={s.knoepfe}>
         <Button
           appearance={status && !status.layoutVollstaendig ? 'primary' : 'secondary'}
-          disabled={beschaeftigt}
+          disabledFocusable={beschaeftigt}
           onClick={() => void aktionen.einrichten()}
         >
           {laeuft === 'einrichten' ? 'Wird eingerichtet …' : 'Einrichten'}
         </Button>
         <Button
           appearance={status?.layoutVollstaendig ? 'primary' : 'secondary'}
-          disabled={beschaeftigt}
+          disabledFocusable={beschaeftigt}
           onClick={() => void aktionen.pruefen()}
         >
           Prüfen
         </Button>
-        <Button disabled={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
+        <Button disabledFocusable={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
           KPIs aktualisieren
         </Button>
       </div>

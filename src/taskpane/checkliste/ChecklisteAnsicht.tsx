@@ -96,7 +96,7 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
         </>
       ) : null}
       <div>
-        <Button size="small" appearance="subtle" onClick={() => void laden()} disabled={laedt}>
+        <Button size="small" appearance="subtle" onClick={() => void laden()} disabledFocusable={laedt}>
           Neu einlesen
         </Button>
       </div>

@@ -403,7 +403,7 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
             </MessageBar>
           ) : null}
           <div className={gem.knoepfe}>
-            <Button appearance="primary" onClick={() => void speichern()} disabled={speichert}>
+            <Button appearance="primary" onClick={() => void speichern()} disabledFocusable={speichert}>
               {speichert ? 'Speichert …' : 'Speichern'}
             </Button>
           </div>

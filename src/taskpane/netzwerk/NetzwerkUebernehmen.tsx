@@ -233,11 +233,11 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
         onChange={(ev) => void dateienGewaehlt(ev.target.files)}
       />
       <div className={gem.knoepfe}>
-        <Button appearance={bericht ? 'secondary' : 'primary'} disabled={beschaeftigt} onClick={() => eingabe.current?.click()}>
+        <Button appearance={bericht ? 'secondary' : 'primary'} disabledFocusable={beschaeftigt} onClick={() => eingabe.current?.click()}>
           Netzwerkdateien auswählen …
         </Button>
         {!ergebnis ? (
-          <Button appearance="subtle" disabled={beschaeftigt} onClick={() => void zuruecknehmen()}>
+          <Button appearance="subtle" disabledFocusable={beschaeftigt} onClick={() => void zuruecknehmen()}>
             Letzten Import rückgängig machen
           </Button>
         ) : null}
@@ -263,10 +263,10 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
             Prüfung des Ergebnisses: {vorschau.pruefung.fehler} Fehler, {vorschau.pruefung.warnungen} Warnung(en).
           </Text>
           <div className={gem.knoepfe}>
-            <Button appearance="primary" disabled={beschaeftigt} onClick={() => void uebernehmen()}>
+            <Button appearance="primary" disabledFocusable={beschaeftigt} onClick={() => void uebernehmen()}>
               Übernehmen
             </Button>
-            <Button disabled={beschaeftigt} onClick={abbrechen}>
+            <Button disabledFocusable={beschaeftigt} onClick={abbrechen}>
               Abbrechen
             </Button>
           </div>
@@ -294,7 +294,7 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
           </Text>
           {ergebnis.geschrieben ? (
             <div className={gem.knoepfe}>
-              <Button disabled={beschaeftigt} onClick={() => void zuruecknehmen()}>
+              <Button disabledFocusable={beschaeftigt} onClick={() => void zuruecknehmen()}>
                 Rückgängig
               </Button>
             </div>

@@ -139,10 +139,10 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
         </Field>
       ) : null}
       <div className={gem.knoepfe}>
-        <Button appearance="primary" disabled={beschaeftigt || hf === null} onClick={() => void erstellen()}>
+        <Button appearance="primary" disabledFocusable={beschaeftigt || hf === null} onClick={() => void erstellen()}>
           Netzwerkdatei erstellen
         </Button>
-        <Button appearance="subtle" disabled={beschaeftigt} onClick={() => void ladeListe()}>
+        <Button appearance="subtle" disabledFocusable={beschaeftigt} onClick={() => void ladeListe()}>
           Handlungsfelder aktualisieren
         </Button>
       </div>
@@ -163,7 +163,7 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
       ) : null}
       {erstellt ? (
         <div className={gem.knoepfe}>
-          <Button appearance={erstellt.geoeffnet ? 'secondary' : 'primary'} disabled={beschaeftigt} onClick={herunterladen}>
+          <Button appearance={erstellt.geoeffnet ? 'secondary' : 'primary'} disabledFocusable={beschaeftigt} onClick={herunterladen}>
             {`Herunterladen (${erstellt.datei.datei})`}
           </Button>
         </div>
