@@ -99,10 +99,14 @@ describe('bericht --aus .docx / .pdf', () => {
     });
   });
 
-  it('replaces an existing report as a whole', async () => {
+  it('keeps an existing report without --force and replaces it as a whole with --force', async () => {
     const ziel = path.join(dir, 'ersetzt.docx');
     await fs.writeFile(ziel, 'alt');
-    expect((await cli('bericht', beispiel, '--aus', ziel)).code).toBe(0);
+    const ohne = await cli('bericht', beispiel, '--aus', ziel);
+    expect(ohne.code).toBe(2);
+    expect(ohne.err).toContain('existiert bereits und wird nicht überschrieben. Zum Ersetzen --force angeben.');
+    expect(await fs.readFile(ziel, 'utf8')).toBe('alt');
+    expect((await cli('bericht', beispiel, '--aus', ziel, '--force')).code).toBe(0);
     expect((await fs.readFile(ziel)).subarray(0, 2).toString()).toBe('PK');
   });
 
