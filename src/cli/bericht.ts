@@ -3,7 +3,7 @@
  * writes the Umsetzungsbericht in the format of the target's extension – a
  * print-ready workbook (one sheet, A4 landscape), one self-contained web
  * page, a Word document for the committee papers or that document as tagged
- * PDF – from the same content model, so all carry the same figures.
+ * PDF/A – from the same content model, so all carry the same figures.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -142,9 +142,10 @@ Das Format richtet sich nach der Endung der Zieldatei:
   .docx   Word-Dokument für die Sitzungsunterlagen: Überschriften als
           Formatvorlagen (Navigationsbereich, Inhaltsverzeichnis),
           Diagramme mit Alternativtext, Sprache Deutsch, A4 quer
-  .pdf    dieses Word-Dokument als barrierearmes (getaggtes) PDF; braucht
-          LibreOffice („soffice“). Ohne LibreOffice: .docx schreiben und in
-          Word über Datei › Speichern unter › PDF speichern.
+  .pdf    dieses Word-Dokument als barrierearmes (getaggtes) PDF, zugleich
+          PDF/A-2b zur Archivierung; braucht LibreOffice („soffice“). Ohne
+          LibreOffice: .docx schreiben und in Word über Datei › Speichern
+          unter › PDF speichern.
 
 Optionen:
   --aus <ziel>   Zieldatei (.xlsx, .html, .docx oder .pdf) – Pflicht

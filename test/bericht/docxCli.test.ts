@@ -152,7 +152,7 @@ describe('bericht --aus .docx / .pdf', () => {
   });
 
   (sofficeDa ? it : it.skip)(
-    'PDF with LibreOffice (where installed): a tagged PDF',
+    'PDF with LibreOffice (where installed): a tagged PDF/A-2b',
     async () => {
       const ziel = path.join(dir, 'Umsetzungsbericht.pdf');
       const r = await cli('bericht', beispiel, '--aus', ziel);
@@ -164,6 +164,10 @@ describe('bericht --aus .docx / .pdf', () => {
       const text = pdf.toString('latin1');
       expect(text).toContain('/StructTreeRoot');
       expect(text).toMatch(/\/MarkInfo\s*<<\s*\/Marked\s+true/);
+      // and PDF/A-2b: the XMP metadata says so and an output intent fixes the colours
+      expect(text).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      expect(text).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+      expect(text).toContain('/OutputIntents');
     },
     180_000,
   );
