@@ -14,6 +14,7 @@ import { messeDomain, type DomainMessung } from './domain';
 import { jetztMs, runde } from './messen';
 import { markdown, tabelle, ZIELE } from './bericht';
 import { messeSyncs, type SyncMessung } from './syncs';
+import { messeBerichte, type BerichtMessung } from './umsetzungsbericht';
 
 export interface Ergebnis {
   zeitpunkt: string;
@@ -22,6 +23,7 @@ export interface Ergebnis {
   domain: DomainMessung[] | { fehler: string };
   cli: { messungen: CliMessung[]; startMs: Record<string, number> } | { fehler: string };
   syncs: SyncMessung | { fehler: string };
+  berichte: BerichtMessung[] | { fehler: string };
   bundle: BundleMessung | { fehler: string } | null;
   bewertung: { ziel: string; gemessen: string; erfuellt: boolean | null }[];
   dauerSekunden: number;
@@ -59,6 +61,10 @@ async function main(): Promise<number> {
     const domain = await abschnitt('Domäne (prüfen + KPI)', () => messeDomain(groessen, 15));
     const cli = await abschnitt('CLI gegen nacktes exceljs-Lesen', () => messeCli(root, ordner, groessen, laeufe));
     const syncs = await abschnitt('context.sync() je Add-in-Aktion', () => messeSyncs(groessen));
+    // the sample and the largest plan: a report of every size in between would only repeat the trend
+    const berichte = await abschnitt('bericht je Format (Beispiel und größte Planung)', () =>
+      messeBerichte(root, ordner, [Math.max(...groessen)], laeufe),
+    );
     const bundle = process.argv.includes('--ohne-bundle') ? null : await abschnitt('Aufgabenbereich-Bundle (webpack production)', () => messeBundle(root, ordner));
     const cpu = os.cpus();
     const ergebnis: Ergebnis = {
@@ -68,6 +74,7 @@ async function main(): Promise<number> {
       domain,
       cli,
       syncs,
+      berichte,
       bundle,
       bewertung: [],
       dauerSekunden: 0,
@@ -82,7 +89,7 @@ async function main(): Promise<number> {
       writeFileSync(ziel, markdown(ergebnis));
       process.stderr.write(`docs/BENCHMARK.md geschrieben.\n`);
     }
-    const kaputt = [domain, cli, syncs, bundle].some((x) => x !== null && 'fehler' in x);
+    const kaputt = [domain, cli, syncs, berichte, bundle].some((x) => x !== null && 'fehler' in x);
     return kaputt ? 1 : 0;
   } finally {
     rmSync(ordner, { recursive: true, force: true });
