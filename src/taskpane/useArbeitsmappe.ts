@@ -53,6 +53,8 @@ const AKTION_TITEL: Readonly<Record<Aktion, string>> = {
   navigation: 'Das Springen zur Zelle',
 };
 
+const berichtAktion = (format: BerichtFormat): Aktion => (format === 'docx' ? 'bericht-docx' : 'bericht-html');
+
 const LEER: ArbeitsmappeZustand = {
   status: null,
   laeuft: null,
@@ -139,14 +141,25 @@ export function useArbeitsmappe(gateway: ArbeitsmappeGateway): [ArbeitsmappeZust
   const berichtErstellen = useCallback(
     (format: BerichtFormat) =>
       ausfuehren(
-        format === 'docx' ? 'bericht-docx' : 'bericht-html',
+        berichtAktion(format),
         async () => {
           const r = await gateway.berichtErstellen(format);
-          if (r.datei) gateway.herunterladen(r.datei.name, r.datei.inhalt, r.datei.mime);
-          return r;
+          let downloadFehler: BenutzerFehler | null = null;
+          try {
+            if (r.datei) gateway.herunterladen(r.datei.name, r.datei.inhalt, r.datei.mime);
+          } catch (e) {
+            // the report is built: it stays on offer („Erneut herunterladen“) next to the error
+            downloadFehler = alsBenutzerFehler(e, AKTION_TITEL[berichtAktion(format)]);
+          }
+          return { r, downloadFehler };
         },
         // building validates too: its findings are the current check result
-        (z, r) => ({ ...z, bericht: { ...r, format }, pruefung: { findings: r.findings, geprueftAm: r.erstelltAm } }),
+        (z, { r, downloadFehler }) => ({
+          ...z,
+          bericht: { ...r, format },
+          pruefung: { findings: r.findings, geprueftAm: r.erstelltAm },
+          fehler: downloadFehler ? { aktion: berichtAktion(format), fehler: downloadFehler } : null,
+        }),
       ),
     [ausfuehren, gateway],
   );
@@ -157,8 +170,8 @@ export function useArbeitsmappe(gateway: ArbeitsmappeGateway): [ArbeitsmappeZust
     try {
       gateway.herunterladen(d.name, d.inhalt, d.mime);
     } catch (e) {
-      const fehler = alsBenutzerFehler(e, AKTION_TITEL[d.format === 'docx' ? 'bericht-docx' : 'bericht-html']);
-      setZustand((z) => ({ ...z, fehler: { aktion: d.format === 'docx' ? 'bericht-docx' : 'bericht-html', fehler } }));
+      const aktion = berichtAktion(d.format);
+      setZustand((z) => ({ ...z, fehler: { aktion, fehler: alsBenutzerFehler(e, AKTION_TITEL[aktion]) } }));
     }
   }, [gateway]);
 

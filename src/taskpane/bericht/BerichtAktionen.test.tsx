@@ -149,6 +149,30 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
     expect(gw.downloads).toEqual([]);
   });
 
+  it('keeps a built report on offer when the browser refuses the download', async () => {
+    const gw = new FakeGateway({ jetzt: () => JETZT });
+    const echt = gw.herunterladen.bind(gw);
+    let erstes = true;
+    gw.herunterladen = (datei, inhalt, mime) => {
+      if (erstes) {
+        erstes = false;
+        throw new Error('Der Download wurde vom Browser blockiert.');
+      }
+      echt(datei, inhalt, mime);
+    };
+    render(<App gateway={gw} startAnsicht="kpi" />);
+    // the start-up status read must be done: a click while busy is ignored
+    await waitFor(() => expect(gw.aufrufe).toContain('status'));
+    await screen.findByRole('button', { name: 'Bericht als Webseite' });
+    await klicke('Bericht als Webseite');
+    const alarm = await screen.findByRole('alert');
+    expect(alarm.textContent).toContain('Das Erstellen der Webseite ist fehlgeschlagen.');
+    expect(alarm.textContent).toContain('Der Download wurde vom Browser blockiert.');
+    await screen.findByText('Webseite erstellt');
+    await klicke('Erneut herunterladen');
+    expect(gw.downloads.map((d) => d.datei)).toEqual(['Umsetzungsbericht-2026.html']);
+  });
+
   it('downloads the web page as text with its own MIME type', () => {
     const erstellen = jest.fn((_b: Blob) => 'blob:bericht');
     Object.assign(URL, { createObjectURL: erstellen, revokeObjectURL: jest.fn() });
