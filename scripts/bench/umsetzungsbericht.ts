@@ -85,11 +85,17 @@ async function einePlanung(root: string, ordner: string, plan: string, pfad: str
 }
 
 /** The sample with `laeufe` processes per format, the large plans with one (their Word document takes long). */
-export async function messeBerichte(root: string, ordner: string, groessen: readonly number[], laeufe: number): Promise<BerichtMessung[]> {
+export async function messeBerichte(
+  root: string,
+  ordner: string,
+  groessen: readonly number[],
+  laeufe: number,
+): Promise<BerichtMessung[]> {
   const beispiel = path.join(ordner, 'bericht-beispiel.xlsx');
   const v = prozess([path.join(root, 'bin', 'integrationsmonitor.js'), 'vorlage', beispiel, '--beispiel', '--force'], root);
   if (v.code !== 0) throw new Error(`Beispielplanung nicht geschrieben: ${v.stderr}`);
   const out = [await einePlanung(root, ordner, 'Beispiel', beispiel, laeufe)];
-  for (const zeilen of groessen) out.push(await einePlanung(root, ordner, String(zeilen), await schreibeBenchDatei(ordner, zeilen), 1));
+  for (const zeilen of groessen)
+    out.push(await einePlanung(root, ordner, String(zeilen), await schreibeBenchDatei(ordner, zeilen), 1));
   return out;
 }

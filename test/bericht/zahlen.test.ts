@@ -5,7 +5,8 @@
  * `kpi --json` and with the Arbeitsplanung of the input read directly:
  * every figure of every Handlungsfeld, Handlungsziel and Kennzahl is the one
  * of `kpi --json` (the sheet's numbers unrounded, the texts rounded as
- * shown), the Word charts carry the same data, no Standardmaßnahme appears
+ * shown), the Word charts carry the same data and the charts' text
+ * alternatives (web page, Word) the same figures, no Standardmaßnahme appears
  * outside the closing note, and every other Maßnahme and Wirkung is listed
  * exactly once.
  */
@@ -58,7 +59,12 @@ const prozent = (x: number | null): string => (x === null ? '–' : `${Math.roun
 const zahl = (x: number | null): string =>
   x === null ? '–' : x.toLocaleString('de-DE', { maximumFractionDigits: 2, useGrouping: true });
 /** header text without soft hyphens and the sheet's manual breaks („Ziel-\nerreichung“) */
-const kopf = (t: string): string => t.replace(/\u00AD/g, '').replace(/-\n/g, '').replace(/\s+/g, ' ').trim();
+const kopf = (t: string): string =>
+  t
+    .replace(/\u00AD/g, '')
+    .replace(/-\n/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const text = (z: Zeile): string => z.map((c) => c.text).join(' ');
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -107,8 +113,18 @@ async function leseHtml(datei: string): Promise<Fassung> {
     // the charts' own texts are checked with their data tables
     if (e.closest('svg')) continue;
     if (e.tagName === 'TR')
-      zeilen.push(Array.from(e.querySelectorAll('th, td')).map((c) => ({ text: (c.textContent ?? '').replace(/\u00AD/g, '').trim() })));
-    else zeilen.push([{ text: (e.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim() }]);
+      zeilen.push(
+        Array.from(e.querySelectorAll('th, td')).map((c) => ({ text: (c.textContent ?? '').replace(/\u00AD/g, '').trim() })),
+      );
+    else
+      zeilen.push([
+        {
+          text: (e.textContent ?? '')
+            .replace(/\u00AD/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        },
+      ]);
   }
   return { name: 'html', zeilen };
 }
@@ -170,7 +186,10 @@ function pruefeWert(f: Fassung, wo: string, zelle: Zelle | undefined, erwartet: 
   if (z.zahl !== undefined) expect({ wo, wert: z.zahl }).toEqual({ wo, wert: erwartet });
   else {
     const soll = art === 'prozent' ? prozent(erwartet) : zahl(erwartet);
-    expect({ wo: `${f.name} ${wo}`, text: z.text === '' && erwartet === null ? '–' : z.text }).toEqual({ wo: `${f.name} ${wo}`, text: soll });
+    expect({ wo: `${f.name} ${wo}`, text: z.text === '' && erwartet === null ? '–' : z.text }).toEqual({
+      wo: `${f.name} ${wo}`,
+      text: soll,
+    });
   }
 }
 
@@ -203,7 +222,12 @@ async function arbeitsplanung(datei: string): Promise<Planzeile[]> {
     const row = ws.getRow(r);
     const wert = (s: string): string => String(row.getCell(spalte[s]).value ?? '').trim();
     if (!wert('Nr')) continue;
-    zeilen.push({ nr: wert('Nr'), art: wert('Art'), standard: wert('Standardmaßnahme') === 'ja', beschreibung: wert('Beschreibung') });
+    zeilen.push({
+      nr: wert('Nr'),
+      art: wert('Art'),
+      standard: wert('Standardmaßnahme') === 'ja',
+      beschreibung: wert('Beschreibung'),
+    });
   }
   return zeilen;
 }
@@ -269,13 +293,15 @@ describe('bericht: every format has the figures of kpi --json and the same rows'
       // the overview, and in the sheet and the document again at the head of the Handlungsfeld
       expect(eigene.length).toBeGreaterThanOrEqual(1);
       for (const m of eigene) {
-        for (const [spalte, feld, art] of ZAEHLUNG) pruefeWert(f, `HF ${h.hf} ${spalte}`, m.get(spalte), h[feld] as number | null, art);
+        for (const [spalte, feld, art] of ZAEHLUNG)
+          pruefeWert(f, `HF ${h.hf} ${spalte}`, m.get(spalte), h[feld] as number | null, art);
         expect(m.get('Ampel')?.text).toBe(ANZEIGE_AMPEL[h.ampel]);
       }
     }
     const gesamt = zeilen.filter((m) => m.get('Handlungsfeld')?.text === 'Gesamt');
     expect(gesamt).toHaveLength(1);
-    for (const [spalte, feld, art] of ZAEHLUNG) pruefeWert(f, `Gesamt ${spalte}`, gesamt[0].get(spalte), kpi.gesamt[feld] as number | null, art);
+    for (const [spalte, feld, art] of ZAEHLUNG)
+      pruefeWert(f, `Gesamt ${spalte}`, gesamt[0].get(spalte), kpi.gesamt[feld] as number | null, art);
     expect(gesamt[0].get('Ampel')?.text).toBe(ANZEIGE_AMPEL[kpi.gesamt.ampel]);
   });
 
@@ -306,7 +332,10 @@ describe('bericht: every format has the figures of kpi --json and the same rows'
       const i = f.zeilen.indexOf(anfang[0]);
       let ende = i + 1;
       while (ende < f.zeilen.length && !istUeberschrift(f.zeilen[ende])) ende++;
-      const abschnitt = f.zeilen.slice(i + 1, ende).map(text).join(' ');
+      const abschnitt = f.zeilen
+        .slice(i + 1, ende)
+        .map(text)
+        .join(' ');
       const ze = /Zielerreichung:?\s+(\d+ %|–)/.exec(abschnitt);
       expect({ id: h.id, zielerreichung: ze?.[1] }).toEqual({ id: h.id, zielerreichung: prozent(h.zielerreichung) });
       const ampel = /Ampel (grün|gelb|rot|keine Daten)/.exec(abschnitt.slice(ze!.index));
@@ -324,7 +353,8 @@ describe('bericht: every format has the figures of kpi --json and the same rows'
       const davor = f.zeilen.slice(0, schluss);
       const danach = f.zeilen.slice(schluss + 1);
       const textDavor = davor.map(text).join('\n');
-      const enthaelt = (t: string, nr: string): boolean => new RegExp(`(^|[^\\w-])${nr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(t);
+      const enthaelt = (t: string, nr: string): boolean =>
+        new RegExp(`(^|[^\\w-])${nr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`).test(t);
 
       for (const p of plan.filter((x) => !x.standard)) {
         const eintraege = davor.filter((z) => z[0]?.text === p.nr && z.some((c) => c.text === p.art));
@@ -341,6 +371,36 @@ describe('bericht: every format has the figures of kpi --json and the same rows'
       }
     },
   );
+
+  it.each(['html', 'docx'])("%s: the charts' text alternatives name every Handlungsfeld's figures", async (name) => {
+    let texte: string[];
+    if (name === 'html') {
+      const doc = new JSDOM(await fs.readFile(path.join(dir, 'bericht.html'), 'utf8')).window.document;
+      texte = Array.from(doc.querySelectorAll('svg desc')).map((d) => d.textContent ?? '');
+    } else {
+      const xml = await (
+        await JSZip.loadAsync(await fs.readFile(path.join(dir, 'bericht.docx')))
+      )
+        .file('word/document.xml')!
+        .async('string');
+      const doc = new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml');
+      texte = Array.from(
+        doc.getElementsByTagNameNS('http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing', 'docPr'),
+      ).map((d) => d.getAttribute('descr') ?? '');
+    }
+    expect(texte).toHaveLength(2);
+    const [ziel, status] = texte;
+    const zielWerte = [...ziel.matchAll(/(?:HF|Handlungsfeld) (\d+) [^:;]+: (\d+ %|–)/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(zielWerte).toEqual(kpi.handlungsfelder.map((h) => [h.hf, prozent(h.zielerreichung)]));
+    const statusWerte = [
+      ...status.matchAll(
+        /(?:HF|Handlungsfeld) (\d+) [^:;]+: (?:\d+ Maßnahmen \()?(\d+) umgesetzt, (\d+) begonnen, (\d+) geplant, (\d+) verschoben, (\d+) entfallen/g,
+      ),
+    ].map((m) => m.slice(1).map(Number));
+    expect(statusWerte).toEqual(
+      kpi.handlungsfelder.map((h) => [h.hf, h.umgesetzt, h.begonnen, h.geplant, h.verschoben, h.entfallen]),
+    );
+  });
 
   it('docx: the charts carry the figures of kpi --json', () => {
     const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';

@@ -39,24 +39,27 @@ describe('bericht --aus: target in the way', () => {
   const dateien = async (ordner: string): Promise<string[]> =>
     (await fs.readdir(ordner)).filter((n) => n !== 'beispiel.xlsx').sort();
 
-  it.each(FORMATE)('%s: an existing target is kept without --force (exit 2, before any work) and replaced with --force', async (endung) => {
-    const ziel = path.join(dir, `vorhanden${endung}`);
-    await fs.writeFile(ziel, 'alter Bericht');
-    const ohne = await cli('bericht', beispiel, '--aus', ziel);
-    expect(ohne.code).toBe(2);
-    expect(ohne.out).toBe('');
-    expect(ohne.err.trim().split('\n')).toEqual([
-      `Fehler: Die Datei „${ziel}“ existiert bereits und wird nicht überschrieben. Zum Ersetzen --force angeben.`,
-    ]);
-    expect(await fs.readFile(ziel, 'utf8')).toBe('alter Bericht');
+  it.each(FORMATE)(
+    '%s: an existing target is kept without --force (exit 2, before any work) and replaced with --force',
+    async (endung) => {
+      const ziel = path.join(dir, `vorhanden${endung}`);
+      await fs.writeFile(ziel, 'alter Bericht');
+      const ohne = await cli('bericht', beispiel, '--aus', ziel);
+      expect(ohne.code).toBe(2);
+      expect(ohne.out).toBe('');
+      expect(ohne.err.trim().split('\n')).toEqual([
+        `Fehler: Die Datei „${ziel}“ existiert bereits und wird nicht überschrieben. Zum Ersetzen --force angeben.`,
+      ]);
+      expect(await fs.readFile(ziel, 'utf8')).toBe('alter Bericht');
 
-    const mit = await cli('bericht', beispiel, '--aus', ziel, '--force');
-    expect(mit.err).toBe('');
-    expect(mit.code).toBe(0);
-    expect(await fs.readFile(ziel, 'utf8')).not.toBe('alter Bericht');
-    expect(await dateien(dir)).toEqual([`vorhanden${endung}`]);
-    await fs.rm(ziel);
-  });
+      const mit = await cli('bericht', beispiel, '--aus', ziel, '--force');
+      expect(mit.err).toBe('');
+      expect(mit.code).toBe(0);
+      expect(await fs.readFile(ziel, 'utf8')).not.toBe('alter Bericht');
+      expect(await dateien(dir)).toEqual([`vorhanden${endung}`]);
+      await fs.rm(ziel);
+    },
+  );
 
   it('also refuses a symbolic link of that name (it would be written through)', async () => {
     const ziel = path.join(dir, 'link.html');

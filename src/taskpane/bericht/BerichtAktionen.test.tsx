@@ -144,7 +144,9 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
     gw.scheitereBeimNaechstenAufruf('GeneralException');
     await klicke('Bericht als Webseite');
     const alarm = await screen.findByRole('alert');
-    expect(alarm.textContent).toContain('Das Erstellen der Webseite ist fehlgeschlagen: In Excel ist ein interner Fehler aufgetreten.');
+    expect(alarm.textContent).toContain(
+      'Das Erstellen der Webseite ist fehlgeschlagen: In Excel ist ein interner Fehler aufgetreten.',
+    );
     expect(screen.queryByTestId('bericht-ergebnis')).toBeNull();
     expect(gw.downloads).toEqual([]);
   });

@@ -34,7 +34,10 @@ const useStyles = makeStyles({
 });
 
 const NAME: Readonly<Record<BerichtFormat, string>> = { docx: 'Word-Dokument', html: 'Webseite' };
-const ABGELEHNT: Readonly<Record<BerichtFormat, string>> = { docx: 'Kein Word-Dokument erstellt', html: 'Keine Webseite erstellt' };
+const ABGELEHNT: Readonly<Record<BerichtFormat, string>> = {
+  docx: 'Kein Word-Dokument erstellt',
+  html: 'Keine Webseite erstellt',
+};
 
 function Befunde({ findings }: { findings: readonly Finding[] }) {
   const s = useStyles();
