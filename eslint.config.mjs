@@ -42,26 +42,47 @@ export default tseslint.config(
   layer(['src/workbook/**'], ['excel', 'xlsx', 'dokument', 'taskpane', 'commands', 'cli'], 'src/workbook beschreibt nur das Layout: keine Adapter, UI oder CLI.'),
   layer(['src/excel/**'], ['xlsx', 'dokument', 'taskpane', 'commands', 'cli'], 'src/excel (Office.js) kennt weder Dateien noch UI.'),
   layer(['src/xlsx/**'], ['excel', 'dokument', 'taskpane', 'commands', 'cli'], 'src/xlsx (exceljs) kennt weder Office.js noch UI.'),
-  // The Word adapter (npm docx) builds documents from domain and workbook only.
-  layer(['src/dokument/**'], ['excel', 'xlsx', 'taskpane', 'commands', 'cli'], 'src/dokument (Word) nutzt nur domain und workbook.'),
+  // The Word adapter (npm docx) builds documents from domain and workbook only (rule below, with the Node APIs).
   layer(['src/cli/**'], ['excel', 'taskpane', 'commands'], 'src/cli nutzt nur domain, workbook, xlsx und dokument.'),
-  layer(['src/taskpane/**'], ['dokument', 'cli', 'commands'], 'src/taskpane nutzt domain, workbook und excel.'),
+  layer(['src/taskpane/**'], ['cli', 'commands'], 'src/taskpane nutzt domain, workbook und excel.'),
   {
-    // src/xlsx means exceljs (large): the pane reaches it only through a lazy
-    // import(), so it never lands in the first bundle. Type imports cost nothing.
+    // src/xlsx means exceljs, src/dokument npm docx (both large): the pane
+    // reaches them only through a lazy import(), so they never land in the
+    // first bundle. Type imports cost nothing.
     files: ['src/taskpane/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/xlsx', '**/xlsx/**'],
-              allowTypeImports: true,
-              message: 'src/taskpane lädt src/xlsx nur per import() (dynamisch); statisch ist nur „import type“ erlaubt.',
-            },
-          ],
+          patterns: ['xlsx', 'dokument'].map((f) => ({
+            group: [`**/${f}`, `**/${f}/**`],
+            allowTypeImports: true,
+            message: `src/taskpane lädt src/${f} nur per import() (dynamisch); statisch ist nur „import type“ erlaubt.`,
+          })),
         },
+      ],
+    },
+  },
+  {
+    // The Word renderer also runs in the task pane (loaded by import()): no Node APIs.
+    files: ['src/dokument/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path', 'os', 'node:os', 'child_process', 'node:child_process'].map((name) => ({
+            name,
+            message: 'src/dokument läuft auch im Aufgabenbereich (Browser): keine Node-APIs; Dateien schreibt src/cli.',
+          })),
+          patterns: ['excel', 'xlsx', 'taskpane', 'commands', 'cli'].map((f) => ({
+            group: [`**/${f}`, `**/${f}/**`],
+            message: 'src/dokument (Word) nutzt nur domain und workbook.',
+          })),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'src/dokument läuft auch im Aufgabenbereich (Browser): Uint8Array statt Buffer.' },
       ],
     },
   },

@@ -5,6 +5,7 @@ import type { DomainMessung } from './domain';
 import type { Ergebnis } from './index';
 import type { SyncMessung } from './syncs';
 import type { JahreswechselMessung } from './jahreswechsel';
+import type { BerichtMessung } from './umsetzungsbericht';
 
 export const ZIELE = {
   domainMsBei10000: 50,
@@ -13,6 +14,7 @@ export const ZIELE = {
   groessterSchreibblockMB: 5,
   initialGzipKB: 150,
   jahreswechselBeispielMs: 2000,
+  berichtBeispielMs: 2000,
   /** time per row at 10,000 rows at most this multiple of that at 1,000 rows (linear) */
   jahreswechselLinearFaktor: 1.5,
 } as const;
@@ -65,6 +67,22 @@ export function bewerte(e: Ergebnis): Bewertung[] {
       erfuellt: Math.max(groesst, probeKB) / 1024 < ZIELE.groessterSchreibblockMB,
     });
   } else b.push({ ziel: 'context.sync()', gemessen: `Fehler: ${e.syncs.fehler}`, erfuellt: false });
+  if (!istFehler(e.berichte)) {
+    const beispiel = e.berichte[0];
+    const langsamster = beispiel.formate.reduce((a, f) => (f.cpuMs > a.cpuMs ? f : a));
+    b.push({
+      ziel: `bericht Beispielplanung ≤ ${de(ZIELE.berichtBeispielMs / 1000)} s je Format (.xlsx, .html, .docx; ohne PDF)`,
+      gemessen: `CPU-Zeit ${beispiel.formate.map((f) => `${f.format} ${de(f.cpuMs / 1000, 2)} s`).join(', ')}; Wandzeit (Median) ${beispiel.formate.map((f) => `${de(f.ms / 1000, 2)} s`).join(' / ')}`,
+      // CPU time, as for the CLI: wall time on the shared machine mostly measures the other processes
+      erfuellt: langsamster.cpuMs <= ZIELE.berichtBeispielMs,
+    });
+    for (const gross of e.berichte.slice(1))
+      b.push({
+        ziel: `bericht bei ${de(gross.zeilen, 0)} Zeilen (gemessen, ohne Ziel)`,
+        gemessen: gross.formate.map((f) => `${f.format} ${de(f.ms / 1000, 1)} s (CPU ${de(f.cpuMs / 1000, 1)} s)`).join(', '),
+        erfuellt: null,
+      });
+  } else b.push({ ziel: 'bericht', gemessen: `Fehler: ${e.berichte.fehler}`, erfuellt: false });
   if (!istFehler(e.jahreswechsel)) {
     const jw = e.jahreswechsel;
     const bsp = jw.find((m) => m.zeilen === 0);
@@ -136,6 +154,26 @@ function jahreswechselZeilen(j: JahreswechselMessung[]): string[][] {
   ];
 }
 
+function berichtZeilen(bs: BerichtMessung[]): string[][] {
+  return [
+    ['Planung', 'Zeilen', 'Format', 'Datei KB', 'Prozess ms (Median)', 'CPU ms', 'schnellster ms', 'laden+prüfen ms', 'Modell ms', 'Schreiben ms'],
+    ...bs.flatMap((b) =>
+      b.formate.map((f) => [
+        b.plan,
+        de(b.zeilen, 0),
+        f.format,
+        de(f.dateiKB, 0),
+        de(f.ms, 0),
+        de(f.cpuMs, 0),
+        de(f.minimumMs, 0),
+        de(b.ladenMs, 0),
+        de(b.modellMs, 1),
+        de(f.schreibenMs, 0),
+      ]),
+    ),
+  ];
+}
+
 function bundleZeilen(b: BundleMessung): string[][] {
   return [['Paket', 'minifiziert KB', '≈ gzip KB'], ...b.pakete.map((p) => [p.paket, de(p.minifiziertKB), de(p.anteilGzipKB)])];
 }
@@ -145,6 +183,7 @@ export function tabelle(e: Ergebnis): { zeilen: string[]; bewertung: Bewertung[]
   if (!istFehler(e.domain)) out.push('Domäne (prüfen + berechneKpi, im Speicher)', ...pad(domainZeilen(e.domain)), '');
   if (!istFehler(e.cli)) out.push(`CLI (frische Prozesse, Median aus ${e.cli.messungen[0]?.laeufe ?? '?'} Läufen)`, ...pad(cliZeilen(e.cli.messungen)), '');
   if (!istFehler(e.syncs)) out.push('Add-in: context.sync() je Aktion (Fake-Excel)', ...pad(syncZeilen(e.syncs)), '');
+  if (!istFehler(e.berichte)) out.push('bericht je Format (frische Prozesse; laden, Modell, Schreiben in einem warmen Prozess)', ...pad(berichtZeilen(e.berichte)), '');
   if (!istFehler(e.jahreswechsel)) out.push('Jahreswechsel (frische Prozesse; Domäne im Speicher)', ...pad(jahreswechselZeilen(e.jahreswechsel)), '');
   if (e.bundle && !istFehler(e.bundle)) out.push(`Aufgabenbereich: initial ${de(e.bundle.initialGzipKB)} KB gzip (${de(e.bundle.initialKB)} KB), später nachgeladen ${de(e.bundle.nachgeladenGzipKB)} KB gzip`, '');
   const bewertung = bewerte(e);
@@ -253,6 +292,16 @@ export function markdown(e: Ergebnis): string {
         '',
       );
     }
+  }
+  if (!istFehler(e.berichte)) {
+    teile.push(
+      '## Umsetzungsbericht je Format',
+      '',
+      `\`node bin/integrationsmonitor.js bericht <datei> --aus <ziel> --force\` als frischer Prozess je Format (Beispielplanung: Median aus ${e.berichte[0]?.laeufe ?? '?'} Läufen; große Planung: ein Lauf, weil das Word-Dokument lange braucht), Wandzeit und CPU-Zeit wie oben. Daneben in einem warmen Prozess: Arbeitsmappe laden und prüfen, KPIs und Berichtsmodell berechnen, der Schreiber des Formats allein (darstellen, packen, Datei schreiben). Das PDF fehlt hier: seine Zeit ist die von LibreOffice.`,
+      '',
+      md(berichtZeilen(e.berichte)),
+      '',
+    );
   }
   if (e.bundle && !istFehler(e.bundle)) {
     const b = e.bundle;

@@ -15,6 +15,7 @@ import { jetztMs, runde } from './messen';
 import { markdown, tabelle, ZIELE } from './bericht';
 import { messeSyncs, type SyncMessung } from './syncs';
 import { messeJahreswechsel, type JahreswechselMessung } from './jahreswechsel';
+import { messeBerichte, type BerichtMessung } from './umsetzungsbericht';
 
 export interface Ergebnis {
   zeitpunkt: string;
@@ -24,6 +25,7 @@ export interface Ergebnis {
   cli: { messungen: CliMessung[]; startMs: Record<string, number> } | { fehler: string };
   syncs: SyncMessung | { fehler: string };
   jahreswechsel: JahreswechselMessung[] | { fehler: string };
+  berichte: BerichtMessung[] | { fehler: string };
   bundle: BundleMessung | { fehler: string } | null;
   bewertung: { ziel: string; gemessen: string; erfuellt: boolean | null }[];
   dauerSekunden: number;
@@ -62,6 +64,10 @@ async function main(): Promise<number> {
     const cli = await abschnitt('CLI gegen nacktes exceljs-Lesen', () => messeCli(root, ordner, groessen, laeufe));
     const syncs = await abschnitt('context.sync() je Add-in-Aktion', () => messeSyncs(groessen));
     const jahreswechsel = await abschnitt('Jahreswechsel (CLI und Domäne)', () => messeJahreswechsel(root, ordner, groessen, Math.min(laeufe, 3)));
+    // the sample and the largest plan: a report of every size in between would only repeat the trend
+    const berichte = await abschnitt('bericht je Format (Beispiel und größte Planung)', () =>
+      messeBerichte(root, ordner, [Math.max(...groessen)], laeufe),
+    );
     const bundle = process.argv.includes('--ohne-bundle') ? null : await abschnitt('Aufgabenbereich-Bundle (webpack production)', () => messeBundle(root, ordner));
     const cpu = os.cpus();
     const ergebnis: Ergebnis = {
@@ -72,6 +78,7 @@ async function main(): Promise<number> {
       cli,
       syncs,
       jahreswechsel,
+      berichte,
       bundle,
       bewertung: [],
       dauerSekunden: 0,
@@ -86,7 +93,7 @@ async function main(): Promise<number> {
       writeFileSync(ziel, markdown(ergebnis));
       process.stderr.write(`docs/BENCHMARK.md geschrieben.\n`);
     }
-    const kaputt = [domain, cli, syncs, jahreswechsel, bundle].some((x) => x !== null && 'fehler' in x);
+    const kaputt = [domain, cli, syncs, jahreswechsel, berichte, bundle].some((x) => x !== null && 'fehler' in x);
     return kaputt ? 1 : 0;
   } finally {
     rmSync(ordner, { recursive: true, force: true });

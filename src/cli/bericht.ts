@@ -1,10 +1,11 @@
 /**
- * `bericht <datei.xlsx> --aus <bericht.xlsx|.html|.docx|.pdf> [--json]`:
+ * `bericht <datei.xlsx> --aus <bericht.xlsx|.html|.docx|.pdf> [--force] [--json]`:
  * writes the Umsetzungsbericht in the format of the target's extension – a
  * print-ready workbook (one sheet, A4 landscape), one self-contained web
  * page, a Word document for the committee papers or that document as tagged
- * PDF – from the same content model, so all carry the same figures.
+ * PDF/A – from the same content model, so all carry the same figures.
  */
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { berechneKpi } from '../domain';
@@ -67,6 +68,13 @@ export const BERICHT_FORMATE: Readonly<Record<string, Format>> = {
   },
 };
 
+async function existiert(pfad: string): Promise<boolean> {
+  return fs.lstat(pfad).then(
+    () => true,
+    () => false,
+  );
+}
+
 const formatListe = (): string => {
   const teile = Object.entries(BERICHT_FORMATE).map(([endung, f]) => `${endung} (${f.name})`);
   return `${teile.slice(0, -1).join(', ')} oder ${teile[teile.length - 1]}`;
@@ -112,7 +120,7 @@ export function berichtJson(b: Umsetzungsbericht) {
 
 export const berichtVerb: Verb = {
   kurz: 'Umsetzungsbericht als Arbeitsmappe, Webseite, Word-Dokument oder PDF schreiben',
-  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf> [--json]
+  hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf> [--force] [--json]
 
 Erstellt den Umsetzungsbericht in einer eigenen Datei: Titel mit
 Berichtsjahr und Stichtag, Überblick je Handlungsfeld (Zielerreichung,
@@ -135,13 +143,14 @@ Das Format richtet sich nach der Endung der Zieldatei:
   .docx   Word-Dokument für die Sitzungsunterlagen: Überschriften als
           Formatvorlagen (Navigationsbereich, Inhaltsverzeichnis),
           Diagramme mit Alternativtext, Sprache Deutsch, A4 quer
-  .pdf    dieses Word-Dokument als barrierearmes (getaggtes) PDF; braucht
-          LibreOffice („soffice“). Ohne LibreOffice: .docx schreiben und in
-          Word über Datei › Speichern unter › PDF speichern.
+  .pdf    dieses Word-Dokument als barrierearmes (getaggtes) PDF, zugleich
+          PDF/A-2b zur Archivierung; braucht LibreOffice („soffice“). Ohne
+          LibreOffice: .docx schreiben und in Word über Datei › Speichern
+          unter › PDF speichern.
 
 Optionen:
-  --aus <ziel>   Zieldatei (.xlsx, .html, .docx oder .pdf, wird ersetzt,
-                 falls vorhanden) – Pflicht
+  --aus <ziel>   Zieldatei (.xlsx, .html, .docx oder .pdf) – Pflicht
+  --force        eine vorhandene Zieldatei ersetzen
   --json         Inhalt des Berichts zusätzlich als JSON ausgeben
   -h, --help     diese Hilfe
 
@@ -149,17 +158,20 @@ Tipp: Vorher mit „${PROGRAMM} fehlend <datei.xlsx>“ prüfen, ob noch
 Istwerte, Begründungen oder Checklisten fehlen.
 
 Exit-Codes: 0 Bericht geschrieben · 1 Fehler in der Arbeitsmappe · 2 Datei
-fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden,
-oder die Zieldatei hat eine andere Endung als .xlsx, .html, .docx oder .pdf,
+fehlt, ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden
+(z. B. Ordner fehlt oder ist schreibgeschützt; dann bleibt keine halbe
+Datei zurück), die Zieldatei existiert schon (ohne --force) oder ist die
+Eingabedatei, sie hat eine andere Endung als .xlsx, .html, .docx oder .pdf,
 oder für .pdf fehlt LibreOffice.
 
 Beispiele:
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.xlsx
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.html
-  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx`,
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx
+  ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx --force   (vorhandenen Bericht ersetzen)`,
 
   async run(args, io) {
-    const a = parseArgumente('bericht', args, { schalter: ['json'], werte: ['aus'] });
+    const a = parseArgumente('bericht', args, { schalter: ['json', 'force'], werte: ['aus'] });
     if (a.hilfe) {
       io.out(berichtVerb.hilfe);
       return EXIT.ok;
@@ -172,6 +184,10 @@ Beispiele:
       );
     const format = formatFuer(aus);
     await pruefeAusZiel(aus, datei, Object.keys(BERICHT_FORMATE));
+    if (!a.schalter.has('force') && (await existiert(aus)))
+      throw new AufrufFehler(
+        `Die Datei „${aus}“ existiert bereits und wird nicht überschrieben. Zum Ersetzen --force angeben.`,
+      );
     // before loading, so a missing LibreOffice is reported without any work done
     await format.vorab?.(datei, aus);
     const json = a.schalter.has('json');

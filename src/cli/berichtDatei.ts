@@ -1,9 +1,9 @@
 /**
  * Writing the Umsetzungsbericht as .docx or .pdf: the Word document comes
  * from src/dokument; the PDF is that document converted by LibreOffice
- * (`soffice`), tagged so screen readers get its structure. Every file is
- * written via a temporary file next to the target and renamed, so a failed
- * run never leaves half a report.
+ * (`soffice`), tagged so screen readers get its structure, and PDF/A-2b.
+ * Every file is written via a temporary file next to the target and
+ * renamed, so a failed run never leaves half a report.
  */
 import { execFile } from 'child_process';
 import { constants as fsKonstanten, promises as fs } from 'fs';
@@ -16,8 +16,14 @@ import type { BerichtMeta } from '../workbook/berichtSheet';
 import { DateiFehler, speichereDatei } from '../xlsx';
 import { AufrufFehler, PROGRAMM } from './common';
 
-/** Tagged PDF (structure tags for screen readers) via the JSON filter options of LibreOffice ≥ 7.4. */
-export const PDF_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}';
+/**
+ * Tagged PDF (structure tags for screen readers) that is also PDF/A-2b for
+ * the archive, via the JSON filter options of LibreOffice ≥ 7.4. Part 2, not
+ * 1: PDF/A-1 forbids transparency. LibreOffice keeps the same structure tree
+ * with PDF/A (checked against the tagged-only export).
+ */
+export const PDF_FILTER =
+  'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"SelectPdfVersion":{"type":"long","value":"2"}}';
 const SOFFICE_ZEIT_MS = 180_000;
 
 /** Where the LibreOffice installers put `soffice` when it is not on PATH (Windows, macOS). */

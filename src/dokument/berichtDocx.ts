@@ -5,7 +5,8 @@
  * Heading 2 per Handlungsziel), so the navigation pane, a table of contents
  * and screen readers work; tables repeat their header row on every page;
  * the Ampel is always a word, its colour only in addition; the charts are
- * native Word charts with a text alternative. Pure: no files, no processes.
+ * native Word charts with a text alternative. Pure: no files, no processes,
+ * no Node APIs (the task pane runs it in the browser).
  */
 import {
   AlignmentType,
@@ -516,7 +517,8 @@ export async function umsetzungsberichtDocx(b: Umsetzungsbericht, meta: BerichtM
       },
     ],
   });
-  return nachbearbeiten(await Packer.toBuffer(doc));
+  // an ArrayBuffer, not toBuffer: the task pane builds the document in the browser, where there is no Buffer
+  return nachbearbeiten(new Uint8Array(await Packer.toArrayBuffer(doc)));
 }
 
 /** Styles whose paragraphs are never hyphenated (a hyphen in a heading reads badly). */

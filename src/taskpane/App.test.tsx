@@ -30,6 +30,8 @@ function mockGateway(findings: Finding[]): jest.Mocked<ArbeitsmappeGateway> {
     einrichten: jest.fn().mockResolvedValue({ angelegt: [], hinweise: [], sicherungen: [] }),
     pruefen: jest.fn().mockResolvedValue({ findings, geprueftAm: JETZT }),
     kpiAktualisieren: jest.fn(),
+    berichtErstellen: jest.fn(),
+    herunterladen: jest.fn(),
     waehleZelle: jest.fn().mockResolvedValue(undefined),
   };
 }

@@ -36,6 +36,29 @@ export interface KpiErgebnis {
   readonly berechnetAm: Date;
 }
 
+export type BerichtFormat = 'docx' | 'html';
+
+/** The Umsetzungsbericht as a file for download. */
+export interface BerichtDatei {
+  readonly format: BerichtFormat;
+  /** e.g. "Umsetzungsbericht-2026.docx" */
+  readonly name: string;
+  readonly mime: string;
+  /** the .docx bytes or the web page's text */
+  readonly inhalt: Uint8Array | string;
+  readonly berichtsjahr: number;
+  readonly handlungsfelder: number;
+  /** not part of the report, named in its closing note */
+  readonly standardmassnahmen: number;
+}
+
+export interface BerichtErgebnis {
+  /** null when the workbook has Fehler: then no report was built */
+  readonly datei: BerichtDatei | null;
+  readonly findings: readonly Finding[];
+  readonly erstelltAm: Date;
+}
+
 /** Progress of a longer action: German step text and share done (0…1). */
 export type Fortschritt = (schritt: string, anteil: number) => void;
 
@@ -44,6 +67,10 @@ export interface ArbeitsmappeGateway {
   einrichten(): Promise<EinrichtenErgebnis>;
   pruefen(): Promise<PruefErgebnis>;
   kpiAktualisieren(fortschritt?: Fortschritt): Promise<KpiErgebnis>;
+  /** build the Umsetzungsbericht from the workbook's current data (reads only, writes nothing) */
+  berichtErstellen(format: BerichtFormat): Promise<BerichtErgebnis>;
+  /** offer a file as a browser download */
+  herunterladen(datei: string, inhalt: Uint8Array | string, mime: string): void;
   /** select blatt!zelle in the workbook (zelle empty: activate the sheet) */
   waehleZelle(blatt: string, zelle: string): Promise<void>;
 }

@@ -10,12 +10,15 @@ import { pruefeAnforderungen } from '../excel/requirements';
 import type {
   ArbeitsmappeGateway,
   ArbeitsmappenStatus,
+  BerichtErgebnis,
+  BerichtFormat,
   EinrichtenErgebnis,
   Fortschritt,
   KpiErgebnis,
   PruefErgebnis,
 } from './gateway';
 import { BenutzerFehler } from './gateway';
+import { dateiHerunterladen } from './netzwerk/herunterladen';
 
 /** German notices for ExcelApi sets this Excel lacks (shown at the top of the pane). */
 export function anforderungsHinweise(): string[] {
@@ -63,6 +66,20 @@ export class OfficeGateway implements ArbeitsmappeGateway {
     const r = await Excel.run((context) => kpiAktualisieren(context, this.jetzt()));
     fortschritt?.('Fertig', 1);
     return { kpi: r.kpi, findings: r.findings, berechnetAm: r.berechnetAm };
+  }
+
+  async berichtErstellen(format: BerichtFormat): Promise<BerichtErgebnis> {
+    pruefePflicht();
+    const [{ leseArbeitsmappe }, { berichtBauen }] = await Promise.all([
+      import(/* webpackChunkName: "excel-lesen" */ '../excel/lesen'),
+      import(/* webpackChunkName: "bericht" */ './bericht/berichtBauen'),
+    ]);
+    const raw = await Excel.run((context) => leseArbeitsmappe(context));
+    return berichtBauen(raw, format, this.jetzt());
+  }
+
+  herunterladen(datei: string, inhalt: Uint8Array | string, mime: string): void {
+    dateiHerunterladen(datei, inhalt, document, mime);
   }
 
   async waehleZelle(blatt: string, zelle: string): Promise<void> {

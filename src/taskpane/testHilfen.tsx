@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { TextDecoder, TextEncoder } from 'util';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar only uses it to pick a layout.
 if (!('ResizeObserver' in window)) {
@@ -17,6 +18,9 @@ if (!('ResizeObserver' in window)) {
     },
   });
 }
+
+// jsdom has no TextEncoder/TextDecoder (every browser has); npm docx encodes the document parts with it.
+if (!('TextEncoder' in window)) Object.assign(window, { TextEncoder, TextDecoder });
 
 /** render() inside a FluentProvider (components outside App need one for their styles and portals). */
 export function mitFluent(ui: ReactElement): RenderResult {

@@ -9,12 +9,14 @@ import type {
   ArbeitsmappeGateway,
   ArbeitsmappenStatus,
   BenutzerFehler,
+  BerichtErgebnis,
+  BerichtFormat,
   EinrichtenErgebnis,
   KpiErgebnis,
   PruefErgebnis,
 } from './gateway';
 
-export type Aktion = 'status' | 'einrichten' | 'pruefen' | 'kpi' | 'navigation';
+export type Aktion = 'status' | 'einrichten' | 'pruefen' | 'kpi' | 'bericht-docx' | 'bericht-html' | 'navigation';
 
 export interface ArbeitsmappeZustand {
   readonly status: ArbeitsmappenStatus | null;
@@ -23,6 +25,8 @@ export interface ArbeitsmappeZustand {
   readonly einrichten: EinrichtenErgebnis | null;
   readonly pruefung: PruefErgebnis | null;
   readonly kpi: KpiErgebnis | null;
+  /** the last report built (or refused because of Fehler) */
+  readonly bericht: (BerichtErgebnis & { readonly format: BerichtFormat }) | null;
   readonly fortschritt: { readonly schritt: string; readonly anteil: number } | null;
 }
 
@@ -31,6 +35,10 @@ export interface ArbeitsmappeAktionen {
   einrichten(): Promise<void>;
   pruefen(): Promise<void>;
   kpiAktualisieren(): Promise<void>;
+  /** build the report from the workbook's current data and offer it as a download */
+  berichtErstellen(format: BerichtFormat): Promise<void>;
+  /** offer the last report again (a browser may have blocked the first download) */
+  berichtHerunterladen(): void;
   waehleZelle(blatt: string, zelle: string): Promise<void>;
   fehlerSchliessen(): void;
 }
@@ -40,8 +48,12 @@ const AKTION_TITEL: Readonly<Record<Aktion, string>> = {
   einrichten: 'Das Einrichten',
   pruefen: 'Das Prüfen',
   kpi: 'Das Aktualisieren der KPIs',
+  'bericht-docx': 'Das Erstellen des Word-Dokuments',
+  'bericht-html': 'Das Erstellen der Webseite',
   navigation: 'Das Springen zur Zelle',
 };
+
+const berichtAktion = (format: BerichtFormat): Aktion => (format === 'docx' ? 'bericht-docx' : 'bericht-html');
 
 const LEER: ArbeitsmappeZustand = {
   status: null,
@@ -50,11 +62,15 @@ const LEER: ArbeitsmappeZustand = {
   einrichten: null,
   pruefung: null,
   kpi: null,
+  bericht: null,
   fortschritt: null,
 };
 
 export function useArbeitsmappe(gateway: ArbeitsmappeGateway): [ArbeitsmappeZustand, ArbeitsmappeAktionen] {
   const [zustand, setZustand] = useState<ArbeitsmappeZustand>(LEER);
+  // the download callback reads the latest report without being recreated on every state change
+  const zustandRef = useRef(zustand);
+  zustandRef.current = zustand;
   // Excel runs one batch at a time per pane; a second click while busy is ignored, not queued.
   const beschaeftigt = useRef(false);
 
@@ -122,6 +138,43 @@ export function useArbeitsmappe(gateway: ArbeitsmappeGateway): [ArbeitsmappeZust
     [ausfuehren, gateway],
   );
 
+  const berichtErstellen = useCallback(
+    (format: BerichtFormat) =>
+      ausfuehren(
+        berichtAktion(format),
+        async () => {
+          const r = await gateway.berichtErstellen(format);
+          let downloadFehler: BenutzerFehler | null = null;
+          try {
+            if (r.datei) gateway.herunterladen(r.datei.name, r.datei.inhalt, r.datei.mime);
+          } catch (e) {
+            // the report is built: it stays on offer („Erneut herunterladen“) next to the error
+            downloadFehler = alsBenutzerFehler(e, AKTION_TITEL[berichtAktion(format)]);
+          }
+          return { r, downloadFehler };
+        },
+        // building validates too: its findings are the current check result
+        (z, { r, downloadFehler }) => ({
+          ...z,
+          bericht: { ...r, format },
+          pruefung: { findings: r.findings, geprueftAm: r.erstelltAm },
+          fehler: downloadFehler ? { aktion: berichtAktion(format), fehler: downloadFehler } : null,
+        }),
+      ),
+    [ausfuehren, gateway],
+  );
+
+  const berichtHerunterladen = useCallback(() => {
+    const d = zustandRef.current.bericht?.datei;
+    if (!d) return;
+    try {
+      gateway.herunterladen(d.name, d.inhalt, d.mime);
+    } catch (e) {
+      const aktion = berichtAktion(d.format);
+      setZustand((z) => ({ ...z, fehler: { aktion, fehler: alsBenutzerFehler(e, AKTION_TITEL[aktion]) } }));
+    }
+  }, [gateway]);
+
   const waehleZelle = useCallback(
     async (blatt: string, zelle: string) => {
       // Navigation does not block other actions and keeps the results on screen.
@@ -137,5 +190,8 @@ export function useArbeitsmappe(gateway: ArbeitsmappeGateway): [ArbeitsmappeZust
 
   const fehlerSchliessen = useCallback(() => setZustand((z) => ({ ...z, fehler: null })), []);
 
-  return [zustand, { ladeStatus, einrichten, pruefen, kpiAktualisieren, waehleZelle, fehlerSchliessen }];
+  return [
+    zustand,
+    { ladeStatus, einrichten, pruefen, kpiAktualisieren, berichtErstellen, berichtHerunterladen, waehleZelle, fehlerSchliessen },
+  ];
 }

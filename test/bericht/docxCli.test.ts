@@ -99,10 +99,14 @@ describe('bericht --aus .docx / .pdf', () => {
     });
   });
 
-  it('replaces an existing report as a whole', async () => {
+  it('keeps an existing report without --force and replaces it as a whole with --force', async () => {
     const ziel = path.join(dir, 'ersetzt.docx');
     await fs.writeFile(ziel, 'alt');
-    expect((await cli('bericht', beispiel, '--aus', ziel)).code).toBe(0);
+    const ohne = await cli('bericht', beispiel, '--aus', ziel);
+    expect(ohne.code).toBe(2);
+    expect(ohne.err).toContain('existiert bereits und wird nicht überschrieben. Zum Ersetzen --force angeben.');
+    expect(await fs.readFile(ziel, 'utf8')).toBe('alt');
+    expect((await cli('bericht', beispiel, '--aus', ziel, '--force')).code).toBe(0);
     expect((await fs.readFile(ziel)).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -148,7 +152,7 @@ describe('bericht --aus .docx / .pdf', () => {
   });
 
   (sofficeDa ? it : it.skip)(
-    'PDF with LibreOffice (where installed): a tagged PDF',
+    'PDF with LibreOffice (where installed): a tagged PDF/A-2b',
     async () => {
       const ziel = path.join(dir, 'Umsetzungsbericht.pdf');
       const r = await cli('bericht', beispiel, '--aus', ziel);
@@ -160,6 +164,10 @@ describe('bericht --aus .docx / .pdf', () => {
       const text = pdf.toString('latin1');
       expect(text).toContain('/StructTreeRoot');
       expect(text).toMatch(/\/MarkInfo\s*<<\s*\/Marked\s+true/);
+      // and PDF/A-2b: the XMP metadata says so and an output intent fixes the colours
+      expect(text).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      expect(text).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+      expect(text).toContain('/OutputIntents');
     },
     180_000,
   );

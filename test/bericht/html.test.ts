@@ -255,10 +255,12 @@ describe('bericht --aus <bericht.html> with the sample plan', () => {
     for (const e of eintraege) expect(abschnitte).not.toContain(e.split(': ')[1].split(' (HF')[0]);
   });
 
-  it('replaces an existing page and accepts the extension in capitals', async () => {
+  it('replaces an existing page only with --force and accepts the extension in capitals', async () => {
     const gross = path.join(dir, 'BERICHT.HTML');
     await fs.writeFile(gross, 'alt');
-    const r = await cli('bericht', beispiel, '--aus', gross);
+    expect((await cli('bericht', beispiel, '--aus', gross)).code).toBe(2);
+    expect(await fs.readFile(gross, 'utf8')).toBe('alt');
+    const r = await cli('bericht', beispiel, '--aus', gross, '--force');
     expect(r.code).toBe(0);
     expect(await fs.readFile(gross, 'utf8')).toMatch(/^<!doctype html>/);
     await fs.rm(gross);

@@ -6,7 +6,9 @@
  *      against the in-memory fake of the Excel API with planted errors:
  *      Einrichten → Prüfen shows them → click selects the cell → KPIs are
  *      refused while Fehler exist → after correction the summary, and the
- *      computed sheets exist in the fake workbook;
+ *      computed sheets exist in the fake workbook; the Umsetzungsbericht as
+ *      Word document and web page is refused while Fehler exist and
+ *      afterwards downloaded, built in the browser under the CSP;
  *  (c) „Neues Berichtsjahr anlegen“ on Start at 320 px: refused while the
  *      workbook has Fehler, then the preview, the year check, the new
  *      workbook as a download and, where Excel can, opened in Excel.
@@ -15,6 +17,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { pruefen } from '../../src/domain';
 import { jahreswechsel } from '../../src/domain/jahreswechsel';
@@ -329,6 +332,56 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
       expect(log.fehler).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it('KPIs: the report as Word document and web page – refused with the first Fehler, then downloaded', async () => {
+    const page = await neueSeite(360, 1000);
+    const log = beobachte(page);
+    const chunks: string[] = [];
+    page.on('request', (r) => chunks.push(path.basename(new URL(r.url()).pathname)));
+    await page.goto(`${server.url}/demo.html?latenz=50&vollstaendig=1&ansicht=kpi`);
+    await page.getByText('KPIs nicht berechnet').waitFor({ timeout: 15000 });
+    // the renderers are not part of the view until asked for
+    expect(chunks.filter((c) => /^bericht-(docx|html)\./.test(c))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Bericht als Word-Dokument' }).click();
+    const ergebnis = page.getByTestId('bericht-ergebnis');
+    await page.getByText('Kein Word-Dokument erstellt').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('bericht-ergebnis');
+    const text = (await ergebnis.textContent()) ?? '';
+    expect(text).toContain('Die Arbeitsmappe enthält 4 Fehler.');
+    const adressen = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen ?? []);
+    expect(adressen.filter((a) => text.includes(a)).length).toBe(3);
+    await ergebnis.scrollIntoViewIfNeeded();
+    await foto(page, '14-bericht-verweigert');
+
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    const [word] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60000 }),
+      page.getByRole('button', { name: 'Bericht als Word-Dokument' }).click(),
+    ]);
+    expect(word.suggestedFilename()).toBe('Umsetzungsbericht-2026.docx');
+    const zip = await JSZip.loadAsync(fs.readFileSync((await word.path())!));
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('Umsetzungsbericht 2026');
+    await page.getByText('Word-Dokument erstellt').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('bericht-ergebnis');
+    expect(chunks.some((c) => /^bericht-docx\./.test(c))).toBe(true);
+
+    const [webseite] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60000 }),
+      page.getByRole('button', { name: 'Bericht als Webseite' }).click(),
+    ]);
+    expect(webseite.suggestedFilename()).toBe('Umsetzungsbericht-2026.html');
+    const html = fs.readFileSync((await webseite.path())!, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('<html lang="de"');
+    await page.getByText('Webseite erstellt').waitFor();
+    await keinSeitlichesScrollen(page);
+    await page.getByTestId('bericht-ergebnis').scrollIntoViewIfNeeded();
+    await foto(page, '15-bericht-heruntergeladen');
+    expect(log.fehler).toEqual([]);
+    expect(log.fremdeAnfragen).toEqual([]);
+    await page.context().close();
   });
 
   it('Neues Berichtsjahr anlegen: refusal with the Fehler, preview, year check, download and opening, at 320 px', async () => {

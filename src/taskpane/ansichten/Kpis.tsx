@@ -15,6 +15,7 @@ import {
 import { useMemo } from 'react';
 import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
+import { BerichtAktionen } from '../bericht/BerichtAktionen';
 import { anzahl, datumZeit, prozent } from '../format';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
@@ -216,6 +217,7 @@ export function Kpis({
           Datentabellen werden dabei nicht verändert.
         </Text>
       ) : null}
+      {laeuft !== 'kpi' ? <BerichtAktionen zustand={zustand} aktionen={aktionen} zuPruefen={zuPruefen} /> : null}
     </div>
   );
 }

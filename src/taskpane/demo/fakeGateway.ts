@@ -9,9 +9,12 @@ import type { RawTable, RawValue, RawWorkbook } from '../../domain/model';
 import { COMPUTED_SHEETS, TABLES, type TableKey } from '../../domain/schema';
 import { beispielTabellen, vorlageTabellen, type Tabellen } from '../../workbook/beispiel';
 import { DATA_SHEETS, address, tableLayoutOf } from '../../workbook/layout';
+import { berichtBauen } from '../bericht/berichtBauen';
 import type {
   ArbeitsmappeGateway,
   ArbeitsmappenStatus,
+  BerichtErgebnis,
+  BerichtFormat,
   EinrichtenErgebnis,
   Fortschritt,
   KpiErgebnis,
@@ -76,6 +79,8 @@ export class FakeGateway implements ArbeitsmappeGateway {
   readonly auswahl: string[] = [];
   /** every gateway call in order, for assertions */
   readonly aufrufe: string[] = [];
+  /** every file offered for download */
+  readonly downloads: { datei: string; inhalt: Uint8Array | string; mime: string }[] = [];
   private readonly tabellen: Partial<Tabellen>;
   private readonly blaetter: string[];
   private letzteKpi: Date | null = null;
@@ -186,6 +191,16 @@ export class FakeGateway implements ArbeitsmappeGateway {
     for (const s of COMPUTED_SHEETS) if (!this.blaetter.includes(s)) this.blaetter.push(s);
     this.letzteKpi = berechnetAm;
     return { kpi, findings, berechnetAm };
+  }
+
+  async berichtErstellen(format: BerichtFormat): Promise<BerichtErgebnis> {
+    await this.aufruf('berichtErstellen');
+    return berichtBauen(this.rohdaten(), format, this.jetzt());
+  }
+
+  herunterladen(datei: string, inhalt: Uint8Array | string, mime: string): void {
+    this.aufrufe.push('herunterladen');
+    this.downloads.push({ datei, inhalt, mime });
   }
 
   async waehleZelle(blatt: string, zelle: string): Promise<void> {
