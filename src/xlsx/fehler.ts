@@ -15,12 +15,15 @@ export type DateiFehlerArt =
 export class DateiFehler extends Error {
   readonly art: DateiFehlerArt;
   readonly pfad: string;
+  /** the underlying library or system error, for `--debug` and the task pane's technical hint only */
+  readonly technisch?: string;
 
-  constructor(art: DateiFehlerArt, pfad: string, message: string) {
+  constructor(art: DateiFehlerArt, pfad: string, message: string, technisch?: string) {
     super(message);
     this.name = 'DateiFehler';
     this.art = art;
     this.pfad = pfad;
+    this.technisch = technisch;
   }
 }
 

@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { normalisiereTeil, quellteilVonRels, relativerPfad } from './paketPfade';
+import { normalisiereTeil } from './paketPfade';
+import { kanonischePraefixe, kanonischeTeilnamen } from './paketKanon';
 import { DateiFehler } from './fehler';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -71,17 +72,36 @@ async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
   return fehlend;
 }
 
-/** A formula (`</f>` or a self-closing shared `<f …/>`) followed by an empty cached value. */
-const LEERES_FORMELERGEBNIS = /(<\/(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*\/>)\s*<((?:\w+:)?v)\s*(?:\/>|>\s*<\/\2>)/g;
+/**
+ * A text formula (t="str") whose cached result is empty. Only text results
+ * may get the " " placeholder: on a number cell exceljs would read " " as a
+ * number and write <v>NaN</v>, which Excel repairs.
+ */
+const LEERES_TEXTERGEBNIS = /(<c\b[^>]*\st\s*=\s*"str"[^>]*>\s*(?:<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>))\s*<v\s*(?:\/>|>\s*<\/v>)/g;
+
+/** A note whose text is a bare <t> (openpyxl); exceljs reads only runs (<r><t>) and would lose the text. */
+const NOTIZ_OHNE_LAUF = /<text>\s*<t(\b[^>]*)>([^<]*)<\/t>\s*<\/text>/g;
+
+async function ersetzeTeil(zip: JSZip, name: string, aendern: (xml: string) => string | null): Promise<boolean> {
+  const xml = await zip.files[name].async('string');
+  const neu = aendern(xml);
+  if (neu === null || neu === xml) return false;
+  zip.file(name, neu);
+  return true;
+}
 
 /**
- * Normalises a package written by another tool (openpyxl, LibreOffice, …)
- * so exceljs 4.4 reads it correctly:
- * - absolute relationship targets ('/xl/tables/table1.xml') become relative;
- *   exceljs looks tables up by '../tables/…' and crashes on absolute ones
+ * Normalises a package written by another tool (openpyxl, XlsxWriter,
+ * LibreOffice, the Open XML SDK, …) so exceljs 4.4 reads it correctly:
+ * - parts get the names exceljs looks for and relationship targets become
+ *   relative (exceljs looks tables up by '../tables/…' and crashes on
+ *   absolute targets or notes under 'xl/comments/comment1.xml')
+ * - namespace prefixes become the ones exceljs matches literally
+ *   ('x:worksheet' → 'worksheet', a default-namespace 'wsDr' → 'xdr:wsDr')
+ * - a note's plain text becomes a text run, the only form exceljs reads
  * - tables without headerRowCount get headerRowCount="1" (the OOXML default);
  *   exceljs would otherwise treat them as header-less and write them back broken
- * - a formula whose cached result is empty text (`<f>…</f><v></v>`, what
+ * - a text formula whose cached result is empty (`<f>…</f><v></v>`, what
  *   Excel stores for a formula returning "") gets the result " ": exceljs
  *   drops an empty <v>, and the cell would then look like a formula that was
  *   never calculated (see FORMEL_OHNE_ERGEBNIS); " " still reads as empty
@@ -97,15 +117,27 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
     throw new DateiFehler(
       'beschaedigt',
       pfad,
-      `Die Datei „${name}“ ist beschädigt (ZIP-Archiv nicht lesbar: ${grund}). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
+      `Die Datei „${name}“ ist beschädigt (ZIP-Archiv nicht lesbar). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
+      grund,
     );
   }
-  if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
+  if (!zip.file('[Content_Types].xml') || !(zip.file('xl/workbook.xml') || (await hauptteil(zip))))
     throw new DateiFehler(
       'keinXlsx',
       pfad,
       `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
     );
+  let geaendert = await kanonischeTeilnamen(zip);
+  if (!zip.file('xl/workbook.xml'))
+    throw new DateiFehler(
+      'keinXlsx',
+      pfad,
+      `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
+    );
+  for (const teil of Object.keys(zip.files)) {
+    if (zip.files[teil].dir || !/\.(xml|rels|vml)$/.test(teil)) continue;
+    if (await ersetzeTeil(zip, teil, kanonischePraefixe)) geaendert = true;
+  }
   const fehlend = await fehlendeBlattteile(zip);
   if (fehlend.length > 0)
     throw new DateiFehler(
@@ -113,41 +145,29 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
       pfad,
       `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
     );
-  let geaendert = false;
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
-    if (entry.dir) continue;
-    if (name.endsWith('.rels') && name.startsWith('xl/')) {
-      const xml = await entry.async('string');
-      const quelle = quellteilVonRels(name);
-      const neu = xml.replace(/<Relationship\b[^>]*>/g, (tag) => {
-        if (/TargetMode\s*=\s*"External"/.test(tag)) return tag;
-        return tag.replace(/Target\s*=\s*"\/([^"]*)"/, (_m, ziel: string) => `Target="${relativerPfad(quelle, ziel)}"`);
-      });
-      if (neu !== xml) {
-        zip.file(name, neu);
-        geaendert = true;
-      }
-    } else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      const xml = await entry.async('string');
-      const neu = xml.replace(LEERES_FORMELERGEBNIS, '$1<$2> </$2>');
-      if (neu !== xml) {
-        zip.file(name, neu);
-        geaendert = true;
-      }
-    } else if (/^xl\/tables\/[^/]+\.xml$/.test(name)) {
-      const xml = await entry.async('string');
-      const neu = xml.replace(/<(\w+:)?table\b[^>]*>/, (tag) =>
-        /\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<((\w+:)?table)\b/, '<$1 headerRowCount="1"'),
-      );
-      if (neu !== xml) {
-        zip.file(name, neu);
-        geaendert = true;
-      }
+  for (const teil of Object.keys(zip.files)) {
+    if (zip.files[teil].dir) continue;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(teil)) {
+      if (await ersetzeTeil(zip, teil, (xml) => xml.replace(LEERES_TEXTERGEBNIS, '$1<v> </v>'))) geaendert = true;
+    } else if (/^xl\/comments\d+\.xml$/.test(teil)) {
+      if (await ersetzeTeil(zip, teil, (xml) => xml.replace(NOTIZ_OHNE_LAUF, '<text><r><t$1>$2</t></r></text>'))) geaendert = true;
+    } else if (/^xl\/tables\/[^/]+\.xml$/.test(teil)) {
+      const neu = (xml: string) =>
+        xml.replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<table\b/, '<table headerRowCount="1"')));
+      if (await ersetzeTeil(zip, teil, neu)) geaendert = true;
     }
   }
   if (!geaendert) return bytes;
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The workbook part named by the package relationships, when a writer did not call it xl/workbook.xml. */
+async function hauptteil(zip: JSZip): Promise<string | null> {
+  const rels = zip.file('_rels/.rels');
+  if (!rels) return null;
+  const tag = (await rels.async('string')).match(/<Relationship\b[^>]*officeDocument"[^>]*>/)?.[0];
+  const ziel = tag ? /\bTarget\s*=\s*"\/?([^"]*)"/.exec(tag)?.[1] : undefined;
+  return ziel && zip.file(normalisiereTeil(ziel)) ? ziel : null;
 }
 
 interface MergeIntern {
@@ -214,7 +234,8 @@ export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): 
     throw new DateiFehler(
       'beschaedigt',
       name,
-      `Die Datei „${dateiname(name)}“ kann nicht als Excel-Arbeitsmappe gelesen werden (${grund}). Bitte in Excel öffnen und neu als .xlsx speichern.`,
+      `Die Datei „${dateiname(name)}“ kann nicht als Excel-Arbeitsmappe gelesen werden: ein Teil des Dateipakets hat eine Form, die der Integrationsmonitor nicht kennt. Bitte die Datei in Excel öffnen, mit „Speichern unter“ als „Excel-Arbeitsmappe (*.xlsx)“ speichern und die neue Datei verwenden.`,
+      grund,
     );
   }
   ergaenzeTabellen(wb);
