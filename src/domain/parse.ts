@@ -20,6 +20,7 @@ import type {
   Ziel,
 } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
+import { zeilenText } from './ausserhalb';
 import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
 import {
   a1,
@@ -62,6 +63,7 @@ export const LESE_REGELN: Readonly<Record<string, string>> = {
   EINSTELLUNG_UNBEKANNT: 'unbekannte Einstellung, ignoriert (Warnung)',
   EINSTELLUNG_ABWEICHEND: 'Einstellungsname nur in Schreibweise abweichend (Warnung)',
   EINSTELLUNG_OHNE_NAME: 'Wert ohne Einstellungsnamen, ignoriert (Warnung)',
+  DATEN_UNTER_TABELLE: 'Daten unter der Tabelle, nicht ausgewertet (Warnung)',
 };
 
 export interface ParseErgebnis {
@@ -117,6 +119,17 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
       { ...tabellenStelle, blatt: t.sheet, zeile: t.headerRow, spalteNr: t.firstColumn },
       `Die Tabelle ${zitat(spec.name)} steht auf Blatt ${zitat(t.sheet)} statt auf Blatt ${zitat(spec.sheet)}. Sie wird trotzdem gelesen; für Berichte und Vorlagen bitte auf das Blatt ${zitat(spec.sheet)} verschieben.`,
       true,
+    );
+  }
+
+  if (t.zeilenDarunter && t.zeilenDarunter.length > 0) {
+    const z = t.zeilenDarunter;
+    const eine = z.length === 1;
+    b.add(
+      'Warnung',
+      'DATEN_UNTER_TABELLE',
+      { tabelle: key, blatt: t.sheet, zeile: z[0], spalteNr: t.firstColumn, spalte: '' },
+      `${eine ? 'Zeile' : 'Die Zeilen'} ${zeilenText(z)} unter der Tabelle ${zitat(spec.name)} ${eine ? 'enthält' : 'enthalten'} Daten, ${eine ? 'gehört' : 'gehören'} aber nicht zur Tabelle und ${eine ? 'wird' : 'werden'} deshalb nicht ausgewertet. Bitte die Tabelle erweitern: Tabellenentwurf › Tabellengröße ändern (bis Zeile ${z[z.length - 1]}) – oder die Zeilen löschen, wenn sie nicht gebraucht werden.`,
     );
   }
 
