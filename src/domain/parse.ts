@@ -63,6 +63,7 @@ export const LESE_REGELN: Readonly<Record<string, string>> = {
   EINSTELLUNG_UNBEKANNT: 'unbekannte Einstellung, ignoriert (Warnung)',
   EINSTELLUNG_ABWEICHEND: 'Einstellungsname nur in Schreibweise abweichend (Warnung)',
   EINSTELLUNG_OHNE_NAME: 'Wert ohne Einstellungsnamen, ignoriert (Warnung)',
+  UNSICHTBARES_ZEICHEN: 'unsichtbares Zeichen in Listenwert oder ID, sichtbarer Wert gelesen (Warnung)',
   DATEN_UNTER_TABELLE: 'Daten unter der Tabelle, nicht ausgewertet (Warnung)',
 };
 

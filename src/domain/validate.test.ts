@@ -37,6 +37,12 @@ const W = (blatt: string, zelle: string, spalte: string, regel: string, text: st
 });
 
 const FAELLE: Fall[] = [
+  // invisible characters pasted from a PDF or a web page
+  { name: 'Art mit weichem Trennzeichen', daten: setze('arbeitsplanung', 0, 'Art', 'Maß\u00ADnahme'), erwartet: W('Arbeitsplanung', 'D2', 'Art', 'UNSICHTBARES_ZEICHEN', '„Maßnahme“ enthält das unsichtbare Zeichen weiches Trennzeichen (U+00AD)') },
+  { name: 'Status mit Leerzeichen ohne Breite', daten: setze('arbeitsplanung', 0, 'Status', 'umgesetzt\u200B'), erwartet: W('Arbeitsplanung', 'J2', 'Status', 'UNSICHTBARES_ZEICHEN', 'Leerzeichen ohne Breite (U+200B)') },
+  { name: 'Priorität mit geschütztem Leerzeichen', daten: setze('arbeitsplanung', 0, 'Priorität', '\u00A0hoch'), erwartet: W('Arbeitsplanung', 'G2', 'Priorität', 'UNSICHTBARES_ZEICHEN', 'geschütztes Leerzeichen (U+00A0)') },
+  { name: 'Handlungsziel-ID mit BOM', daten: setze('kennzahlen', 0, 'Handlungsziel-ID', '\uFEFF1.1'), erwartet: W('Kennzahlen', 'B2', 'Handlungsziel-ID', 'UNSICHTBARES_ZEICHEN', '„1.1“ enthält das unsichtbare Zeichen Byte-Reihenfolge-Markierung (BOM, U+FEFF)') },
+  { name: 'Falscher Listenwert mit unsichtbarem Zeichen', daten: setze('arbeitsplanung', 0, 'Status', 'fer\u00ADtig'), erwartet: F('Arbeitsplanung', 'J2', 'Status', 'LISTE_UNGUELTIG', '„fertig“ ist kein erlaubter Wert (die Zelle enthält außerdem das unsichtbare Zeichen weiches Trennzeichen (U+00AD))') },
   // tblHandlungsfelder
   { name: 'HF-Nr doppelt', daten: setze('handlungsfelder', 1, 'HF-Nr', 1), erwartet: F('Stammdaten', 'A3', 'HF-Nr', 'ID_DOPPELT', 'kommt doppelt vor (zuerst in Stammdaten!A2)') },
   { name: 'HF-Nr 0', daten: setze('handlungsfelder', 0, 'HF-Nr', 0), erwartet: F('Stammdaten', 'A2', 'HF-Nr', 'HF_NR_BEREICH', 'nicht zwischen 1 und 99') },
