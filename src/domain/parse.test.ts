@@ -173,7 +173,7 @@ describe('values in the plan', () => {
     ['0,85', 0.85],
     ['0.85', 0.85],
     [0.95, 0.95],
-    [1.2, 1.2],
+    ['100 %', 1],
   ])('Ampel grün ab %p → %p', (wert, n) => {
     const d = kopie();
     d.einstellungen[1].Wert = wert as number;

@@ -269,7 +269,8 @@ function anteilAusWert(v: RawValue): number | null {
   return zahlAusText(s);
 }
 
-const MAX_SCHWELLE = 2;
+/** Highest threshold that can be reached: aggregated Zielerreichung is capped at 1. */
+const MAX_SCHWELLE = 1;
 
 function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<string>): Einstellungen {
   const gefunden = new Map<string, { leser: ZeilenLeser; name: string }>();
@@ -357,9 +358,20 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
     [gruen, EINSTELLUNGEN.ampelGruen],
     [gelb, EINSTELLUNGEN.ampelGelb],
   ] as const) {
-    if (s.stelle && (s.wert <= 0 || s.wert > MAX_SCHWELLE)) {
+    if (!s.stelle) continue;
+    const wert = `${zitat(name)} = ${zahlDeutsch(s.wert)}`;
+    const farbe = name === EINSTELLUNGEN.ampelGruen ? 'Grün' : 'mindestens Gelb';
+    let grund: string | null = null;
+    // aggregated Zielerreichung is capped to 0…1 (kpi.ts), so a threshold outside (0, 1] can never switch the Ampel
+    if (s.wert > MAX_SCHWELLE)
+      grund = `${wert} kann nie erreicht werden: die Zielerreichung der Handlungsziele, Handlungsfelder und des Gesamtwerts ist auf höchstens 1 (100 %) begrenzt, dort wäre die Ampel nie ${name === EINSTELLUNGEN.ampelGruen ? 'Grün' : 'Gelb'}. Bitte einen Anteil bis höchstens 1 eintragen, z. B. ${zahlDeutsch(name === EINSTELLUNGEN.ampelGruen ? DEFAULT_EINSTELLUNGEN.ampelGruen : DEFAULT_EINSTELLUNGEN.ampelGelb)} oder ${name === EINSTELLUNGEN.ampelGruen ? '90' : '60'} %.`;
+    else if (s.wert < 0)
+      grund = `${wert} ist negativ: jede Zielerreichung liegt darüber, die Ampel wäre immer ${farbe} und würde nie Rot. Bitte einen Anteil größer als 0 eintragen, z. B. ${zahlDeutsch(name === EINSTELLUNGEN.ampelGruen ? DEFAULT_EINSTELLUNGEN.ampelGruen : DEFAULT_EINSTELLUNGEN.ampelGelb)}.`;
+    else if (s.wert === 0)
+      grund = `${wert}: jede Zielerreichung liegt bei 0 oder darüber, die Ampel wäre immer ${farbe} und würde nie Rot. Bitte einen Anteil größer als 0 eintragen, z. B. ${zahlDeutsch(name === EINSTELLUNGEN.ampelGruen ? DEFAULT_EINSTELLUNGEN.ampelGruen : DEFAULT_EINSTELLUNGEN.ampelGelb)}.`;
+    if (grund) {
       ok = false;
-      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', s.stelle, `${zitat(name)} = ${zahlDeutsch(s.wert)} liegt außerhalb des erlaubten Bereichs (größer als 0 bis höchstens ${MAX_SCHWELLE}). Bitte einen Anteil wie 0,9 oder 90 % eintragen.`);
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', s.stelle, grund);
     }
   }
   if (ok && gelb.wert > gruen.wert) {
@@ -368,7 +380,7 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
       'Fehler',
       'EINSTELLUNG_UNGUELTIG',
       gelb.stelle ?? gruen.stelle ?? kopf,
-      `${zitat(EINSTELLUNGEN.ampelGelb)} (${zahlDeutsch(gelb.wert)}) ist größer als ${zitat(EINSTELLUNGEN.ampelGruen)} (${zahlDeutsch(gruen.wert)}). Bitte die Schwelle für Gelb kleiner oder gleich der für Grün wählen.`,
+      `${zitat(EINSTELLUNGEN.ampelGelb)} (${zahlDeutsch(gelb.wert)}) ist größer als ${zitat(EINSTELLUNGEN.ampelGruen)} (${zahlDeutsch(gruen.wert)}): dann gäbe es keinen Bereich für Gelb, eine Zielerreichung knapp unter Grün wäre sofort Rot. Bitte die Schwelle für Gelb kleiner oder gleich der für Grün wählen.`,
     );
   }
   return {
