@@ -82,6 +82,28 @@ const LEERES_TEXTERGEBNIS = /(<c\b[^>]*\st\s*=\s*"str"[^>]*>\s*(?:<f\b[^>]*\/>|<
 /** A note whose text is a bare <t> (openpyxl); exceljs reads only runs (<r><t>) and would lose the text. */
 const NOTIZ_OHNE_LAUF = /<text>\s*<t(\b[^>]*)>([^<]*)<\/t>\s*<\/text>/g;
 
+/**
+ * exceljs reads a table's filter button as shown only from an explicit
+ * hiddenButton="0", takes the filter columns by position, and writes
+ * hiddenButton="1" for every column it has no entry for. LibreOffice and
+ * others write <autoFilter> without <filterColumn> (all buttons shown, the
+ * OOXML default), so every column gets an entry that says what the file means.
+ */
+function filterKnoepfe(xml: string): string {
+  const spalten = (xml.match(/<tableColumn\b/g) ?? []).length;
+  return xml.replace(/<autoFilter\b([^>]*?)(?:\/>|>([\s\S]*?)<\/autoFilter>)/, (ganz, attrs: string, inhalt: string | undefined) => {
+    const vorhanden = new Map<number, string>();
+    const rest = (inhalt ?? '').replace(/<filterColumn\b([^>]*?)(?:\/>|>[\s\S]*?<\/filterColumn>)/g, (fc: string, a: string) => {
+      const id = Number(/\scolId\s*=\s*"(\d+)"/.exec(a)?.[1]);
+      if (Number.isInteger(id)) vorhanden.set(id, /\shiddenButton\s*=/.test(a) ? fc : fc.replace(/<filterColumn\b/, '<filterColumn hiddenButton="0"'));
+      return '';
+    });
+    if (spalten === 0 || [...vorhanden.keys()].some((id) => id >= spalten)) return ganz;
+    const liste = Array.from({ length: spalten }, (_x, i) => vorhanden.get(i) ?? `<filterColumn colId="${i}" hiddenButton="0"/>`);
+    return `<autoFilter${attrs}>${liste.join('')}${rest}</autoFilter>`;
+  });
+}
+
 async function ersetzeTeil(zip: JSZip, name: string, aendern: (xml: string) => string | null): Promise<boolean> {
   const xml = await zip.files[name].async('string');
   const neu = aendern(xml);
@@ -153,7 +175,9 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
       if (await ersetzeTeil(zip, teil, (xml) => xml.replace(NOTIZ_OHNE_LAUF, '<text><r><t$1>$2</t></r></text>'))) geaendert = true;
     } else if (/^xl\/tables\/[^/]+\.xml$/.test(teil)) {
       const neu = (xml: string) =>
-        xml.replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<table\b/, '<table headerRowCount="1"')));
+        filterKnoepfe(
+          xml.replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<table\b/, '<table headerRowCount="1"'))),
+        );
       if (await ersetzeTeil(zip, teil, neu)) geaendert = true;
     }
   }
@@ -215,6 +239,86 @@ function ergaenzeTabellen(wb: ExcelJS.Workbook): void {
   }
 }
 
+function spaltenNummer(buchstaben: string): number {
+  return buchstaben.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function spaltenText(nr: number): string {
+  let s = '';
+  for (let c = nr; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * exceljs expands every loaded validation range into one entry per cell and,
+ * on saving, merges them again in text order of the addresses ("A10" before
+ * "A2"), so A2:A501 comes back as A10:A501 plus A2:A501 — the rules double
+ * with every round trip. Turning the cells back into the ranges they came
+ * from (one validation object per <dataValidation>) keeps them as read.
+ */
+function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const dv = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations;
+    const model = dv?.model;
+    if (!dv || !model) continue;
+    const gruppen = new Map<unknown, Map<number, number[]>>();
+    const neu: Record<string, unknown> = {};
+    for (const [adresse, regel] of Object.entries(model)) {
+      if (regel === undefined) continue;
+      const m = /^([A-Z]{1,3})(\d+)$/.exec(adresse);
+      if (!m) {
+        neu[adresse] = regel;
+        continue;
+      }
+      const spalten = gruppen.get(regel) ?? new Map<number, number[]>();
+      gruppen.set(regel, spalten);
+      const sp = spaltenNummer(m[1]);
+      spalten.set(sp, [...(spalten.get(sp) ?? []), Number(m[2])]);
+    }
+    for (const [regel, spalten] of gruppen) {
+      // runs of rows per column, then neighbouring columns with the same run become one rectangle
+      const laeufe = new Map<string, number[]>();
+      for (const [sp, zeilen] of spalten) {
+        zeilen.sort((a, b) => a - b);
+        for (let i = 0; i < zeilen.length; ) {
+          let j = i;
+          while (j + 1 < zeilen.length && zeilen[j + 1] === zeilen[j] + 1) j++;
+          const k = `${zeilen[i]}:${zeilen[j]}`;
+          laeufe.set(k, [...(laeufe.get(k) ?? []), sp]);
+          i = j + 1;
+        }
+      }
+      for (const [k, cols] of laeufe) {
+        const [oben, unten] = k.split(':').map(Number);
+        cols.sort((a, b) => a - b);
+        for (let i = 0; i < cols.length; ) {
+          let j = i;
+          while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+          const von = `${spaltenText(cols[i])}${oben}`;
+          const bis = `${spaltenText(cols[j])}${unten}`;
+          neu[von === bis ? von : `${von}:${bis}`] = regel;
+          i = j + 1;
+        }
+      }
+    }
+    dv.model = neu;
+  }
+}
+
+/**
+ * exceljs always writes a relationship to xl/theme/theme1.xml but writes only
+ * the themes it read: from a file without theme (LibreOffice writes none) or
+ * with another theme name it would save a dangling reference, which Excel
+ * repairs. Without a theme1 the first theme read, or exceljs' default, is used.
+ */
+function ergaenzeThema(wb: ExcelJS.Workbook): void {
+  const intern = wb as unknown as { _themes?: Record<string, string> };
+  const themen = intern._themes;
+  if (!themen || themen.theme1) return;
+  const erstes = Object.values(themen)[0];
+  intern._themes = erstes ? { theme1: erstes } : undefined;
+}
+
 /**
  * Loads the bytes of an .xlsx file into exceljs; every failure becomes a
  * DateiFehler with a German message. `name` is the file name or path:
@@ -239,5 +343,7 @@ export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): 
     );
   }
   ergaenzeTabellen(wb);
+  kompakteDatenpruefungen(wb);
+  ergaenzeThema(wb);
   return wb;
 }
