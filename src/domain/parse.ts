@@ -89,9 +89,14 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
   if (treffer.length === 0 && spec.optional) return null;
   if (treffer.length === 0) {
     const aehnlich = raw.tables.find((t) => t.name.toLowerCase() === spec.name.toLowerCase());
+    const wiederherstellen = `Bitte auf Blatt ${zitat(spec.sheet)} in die Überschriftenzeile der Daten klicken, Strg+T drücken („Tabelle hat Überschriften“ anhaken) und unter Tabellenentwurf › Tabellenname ${zitat(spec.name)} eintragen.`;
     const hinweis = aehnlich
       ? ` Auf Blatt ${zitat(aehnlich.sheet)} gibt es die Tabelle ${zitat(aehnlich.name)}: bitte sie in ${zitat(spec.name)} umbenennen (Tabellenentwurf → Tabellenname).`
-      : ` Bitte die Tabelle aus der Vorlage übernehmen (integrationsmonitor vorlage) oder einen Bereich als Tabelle formatieren und ${zitat(spec.name)} nennen.`;
+      : raw.tables.length === 0
+        ? ` Die Arbeitsmappe enthält gar keine Tabellen mehr: die Tabellendefinitionen gehen verloren, wenn die Mappe als .xls (Excel 97–2003) oder mit einem Programm gespeichert wird, das keine Excel-Tabellen kennt; die Daten stehen meist noch auf den Blättern. ${wiederherstellen} Dasselbe für jede fehlende Tabelle, danach als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`
+        : raw.sheets.includes(spec.sheet)
+          ? ` Wurde sie in einen normalen Bereich umgewandelt oder ging sie beim Speichern mit einem anderen Programm verloren, stehen die Daten noch auf dem Blatt. ${wiederherstellen}`
+          : ` Bitte die Tabelle aus der Vorlage übernehmen (integrationsmonitor vorlage) oder einen Bereich als Tabelle formatieren und ${zitat(spec.name)} nennen.`;
     b.add(
       'Fehler',
       'TABELLE_FEHLT',

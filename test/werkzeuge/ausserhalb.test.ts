@@ -69,3 +69,29 @@ print(ende, kende)
     ]);
   },
 );
+
+(hatOpenpyxl ? it : it.skip)(
+  'a tool that drops the table definitions (openpyxl removes them): Fehler says the tables were lost and how to restore them',
+  async () => {
+    const eigen = tmp.datei('mit-tabellen.xlsx');
+    expect((await cli('vorlage', eigen, '--beispiel')).code).toBe(0);
+    const pfad = tmp.datei('ohne-tabellen.xlsx');
+    const r = spawnSync(
+      PYTHON,
+      [
+        '-c',
+        'import sys\nfrom openpyxl import load_workbook\nwb = load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n    for n in list(ws.tables.keys()): del ws.tables[n]\nwb.save(sys.argv[2])',
+        eigen,
+        pfad,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    const p = await cli('pruefen', pfad);
+    expect(p.code).toBe(1);
+    expect(p.out).toContain(
+      'Die Tabelle „tblArbeitsplanung“ (erwartet auf Blatt „Arbeitsplanung“) fehlt. Die Arbeitsmappe enthält gar keine Tabellen mehr',
+    );
+    expect(p.out).toContain('Bitte auf Blatt „Arbeitsplanung“ in die Überschriftenzeile der Daten klicken, Strg+T drücken');
+  },
+);
