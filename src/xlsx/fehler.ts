@@ -10,6 +10,7 @@ export type DateiFehlerArt =
   | 'verschluesselt'
   | 'keinXlsx'
   | 'beschaedigt'
+  | 'zuGross'
   | 'schreiben';
 
 export class DateiFehler extends Error {

@@ -43,6 +43,41 @@ export function pruefeDateikopf(bytes: Uint8Array, pfad: string): void {
     );
 }
 
+/**
+ * Largest unpacked part and package that are read (docs/KORPUS.md). A plan
+ * of 10,000 rows is about 5 MB of sheet XML; a 200 MB sheet took 30 s and
+ * 2.4 GB of memory, so a broken or hostile file is refused before unpacking.
+ */
+export const MAX_TEIL_BYTES = 50 * 1024 * 1024;
+export const MAX_PAKET_BYTES = 150 * 1024 * 1024;
+
+function megabyte(n: number): string {
+  return `${Math.round(n / (1024 * 1024)).toLocaleString('de-DE')} MB`;
+}
+
+/** Refuses a package whose declared unpacked sizes exceed the limits, without unpacking anything. */
+function pruefeGroessen(zip: JSZip, pfad: string): void {
+  const name = dateiname(pfad);
+  let summe = 0;
+  for (const teil of Object.keys(zip.files)) {
+    // JSZip keeps the size from the ZIP directory on the loaded entry; its typings do not show it
+    const groesse = (zip.files[teil] as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    summe += groesse;
+    if (groesse > MAX_TEIL_BYTES)
+      throw new DateiFehler(
+        'zuGross',
+        pfad,
+        `Die Datei „${name}“ ist zu groß zum Lesen: der Teil „${teil}“ ist entpackt ${megabyte(groesse)} groß, erlaubt sind höchstens ${megabyte(MAX_TEIL_BYTES)} je Teil. Bitte leere Zeilen und Spalten am Ende der Blätter löschen (markieren › Zellen löschen) und neu speichern, oder eine intakte Kopie verwenden.`,
+      );
+  }
+  if (summe > MAX_PAKET_BYTES)
+    throw new DateiFehler(
+      'zuGross',
+      pfad,
+      `Die Datei „${name}“ ist zu groß zum Lesen: entpackt ${megabyte(summe)}, erlaubt sind höchstens ${megabyte(MAX_PAKET_BYTES)}. Bitte leere Zeilen und Spalten am Ende der Blätter löschen und neu speichern, oder eine intakte Kopie verwenden.`,
+    );
+}
+
 function xmlText(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
@@ -143,6 +178,7 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
       grund,
     );
   }
+  pruefeGroessen(zip, pfad);
   if (!zip.file('[Content_Types].xml') || !(zip.file('xl/workbook.xml') || (await hauptteil(zip))))
     throw new DateiFehler(
       'keinXlsx',

@@ -96,3 +96,25 @@ it('an unknown read failure: German message without the internal text; --debug a
   expect(d.code).toBe(2);
   expect(d.err).toMatch(/Technischer Hinweis: .*Cannot read properties of undefined \(reading 'anchors'\)/);
 });
+
+it('a part beyond the size limit (a sheet packed small, huge unpacked) is refused quickly with one German line; the pane’s import too', async () => {
+  const zip = await JSZip.loadAsync(readFileSync(eigen));
+  const blatt = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+  // about 60 MB of empty cells after the data, compressed to well under 1 MB
+  zip.file('xl/worksheets/sheet3.xml', blatt.replace('</sheetData>', `${'<row r="100000"/>'.repeat(3_600_000)}</sheetData>`));
+  const pfad = tmp.datei('riesig.xlsx');
+  writeFileSync(pfad, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } }));
+  const start = Date.now();
+  const r = await cli('pruefen', pfad);
+  expect(Date.now() - start).toBeLessThan(5000);
+  expect(r.code).toBe(2);
+  expect(r.err.trim().split('\n')).toHaveLength(1);
+  expect(r.err).toMatch(
+    /^Fehler: Die Datei „riesig\.xlsx“ ist zu groß zum Lesen: der Teil „xl\/worksheets\/sheet3\.xml“ ist entpackt \d+ MB groß, erlaubt sind höchstens 50 MB je Teil\./,
+  );
+  const { leseNetzwerkdatei } = await import('../../src/taskpane/netzwerk/dateiLesen');
+  const e = await leseNetzwerkdatei('riesig.xlsx', readFileSync(pfad).buffer as ArrayBuffer).catch(
+    (x: unknown) => x as { technisch?: string },
+  );
+  expect((e as { technisch?: string }).technisch).toContain('ist zu groß zum Lesen');
+});
