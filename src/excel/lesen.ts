@@ -167,7 +167,8 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
       bl.push({ start: b.start, range });
       stapelBytes += bytes;
     }
-    const f = fensterDarunter(l, ladungen);
+    // only the contract tables are checked for data typed below them
+    const f = istSpecTabelle(l.name) ? fensterDarunter(l, ladungen) : { zeile: 0, anzahl: 0 };
     if (f.anzahl > 0) {
       const range = ws.getRange(bereichsAdresse(f.zeile, k.columnIndex + 1, f.anzahl, k.columnCount));
       range.load('values');

@@ -8,6 +8,9 @@
  */
 import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { FORMEL_OHNE_ERGEBNIS, type RawTable, type RawValue, type RawWorkbook } from '../domain/model';
+import { TABLE_NAMES } from '../domain/schema';
+
+const SPEC_TABELLEN = new Set<string>(Object.values(TABLE_NAMES).map((n) => n.toLowerCase()));
 
 /** The part of an exceljs Worksheet this reader uses. */
 export interface BlattArtig {
@@ -141,7 +144,8 @@ function leseTabelle(ws: BlattArtig, t: TableModel, andere: readonly Bereich[]):
   // Trailing empty rows (the empty row of a fresh table, rows cleared by the
   // user) carry no data; inner empty rows stay so row numbers remain exact.
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === FORMEL_OHNE_ERGEBNIS)) rows.pop();
-  const zeilenDarunter = darunter(ws, b, andere);
+  // only the contract tables are checked for data typed below them (as the add-in's reader)
+  const zeilenDarunter = SPEC_TABELLEN.has(t.name.toLowerCase()) ? darunter(ws, b, andere) : [];
   const raw = { name: t.name, sheet: ws.name, headerRow, firstColumn: b.left, headers, rows };
   return zeilenDarunter.length > 0 ? { ...raw, zeilenDarunter } : raw;
 }

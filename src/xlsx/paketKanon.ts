@@ -123,7 +123,14 @@ function zielteil(quelle: string, tag: string): string | null {
   if (attribut(tag, 'TargetMode') === 'External') return null;
   const ziel = attribut(tag, 'Target');
   if (ziel === undefined) return null;
-  const ohneAnker = decodeURI(ziel.split('#')[0]);
+  let ohneAnker: string;
+  try {
+    ohneAnker = decodeURI(ziel.split('#')[0]);
+  } catch {
+    return null;
+  }
+  // a link inside the workbook ("#Blatt!A1") or an URL names no part
+  if (ohneAnker === '' || /^[a-z][a-z0-9+.-]*:/i.test(ohneAnker)) return null;
   return ohneAnker.startsWith('/') ? normalisiereTeil(ohneAnker) : normalisiereTeil(`${verzeichnis(quelle)}/${ohneAnker}`);
 }
 
