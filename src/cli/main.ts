@@ -39,6 +39,7 @@ Befehle:
 ${liste}
 
 Hilfe zu einem Befehl: ${PROGRAMM} <befehl> --help
+Bei jedem Befehl zeigt --debug zu einer Fehlermeldung den technischen Hinweis.
 
 Exit-Codes: 0 in Ordnung · 1 Fehler in der Arbeitsmappe gefunden ·
 2 Datei fehlt/ist nicht lesbar oder falscher Aufruf.
@@ -52,7 +53,20 @@ function version(): string {
   return pkg.version ?? '0.0.0';
 }
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+/** Technical detail of a failure: library/system error text and stack, shown only with --debug. */
+function technisch(e: unknown): string {
+  const teile: string[] = [];
+  if (istDateiFehler(e) && e.technisch) teile.push(e.technisch);
+  if (e instanceof Error && e.stack) teile.push(e.stack);
+  else if (!(e instanceof Error)) teile.push(String(e));
+  return teile.join('\n');
+}
+
+export async function main(eingabe: readonly string[], io: Io = processIo): Promise<number> {
+  // --debug works for every verb, so it is taken out before a verb parses its options
+  const ende = eingabe.indexOf('--');
+  const debug = (ende < 0 ? eingabe : eingabe.slice(0, ende)).includes('--debug');
+  const argv = eingabe.filter((a, i) => a !== '--debug' || (ende >= 0 && i > ende));
   try {
     const [erstes, ...rest] = argv;
     if (erstes === undefined) {
@@ -78,10 +92,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (e) {
     if (istDateiFehler(e) || e instanceof AufrufFehler) {
       io.err(`Fehler: ${e.message}`);
+      if (debug && !(e instanceof AufrufFehler)) io.err(`Technischer Hinweis: ${technisch(e)}`);
       return EXIT.datei;
     }
-    const grund = e instanceof Error ? e.message : String(e);
-    io.err(`Unerwarteter Fehler: ${grund}. Bitte die Datei in Excel öffnen, neu speichern und es erneut versuchen.`);
+    // a library's own error text (English, internal) is no message for the user
+    io.err(
+      `Unerwarteter Fehler: die Datei konnte nicht verarbeitet werden. Bitte die Datei in Excel öffnen, neu speichern und es erneut versuchen. Details zeigt der Aufruf mit --debug.`,
+    );
+    if (debug) io.err(`Technischer Hinweis: ${technisch(e)}`);
     return EXIT.datei;
   }
 }

@@ -46,6 +46,8 @@ export interface RawTable {
   readonly headers: readonly string[];
   /** data rows (without header, without totals row); each row aligned with `headers` */
   readonly rows: readonly (readonly RawValue[])[];
+  /** sheet rows just below the table with data in its columns, outside the table (see ausserhalb.ts) */
+  readonly zeilenDarunter?: readonly number[];
 }
 
 export interface RawWorkbook {

@@ -24,6 +24,21 @@ describe('structure: tables by name, columns by header', () => {
     expect(findings[0].meldung).toContain('Die Tabelle „tblZiele“ (erwartet auf Blatt „Ziele“) fehlt.');
   });
 
+  it('a table turned back into a range: the data is still on its sheet, the message says how to restore it', () => {
+    const { findings } = pruefen(ersetze(arbeitsmappe(), 'tblZiele', () => null));
+    expect(findings[0].meldung).toContain('in einen normalen Bereich umgewandelt');
+    expect(findings[0].meldung).toContain('Strg+T drücken („Tabelle hat Überschriften“ anhaken) und unter Tabellenentwurf › Tabellenname „tblZiele“ eintragen');
+  });
+
+  it('no table left at all (.xls, a tool without tables): the message says the tables were lost and how to restore them', () => {
+    const raw = arbeitsmappe();
+    const { findings } = pruefen({ ...raw, tables: [] });
+    expect(findings.filter((f) => f.regel === 'TABELLE_FEHLT')).toHaveLength(6);
+    expect(findings[0].meldung).toContain('Die Arbeitsmappe enthält gar keine Tabellen mehr');
+    expect(findings[0].meldung).toContain('als .xls (Excel 97–2003)');
+    expect(findings[0].meldung).toContain('Strg+T');
+  });
+
   it('table names are case-sensitive, with a hint for a near miss', () => {
     const { plan, findings } = pruefen(ersetze(arbeitsmappe(), 'tblZiele', (t) => ({ ...t, name: 'TBLziele' })));
     expect(plan).toBeNull();
@@ -173,7 +188,7 @@ describe('values in the plan', () => {
     ['0,85', 0.85],
     ['0.85', 0.85],
     [0.95, 0.95],
-    [1.2, 1.2],
+    ['100 %', 1],
   ])('Ampel grün ab %p → %p', (wert, n) => {
     const d = kopie();
     d.einstellungen[1].Wert = wert as number;

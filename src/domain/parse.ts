@@ -20,6 +20,7 @@ import type {
   Ziel,
 } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
+import { zeilenText } from './ausserhalb';
 import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
 import {
   a1,
@@ -62,6 +63,8 @@ export const LESE_REGELN: Readonly<Record<string, string>> = {
   EINSTELLUNG_UNBEKANNT: 'unbekannte Einstellung, ignoriert (Warnung)',
   EINSTELLUNG_ABWEICHEND: 'Einstellungsname nur in Schreibweise abweichend (Warnung)',
   EINSTELLUNG_OHNE_NAME: 'Wert ohne Einstellungsnamen, ignoriert (Warnung)',
+  UNSICHTBARES_ZEICHEN: 'unsichtbares Zeichen in Listenwert oder ID, sichtbarer Wert gelesen (Warnung)',
+  DATEN_UNTER_TABELLE: 'Daten unter der Tabelle, nicht ausgewertet (Warnung)',
 };
 
 export interface ParseErgebnis {
@@ -86,9 +89,14 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
   if (treffer.length === 0 && spec.optional) return null;
   if (treffer.length === 0) {
     const aehnlich = raw.tables.find((t) => t.name.toLowerCase() === spec.name.toLowerCase());
+    const wiederherstellen = `Bitte auf Blatt ${zitat(spec.sheet)} in die Überschriftenzeile der Daten klicken, Strg+T drücken („Tabelle hat Überschriften“ anhaken) und unter Tabellenentwurf › Tabellenname ${zitat(spec.name)} eintragen.`;
     const hinweis = aehnlich
       ? ` Auf Blatt ${zitat(aehnlich.sheet)} gibt es die Tabelle ${zitat(aehnlich.name)}: bitte sie in ${zitat(spec.name)} umbenennen (Tabellenentwurf → Tabellenname).`
-      : ` Bitte die Tabelle aus der Vorlage übernehmen (integrationsmonitor vorlage) oder einen Bereich als Tabelle formatieren und ${zitat(spec.name)} nennen.`;
+      : raw.tables.length === 0
+        ? ` Die Arbeitsmappe enthält gar keine Tabellen mehr: die Tabellendefinitionen gehen verloren, wenn die Mappe als .xls (Excel 97–2003) oder mit einem Programm gespeichert wird, das keine Excel-Tabellen kennt; die Daten stehen meist noch auf den Blättern. ${wiederherstellen} Dasselbe für jede fehlende Tabelle, danach als „Excel-Arbeitsmappe (*.xlsx)“ speichern.`
+        : raw.sheets.includes(spec.sheet)
+          ? ` Wurde sie in einen normalen Bereich umgewandelt oder ging sie beim Speichern mit einem anderen Programm verloren, stehen die Daten noch auf dem Blatt. ${wiederherstellen}`
+          : ` Bitte die Tabelle aus der Vorlage übernehmen (integrationsmonitor vorlage) oder einen Bereich als Tabelle formatieren und ${zitat(spec.name)} nennen.`;
     b.add(
       'Fehler',
       'TABELLE_FEHLT',
@@ -117,6 +125,17 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
       { ...tabellenStelle, blatt: t.sheet, zeile: t.headerRow, spalteNr: t.firstColumn },
       `Die Tabelle ${zitat(spec.name)} steht auf Blatt ${zitat(t.sheet)} statt auf Blatt ${zitat(spec.sheet)}. Sie wird trotzdem gelesen; für Berichte und Vorlagen bitte auf das Blatt ${zitat(spec.sheet)} verschieben.`,
       true,
+    );
+  }
+
+  if (t.zeilenDarunter && t.zeilenDarunter.length > 0) {
+    const z = t.zeilenDarunter;
+    const eine = z.length === 1;
+    b.add(
+      'Warnung',
+      'DATEN_UNTER_TABELLE',
+      { tabelle: key, blatt: t.sheet, zeile: z[0], spalteNr: t.firstColumn, spalte: '' },
+      `${eine ? 'Zeile' : 'Die Zeilen'} ${zeilenText(z)} unter der Tabelle ${zitat(spec.name)} ${eine ? 'enthält' : 'enthalten'} Daten, ${eine ? 'gehört' : 'gehören'} aber nicht zur Tabelle und ${eine ? 'wird' : 'werden'} deshalb nicht ausgewertet. Bitte die Tabelle erweitern: Tabellenentwurf › Tabellengröße ändern (bis Zeile ${z[z.length - 1]}) – oder die Zeilen löschen, wenn sie nicht gebraucht werden.`,
     );
   }
 
@@ -255,7 +274,8 @@ function anteilAusWert(v: RawValue): number | null {
   return zahlAusText(s);
 }
 
-const MAX_SCHWELLE = 2;
+/** Highest threshold that can be reached: aggregated Zielerreichung is capped at 1. */
+const MAX_SCHWELLE = 1;
 
 function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<string>): Einstellungen {
   const gefunden = new Map<string, { leser: ZeilenLeser; name: string }>();
@@ -343,9 +363,20 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
     [gruen, EINSTELLUNGEN.ampelGruen],
     [gelb, EINSTELLUNGEN.ampelGelb],
   ] as const) {
-    if (s.stelle && (s.wert <= 0 || s.wert > MAX_SCHWELLE)) {
+    if (!s.stelle) continue;
+    const wert = `${zitat(name)} = ${zahlDeutsch(s.wert)}`;
+    const farbe = name === EINSTELLUNGEN.ampelGruen ? 'Grün' : 'mindestens Gelb';
+    let grund: string | null = null;
+    // aggregated Zielerreichung is capped to 0…1 (kpi.ts), so a threshold outside (0, 1] can never switch the Ampel
+    if (s.wert > MAX_SCHWELLE)
+      grund = `${wert} kann nie erreicht werden: die Zielerreichung der Handlungsziele, Handlungsfelder und des Gesamtwerts ist auf höchstens 1 (100 %) begrenzt, dort wäre die Ampel nie ${name === EINSTELLUNGEN.ampelGruen ? 'Grün' : 'Gelb'}. Bitte einen Anteil bis höchstens 1 eintragen, z. B. ${zahlDeutsch(name === EINSTELLUNGEN.ampelGruen ? DEFAULT_EINSTELLUNGEN.ampelGruen : DEFAULT_EINSTELLUNGEN.ampelGelb)} oder ${name === EINSTELLUNGEN.ampelGruen ? '90' : '60'} %.`;
+    else if (s.wert < 0)
+      grund = `${wert} ist negativ: jede Zielerreichung liegt darüber, die Ampel wäre immer ${farbe} und würde nie Rot. Bitte einen Anteil größer als 0 eintragen, z. B. ${zahlDeutsch(name === EINSTELLUNGEN.ampelGruen ? DEFAULT_EINSTELLUNGEN.ampelGruen : DEFAULT_EINSTELLUNGEN.ampelGelb)}.`;
+    else if (s.wert === 0)
+      grund = `${wert}: jede Zielerreichung liegt bei 0 oder darüber, die Ampel wäre immer ${farbe} und würde nie Rot. Bitte einen Anteil größer als 0 eintragen, z. B. ${zahlDeutsch(name === EINSTELLUNGEN.ampelGruen ? DEFAULT_EINSTELLUNGEN.ampelGruen : DEFAULT_EINSTELLUNGEN.ampelGelb)}.`;
+    if (grund) {
       ok = false;
-      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', s.stelle, `${zitat(name)} = ${zahlDeutsch(s.wert)} liegt außerhalb des erlaubten Bereichs (größer als 0 bis höchstens ${MAX_SCHWELLE}). Bitte einen Anteil wie 0,9 oder 90 % eintragen.`);
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', s.stelle, grund);
     }
   }
   if (ok && gelb.wert > gruen.wert) {
@@ -354,7 +385,7 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
       'Fehler',
       'EINSTELLUNG_UNGUELTIG',
       gelb.stelle ?? gruen.stelle ?? kopf,
-      `${zitat(EINSTELLUNGEN.ampelGelb)} (${zahlDeutsch(gelb.wert)}) ist größer als ${zitat(EINSTELLUNGEN.ampelGruen)} (${zahlDeutsch(gruen.wert)}). Bitte die Schwelle für Gelb kleiner oder gleich der für Grün wählen.`,
+      `${zitat(EINSTELLUNGEN.ampelGelb)} (${zahlDeutsch(gelb.wert)}) ist größer als ${zitat(EINSTELLUNGEN.ampelGruen)} (${zahlDeutsch(gruen.wert)}): dann gäbe es keinen Bereich für Gelb, eine Zielerreichung knapp unter Grün wäre sofort Rot. Bitte die Schwelle für Gelb kleiner oder gleich der für Grün wählen.`,
     );
   }
   return {

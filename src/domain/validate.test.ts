@@ -37,6 +37,12 @@ const W = (blatt: string, zelle: string, spalte: string, regel: string, text: st
 });
 
 const FAELLE: Fall[] = [
+  // invisible characters pasted from a PDF or a web page
+  { name: 'Art mit weichem Trennzeichen', daten: setze('arbeitsplanung', 0, 'Art', 'Maß\u00ADnahme'), erwartet: W('Arbeitsplanung', 'D2', 'Art', 'UNSICHTBARES_ZEICHEN', '„Maßnahme“ enthält das unsichtbare Zeichen weiches Trennzeichen (U+00AD)') },
+  { name: 'Status mit Leerzeichen ohne Breite', daten: setze('arbeitsplanung', 0, 'Status', 'umgesetzt\u200B'), erwartet: W('Arbeitsplanung', 'J2', 'Status', 'UNSICHTBARES_ZEICHEN', 'Leerzeichen ohne Breite (U+200B)') },
+  { name: 'Priorität mit geschütztem Leerzeichen', daten: setze('arbeitsplanung', 0, 'Priorität', '\u00A0hoch'), erwartet: W('Arbeitsplanung', 'G2', 'Priorität', 'UNSICHTBARES_ZEICHEN', 'geschütztes Leerzeichen (U+00A0)') },
+  { name: 'Handlungsziel-ID mit BOM', daten: setze('kennzahlen', 0, 'Handlungsziel-ID', '\uFEFF1.1'), erwartet: W('Kennzahlen', 'B2', 'Handlungsziel-ID', 'UNSICHTBARES_ZEICHEN', '„1.1“ enthält das unsichtbare Zeichen Byte-Reihenfolge-Markierung (BOM, U+FEFF)') },
+  { name: 'Falscher Listenwert mit unsichtbarem Zeichen', daten: setze('arbeitsplanung', 0, 'Status', 'fer\u00ADtig'), erwartet: F('Arbeitsplanung', 'J2', 'Status', 'LISTE_UNGUELTIG', '„fertig“ ist kein erlaubter Wert (die Zelle enthält außerdem das unsichtbare Zeichen weiches Trennzeichen (U+00AD))') },
   // tblHandlungsfelder
   { name: 'HF-Nr doppelt', daten: setze('handlungsfelder', 1, 'HF-Nr', 1), erwartet: F('Stammdaten', 'A3', 'HF-Nr', 'ID_DOPPELT', 'kommt doppelt vor (zuerst in Stammdaten!A2)') },
   { name: 'HF-Nr 0', daten: setze('handlungsfelder', 0, 'HF-Nr', 0), erwartet: F('Stammdaten', 'A2', 'HF-Nr', 'HF_NR_BEREICH', 'nicht zwischen 1 und 99') },
@@ -45,9 +51,13 @@ const FAELLE: Fall[] = [
   { name: 'HF-Nr leer', daten: setze('handlungsfelder', 1, 'HF-Nr', null), erwartet: F('Stammdaten', 'A3', 'HF-Nr', 'PFLICHTFELD', 'HF-Nr fehlt') },
   { name: 'Handlungsfeld ohne Namen', daten: setze('handlungsfelder', 1, 'Handlungsfeld', ' '), erwartet: W('Stammdaten', 'B3', 'Handlungsfeld', 'NAME_FEHLT', 'Name des Handlungsfelds 2 fehlt') },
   // tblEinstellungen
-  { name: 'Gelb über Grün', daten: setze('einstellungen', 2, 'Wert', 0.95), erwartet: F('Stammdaten', 'G4', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'ist größer als „Ampel grün ab“') },
-  { name: 'Grün zu groß', daten: setze('einstellungen', 1, 'Wert', 3), erwartet: F('Stammdaten', 'G3', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'außerhalb des erlaubten Bereichs') },
-  { name: 'Gelb 0', daten: setze('einstellungen', 2, 'Wert', 0), erwartet: F('Stammdaten', 'G4', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'außerhalb des erlaubten Bereichs') },
+  { name: 'Gelb über Grün', daten: setze('einstellungen', 2, 'Wert', 0.95), erwartet: F('Stammdaten', 'G4', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'ist größer als „Ampel grün ab“ (0,9): dann gäbe es keinen Bereich für Gelb') },
+  { name: 'Grün zu groß', daten: setze('einstellungen', 1, 'Wert', 3), erwartet: F('Stammdaten', 'G3', 'Wert', 'EINSTELLUNG_UNGUELTIG', '„Ampel grün ab“ = 3 kann nie erreicht werden: die Zielerreichung der Handlungsziele, Handlungsfelder und des Gesamtwerts ist auf höchstens 1 (100 %) begrenzt') },
+  { name: 'Grün knapp über 1 (110 %)', daten: setze('einstellungen', 1, 'Wert', '110 %'), erwartet: F('Stammdaten', 'G3', 'Wert', 'EINSTELLUNG_UNGUELTIG', '„Ampel grün ab“ = 1,1 kann nie erreicht werden') },
+  { name: 'Gelb negativ', daten: setze('einstellungen', 2, 'Wert', -0.2), erwartet: F('Stammdaten', 'G4', 'Wert', 'EINSTELLUNG_UNGUELTIG', '„Ampel gelb ab“ = -0,2 ist negativ: jede Zielerreichung liegt darüber, die Ampel wäre immer mindestens Gelb und würde nie Rot') },
+  { name: 'Grün negativ', daten: setze('einstellungen', 1, 'Wert', -1), erwartet: F('Stammdaten', 'G3', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'ist negativ') },
+  { name: 'Gelb 0', daten: setze('einstellungen', 2, 'Wert', 0), erwartet: F('Stammdaten', 'G4', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'würde nie Rot') },
+  { name: 'Grün genau 1 (100 %) ist erlaubt, Gelb über Grün', daten: aendere((d) => { d.einstellungen[1] = { ...d.einstellungen[1], Wert: 1 }; d.einstellungen[2] = { ...d.einstellungen[2], Wert: 1.05 }; }), erwartet: F('Stammdaten', 'G4', 'Wert', 'EINSTELLUNG_UNGUELTIG', '„Ampel gelb ab“ = 1,05 kann nie erreicht werden') },
   { name: 'Grün kein Wert', daten: setze('einstellungen', 1, 'Wert', 'hoch'), erwartet: F('Stammdaten', 'G3', 'Wert', 'EINSTELLUNG_UNGUELTIG', '„hoch“ ist keine Zahl') },
   { name: 'Berichtsjahr ungültig', daten: setze('einstellungen', 0, 'Wert', 'nächstes Jahr'), erwartet: F('Stammdaten', 'G2', 'Wert', 'EINSTELLUNG_UNGUELTIG', 'kein gültiges Berichtsjahr') },
   { name: 'Berichtsjahr fehlt', daten: aendere((d) => d.einstellungen.splice(0, 1)), erwartet: W('Stammdaten', 'F1', 'Einstellung', 'EINSTELLUNG_FEHLT', 'fehlt die Zeile „Berichtsjahr“; es gilt der Standardwert 2026') },
@@ -148,7 +158,7 @@ describe('validation rules (valid plan + one mutation)', () => {
 
   it('has a case for every rule code (structure codes are covered in parse.test.ts)', () => {
     const codes = new Set(FAELLE.map((f) => f.erwartet.regel));
-    const struktur = ['TABELLE_FEHLT', 'TABELLE_DOPPELT', 'TABELLE_FALSCHES_BLATT', 'KOPF_FEHLT', 'KOPF_ABWEICHEND'];
+    const struktur = ['TABELLE_FEHLT', 'TABELLE_DOPPELT', 'TABELLE_FALSCHES_BLATT', 'KOPF_FEHLT', 'KOPF_ABWEICHEND', 'DATEN_UNTER_TABELLE'];
     const alle = [...REGELN.flatMap((r) => r.codes), ...Object.keys(LESE_REGELN).filter((c) => !struktur.includes(c))];
     expect(alle.filter((c) => !codes.has(c))).toEqual([]);
   });

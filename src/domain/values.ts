@@ -126,6 +126,42 @@ export function leseText(v: RawValue): Gelesen<string> {
 }
 
 /**
+ * Characters a value copied from a PDF or a web page may carry that look
+ * like nothing (or like a plain space) in the cell, so "Maßnahme" with a
+ * soft hyphen looks right but matches no list value or ID.
+ */
+const UNSICHTBARE_ZEICHEN: Readonly<Record<string, string>> = {
+  '\u00AD': 'weiches Trennzeichen (U+00AD)',
+  '\u200B': 'Leerzeichen ohne Breite (U+200B)',
+  '\u200C': 'Bindungsverhinderer ohne Breite (U+200C)',
+  '\u200D': 'Verbinder ohne Breite (U+200D)',
+  '\u2060': 'Wortverbinder (U+2060)',
+  '\uFEFF': 'Byte-Reihenfolge-Markierung (BOM, U+FEFF)',
+  '\u00A0': 'geschütztes Leerzeichen (U+00A0)',
+  '\u202F': 'schmales geschütztes Leerzeichen (U+202F)',
+};
+const UNSICHTBAR = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00A0|\u202F/g;
+
+/** Names of the invisible characters in `s`, each once, in order of appearance. */
+export function unsichtbareZeichen(s: string): string[] {
+  return [...new Set(s.match(UNSICHTBAR) ?? [])].map((z) => UNSICHTBARE_ZEICHEN[z]);
+}
+
+/** The value as it looks: zero-width characters removed, non-breaking spaces as plain spaces, trimmed. */
+export function sichtbarerText(s: string): string {
+  return s
+    .replace(/[\u00A0\u202F]/g, ' ')
+    .replace(UNSICHTBAR, '')
+    .trim();
+}
+
+/** „das unsichtbare Zeichen weiches Trennzeichen (U+00AD)“ / „die unsichtbaren Zeichen … und …“ */
+function unsichtbarText(namen: readonly string[]): string {
+  const liste = namen.length === 1 ? namen[0] : `${namen.slice(0, -1).join(', ')} und ${namen[namen.length - 1]}`;
+  return `${namen.length === 1 ? 'das unsichtbare Zeichen' : 'die unsichtbaren Zeichen'} ${liste}`;
+}
+
+/**
  * An identifier (Nr, Handlungsziel-ID, Kennzahl-ID, Bezug). German Excel
  * turns a typed "1.2" into the date 01.02.; such a value cannot be turned
  * back reliably, so it is a Fehler with the fix.
@@ -137,6 +173,15 @@ export function leseId(v: RawValue): Gelesen<string> {
       '',
       'DATUM_STATT_ID',
       `Excel hat die Eingabe als Datum ${d} gespeichert. Bitte die Zelle als Text formatieren (Zellen formatieren → Text) und die ID neu eingeben, z. B. 1.2.`,
+    );
+  }
+  const unsichtbar = typeof v === 'string' ? unsichtbareZeichen(v) : [];
+  if (typeof v === 'string' && unsichtbar.length > 0 && sichtbarerText(v) !== '') {
+    const wert = sichtbarerText(v);
+    return warnung(
+      wert,
+      'UNSICHTBARES_ZEICHEN',
+      `${zitat(wert)} enthält ${unsichtbarText(unsichtbar)} (meist aus einem PDF oder einer Webseite mitkopiert) und wurde als ${zitat(wert)} gelesen. Bitte die ID in der Zelle neu eintippen.`,
     );
   }
   return leseText(v);
@@ -345,6 +390,19 @@ export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]):
   }
   let s = leseText(v).wert;
   if (s === '') return ok(null);
+  const unsichtbar = typeof v === 'string' ? unsichtbareZeichen(v) : [];
+  if (unsichtbar.length > 0 && sichtbarerText(v as string) !== '') {
+    const t = sichtbarerText(v as string);
+    const treffer = allowed.find((a) => a === t) ?? allowed.find((a) => normalisiert(a) === normalisiert(t));
+    if (treffer !== undefined)
+      return warnung(
+        treffer,
+        'UNSICHTBARES_ZEICHEN',
+        `${zitat(t)} enthält ${unsichtbarText(unsichtbar)} (meist aus einem PDF oder einer Webseite mitkopiert) und wurde als ${zitat(treffer)} gelesen. Bitte ${zitat(treffer)} aus der Liste wählen.`,
+      );
+    const kurz = t.length > 60 ? `${t.slice(0, 57)}…` : t;
+    return fehler(null, 'LISTE_UNGUELTIG', `${zitat(kurz)} ist kein erlaubter Wert (die Zelle enthält außerdem ${unsichtbarText(unsichtbar)}). Bitte ${aufzaehlung(allowed)} wählen.`);
+  }
   const exact = allowed.find((a) => a === s);
   if (exact !== undefined) return ok(exact);
   const n = normalisiert(s);

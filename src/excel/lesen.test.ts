@@ -100,7 +100,8 @@ describe('leseArbeitsmappe mit office-addin-mock', () => {
     const fremd = raw.tables.find((x) => x.name === 'tblFremd')!;
     expect(fremd.headers).toEqual(['X']);
     expect(fremd.rows).toEqual([]);
-    expect(m.aufrufe).toEqual(['Arbeitsplanung!A2:L4']);
+    // the data, then the rows below the table (data typed outside it)
+    expect(m.aufrufe).toEqual(['Arbeitsplanung!A2:L4', 'Arbeitsplanung!A5:L54']);
     expect(m.syncs()).toBe(3);
   });
 
@@ -117,7 +118,7 @@ describe('leseArbeitsmappe mit office-addin-mock', () => {
     expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
     expect(spyK.mock.calls.length).toBe(3);
     // large tables are read in several blocks, all in the same sync
-    expect(gross.aufrufe.length).toBe(Math.ceil(10_000 / Math.floor(LESE_BLOCK_ZELLEN / 12)));
+    expect(gross.aufrufe.length).toBe(Math.ceil(10_000 / Math.floor(LESE_BLOCK_ZELLEN / 12)) + 1);
   });
 });
 
@@ -145,6 +146,28 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     const raw = await leseArbeitsmappe(fx.context);
     expect(raw.tables[0].headers[5]).toBe('Notiz');
     expect(raw.tables[0].rows[0]).toEqual([{ error: '#NV' }, 'h', 'l', '1.1', 'z', 'privat']);
+  });
+
+  test('Daten unter der Tabelle (direkt darunter und nach einer Leerzeile): Zeilen gemeldet, ohne weiteren sync', async () => {
+    const fx = createFakeExcel(beispielSaat(3));
+    const vorher = await leseArbeitsmappe(fx.context);
+    const ap = vorher.tables.find((t) => t.name === 'tblArbeitsplanung')!;
+    const unten = ap.headerRow + ap.rows.length + 1;
+    const ws = fx.context.workbook.worksheets.getItem('Arbeitsplanung');
+    ws.getRange(`A${unten}:D${unten}`).values = [['X1', 1, '1.1', 'Maßnahme']];
+    ws.getRange(`A${unten + 2}:E${unten + 2}`).values = [['X2', 1, '1.1', 'Maßnahme', 'b']];
+    // a single cell (a note, a sum) is no record
+    ws.getRange(`E${unten + 3}`).values = [['Summe']];
+    await fx.context.sync();
+    const syncs = fx.syncs();
+    const raw = await leseArbeitsmappe(fx.context);
+    expect(fx.syncs() - syncs).toBe(3);
+    expect(raw.tables.find((t) => t.name === 'tblArbeitsplanung')!.zeilenDarunter).toEqual([unten, unten + 2]);
+    expect(raw.tables.find((t) => t.name === 'tblZiele')!.zeilenDarunter).toBeUndefined();
+    const w = pruefen(raw).findings.filter((f) => f.regel === 'DATEN_UNTER_TABELLE');
+    expect(w).toEqual([expect.objectContaining({ schwere: 'Warnung', blatt: 'Arbeitsplanung', zelle: `A${unten}` })]);
+    expect(w[0].meldung).toContain(`Die Zeilen ${unten}, ${unten + 2} unter der Tabelle „tblArbeitsplanung“`);
+    expect(w[0].meldung).toContain('Tabellenentwurf › Tabellengröße ändern');
   });
 
   test('Hooks landen in denselben syncs', async () => {

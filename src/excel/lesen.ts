@@ -4,7 +4,8 @@
  *  1. names of all worksheets and tables (+ each table's sheet),
  *  2. per table: header texts and position, data-body size,
  *  3. data values + value types, in row blocks (all in one sync up to
- *     LESE_STAPEL_BYTES of estimated response payload).
+ *     LESE_STAPEL_BYTES of estimated response payload), and the rows just
+ *     below each table, for data typed outside it.
  *
  * Callers that need more from the workbook (the KPI refresh, the status, the
  * Checkliste/Netzwerk modules) queue their own loads into the same syncs via
@@ -12,6 +13,7 @@
  */
 import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, TABLE_NAMES } from '../domain/schema';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
+import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { bereichsAdresse } from './adresse';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 
@@ -96,6 +98,22 @@ interface BlockLadung {
   readonly range: Excel.Range;
 }
 
+const MAX_ZEILE = 1_048_576;
+
+/** 1-based first row below the table's body and how many rows to look at (up to the next table in the same columns). */
+function fensterDarunter(l: TabellenLadung, alle: readonly TabellenLadung[]): { zeile: number; anzahl: number } {
+  const k = l.koerper;
+  const zeile = k.rowIndex + k.rowCount + 1;
+  let ende = Math.min(MAX_ZEILE, zeile + FENSTER_DARUNTER - 1);
+  for (const o of alle) {
+    if (o === l || o.blatt !== l.blatt) continue;
+    const oben = o.kopf.rowIndex + 1;
+    const ueberlappt = o.kopf.columnIndex <= k.columnIndex + k.columnCount - 1 && o.kopf.columnIndex + o.kopf.columnCount - 1 >= k.columnIndex;
+    if (ueberlappt && oben >= zeile) ende = Math.min(ende, oben - 1);
+  }
+  return { zeile, anzahl: Math.max(0, ende - zeile + 1) };
+}
+
 /**
  * Read all worksheet names and tables. Syncs: 2 (no table) or 3, plus one
  * per further LESE_STAPEL_BYTES of data (see bloecke.ts for the trade-off).
@@ -128,10 +146,12 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
 
   // sync 3: values in blocks; batches split only above the payload budget
   const bloeckeJeTabelle: BlockLadung[][] = [];
+  const darunterJeTabelle: ({ zeile: number; range: Excel.Range } | null)[] = [];
   let stapelBytes = 0;
   for (const l of ladungen) {
     const bl: BlockLadung[] = [];
     bloeckeJeTabelle.push(bl);
+    darunterJeTabelle.push(null);
     if (!l.mitDaten) continue;
     const k = l.koerper;
     const ws = context.workbook.worksheets.getItem(l.blatt);
@@ -147,6 +167,14 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
       bl.push({ start: b.start, range });
       stapelBytes += bytes;
     }
+    // only the contract tables are checked for data typed below them
+    const f = istSpecTabelle(l.name) ? fensterDarunter(l, ladungen) : { zeile: 0, anzahl: 0 };
+    if (f.anzahl > 0) {
+      const range = ws.getRange(bereichsAdresse(f.zeile, k.columnIndex + 1, f.anzahl, k.columnCount));
+      range.load('values');
+      darunterJeTabelle[darunterJeTabelle.length - 1] = { zeile: f.zeile, range };
+      stapelBytes += f.anzahl * k.columnCount * LESE_BYTES_PRO_ZELLE;
+    }
   }
   optionen.vorSync3?.(stand);
   if (bloeckeJeTabelle.some((b) => b.length > 0) || optionen.vorSync3) await context.sync();
@@ -159,7 +187,9 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
       const typen = b.range.valueTypes;
       for (let r = 0; r < werte.length; r++) rows.push(werte[r].map((v, c) => zellwert(v, typen[r]?.[c])));
     }
-    return {
+    const unten = darunterJeTabelle[i];
+    const zeilenDarunter = unten ? zeilenMitDatenDarunter((unten.range.values ?? []).map((r) => r.map((v) => zellwert(v, undefined))), unten.zeile) : [];
+    const tabelle: RawTable = {
       name: l.name,
       sheet: l.blatt,
       headerRow: l.kopf.rowIndex + 1,
@@ -167,6 +197,7 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
       headers,
       rows: ohneLeereEndzeilen(rows),
     };
+    return zeilenDarunter.length > 0 ? { ...tabelle, zeilenDarunter } : tabelle;
   });
   const source = mitName && context.workbook.name ? context.workbook.name : undefined;
   return source ? { sheets: stand.blaetter, tables, source } : { sheets: stand.blaetter, tables };

@@ -6,7 +6,11 @@
  * import src/xlsx. Typed structurally (no exceljs import), so this layer
  * stays free of adapters; an ExcelJS.Workbook fits MappeArtig.
  */
+import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { FORMEL_OHNE_ERGEBNIS, type RawTable, type RawValue, type RawWorkbook } from '../domain/model';
+import { TABLE_NAMES } from '../domain/schema';
+
+const SPEC_TABELLEN = new Set<string>(Object.values(TABLE_NAMES).map((n) => n.toLowerCase()));
 
 /** The part of an exceljs Worksheet this reader uses. */
 export interface BlattArtig {
@@ -14,7 +18,13 @@ export interface BlattArtig {
   getTables(): unknown[];
   getCell(row: number, col: number): { readonly value: unknown };
   getRow(row: number): { getCell(col: number): { readonly value: unknown } };
+  /** last used row (exceljs); rows beyond it are empty */
+  readonly rowCount?: number;
+  /** an existing row without creating one (exceljs) */
+  findRow?(row: number): { getCell(col: number): { readonly value: unknown } } | undefined;
 }
+
+type Bereich = { top: number; left: number; bottom: number; right: number };
 
 /** The part of an exceljs Workbook this reader uses. */
 export interface MappeArtig {
@@ -92,13 +102,33 @@ export function rohwert(v: unknown): RawValue {
   return text(v) || null;
 }
 
-function leseTabelle(ws: BlattArtig, t: TableModel): RawTable | null {
+function bereichVon(t: TableModel): Bereich | null {
   const ref = tabellenBereich(t);
   const b = ref ? zerlegeBereich(ref) : null;
   if (!b) return null;
-  let bottom = b.bottom;
   // A table created in this session only knows its top-left corner.
-  if (!t.tableRef && Array.isArray(t.rows)) bottom = b.top + t.rows.length;
+  if (!t.tableRef && Array.isArray(t.rows)) return { ...b, bottom: b.top + t.rows.length };
+  return b;
+}
+
+/** Rows with data below the table, up to the next table in the same columns. */
+function darunter(ws: BlattArtig, b: Bereich, andere: readonly Bereich[]): number[] {
+  let ende = Math.min(b.bottom + FENSTER_DARUNTER, ws.rowCount ?? b.bottom + FENSTER_DARUNTER);
+  for (const o of andere) if (o.top > b.bottom && o.left <= b.right && o.right >= b.left) ende = Math.min(ende, o.top - 1);
+  const zeilen: RawValue[][] = [];
+  for (let r = b.bottom + 1; r <= ende; r++) {
+    const row = ws.findRow ? ws.findRow(r) : ws.getRow(r);
+    const werte: RawValue[] = [];
+    for (let c = b.left; c <= b.right; c++) werte.push(row ? rohwert(row.getCell(c).value) : null);
+    zeilen.push(werte);
+  }
+  return zeilenMitDatenDarunter(zeilen, b.bottom + 1);
+}
+
+function leseTabelle(ws: BlattArtig, t: TableModel, andere: readonly Bereich[]): RawTable | null {
+  const b = bereichVon(t);
+  if (!b) return null;
+  const bottom = b.bottom;
   const hatKopf = t.headerRow !== false;
   const headerRow = hatKopf ? b.top : b.top - 1;
   const headers: string[] = [];
@@ -114,7 +144,10 @@ function leseTabelle(ws: BlattArtig, t: TableModel): RawTable | null {
   // Trailing empty rows (the empty row of a fresh table, rows cleared by the
   // user) carry no data; inner empty rows stay so row numbers remain exact.
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === FORMEL_OHNE_ERGEBNIS)) rows.pop();
-  return { name: t.name, sheet: ws.name, headerRow, firstColumn: b.left, headers, rows };
+  // only the contract tables are checked for data typed below them (as the add-in's reader)
+  const zeilenDarunter = SPEC_TABELLEN.has(t.name.toLowerCase()) ? darunter(ws, b, andere) : [];
+  const raw = { name: t.name, sheet: ws.name, headerRow, firstColumn: b.left, headers, rows };
+  return zeilenDarunter.length > 0 ? { ...raw, zeilenDarunter } : raw;
 }
 
 /** All worksheets and tables of a loaded workbook, read by table name and header text. */
@@ -123,11 +156,14 @@ export function rohdatenAusMappe(wb: MappeArtig, quelle?: string): RawWorkbook {
   const sheets: string[] = [];
   for (const ws of wb.worksheets) {
     sheets.push(ws.name);
-    for (const table of ws.getTables()) {
-      // exceljs keeps the table model on `.table` (loaded) — the typed API hides it
-      const model = ((table as unknown as { table?: TableModel }).table ?? (table as unknown as TableModel)) as TableModel;
-      if (!model || !model.name) continue;
-      const raw = leseTabelle(ws, model);
+    // exceljs keeps the table model on `.table` (loaded) — the typed API hides it
+    const modelle = ws
+      .getTables()
+      .map((table) => ((table as unknown as { table?: TableModel }).table ?? (table as unknown as TableModel)) as TableModel)
+      .filter((m) => m && m.name);
+    const bereiche = modelle.map(bereichVon).filter((b): b is Bereich => b !== null);
+    for (const model of modelle) {
+      const raw = leseTabelle(ws, model, bereiche);
       if (raw) tables.push(raw);
     }
   }

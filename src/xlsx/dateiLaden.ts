@@ -33,7 +33,7 @@ export async function leseDateiBytes(pfad: string): Promise<Buffer> {
         `Die Datei „${name}“ kann nicht gelesen werden (gesperrt oder keine Berechtigung). Bitte die Datei schließen bzw. die Zugriffsrechte prüfen.`,
       );
     const grund = e instanceof Error ? e.message : String(e);
-    throw new DateiFehler('gesperrt', pfad, `Die Datei „${name}“ kann nicht gelesen werden: ${grund}`);
+    throw new DateiFehler('gesperrt', pfad, `Die Datei „${name}“ kann nicht gelesen werden. Bitte prüfen, ob sie vorhanden und zugänglich ist.`, grund);
   }
   pruefeDateikopf(buf, pfad);
   return buf;

@@ -10,17 +10,21 @@ export type DateiFehlerArt =
   | 'verschluesselt'
   | 'keinXlsx'
   | 'beschaedigt'
+  | 'zuGross'
   | 'schreiben';
 
 export class DateiFehler extends Error {
   readonly art: DateiFehlerArt;
   readonly pfad: string;
+  /** the underlying library or system error, for `--debug` and the task pane's technical hint only */
+  readonly technisch?: string;
 
-  constructor(art: DateiFehlerArt, pfad: string, message: string) {
+  constructor(art: DateiFehlerArt, pfad: string, message: string, technisch?: string) {
     super(message);
     this.name = 'DateiFehler';
     this.art = art;
     this.pfad = pfad;
+    this.technisch = technisch;
   }
 }
 

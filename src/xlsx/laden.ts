@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { normalisiereTeil, quellteilVonRels, relativerPfad } from './paketPfade';
+import { normalisiereTeil } from './paketPfade';
+import { kanonischePraefixe, kanonischeTeilnamen } from './paketKanon';
 import { DateiFehler } from './fehler';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -42,6 +43,41 @@ export function pruefeDateikopf(bytes: Uint8Array, pfad: string): void {
     );
 }
 
+/**
+ * Largest unpacked part and package that are read (docs/KORPUS.md). A plan
+ * of 10,000 rows is about 5 MB of sheet XML; a 200 MB sheet took 30 s and
+ * 2.4 GB of memory, so a broken or hostile file is refused before unpacking.
+ */
+export const MAX_TEIL_BYTES = 50 * 1024 * 1024;
+export const MAX_PAKET_BYTES = 150 * 1024 * 1024;
+
+function megabyte(n: number): string {
+  return `${Math.round(n / (1024 * 1024)).toLocaleString('de-DE')} MB`;
+}
+
+/** Refuses a package whose declared unpacked sizes exceed the limits, without unpacking anything. */
+function pruefeGroessen(zip: JSZip, pfad: string): void {
+  const name = dateiname(pfad);
+  let summe = 0;
+  for (const teil of Object.keys(zip.files)) {
+    // JSZip keeps the size from the ZIP directory on the loaded entry; its typings do not show it
+    const groesse = (zip.files[teil] as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    summe += groesse;
+    if (groesse > MAX_TEIL_BYTES)
+      throw new DateiFehler(
+        'zuGross',
+        pfad,
+        `Die Datei „${name}“ ist zu groß zum Lesen: der Teil „${teil}“ ist entpackt ${megabyte(groesse)} groß, erlaubt sind höchstens ${megabyte(MAX_TEIL_BYTES)} je Teil. Bitte leere Zeilen und Spalten am Ende der Blätter löschen (markieren › Zellen löschen) und neu speichern, oder eine intakte Kopie verwenden.`,
+      );
+  }
+  if (summe > MAX_PAKET_BYTES)
+    throw new DateiFehler(
+      'zuGross',
+      pfad,
+      `Die Datei „${name}“ ist zu groß zum Lesen: entpackt ${megabyte(summe)}, erlaubt sind höchstens ${megabyte(MAX_PAKET_BYTES)}. Bitte leere Zeilen und Spalten am Ende der Blätter löschen und neu speichern, oder eine intakte Kopie verwenden.`,
+    );
+}
+
 function xmlText(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
@@ -71,17 +107,58 @@ async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
   return fehlend;
 }
 
-/** A formula (`</f>` or a self-closing shared `<f …/>`) followed by an empty cached value. */
-const LEERES_FORMELERGEBNIS = /(<\/(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*\/>)\s*<((?:\w+:)?v)\s*(?:\/>|>\s*<\/\2>)/g;
+/**
+ * A text formula (t="str") whose cached result is empty. Only text results
+ * may get the " " placeholder: on a number cell exceljs would read " " as a
+ * number and write <v>NaN</v>, which Excel repairs.
+ */
+const LEERES_TEXTERGEBNIS = /(<c\b[^>]*\st\s*=\s*"str"[^>]*>\s*(?:<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>))\s*<v\s*(?:\/>|>\s*<\/v>)/g;
+
+/** A note whose text is a bare <t> (openpyxl); exceljs reads only runs (<r><t>) and would lose the text. */
+const NOTIZ_OHNE_LAUF = /<text>\s*<t(\b[^>]*)>([^<]*)<\/t>\s*<\/text>/g;
 
 /**
- * Normalises a package written by another tool (openpyxl, LibreOffice, …)
- * so exceljs 4.4 reads it correctly:
- * - absolute relationship targets ('/xl/tables/table1.xml') become relative;
- *   exceljs looks tables up by '../tables/…' and crashes on absolute ones
+ * exceljs reads a table's filter button as shown only from an explicit
+ * hiddenButton="0", takes the filter columns by position, and writes
+ * hiddenButton="1" for every column it has no entry for. LibreOffice and
+ * others write <autoFilter> without <filterColumn> (all buttons shown, the
+ * OOXML default), so every column gets an entry that says what the file means.
+ */
+function filterKnoepfe(xml: string): string {
+  const spalten = (xml.match(/<tableColumn\b/g) ?? []).length;
+  return xml.replace(/<autoFilter\b([^>]*?)(?:\/>|>([\s\S]*?)<\/autoFilter>)/, (ganz, attrs: string, inhalt: string | undefined) => {
+    const vorhanden = new Map<number, string>();
+    const rest = (inhalt ?? '').replace(/<filterColumn\b([^>]*?)(?:\/>|>[\s\S]*?<\/filterColumn>)/g, (fc: string, a: string) => {
+      const id = Number(/\scolId\s*=\s*"(\d+)"/.exec(a)?.[1]);
+      if (Number.isInteger(id)) vorhanden.set(id, /\shiddenButton\s*=/.test(a) ? fc : fc.replace(/<filterColumn\b/, '<filterColumn hiddenButton="0"'));
+      return '';
+    });
+    if (spalten === 0 || [...vorhanden.keys()].some((id) => id >= spalten)) return ganz;
+    const liste = Array.from({ length: spalten }, (_x, i) => vorhanden.get(i) ?? `<filterColumn colId="${i}" hiddenButton="0"/>`);
+    return `<autoFilter${attrs}>${liste.join('')}${rest}</autoFilter>`;
+  });
+}
+
+async function ersetzeTeil(zip: JSZip, name: string, aendern: (xml: string) => string | null): Promise<boolean> {
+  const xml = await zip.files[name].async('string');
+  const neu = aendern(xml);
+  if (neu === null || neu === xml) return false;
+  zip.file(name, neu);
+  return true;
+}
+
+/**
+ * Normalises a package written by another tool (openpyxl, XlsxWriter,
+ * LibreOffice, the Open XML SDK, …) so exceljs 4.4 reads it correctly:
+ * - parts get the names exceljs looks for and relationship targets become
+ *   relative (exceljs looks tables up by '../tables/…' and crashes on
+ *   absolute targets or notes under 'xl/comments/comment1.xml')
+ * - namespace prefixes become the ones exceljs matches literally
+ *   ('x:worksheet' → 'worksheet', a default-namespace 'wsDr' → 'xdr:wsDr')
+ * - a note's plain text becomes a text run, the only form exceljs reads
  * - tables without headerRowCount get headerRowCount="1" (the OOXML default);
  *   exceljs would otherwise treat them as header-less and write them back broken
- * - a formula whose cached result is empty text (`<f>…</f><v></v>`, what
+ * - a text formula whose cached result is empty (`<f>…</f><v></v>`, what
  *   Excel stores for a formula returning "") gets the result " ": exceljs
  *   drops an empty <v>, and the cell would then look like a formula that was
  *   never calculated (see FORMEL_OHNE_ERGEBNIS); " " still reads as empty
@@ -97,15 +174,28 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
     throw new DateiFehler(
       'beschaedigt',
       pfad,
-      `Die Datei „${name}“ ist beschädigt (ZIP-Archiv nicht lesbar: ${grund}). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
+      `Die Datei „${name}“ ist beschädigt (ZIP-Archiv nicht lesbar). Bitte eine intakte Kopie verwenden oder die Datei in Excel öffnen und neu speichern.`,
+      grund,
     );
   }
-  if (!zip.file('xl/workbook.xml') || !zip.file('[Content_Types].xml'))
+  pruefeGroessen(zip, pfad);
+  if (!zip.file('[Content_Types].xml') || !(zip.file('xl/workbook.xml') || (await hauptteil(zip))))
     throw new DateiFehler(
       'keinXlsx',
       pfad,
       `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
     );
+  let geaendert = await kanonischeTeilnamen(zip);
+  if (!zip.file('xl/workbook.xml'))
+    throw new DateiFehler(
+      'keinXlsx',
+      pfad,
+      `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
+    );
+  for (const teil of Object.keys(zip.files)) {
+    if (zip.files[teil].dir || !/\.(xml|rels|vml)$/.test(teil)) continue;
+    if (await ersetzeTeil(zip, teil, kanonischePraefixe)) geaendert = true;
+  }
   const fehlend = await fehlendeBlattteile(zip);
   if (fehlend.length > 0)
     throw new DateiFehler(
@@ -113,41 +203,31 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
       pfad,
       `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
     );
-  let geaendert = false;
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
-    if (entry.dir) continue;
-    if (name.endsWith('.rels') && name.startsWith('xl/')) {
-      const xml = await entry.async('string');
-      const quelle = quellteilVonRels(name);
-      const neu = xml.replace(/<Relationship\b[^>]*>/g, (tag) => {
-        if (/TargetMode\s*=\s*"External"/.test(tag)) return tag;
-        return tag.replace(/Target\s*=\s*"\/([^"]*)"/, (_m, ziel: string) => `Target="${relativerPfad(quelle, ziel)}"`);
-      });
-      if (neu !== xml) {
-        zip.file(name, neu);
-        geaendert = true;
-      }
-    } else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      const xml = await entry.async('string');
-      const neu = xml.replace(LEERES_FORMELERGEBNIS, '$1<$2> </$2>');
-      if (neu !== xml) {
-        zip.file(name, neu);
-        geaendert = true;
-      }
-    } else if (/^xl\/tables\/[^/]+\.xml$/.test(name)) {
-      const xml = await entry.async('string');
-      const neu = xml.replace(/<(\w+:)?table\b[^>]*>/, (tag) =>
-        /\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<((\w+:)?table)\b/, '<$1 headerRowCount="1"'),
-      );
-      if (neu !== xml) {
-        zip.file(name, neu);
-        geaendert = true;
-      }
+  for (const teil of Object.keys(zip.files)) {
+    if (zip.files[teil].dir) continue;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(teil)) {
+      if (await ersetzeTeil(zip, teil, (xml) => xml.replace(LEERES_TEXTERGEBNIS, '$1<v> </v>'))) geaendert = true;
+    } else if (/^xl\/comments\d+\.xml$/.test(teil)) {
+      if (await ersetzeTeil(zip, teil, (xml) => xml.replace(NOTIZ_OHNE_LAUF, '<text><r><t$1>$2</t></r></text>'))) geaendert = true;
+    } else if (/^xl\/tables\/[^/]+\.xml$/.test(teil)) {
+      const neu = (xml: string) =>
+        filterKnoepfe(
+          xml.replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<table\b/, '<table headerRowCount="1"'))),
+        );
+      if (await ersetzeTeil(zip, teil, neu)) geaendert = true;
     }
   }
   if (!geaendert) return bytes;
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** The workbook part named by the package relationships, when a writer did not call it xl/workbook.xml. */
+async function hauptteil(zip: JSZip): Promise<string | null> {
+  const rels = zip.file('_rels/.rels');
+  if (!rels) return null;
+  const tag = (await rels.async('string')).match(/<Relationship\b[^>]*officeDocument"[^>]*>/)?.[0];
+  const ziel = tag ? /\bTarget\s*=\s*"\/?([^"]*)"/.exec(tag)?.[1] : undefined;
+  return ziel && zip.file(normalisiereTeil(ziel)) ? ziel : null;
 }
 
 interface MergeIntern {
@@ -195,6 +275,86 @@ function ergaenzeTabellen(wb: ExcelJS.Workbook): void {
   }
 }
 
+function spaltenNummer(buchstaben: string): number {
+  return buchstaben.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function spaltenText(nr: number): string {
+  let s = '';
+  for (let c = nr; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * exceljs expands every loaded validation range into one entry per cell and,
+ * on saving, merges them again in text order of the addresses ("A10" before
+ * "A2"), so A2:A501 comes back as A10:A501 plus A2:A501 — the rules double
+ * with every round trip. Turning the cells back into the ranges they came
+ * from (one validation object per <dataValidation>) keeps them as read.
+ */
+function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const dv = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations;
+    const model = dv?.model;
+    if (!dv || !model) continue;
+    const gruppen = new Map<unknown, Map<number, number[]>>();
+    const neu: Record<string, unknown> = {};
+    for (const [adresse, regel] of Object.entries(model)) {
+      if (regel === undefined) continue;
+      const m = /^([A-Z]{1,3})(\d+)$/.exec(adresse);
+      if (!m) {
+        neu[adresse] = regel;
+        continue;
+      }
+      const spalten = gruppen.get(regel) ?? new Map<number, number[]>();
+      gruppen.set(regel, spalten);
+      const sp = spaltenNummer(m[1]);
+      spalten.set(sp, [...(spalten.get(sp) ?? []), Number(m[2])]);
+    }
+    for (const [regel, spalten] of gruppen) {
+      // runs of rows per column, then neighbouring columns with the same run become one rectangle
+      const laeufe = new Map<string, number[]>();
+      for (const [sp, zeilen] of spalten) {
+        zeilen.sort((a, b) => a - b);
+        for (let i = 0; i < zeilen.length; ) {
+          let j = i;
+          while (j + 1 < zeilen.length && zeilen[j + 1] === zeilen[j] + 1) j++;
+          const k = `${zeilen[i]}:${zeilen[j]}`;
+          laeufe.set(k, [...(laeufe.get(k) ?? []), sp]);
+          i = j + 1;
+        }
+      }
+      for (const [k, cols] of laeufe) {
+        const [oben, unten] = k.split(':').map(Number);
+        cols.sort((a, b) => a - b);
+        for (let i = 0; i < cols.length; ) {
+          let j = i;
+          while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+          const von = `${spaltenText(cols[i])}${oben}`;
+          const bis = `${spaltenText(cols[j])}${unten}`;
+          neu[von === bis ? von : `${von}:${bis}`] = regel;
+          i = j + 1;
+        }
+      }
+    }
+    dv.model = neu;
+  }
+}
+
+/**
+ * exceljs always writes a relationship to xl/theme/theme1.xml but writes only
+ * the themes it read: from a file without theme (LibreOffice writes none) or
+ * with another theme name it would save a dangling reference, which Excel
+ * repairs. Without a theme1 the first theme read, or exceljs' default, is used.
+ */
+function ergaenzeThema(wb: ExcelJS.Workbook): void {
+  const intern = wb as unknown as { _themes?: Record<string, string> };
+  const themen = intern._themes;
+  if (!themen || themen.theme1) return;
+  const erstes = Object.values(themen)[0];
+  intern._themes = erstes ? { theme1: erstes } : undefined;
+}
+
 /**
  * Loads the bytes of an .xlsx file into exceljs; every failure becomes a
  * DateiFehler with a German message. `name` is the file name or path:
@@ -214,9 +374,12 @@ export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): 
     throw new DateiFehler(
       'beschaedigt',
       name,
-      `Die Datei „${dateiname(name)}“ kann nicht als Excel-Arbeitsmappe gelesen werden (${grund}). Bitte in Excel öffnen und neu als .xlsx speichern.`,
+      `Die Datei „${dateiname(name)}“ kann nicht als Excel-Arbeitsmappe gelesen werden: ein Teil des Dateipakets hat eine Form, die der Integrationsmonitor nicht kennt. Bitte die Datei in Excel öffnen, mit „Speichern unter“ als „Excel-Arbeitsmappe (*.xlsx)“ speichern und die neue Datei verwenden.`,
+      grund,
     );
   }
   ergaenzeTabellen(wb);
+  kompakteDatenpruefungen(wb);
+  ergaenzeThema(wb);
   return wb;
 }

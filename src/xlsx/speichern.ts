@@ -36,9 +36,7 @@ export async function speichereDatei(
           ? 'unter diesem Namen gibt es einen Ordner'
           : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
             ? 'keine Schreibberechtigung oder die Datei ist geöffnet'
-            : e instanceof Error
-              ? e.message
-              : String(e);
-    throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`);
+            : 'der Speicherort lehnt das Schreiben ab';
+    throw new DateiFehler('schreiben', pfad, `Die Datei „${pfad}“ kann nicht geschrieben werden: ${grund}.`, e instanceof Error ? e.message : String(e));
   }
 }

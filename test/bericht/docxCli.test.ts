@@ -13,7 +13,8 @@ import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
 import { findeSoffice } from '../../src/cli/berichtDatei';
 import type { Io } from '../../src/cli/common';
-import { main } from '../../src/cli/main';
+// every file the CLI writes passes the package check
+import { mainGeprueft as main } from '../xlsx/hilfen';
 
 interface Lauf {
   code: number;

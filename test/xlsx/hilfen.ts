@@ -1,10 +1,12 @@
 /** Test helpers: temp dirs, file hashes, the CLI run in-process with captured output. */
 import { createHash } from 'crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/common';
+import { paketProbleme } from '../werkzeuge/paketPruefung';
 import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 import { schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 
@@ -23,10 +25,41 @@ export interface Lauf {
   err: string;
 }
 
+/** .xlsx files (mtime) in the folders an argument names: the file's folder, or the folder itself (aufteilen). */
+function xlsxStaende(argv: readonly string[]): Map<string, number> {
+  const ordner = new Set<string>();
+  for (const a of argv) {
+    if (a.startsWith('-')) continue;
+    if (existsSync(a) && statSync(a).isDirectory()) ordner.add(path.resolve(a));
+    else if (/[/\\]/.test(a) || a.toLowerCase().endsWith('.xlsx')) ordner.add(path.dirname(path.resolve(a)));
+  }
+  const stand = new Map<string, number>();
+  for (const o of ordner) {
+    if (!existsSync(o)) continue;
+    for (const n of readdirSync(o)) if (n.toLowerCase().endsWith('.xlsx')) stand.set(path.join(o, n), statSync(path.join(o, n)).mtimeMs);
+  }
+  return stand;
+}
+
+/**
+ * The CLI entry with the package check: every .xlsx the call wrote must open
+ * in Excel without repair (test/werkzeuge/paketPruefung.ts), else the test fails.
+ */
+export async function mainGeprueft(argv: readonly string[], io: Io): Promise<number> {
+  const vorher = xlsxStaende(argv);
+  const code = await main(argv, io);
+  for (const [datei, zeit] of xlsxStaende(argv)) {
+    if (vorher.get(datei) === zeit) continue;
+    const probleme = await paketProbleme(datei);
+    if (probleme.length > 0) throw new Error(`Paketprüfung von ${datei} nach „${argv.join(' ')}“:\n  ${probleme.join('\n  ')}`);
+  }
+  return code;
+}
+
 export async function cli(...argv: string[]): Promise<Lauf> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await mainGeprueft(argv, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`) });
   return { code, out, err };
 }
 

@@ -23,10 +23,12 @@ export async function leseNetzwerkdatei(name: string, daten: ArrayBuffer): Promi
   try {
     wb = await ladeMappe(daten, name);
   } catch (e) {
+    // a library's own error text never reaches the message, only the technical hint
+    const technisch = (e as { technisch?: unknown } | null)?.technisch;
     throw new BenutzerFehler(
       `Die Datei „${name}“ kann nicht gelesen werden.`,
       'Bitte nur Netzwerkdateien im Format „Excel-Arbeitsmappe (*.xlsx)“ auswählen (nicht kennwortgeschützt, nicht .xls/.csv).',
-      e instanceof Error ? e.message : String(e),
+      `${e instanceof Error ? e.message : String(e)}${typeof technisch === 'string' ? ` (${technisch})` : ''}`,
     );
   }
   return { datei: name, raw: rohdaten(wb, name) };
