@@ -478,6 +478,29 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await page.context().close();
   });
 
+  // every view in light and dark at the narrowest and a wide pane; views that run an action on start (Prüfen, KPIs) show its result
+  it.each(
+    (['start', 'pruefen', 'kpi', 'checkliste', 'netzwerk'] as const).flatMap((ansicht) =>
+      (['hell', 'dunkel'] as const).flatMap((thema) => [320, 450].map((breite) => [ansicht, thema, breite] as const)),
+    ),
+  )('axe-core: view %s, %s, %i px has no violation (WCAG 2.1 A/AA, best practices)', async (ansicht, thema, breite) => {
+    const page = await neueSeite(breite);
+    await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&ansicht=${ansicht}&thema=${thema}`);
+    await page.getByRole('tablist', { name: 'Ansichten' }).waitFor({ timeout: 15000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    // evaluated through the debugger protocol: the pane's CSP allows no inline script
+    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const verstoesse = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      // documented exception: tabster's focus guards (aria-hidden <i tabindex=0>, microsoft/tabster#288)
+      const r = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+    expect(verstoesse).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows an Excel error as a German message with what to do', async () => {
     const page = await neueSeite();
     const log = beobachte(page);

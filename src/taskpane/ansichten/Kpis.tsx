@@ -42,17 +42,20 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
   tdLinks: { textAlign: 'left', whiteSpace: 'nowrap' },
-  punkt: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '50%', verticalAlign: 'middle' },
+  // the outline keeps light dots visible on the card, and the dot visible in Windows high contrast
+  punkt: {
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    borderRadius: '50%',
+    verticalAlign: 'middle',
+    border: `1px solid ${tokens.colorNeutralForeground1}`,
+    boxSizing: 'border-box',
+    '@media (forced-colors: active)': { forcedColorAdjust: 'none', border: '1px solid CanvasText' },
+  },
+  ampelWort: { whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase100 },
   nowrap: { whiteSpace: 'nowrap' },
   null: { color: tokens.colorNeutralForeground4 },
-  unsichtbar: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
 });
 
 const AMPELN: readonly Ampel[] = ['gruen', 'gelb', 'rot', 'keine_daten'];
@@ -148,8 +151,9 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
                   HF {z.hf}
                 </th>
                 <td className={s.td}>
-                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} />
-                  <span className={s.unsichtbar}>{AMPEL_LABEL[z.ampel]}</span>
+                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} />{' '}
+                  {/* the word, not the colour alone */}
+                  <span className={s.ampelWort}>{AMPEL_LABEL[z.ampel]}</span>
                 </td>
                 {AMPELN.map((a) => (
                   <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
