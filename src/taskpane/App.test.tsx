@@ -119,6 +119,25 @@ describe('Prüfen view', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Erneut prüfen' }));
     await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
   });
+
+  it('keeps the focus: „Erneut prüfen“ stays focused while busy, Prüfen on Start moves it to the Prüfen tab', async () => {
+    const gw = mockGateway(FINDINGS);
+    const { unmount } = render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
+    const knopf = await screen.findByRole('button', { name: 'Erneut prüfen' });
+    knopf.focus();
+    fireEvent.click(knopf);
+    expect(knopf.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(knopf);
+    await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
+    unmount();
+
+    render(<App gateway={mockGateway(FINDINGS)} />);
+    const start = await screen.findByRole('button', { name: 'Prüfen' });
+    start.focus();
+    fireEvent.click(start);
+    await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' });
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Prüfen' }));
+  });
 });
 
 describe('Einrichten on the start view', () => {

@@ -114,13 +114,26 @@ export function App({
     })();
   }, [aktionen, ausfuehren, startAnsicht]);
 
+  // An action that switches the view unmounts the button that had the focus:
+  // the focus goes to the tab of the new view instead of falling to <body>.
+  const tabs = useRef(new Map<Ansicht, HTMLButtonElement>());
+  const fokusAufTab = useRef(false);
+  useEffect(() => {
+    if (!fokusAufTab.current) return;
+    fokusAufTab.current = false;
+    tabs.current.get(ansicht)?.focus();
+  }, [ansicht]);
   const zeige = (a: Ansicht) => setAnsicht(a);
+  const wechsle = (a: Ansicht) => {
+    fokusAufTab.current = true;
+    setAnsicht(a);
+  };
   const pruefenUndZeigen = async () => {
-    setAnsicht('pruefen');
+    wechsle('pruefen');
     await aktionen.pruefen();
   };
   const kpiUndZeigen = async () => {
-    setAnsicht('kpi');
+    wechsle('kpi');
     await aktionen.kpiAktualisieren();
   };
 
@@ -139,7 +152,7 @@ export function App({
       inhalt = <Pruefen zustand={zustand} aktionen={aktionen} />;
       break;
     case 'kpi':
-      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => zeige('pruefen')} />;
+      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => wechsle('pruefen')} />;
       break;
     case 'checkliste':
       inhalt = checkliste ? (
@@ -175,7 +188,16 @@ export function App({
               aria-label="Ansichten"
             >
               {ANSICHTEN.map((a) => (
-                <Tab key={a.id} value={a.id} className={s.tab} content={{ className: s.tabText }}>
+                <Tab
+                  key={a.id}
+                  value={a.id}
+                  className={s.tab}
+                  content={{ className: s.tabText }}
+                  ref={(el) => {
+                    if (el) tabs.current.set(a.id, el);
+                    else tabs.current.delete(a.id);
+                  }}
+                >
                   {a.titel}
                 </Tab>
               ))}
