@@ -5,8 +5,7 @@
  * so tests pass a fake.
  */
 import type { RawWorkbook } from '../../domain/model';
-import { kannNeueMappeOeffnen as kannNeueMappeOeffnenImpl } from '../../excel/neueMappe';
-import { BenutzerFehler } from '../gateway';
+import { inExcelOeffnen, kannNeueMappeOeffnen, offeneMappe } from '../neueMappe';
 import { dateiHerunterladen } from '../netzwerk/herunterladen';
 import type { JahresmappeErstellt, JahreswechselVorschau } from './vorschau';
 
@@ -42,29 +41,18 @@ export class OfficeJahreswechselGateway implements JahreswechselGateway {
   }
 
   kannNeueMappeOeffnen(): boolean {
-    // createWorkbook is a global of the Excel namespace; the demo's fake API lacks it
-    return typeof Excel !== 'undefined' && typeof Excel.createWorkbook === 'function' && kannNeueMappeOeffnenImpl();
+    return kannNeueMappeOeffnen();
   }
 
-  async inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
-    const { neueMappeOeffnen } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/neueMappe');
-    try {
-      await neueMappeOeffnen(inhalt);
-    } catch (e) {
-      throw new BenutzerFehler(
-        'Excel konnte die Arbeitsmappe des neuen Berichtsjahrs nicht als neue Arbeitsmappe öffnen.',
-        'Bitte die Datei stattdessen herunterladen und in Excel öffnen (Schaltfläche „Herunterladen“).',
-        e instanceof Error ? e.message : String(e),
-      );
-    }
+  inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
+    return inExcelOeffnen(inhalt, 'die Arbeitsmappe des neuen Berichtsjahrs');
   }
 
   herunterladen(datei: string, inhalt: Uint8Array): void {
     dateiHerunterladen(datei, inhalt);
   }
 
-  private async offeneMappe(): Promise<RawWorkbook> {
-    const { leseArbeitsmappe } = await import(/* webpackChunkName: "excel-lesen" */ '../../excel/lesen');
-    return Excel.run((context) => leseArbeitsmappe(context));
+  private offeneMappe(): Promise<RawWorkbook> {
+    return offeneMappe();
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { RawWorkbook } from '../../domain/model';
 import type { NetzwerkDatei } from '../../domain/netzwerk';
-import { kannNeueMappeOeffnen as kannNeueMappeOeffnenImpl } from '../../excel/neueMappe';
+import { inExcelOeffnen, kannNeueMappeOeffnen, offeneMappe } from '../neueMappe';
 import type { ImportRueckgaengig, UebernahmeErgebnis, UebernahmeVorschau } from '../../excel/netzwerk';
 import { BenutzerFehler } from '../gateway';
 import type { NetzwerkdateiErstellt } from './netzwerkdateiBauen';
@@ -94,29 +94,18 @@ export class OfficeNetzwerkGateway implements NetzwerkGateway {
   }
 
   kannNeueMappeOeffnen(): boolean {
-    // createWorkbook is a global of the Excel namespace; the demo's fake API lacks it
-    return typeof Excel !== 'undefined' && typeof Excel.createWorkbook === 'function' && kannNeueMappeOeffnenImpl();
+    return kannNeueMappeOeffnen();
   }
 
-  async inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
-    const { neueMappeOeffnen } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/neueMappe');
-    try {
-      await neueMappeOeffnen(inhalt);
-    } catch (e) {
-      throw new BenutzerFehler(
-        'Excel konnte die Netzwerkdatei nicht als neue Arbeitsmappe öffnen.',
-        'Bitte die Datei stattdessen herunterladen und in Excel öffnen (Schaltfläche „Herunterladen“).',
-        e instanceof Error ? e.message : String(e),
-      );
-    }
+  inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
+    return inExcelOeffnen(inhalt, 'die Netzwerkdatei');
   }
 
   herunterladen(datei: string, inhalt: Uint8Array): void {
     dateiHerunterladen(datei, inhalt);
   }
 
-  private async offeneMappe(): Promise<RawWorkbook> {
-    const { leseArbeitsmappe } = await import(/* webpackChunkName: "excel-netzwerk" */ '../../excel/lesen');
-    return Excel.run((context) => leseArbeitsmappe(context));
+  private offeneMappe(): Promise<RawWorkbook> {
+    return offeneMappe();
   }
 }
