@@ -217,6 +217,8 @@ class Kontext {
   zahlenErkennen = false;
   /** highest ExcelApi set of the simulated host; null = everything */
   apiVersion: string | null = null;
+  /** which Excel is simulated where hosts differ (address-list separator …) */
+  host: FakeHost = 'web';
   readonly protokoll: string[] = [];
   private offen: Basis[] = [];
   constructor(readonly modell: FakeArbeitsmappe) {}
@@ -1130,12 +1132,18 @@ class FakeWorksheet extends Basis {
   }
   getRanges(adressen: string): FakeRangeAreas {
     this.k.braucht('1.9', 'Worksheet.getRanges');
-    this.k.log(`Worksheet.getRanges ${this.blattName} (${adressen.split(',').length})`);
+    // the list separator of getRanges depends on the host: German desktop Excel wants the
+    // locale's ";", Excel on the web ","; each rejects the other as an invalid argument
+    const trenner = this.k.host === 'desktop-de' ? ';' : ',';
+    const fremd = this.k.host === 'desktop-de' ? ',' : ';';
+    if (adressen.includes(fremd)) throw new FakeOfficeFehler('InvalidArgument', `Das Argument ist ungültig oder fehlt oder hat ein falsches Format (Adressliste mit „${fremd}“ auf ${this.k.host})`);
+    const teile = adressen.split(trenner);
+    this.k.log(`Worksheet.getRanges ${this.blattName} (${teile.length})`);
     if (adressen.length > 8000) throw new FakeOfficeFehler('InvalidArgument', 'Adressliste zu lang');
     return new FakeRangeAreas(
       this.k,
       this.b(),
-      adressen.split(/[,;]/).map((a) => fakeBlock(a)),
+      teile.map((a) => fakeBlock(a)),
     );
   }
   getRangeByIndexes(zeile: number, spalte: number, zeilen: number, spalten: number): FakeRange {
@@ -1355,7 +1363,15 @@ export interface FakeSaat {
    * old Excel. Default: everything supported.
    */
   readonly apiVersion?: string;
+  /** host whose differences are simulated (default 'web'), see FakeHost */
+  readonly host?: FakeHost;
 }
+
+/**
+ * The simulated Excel where hosts behave differently: 'web' (Excel on the
+ * web, the default) and 'desktop-de' (German Excel for Windows).
+ */
+export type FakeHost = 'web' | 'desktop-de';
 
 export interface FakeExcel {
   /** pass this wherever an Excel.RequestContext is expected */
@@ -1430,6 +1446,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
   const wb = new FakeWorkbook(k);
   k.zahlenErkennen = saat.zahlenErkennen ?? false;
   k.apiVersion = saat.apiVersion ?? null;
+  k.host = saat.host ?? 'web';
   const context = {
     workbook: wb,
     application: wb.application,
