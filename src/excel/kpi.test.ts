@@ -4,6 +4,7 @@ import { beispielSaat } from './testing/saat';
 import { kpiAktualisieren, KPI_STAND_EIGENSCHAFT } from './kpi';
 import { kennwortFehler } from './schreiben';
 import { leseArbeitsmappe } from './lesen';
+import { einrichten } from './einrichten';
 import { berechneKpi, pruefen } from '../domain';
 
 const JETZT = new Date(2026, 10, 25, 15, 30);
@@ -204,5 +205,29 @@ describe('KPIs aktualisieren in deutschem Desktop-Excel und im Web', () => {
     expect(r.kpi).not.toBeNull();
     expect(fx.syncs()).toBe(4);
     expect(fx.protokoll.some((p) => p.startsWith('Worksheet.getRanges'))).toBe(false);
+  });
+});
+
+describe('reservierter Blattname „Verlauf“ / „History“', () => {
+  test('die Fälschung lehnt ihn wie Excel ab, beim Anlegen und Umbenennen, in jeder Schreibweise', () => {
+    for (const host of ['web', 'desktop-de'] as const) {
+      const fx = createFakeExcel({ host });
+      const blaetter = fx.context.workbook.worksheets;
+      for (const n of ['Verlauf', 'verlauf', 'History', 'HISTORY']) {
+        expect(() => blaetter.add(n)).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
+        expect(() => (blaetter.getItem('Tabelle1').name = n)).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
+      }
+      expect(() => blaetter.add('KPI Verlauf')).not.toThrow();
+    }
+  });
+
+  test('Einrichten und KPIs aktualisieren legen kein Blatt mit reserviertem Namen an', async () => {
+    const fx = createFakeExcel({ host: 'desktop-de' });
+    await einrichten(fx.context);
+    const r = await kpiAktualisieren(fx.context, JETZT);
+    expect(r.kpi).not.toBeNull();
+    const namen = fx.modell.blaetter.map((b) => b.name);
+    expect(namen).toContain('KPI Verlauf');
+    expect(namen.filter((n) => ['verlauf', 'history'].includes(n.toLowerCase()))).toEqual([]);
   });
 });

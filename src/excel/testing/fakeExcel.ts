@@ -172,6 +172,19 @@ function schneidet(a: Block, b: Block): boolean {
 
 const key = (z: number, s: number): string => `${z},${s}`;
 
+/**
+ * Excel reserves the name of its change-history sheet: "History", in German
+ * Excel „Verlauf“ (any case). A file may travel between languages, so both
+ * are refused in every mode.
+ */
+const RESERVIERTE_BLATTNAMEN = ['history', 'verlauf'];
+
+function blattnamePruefen(name: string): void {
+  if (RESERVIERTE_BLATTNAMEN.includes(name.trim().toLowerCase())) {
+    throw new FakeOfficeFehler('InvalidArgument', `Das Argument ist ungültig oder fehlt oder hat ein falsches Format (Blattname „${name}“ ist in Excel reserviert)`);
+  }
+}
+
 function neueZelle(): FakeZelle {
   return { wert: '', zahlenformat: 'General', format: {} };
 }
@@ -1107,6 +1120,7 @@ class FakeWorksheet extends Basis {
   }
   set name(n: string) {
     const b = this.b();
+    blattnamePruefen(n);
     for (const t of this.k.modell.tabellen) if (t.blatt === b.name) t.blatt = n;
     b.name = n;
     this.blattName = n;
@@ -1263,6 +1277,7 @@ class FakeBlaetter extends Basis {
     if (name.trim() === '' || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
       throw new FakeOfficeFehler('InvalidArgument', `Blattname ${name} enthält ein unzulässiges Zeichen`);
     }
+    blattnamePruefen(name);
     this.k.log(`Worksheets.add ${name}`);
     this.k.modell.blaetter.push(neuesBlatt(name));
     return new FakeWorksheet(this.k, name);
