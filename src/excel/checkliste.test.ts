@@ -215,3 +215,49 @@ describe('speichereCheckliste', () => {
     );
   });
 });
+
+describe('speichereCheckliste: gefilterte Kennzahlen-Tabelle', () => {
+  test.each(['fehler', 'wirkungslos'] as const)(
+    'Excel %s beim Löschen in gefilterter Tabelle: Filter wird aufgehoben, Zeile gelöscht, Hinweis im Ergebnis',
+    async (gefiltertLoeschen) => {
+      const basis = arbeitsmappe(4);
+      const y = createFakeExcel({
+        gefiltertLoeschen,
+        tabellen: [
+          { name: 'tblCheckliste', blatt: 'Checkliste', kopf: basis.tabelle('tblCheckliste')!.kopf, zeilen: basis.tabelle('tblCheckliste')!.zeilen },
+          { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: basis.tabelle('tblKennzahlen')!.kopf, zeilen: basis.tabelle('tblKennzahlen')!.zeilen },
+        ],
+      });
+      // the user shows only Handlungsziel 1.1
+      y.filtern('tblKennzahlen', 'Handlungsziel-ID', ['1.1']);
+      const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+      const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+      expect(r.kennzahlenEntfernt).toBe(1);
+      const kz = y.tabelle('tblKennzahlen')!;
+      expect(kz.zeilen.filter((row) => row[1] === '1.1').map((row) => row[0])).toEqual(['K1.1.2']);
+      expect(kz.zeilen).toHaveLength(5);
+      expect(kz.tabelle.filter).toBeUndefined();
+      expect(r.hinweise).toEqual([expect.stringContaining('Filter der Tabelle „tblKennzahlen“ wurde aufgehoben')]);
+    },
+  );
+
+  test('ohne Filter: kein Hinweis, 3 syncs', async () => {
+    const y = arbeitsmappe(4);
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+    const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r.hinweise).toEqual([]);
+    expect(r.syncs).toBe(3);
+  });
+
+  test('von Hand ausgeblendete Zeilen: deutsche Meldung, nichts gelöscht', async () => {
+    const y = arbeitsmappe(4);
+    y.blatt('Kennzahlen').ausgeblendet.push(2);
+    y.filtern('tblKennzahlen', 'Handlungsziel-ID', ['1.1']);
+    const vorher = y.tabelle('tblKennzahlen')!.zeilen.length;
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+    await expect(speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen)).rejects.toThrow(
+      'Die Tabelle „tblKennzahlen“ hat ausgeblendete Zeilen',
+    );
+    expect(y.tabelle('tblKennzahlen')!.zeilen).toHaveLength(vorher);
+  });
+});

@@ -14,6 +14,7 @@ import { bereichsAdresse } from './adresse';
 // the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
 
 export class ChecklisteSpeicherFehler extends Error {
   constructor(message: string) {
@@ -28,6 +29,8 @@ export interface ChecklisteSpeicherErgebnis {
   readonly kennzahlenAngelegt: number;
   readonly kennzahlenEntfernt: number;
   readonly syncs: number;
+  /** German notes for the user, e.g. that a table's filter was cleared */
+  readonly hinweise: readonly string[];
 }
 
 interface TabellenZugriff {
@@ -50,6 +53,7 @@ function zugriff(context: Excel.RequestContext, name: string): TabellenZugriff {
   const table = context.workbook.tables.getItem(name);
   const kopf = table.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
   const koerper = table.getDataBodyRange().load(['rowCount']);
+  ladeAusgeblendet(koerper);
   table.worksheet.load('name');
   return { table, kopf, koerper };
 }
@@ -205,12 +209,7 @@ export async function speichereCheckliste(
   const clStand: TabellenStand = { ...sc, zeilen: belegt([clWerte]) };
   const kzStand: TabellenStand = { ...sk, zeilen: belegt([kzZielWerte, kzIdWerte]) };
 
-  // Checkliste: update the first row of this Handlungsziel, else append.
-  const clZeile = clWerte.findIndex((w) => w === zielId);
-  if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
-  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen);
-
-  // Kennzahlen of this Handlungsziel, matched by ID.
+  // Kennzahlen of this Handlungsziel, matched by ID (decided before anything is queued, see the filter below).
   const eigene: number[] = [];
   kzZielWerte.forEach((w, i) => {
     if (w === zielId && i < kzStand.zeilen) eigene.push(i);
@@ -219,16 +218,29 @@ export async function speichereCheckliste(
   for (const i of eigene) if (!zeileVonId.has(kzIdWerte[i])) zeileVonId.set(kzIdWerte[i], i);
   const benutzt = new Set<number>();
   const neu: ZeilenWerte[] = [];
-  let aktualisiert = 0;
+  const vorhandene: [number, ZeilenWerte][] = [];
   for (const w of kennzahlen) {
     const i = zeileVonId.get(text(w['Kennzahl-ID']));
     if (i !== undefined && !benutzt.has(i)) {
       benutzt.add(i);
-      schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
-      aktualisiert++;
+      vorhandene.push([i, w]);
     } else neu.push(w);
   }
   const frei = eigene.filter((i) => !benutzt.has(i));
+  const hinweise: string[] = [];
+  // rows of removed Kennzahlen are deleted below: Excel refuses or skips that in a filtered table
+  if (neu.length < frei.length && hatAusgeblendeteZeilen(kz.koerper)) {
+    syncs++;
+    hinweise.push(await filterAufheben(context, TABLE_NAMES.kennzahlen, () => kz.table.getDataBodyRange(), '„Checkliste speichern“'));
+  }
+
+  // Checkliste: update the first row of this Handlungsziel, else append.
+  const clZeile = clWerte.findIndex((w) => w === zielId);
+  if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
+  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen);
+
+  for (const [i, w] of vorhandene) schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
+  const aktualisiert = vorhandene.length;
   let wiederverwendet = 0;
   while (neu.length > 0 && frei.length > 0) {
     const i = frei.shift() as number;
@@ -250,5 +262,6 @@ export async function speichereCheckliste(
     kennzahlenAngelegt: wiederverwendet + neu.length,
     kennzahlenEntfernt: frei.length,
     syncs,
+    hinweise,
   };
 }

@@ -299,6 +299,8 @@ export interface ImportRueckgaengig {
   /** tables restored from their backup */
   readonly tabellen: readonly string[];
   readonly sicherungen: readonly string[];
+  /** German notes, e.g. that a table's filter was cleared */
+  readonly hinweise?: readonly string[];
 }
 
 /**
@@ -334,12 +336,14 @@ export async function letztenImportRueckgaengig(context: Excel.RequestContext): 
     }
   }
   const tabellen: string[] = [];
+  const hinweise: string[] = [];
   for (const [i, g] of gruppe.entries()) {
     // mark the import as undone together with the last restore's writes
     if (i === gruppe.length - 1)
       for (const x of gruppe) context.workbook.worksheets.getItem(x.n).getRange('E1').values = [[`${id} – ${RUECKGAENGIG}`]];
     const w = await letzteSicherungWiederherstellen(context, g.zeile[1]);
     tabellen.push(w.tabelle);
+    hinweise.push(...w.hinweise);
   }
-  return { tabellen, sicherungen: gruppe.map((g) => g.n) };
+  return { tabellen, sicherungen: gruppe.map((g) => g.n), hinweise };
 }

@@ -9,6 +9,7 @@
  * Sheet names are limited to 31 characters, so the table name is kept in
  * cell B1 instead of the sheet name.
  */
+import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
 import { deutscheZeit } from '../domain/verlauf';
 import { bereichsAdresse } from './adresse';
 import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
@@ -138,6 +139,8 @@ export interface Wiederherstellung {
   readonly zeilen: number;
   /** headers of the table that the backup did not have (left empty) */
   readonly ohneSicherung: readonly string[];
+  /** German notes for the user, e.g. that the table's filter was cleared */
+  readonly hinweise: readonly string[];
 }
 
 /** Pure: backup matrix (header + rows) mapped onto the table's current headers. */
@@ -176,6 +179,7 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
     kopf.load('values,rowIndex,columnIndex,columnCount');
     const koerper = t.getDataBodyRange();
     koerper.load('rowCount');
+    ladeAusgeblendet(koerper);
     return { t, kopf, koerper };
   });
   await context.sync();
@@ -208,6 +212,11 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
   const leer = (): ZellWert[] => new Array(breite).fill(null);
   const werte = zeilen.length > 0 ? zeilen : [leer()];
 
+  const hinweise: string[] = [];
+  // shrinking deletes table rows: Excel refuses or skips that while a filter is active
+  if (nachher < vorher && hatAusgeblendeteZeilen(ziel.koerper)) {
+    hinweise.push(await filterAufheben(context, ziel.t.name, () => tab.getDataBodyRange(), '„Sicherung wiederherstellen“'));
+  }
   if (nachher < vorher) {
     // shrink: delete the surplus table rows (cells shift up inside the table's columns only)
     blattDerTabelle.getRange(bereichsAdresse(ersteZeile + nachher, spalte, vorher - nachher, breite)).delete('Up' as Excel.DeleteShiftDirection);
@@ -223,5 +232,5 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
     tab.rows.add(undefined, werte.slice(vorher).map((r) => r.map(alsExcelWert)));
   }
   await context.sync();
-  return { blatt, tabelle: ziel.t.name, zeilen: zeilen.length, ohneSicherung };
+  return { blatt, tabelle: ziel.t.name, zeilen: zeilen.length, ohneSicherung, hinweise };
 }

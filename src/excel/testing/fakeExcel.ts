@@ -53,6 +53,8 @@ export interface FakeTabelle {
   /** data rows (body) */
   zeilen: number;
   stil: string;
+  /** active filter criteria set by the user: per 0-based table column the texts still shown */
+  filter?: { spalte: number; werte: string[] }[];
 }
 
 export interface FakeBedingtesFormat {
@@ -82,6 +84,8 @@ export interface FakeBlatt {
   /** explicit row heights in points (1-based row → height) */
   zeilenhoehen: Map<number, number>;
   verbunden: string[];
+  /** rows the user hid by hand (1-based); rows hidden by a table filter follow from FakeTabelle.filter */
+  ausgeblendet: number[];
   fixierteZeilen: number;
   geschuetzt: boolean;
   /** protection password set by the user (unprotect without it fails as in Excel) */
@@ -172,6 +176,24 @@ function schneidet(a: Block, b: Block): boolean {
 
 const key = (z: number, s: number): string => `${z},${s}`;
 
+function zellText(blatt: FakeBlatt, z: number, s: number): string {
+  const c = blatt.zellen.get(key(z, s));
+  return c ? String(c.fehler ?? c.wert) : '';
+}
+
+/** Is a sheet row hidden: by hand, or because a table filter on that sheet excludes it. */
+function zeileAusgeblendet(wm: FakeArbeitsmappe, blatt: FakeBlatt, z: number): boolean {
+  if (blatt.ausgeblendet.includes(z)) return true;
+  return wm.tabellen.some(
+    (t) =>
+      t.blatt === blatt.name &&
+      (t.filter?.length ?? 0) > 0 &&
+      z > t.zeile &&
+      z <= t.zeile + t.zeilen &&
+      (t.filter ?? []).some((f) => !f.werte.includes(zellText(blatt, z, t.spalte + f.spalte))),
+  );
+}
+
 /**
  * Excel reserves the name of its change-history sheet: "History", in German
  * Excel „Verlauf“ (any case). A file may travel between languages, so both
@@ -198,6 +220,7 @@ function neuesBlatt(name: string): FakeBlatt {
     spaltenbreiten: new Map(),
     zeilenhoehen: new Map(),
     verbunden: [],
+    ausgeblendet: [],
     fixierteZeilen: 0,
     geschuetzt: false,
     schutzOptionen: null,
@@ -232,6 +255,8 @@ class Kontext {
   apiVersion: string | null = null;
   /** which Excel is simulated where hosts differ (address-list separator …) */
   host: FakeHost = 'web';
+  /** what deleting cells of a filtered table does (both seen in Excel) */
+  gefiltertLoeschen: 'fehler' | 'wirkungslos' = 'fehler';
   readonly protokoll: string[] = [];
   private offen: Basis[] = [];
   constructor(readonly modell: FakeArbeitsmappe) {}
@@ -571,6 +596,21 @@ class FakeRange extends Basis {
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.k, this.blatt.name);
   }
+  /** Office.js: true when all rows are hidden, false when none, null when some */
+  get rowHidden(): boolean | null {
+    this.pruefe('rowHidden');
+    const b = this.block;
+    if (b.zeilen > 100_000) throw new FakeOfficeFehler('NotImplemented', 'rowHidden ganzer Spalten wird von der Fälschung nicht unterstützt');
+    let versteckt = 0;
+    for (let z = b.zeile; z < b.zeile + b.zeilen; z++) if (zeileAusgeblendet(this.k.modell, this.blatt, z)) versteckt++;
+    return versteckt === 0 ? false : versteckt === b.zeilen ? true : null;
+  }
+  set rowHidden(v: boolean) {
+    const b = this.block;
+    const rest = this.blatt.ausgeblendet.filter((z) => z < b.zeile || z >= b.zeile + b.zeilen);
+    if (v) for (let z = b.zeile; z < b.zeile + b.zeilen; z++) rest.push(z);
+    this.blatt.ausgeblendet = rest.sort((x, y) => x - y);
+  }
   private matrix<T>(f: (z: FakeZelle | undefined) => T): T[][] {
     const b = this.block;
     if (b.zeilen * b.spalten > 5_000_000) throw new FakeOfficeFehler('ResponsePayloadSizeLimitExceeded', 'Bereich zu groß');
@@ -703,6 +743,15 @@ class FakeRange extends Basis {
     if (richtung !== 'Up') throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung kann nur nach oben löschen');
     geschuetztPruefen(this.blatt, 'Range.delete');
     const b = this.block;
+    // Excel with a table filter active: deleting its rows fails, or silently does nothing
+    const gefiltert = this.wm().tabellen.find(
+      (t) => t.blatt === this.blatt.name && (t.filter?.length ?? 0) > 0 && schneidet({ zeile: t.zeile + 1, spalte: t.spalte, zeilen: t.zeilen, spalten: t.spalten }, b),
+    );
+    if (gefiltert) {
+      this.k.log(`Range.delete gefiltert ${gefiltert.name}`);
+      if (this.k.gefiltertLoeschen === 'wirkungslos') return;
+      throw new FakeOfficeFehler('InsertDeleteConflict', `Der Einfüge- oder Löschvorgang führte zu einem Konflikt (Tabelle ${gefiltert.name} ist gefiltert)`);
+    }
     verschiebeZeilen(this.blatt, b.spalte, b.spalten, b.zeile + b.zeilen, -b.zeilen);
     for (const t of this.wm().tabellen) {
       if (t.blatt !== this.blatt.name) continue;
@@ -1091,6 +1140,12 @@ class FakeTable extends Basis {
     this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
     Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1) });
   }
+  /** ExcelApi 1.2: removes every filter criterion of the table (rows hidden by hand stay hidden) */
+  clearFilters(): void {
+    const t = this.t();
+    this.k.log(`Table.clearFilters ${t.name}`);
+    delete t.filter;
+  }
   convertToRange(): void {
     const t = this.t();
     this.k.log(`Table.convertToRange ${t.name}`);
@@ -1380,6 +1435,12 @@ export interface FakeSaat {
   readonly apiVersion?: string;
   /** host whose differences are simulated (default 'web'), see FakeHost */
   readonly host?: FakeHost;
+  /**
+   * Deleting rows of a table while a filter is active: 'fehler' (default)
+   * throws InsertDeleteConflict, 'wirkungslos' leaves the rows in place
+   * without an error — Excel has been seen doing either.
+   */
+  readonly gefiltertLoeschen?: 'fehler' | 'wirkungslos';
 }
 
 /**
@@ -1406,6 +1467,8 @@ export interface FakeExcel {
   schnappschuss(): string;
   /** type a value into a cell as a user would (also inside protected sheets: user edits are outside the API) */
   tippen(blatt: string, adresse: string, wert: FakeWert): void;
+  /** filter a table column as a user would: only rows whose text is one of `sichtbar` stay visible */
+  filtern(tabelle: string, spalte: string, sichtbar: readonly string[]): void;
 }
 
 function wertSetzen(c: FakeZelle, w: FakeWert): void {
@@ -1462,6 +1525,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
   k.zahlenErkennen = saat.zahlenErkennen ?? false;
   k.apiVersion = saat.apiVersion ?? null;
   k.host = saat.host ?? 'web';
+  k.gefiltertLoeschen = saat.gefiltertLoeschen ?? 'fehler';
   const context = {
     workbook: wb,
     application: wb.application,
@@ -1521,6 +1585,15 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
         b.zellen.set(key(bl.zeile, bl.spalte), c);
       }
       wertSetzen(c, w);
+    },
+    filtern: (name, spalte, sichtbar) => {
+      const t = modell.tabellen.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new Error(`Tabelle ${name} gibt es im Modell nicht`);
+      const b = blatt(t.blatt);
+      let i = -1;
+      for (let s = 0; s < t.spalten; s++) if (zellText(b, t.zeile, t.spalte + s).toLowerCase() === spalte.toLowerCase()) i = s;
+      if (i < 0) throw new Error(`Spalte ${spalte} gibt es in ${name} nicht`);
+      t.filter = [...(t.filter ?? []).filter((f) => f.spalte !== i), { spalte: i, werte: [...sichtbar] }];
     },
   };
 }
