@@ -182,6 +182,8 @@ export async function speichereCheckliste(
   try {
     await sync();
   } catch (e) {
+    // only a missing table means "set up first"; anything else (cell edit mode, protection …) keeps its code
+    if ((e as { code?: unknown } | null)?.code !== 'ItemNotFound') throw e;
     const grund = e instanceof Error ? e.message : String(e);
     throw new ChecklisteSpeicherFehler(
       `Die Tabellen „${TABLE_NAMES.checkliste}“ und „${TABLE_NAMES.kennzahlen}“ wurden nicht gefunden (${grund}). Bitte die Arbeitsmappe zuerst mit „Einrichten“ im Reiter „Start“ vorbereiten.`,

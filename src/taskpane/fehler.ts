@@ -11,15 +11,17 @@ interface OfficeLikeError {
   readonly debugInfo?: { readonly errorLocation?: unknown; readonly message?: unknown };
 }
 
+export const ZELLBEARBEITUNG = 'Bitte die Eingabe in der Zelle abschließen (Eingabetaste oder Esc) und erneut versuchen.';
+
 /** German texts for the error codes of OfficeExtension.ErrorCodes / Excel.ErrorCodes. */
 const OFFICE_CODES: Readonly<Record<string, { meldung: string; hinweis: string }>> = {
   InvalidOperationInCellEditMode: {
     meldung: 'Excel befindet sich im Bearbeitungsmodus einer Zelle.',
-    hinweis: 'Bitte schließen Sie die Eingabe in der Zelle mit der Eingabetaste oder Esc ab und versuchen Sie es erneut.',
+    hinweis: ZELLBEARBEITUNG,
   },
   EditModeCannotPerformOperation: {
     meldung: 'Excel befindet sich im Bearbeitungsmodus einer Zelle.',
-    hinweis: 'Bitte schließen Sie die Eingabe in der Zelle mit der Eingabetaste oder Esc ab und versuchen Sie es erneut.',
+    hinweis: ZELLBEARBEITUNG,
   },
   AccessDenied: {
     meldung: 'Excel hat den Zugriff auf die Arbeitsmappe verweigert.',

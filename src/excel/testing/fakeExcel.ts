@@ -263,7 +263,13 @@ class Kontext {
   vormerken(o: Basis): void {
     this.offen.push(o);
   }
+  /** a user is editing a cell: Excel rejects every request until the edit ends */
+  zellbearbeitung = false;
   async sync(): Promise<void> {
+    if (this.zellbearbeitung) {
+      this.offen = [];
+      throw new FakeOfficeFehler('InvalidOperationInCellEditMode', 'Excel befindet sich im Zellbearbeitungsmodus.');
+    }
     this.syncs++;
     const offen = this.offen;
     this.offen = [];
@@ -1469,6 +1475,8 @@ export interface FakeExcel {
   tippen(blatt: string, adresse: string, wert: FakeWert): void;
   /** filter a table column as a user would: only rows whose text is one of `sichtbar` stay visible */
   filtern(tabelle: string, spalte: string, sichtbar: readonly string[]): void;
+  /** a user starts (true) or ends (false) editing a cell: meanwhile every sync fails with InvalidOperationInCellEditMode */
+  zelleBearbeiten(an: boolean): void;
 }
 
 function wertSetzen(c: FakeZelle, w: FakeWert): void {
@@ -1585,6 +1593,9 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
         b.zellen.set(key(bl.zeile, bl.spalte), c);
       }
       wertSetzen(c, w);
+    },
+    zelleBearbeiten: (an) => {
+      k.zellbearbeitung = an;
     },
     filtern: (name, spalte, sichtbar) => {
       const t = modell.tabellen.find((x) => x.name.toLowerCase() === name.toLowerCase());
