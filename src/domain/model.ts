@@ -46,6 +46,8 @@ export interface RawTable {
   readonly headers: readonly string[];
   /** data rows (without header, without totals row); each row aligned with `headers` */
   readonly rows: readonly (readonly RawValue[])[];
+  /** the table's header row is switched off in Excel: no headers, no rows read */
+  readonly ohneKopfzeile?: boolean;
 }
 
 export interface RawWorkbook {

@@ -77,6 +77,22 @@ function spalteVon(headers: readonly string[], header: string, tabelle: string):
   return i;
 }
 
+/** German error when tblCheckliste or tblKennzahlen has its header row switched off. */
+async function kopfzeilePruefen(context: Excel.RequestContext): Promise<void> {
+  const tabellen = [TABLE_NAMES.checkliste, TABLE_NAMES.kennzahlen].map((n) => {
+    const t = context.workbook.tables.getItemOrNullObject(n);
+    t.load('showHeaders');
+    return { n, t };
+  });
+  await context.sync();
+  const aus = tabellen.filter((x) => !x.t.isNullObject && x.t.showHeaders === false).map((x) => x.n);
+  if (aus.length > 0) {
+    throw new ChecklisteSpeicherFehler(
+      `${aus.map((n) => `Die Tabelle „${n}“`).join(' und ')} ${aus.length === 1 ? 'hat' : 'haben'} keine Kopfzeile. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und erneut speichern.`,
+    );
+  }
+}
+
 /** Values of one key column (loaded in sync 2). */
 function ladeSchluessel(s: ReturnType<typeof stand>, spalte: number): Excel.Range | null {
   if (s.koerperZeilen === 0) return null;
@@ -182,8 +198,13 @@ export async function speichereCheckliste(
   try {
     await sync();
   } catch (e) {
-    // only a missing table means "set up first"; anything else (cell edit mode, protection …) keeps its code
-    if ((e as { code?: unknown } | null)?.code !== 'ItemNotFound') throw e;
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code !== 'ItemNotFound') {
+      // a table with its header row off fails the header load; ask only on this error path
+      if (code !== 'InvalidOperationInCellEditMode') await kopfzeilePruefen(context);
+      // anything else (cell edit mode, protection …) keeps its code
+      throw e;
+    }
     const grund = e instanceof Error ? e.message : String(e);
     throw new ChecklisteSpeicherFehler(
       `Die Tabellen „${TABLE_NAMES.checkliste}“ und „${TABLE_NAMES.kennzahlen}“ wurden nicht gefunden (${grund}). Bitte die Arbeitsmappe zuerst mit „Einrichten“ im Reiter „Start“ vorbereiten.`,

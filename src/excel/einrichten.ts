@@ -91,13 +91,20 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   const blaetterSammlung = context.workbook.worksheets;
   blaetterSammlung.load('items/name');
   const tabellenSammlung = context.workbook.tables;
-  tabellenSammlung.load('items/name,items/worksheet/name');
+  tabellenSammlung.load('items/name,items/worksheet/name,items/showHeaders');
   await context.sync();
   const blaetter = new Set(blaetterSammlung.items.map((b) => b.name));
   // Excel compares sheet names case-insensitively: a sheet "ziele" is the sheet Ziele (adding "Ziele" would fail)
   const blattKlein = new Map(blaetterSammlung.items.map((b) => [b.name.toLowerCase(), b.name]));
   const vorhandenesBlatt = (name: string): string | undefined => blattKlein.get(name.toLowerCase());
   const tabellen = new Map(tabellenSammlung.items.map((t) => [t.name.toLowerCase(), t]));
+  // getHeaderRowRange fails on a table whose header row is off, and new columns would not help either
+  const ohneKopf = DATA_SHEETS.flatMap((s) => s.tables.map((tl) => tl.spec.name)).filter((n) => tabellen.get(n.toLowerCase())?.showHeaders === false);
+  if (ohneKopf.length > 0) {
+    throw new Error(
+      `${ohneKopf.length === 1 ? `Die Tabelle „${ohneKopf[0]}“ hat` : `Die Tabellen ${ohneKopf.map((n) => `„${n}“`).join(', ')} haben`} keine Kopfzeile. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.`,
+    );
+  }
 
   // sync 2: details of existing tables; free space where tables are missing
   const bestehend = new Map<TableKey, Bestehend>();

@@ -86,7 +86,8 @@ export function ohneLeereEndzeilen(rows: RawValue[][]): RawValue[][] {
 interface TabellenLadung {
   readonly name: string;
   readonly blatt: string;
-  readonly kopf: Excel.Range;
+  /** null: the table's header row is switched off */
+  readonly kopf: Excel.Range | null;
   readonly koerper: Excel.Range;
   readonly mitDaten: boolean;
 }
@@ -105,7 +106,8 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
-  tabellen.load('items/name,items/worksheet/name');
+  // showHeaders first: getHeaderRowRange of a table whose header row is switched off fails the whole batch
+  tabellen.load('items/name,items/worksheet/name,items/showHeaders');
   // workbook.name (ExcelApi 1.7) becomes RawWorkbook.source, for the "computed from" stamp
   const mitName = verfuegbar('dokumentEigenschaften', optionen.unterstuetzt ?? officeUnterstuetzt);
   if (mitName) context.workbook.load('name');
@@ -117,11 +119,13 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
     tabellen: new Map(tabellen.items.map((t) => [t.name, t.worksheet.name])),
   };
   const ladungen: TabellenLadung[] = tabellen.items.map((t) => {
-    const kopf = t.getHeaderRowRange();
-    kopf.load('values,rowIndex,columnIndex,columnCount');
+    const mitKopf = t.showHeaders !== false;
+    const kopf = mitKopf ? t.getHeaderRowRange() : null;
+    kopf?.load('values,rowIndex,columnIndex,columnCount');
     const koerper = t.getDataBodyRange();
     koerper.load('rowCount,columnCount,rowIndex,columnIndex');
-    return { name: t.name, blatt: t.worksheet.name, kopf, koerper, mitDaten: mitDaten(t.name, t.worksheet.name) };
+    // without a header row nothing can be matched by header text: no data (pruefen reports the table)
+    return { name: t.name, blatt: t.worksheet.name, kopf, koerper, mitDaten: mitKopf && mitDaten(t.name, t.worksheet.name) };
   });
   optionen.vorSync2?.(stand);
   if (ladungen.length > 0 || optionen.vorSync2) await context.sync();
@@ -152,6 +156,10 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
   if (bloeckeJeTabelle.some((b) => b.length > 0) || optionen.vorSync3) await context.sync();
 
   const tables: RawTable[] = ladungen.map((l, i) => {
+    if (!l.kopf) {
+      // the row above the body is where the header row belongs
+      return { name: l.name, sheet: l.blatt, headerRow: l.koerper.rowIndex, firstColumn: l.koerper.columnIndex + 1, headers: [], rows: [], ohneKopfzeile: true };
+    }
     const headers = (l.kopf.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
     const rows: RawValue[][] = [];
     for (const b of bloeckeJeTabelle[i]) {

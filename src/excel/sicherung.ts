@@ -164,7 +164,7 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
-  tabellen.load('items/name');
+  tabellen.load('items/name,items/showHeaders');
   await context.sync();
 
   const kandidaten = sicherungsblaetter(blaetter.items.map((b) => b.name));
@@ -174,7 +174,8 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
     r.load('values');
     return r;
   });
-  const tabellenKoepfe = tabellen.items.map((t) => {
+  // a table with its header row off has no header range (the call would fail the batch)
+  const tabellenKoepfe = tabellen.items.filter((t) => t.showHeaders !== false).map((t) => {
     const kopf = t.getHeaderRowRange();
     kopf.load('values,rowIndex,columnIndex,columnCount');
     const koerper = t.getDataBodyRange();
@@ -192,7 +193,12 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
   const blatt = kandidaten[gewaehlt];
   const tabName = String(kopfzellen[gewaehlt].values[0][1]);
   const ziel = tabellenKoepfe.find((x) => x.t.name.toLowerCase() === tabName.toLowerCase());
-  if (!ziel) throw tabelleNichtGefunden(tabName);
+  if (!ziel) {
+    if (tabellen.items.some((t) => t.name.toLowerCase() === tabName.toLowerCase() && t.showHeaders === false)) {
+      throw new Error(`Die Tabelle ${tabName} hat keine Kopfzeile, deshalb kann die Sicherung nicht zugeordnet werden. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und erneut versuchen.`);
+    }
+    throw tabelleNichtGefunden(tabName);
+  }
   const daten = context.workbook.worksheets.getItem(blatt).getUsedRange(true);
   daten.load('values,rowIndex');
   await context.sync();

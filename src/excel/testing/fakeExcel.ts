@@ -53,6 +53,8 @@ export interface FakeTabelle {
   /** data rows (body) */
   zeilen: number;
   stil: string;
+  /** header row switched off by the user (Tabellenentwurf › Kopfzeile); `zeile` then is the row above the body */
+  ohneKopf?: boolean;
   /** active filter criteria set by the user: per 0-based table column the texts still shown */
   filter?: { spalte: number; werte: string[] }[];
 }
@@ -265,7 +267,18 @@ class Kontext {
   }
   /** a user is editing a cell: Excel rejects every request until the edit ends */
   zellbearbeitung = false;
+  /** error of a queued call: Office.js reports it at the next sync, not at the call */
+  private fehlerBeimSync: FakeOfficeFehler | null = null;
+  spaeterFehler(f: FakeOfficeFehler): void {
+    this.fehlerBeimSync ??= f;
+  }
   async sync(): Promise<void> {
+    const f = this.fehlerBeimSync;
+    if (f) {
+      this.fehlerBeimSync = null;
+      this.offen = [];
+      throw f;
+    }
     if (this.zellbearbeitung) {
       this.offen = [];
       throw new FakeOfficeFehler('InvalidOperationInCellEditMode', 'Excel befindet sich im Zellbearbeitungsmodus.');
@@ -1121,8 +1134,20 @@ class FakeTable extends Basis {
     const w = new FakeWorksheet(this.k, this.t().blatt);
     return this.alles ? w.alsGeladen() : w;
   }
+  get showHeaders(): boolean {
+    this.pruefe('showHeaders');
+    return !this.t().ohneKopf;
+  }
+  set showHeaders(v: boolean) {
+    this.t().ohneKopf = !v;
+  }
   getHeaderRowRange(): FakeRange {
     const t = this.t();
+    // Excel has no header row range for such a table: the batch fails at the next sync
+    if (t.ohneKopf) {
+      this.k.spaeterFehler(new FakeOfficeFehler('InvalidOperation', `Tabelle ${t.name} hat keine Kopfzeile`));
+      return this.getDataBodyRange();
+    }
     return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: 1, spalten: t.spalten });
   }
   getDataBodyRange(): FakeRange {
@@ -1131,6 +1156,7 @@ class FakeTable extends Basis {
   }
   getRange(): FakeRange {
     const t = this.t();
+    if (t.ohneKopf) return this.getDataBodyRange();
     return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten });
   }
   get columns(): FakeSpalten {
