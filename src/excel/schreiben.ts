@@ -22,7 +22,7 @@
  * charts of existing sheets, write). The KPI refresh folds the first two into
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
-import { STYLES } from '../workbook/styles';
+import { GLEICHE_OPTIK, STYLES } from '../workbook/styles';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
@@ -348,7 +348,9 @@ export class GridSchreiber {
 
     // styles: one range per rectangle. No RangeAreas: the separator of getRanges' address list
     // depends on the host (";" in German desktop Excel, "," on the web), so no list works on both.
-    for (const [name, rechtecke] of stilRechtecke(grid)) {
+    // styles that differ only in the number format (set above) share their rectangles
+    const optik = { rows: grid.rows.map((r) => r.map((c) => (c?.s && GLEICHE_OPTIK[c.s] ? { ...c, s: GLEICHE_OPTIK[c.s] } : c))) };
+    for (const [name, rechtecke] of stilRechtecke(optik)) {
       const stil = STYLES[name];
       if (!stil) continue;
       const n = formatAufrufe(stil);
