@@ -261,3 +261,14 @@ describe('speichereCheckliste: gefilterte Kennzahlen-Tabelle', () => {
     expect(y.tabelle('tblKennzahlen')!.zeilen).toHaveLength(vorher);
   });
 });
+
+describe('speichereCheckliste: Tabelle vergrößern, während ein anderes Blatt aktiv ist', () => {
+  test('resize mit einem Bereich des eigenen Blatts, nicht des aktiven', async () => {
+    const y = arbeitsmappe(2);
+    y.modell.aktivesBlatt = 'Checkliste';
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.2' }), entwurf({ id: 'K1.1.9' })]);
+    const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r.kennzahlenAngelegt).toBe(1);
+    expect(y.tabelle('tblKennzahlen')!.zeilen.map((row) => row[0])).toContain('K1.1.9');
+  });
+});

@@ -170,7 +170,8 @@ function haengeAn(
   // one call per new row: rows.add with values would need every column (and overwrite calculated ones); a Handlungsziel has few Kennzahlen
   if (!anpassen) for (let i = koerperZeilen; i < bodyEnde; i++) z.table.rows.add();
   zeilen.forEach((w, i) => schreibeZeile(s, erste + i, w));
-  if (anpassen) z.table.resize(`${bereichsAdresse(s.kopfZeile + 1, s.ersteSpalte + 1, bodyEnde + 1, s.headers.length)}`);
+  // a range of the table's own sheet: a bare address would mean the active sheet
+  if (anpassen) z.table.resize(zellen(s, s.kopfZeile, s.ersteSpalte, bodyEnde + 1, s.headers.length));
 }
 
 /**

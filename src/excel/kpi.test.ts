@@ -231,3 +231,16 @@ describe('reservierter Blattname „Verlauf“ / „History“', () => {
     expect(namen.filter((n) => ['verlauf', 'history'].includes(n.toLowerCase()))).toEqual([]);
   });
 });
+
+describe('Diagramme: Reihen ausdrücklich je Spalte', () => {
+  test('KPI Verlauf nach der ersten Aktualisierung: Daten als Kategorien, nicht als Reihen', async () => {
+    const fx = createFakeExcel({ ...beispielSaat(), host: 'desktop-de' });
+    await kpiAktualisieren(fx.context, JETZT);
+    const alle = fx.modell.blaetter.flatMap((b) => b.diagramme.map((d) => ({ blatt: b.name, ...d })));
+    expect(alle.some((d) => d.blatt === 'KPI Verlauf')).toBe(true);
+    for (const d of alle) expect({ blatt: d.blatt, name: d.name, reihenNach: d.reihenNach }).toEqual({ blatt: d.blatt, name: d.name, reihenNach: 'Spalten' });
+    // and after setData on the next refresh
+    await kpiAktualisieren(fx.context, new Date(JETZT.getTime() + 86_400_000));
+    for (const b of fx.modell.blaetter) for (const d of b.diagramme) expect(d.reihenNach).toBe('Spalten');
+  });
+});

@@ -65,7 +65,7 @@ describe('schreibeGrids', () => {
     expect(b.registerfarbe).toBe('#70AD47');
     expect(b.spaltenbreiten.get(2)).toBeCloseTo((30 * 7 + 5) * 0.75);
     expect(b.seite).toEqual({ ausrichtung: 'Landscape', papier: 'A4', zoom: { horizontalFitToPages: 1 }, titelzeilen: '$3:$3', umbrueche: ['A10'] });
-    expect(b.diagramme).toEqual([{ name: 'DiagrammA', typ: 'BarClustered', quelle: 'A3:C7', titel: 'Quote', position: 'F3', breite: 400, hoehe: 250 }]);
+    expect(b.diagramme).toEqual([{ name: 'DiagrammA', typ: 'BarClustered', quelle: 'A3:C7', reihenNach: 'Spalten', titel: 'Quote', position: 'F3', breite: 400, hoehe: 250 }]);
     expect(b.geschuetzt).toBe(true);
     expect(b.schutzOptionen).toEqual(SCHUTZ_OPTIONEN);
     expect(fx.protokoll).toContain('Application.suspendScreenUpdatingUntilNextSync');

@@ -411,15 +411,18 @@ export class GridSchreiber {
     const diagrammeNeu: string[] = [];
     const diagrammeAktualisiert: string[] = [];
     const bekannte = new Set((vorhanden?.diagramme.items ?? []).map((c) => c.name));
+    // every chart source has its categories in the first column and one series per further column;
+    // 'Auto' would let desktop Excel guess from the shape and plot a short history's dates as series
+    const reihen = 'Columns' as Excel.ChartSeriesBy;
     for (const spec of grid.charts ?? []) {
       const quelle = blatt.getRange(spec.dataRange);
       let chart: Excel.Chart;
       if (bekannte.has(spec.name)) {
         chart = blatt.charts.getItem(spec.name);
-        chart.setData(quelle, 'Auto' as Excel.ChartSeriesBy);
+        chart.setData(quelle, reihen);
         diagrammeAktualisiert.push(spec.name);
       } else {
-        chart = blatt.charts.add(DIAGRAMMTYP[spec.type] as Excel.ChartType, quelle, 'Auto' as Excel.ChartSeriesBy);
+        chart = blatt.charts.add(DIAGRAMMTYP[spec.type] as Excel.ChartType, quelle, reihen);
         chart.name = spec.name;
         diagrammeNeu.push(spec.name);
       }

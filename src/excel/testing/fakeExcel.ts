@@ -71,6 +71,8 @@ export interface FakeDiagramm {
   name: string;
   typ: string;
   quelle: string;
+  /** how the series run: one per column or one per row of the source */
+  reihenNach: 'Spalten' | 'Zeilen';
   titel: string;
   position: string;
   breite: number;
@@ -912,6 +914,17 @@ class FakeSchutz extends Basis {
   }
 }
 
+/**
+ * ChartSeriesBy: 'Auto' lets desktop Excel guess from the shape — fewer rows
+ * than columns make one series per row (so a short history plots its dates
+ * as series).
+ */
+function reihenNach(reihen: string, b: Block): 'Spalten' | 'Zeilen' {
+  if (reihen === 'Columns') return 'Spalten';
+  if (reihen === 'Rows') return 'Zeilen';
+  return b.zeilen < b.spalten ? 'Zeilen' : 'Spalten';
+}
+
 class FakeDiagrammProxy extends Basis {
   constructor(
     k: Kontext,
@@ -941,10 +954,11 @@ class FakeDiagrammProxy extends Basis {
   set height(h: number) {
     this.d.hoehe = h;
   }
-  setData(quelle: FakeRange): void {
+  setData(quelle: FakeRange, reihen: string = 'Auto'): void {
     this.k.log(`Chart.setData ${this.d.name}`);
     geschuetztPruefen(this.blatt, 'Chart.setData', 'allowEditObjects');
     this.d.quelle = blockAdresse(quelle.block);
+    this.d.reihenNach = reihenNach(reihen, quelle.block);
   }
   setPosition(start: string | FakeRange): void {
     this.d.position = typeof start === 'string' ? start : blockAdresse(start.block);
@@ -970,11 +984,20 @@ class FakeDiagramme extends Basis {
     this.pruefe('items');
     return this.schnappschuss;
   }
-  add(typ: string, quelle: FakeRange): FakeDiagrammProxy {
+  add(typ: string, quelle: FakeRange, reihen: string = 'Auto'): FakeDiagrammProxy {
     const b = this.blatt();
     this.k.log(`Charts.add ${typ} ${b.name}`);
     geschuetztPruefen(b, 'Charts.add', 'allowEditObjects');
-    const d: FakeDiagramm = { name: `Diagramm ${b.diagramme.length + 1}`, typ, quelle: blockAdresse(quelle.block), titel: '', position: '', breite: 0, hoehe: 0 };
+    const d: FakeDiagramm = {
+      name: `Diagramm ${b.diagramme.length + 1}`,
+      typ,
+      quelle: blockAdresse(quelle.block),
+      reihenNach: reihenNach(reihen, quelle.block),
+      titel: '',
+      position: '',
+      breite: 0,
+      hoehe: 0,
+    };
     b.diagramme.push(d);
     return new FakeDiagrammProxy(this.k, d, b);
   }
@@ -1169,6 +1192,16 @@ class FakeTable extends Basis {
     this.k.braucht('1.13', 'Table.resize');
     const b = typeof bereich === 'string' ? fakeBlock(bereich) : bereich.block;
     const t = this.t();
+    // an address without sheet name means the active sheet, as in Excel; a table cannot move to another sheet
+    const zielBlatt =
+      typeof bereich !== 'string'
+        ? bereich.blatt.name
+        : bereich.includes('!')
+          ? bereich.slice(0, bereich.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'")
+          : (this.k.modell.aktivesBlatt ?? this.k.modell.blaetter[0]?.name);
+    if (zielBlatt?.toLowerCase() !== t.blatt.toLowerCase()) {
+      throw new FakeOfficeFehler('InvalidArgument', `Table.resize: Bereich auf Blatt ${String(zielBlatt)}, Tabelle ${t.name} steht auf ${t.blatt}`);
+    }
     this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
     Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1) });
   }
