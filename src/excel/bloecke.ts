@@ -13,7 +13,8 @@
  * Trade-off: up to ~4 MB of queued writes an action keeps its constant
  * number of syncs (everything lands in the caller's final sync). Above that,
  * one extra sync per further ~4 MB is unavoidable — otherwise Excel on the
- * web fails the whole action with RichApi.Error "PayloadTooLarge".
+ * web fails the whole action with RequestPayloadSizeLimitExceeded (reads
+ * above 5 MB: ResponsePayloadSizeLimitExceeded).
  */
 import { istFormelText } from '../domain/values';
 import { excelSeriennummer } from './adresse';

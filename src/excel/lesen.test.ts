@@ -176,3 +176,20 @@ describe('reine Helfer', () => {
     expect(ohneLeereEndzeilen([[1], [null], [2], [null]])).toEqual([[1], [null], [2]]);
   });
 });
+
+describe('Antwortgröße: lange Texte', () => {
+  test('eine Antwort über 5 MB wird in kleineren Blöcken gelesen (ResponsePayloadSizeLimitExceeded)', async () => {
+    const lang = 'ä'.repeat(1_500);
+    const zeilen = Array.from({ length: 2_000 }, (_, i) => [`A${i + 1}`, 1, '1.1', 'Maßnahme', lang, '', 'hoch', 'X', '2026', 'offen', '', lang]);
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen }] });
+    // the fake enforces Excel's limit in bytes
+    const alles = fx.context.workbook.worksheets.getItem('Arbeitsplanung').getRange('A1:L2001').load('values');
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    void alles;
+    const raw = await leseArbeitsmappe(fx.context);
+    const t = raw.tables.find((x) => x.name === 'tblArbeitsplanung')!;
+    expect(t.rows).toHaveLength(2_000);
+    expect(t.rows[1999][0]).toBe('A2000');
+    expect(t.rows[1000][4]).toBe(lang);
+  });
+});

@@ -92,6 +92,14 @@ interface TabellenLadung {
   readonly mitDaten: boolean;
 }
 
+interface LeseAuftrag {
+  /** index into the table loads */
+  readonly tabelle: number;
+  /** 0-based first body row and row count */
+  readonly start: number;
+  readonly anzahl: number;
+}
+
 interface BlockLadung {
   readonly start: number;
   readonly range: Excel.Range;
@@ -130,30 +138,60 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
   optionen.vorSync2?.(stand);
   if (ladungen.length > 0 || optionen.vorSync2) await context.sync();
 
-  // sync 3: values in blocks; batches split only above the payload budget
-  const bloeckeJeTabelle: BlockLadung[][] = [];
-  let stapelBytes = 0;
-  for (const l of ladungen) {
-    const bl: BlockLadung[] = [];
-    bloeckeJeTabelle.push(bl);
-    if (!l.mitDaten) continue;
-    const k = l.koerper;
-    const ws = context.workbook.worksheets.getItem(l.blatt);
-    for (const b of planeLeseBloecke(k.rowCount, k.columnCount)) {
-      const bytes = b.anzahl * k.columnCount * LESE_BYTES_PRO_ZELLE;
-      if (stapelBytes > 0 && stapelBytes + bytes > LESE_STAPEL_BYTES) {
-        // payload budget exhausted: fetch what is queued before queuing more
-        await context.sync();
-        stapelBytes = 0;
-      }
-      const range = ws.getRange(bereichsAdresse(k.rowIndex + 1 + b.start, k.columnIndex + 1, b.anzahl, k.columnCount));
+  // sync 3: values in blocks; batches split only above the payload budget. The budget is an estimate
+  // (LESE_BYTES_PRO_ZELLE per cell; long texts make a response several times larger): a batch Excel
+  // refuses as too large (ResponsePayloadSizeLimitExceeded) is read again in halves — reads change nothing.
+  const auftraege: LeseAuftrag[] = [];
+  ladungen.forEach((l, tabelle) => {
+    if (!l.mitDaten) return;
+    for (const b of planeLeseBloecke(l.koerper.rowCount, l.koerper.columnCount)) auftraege.push({ tabelle, start: b.start, anzahl: b.anzahl });
+  });
+  const bloeckeJeTabelle: BlockLadung[][] = ladungen.map(() => []);
+  const lesen = async (stapel: readonly LeseAuftrag[], letzter: boolean): Promise<void> => {
+    const geladen = stapel.map((a) => {
+      const k = ladungen[a.tabelle].koerper;
+      const range = context.workbook.worksheets
+        .getItem(ladungen[a.tabelle].blatt)
+        .getRange(bereichsAdresse(k.rowIndex + 1 + a.start, k.columnIndex + 1, a.anzahl, k.columnCount));
       range.load('values,valueTypes');
-      bl.push({ start: b.start, range });
-      stapelBytes += bytes;
+      return { a, range };
+    });
+    // the caller's loads ride on the last read request (queued again if that request is retried)
+    if (letzter) optionen.vorSync3?.(stand);
+    try {
+      await context.sync();
+    } catch (e) {
+      const code = (e as { code?: unknown } | null)?.code;
+      if (code !== 'ResponsePayloadSizeLimitExceeded' || stapel.every((a) => a.anzahl === 1)) throw e;
+      const haelften = stapel.flatMap((a) => {
+        if (a.anzahl === 1) return [a];
+        const h = Math.floor(a.anzahl / 2);
+        return [
+          { ...a, anzahl: h },
+          { ...a, start: a.start + h, anzahl: a.anzahl - h },
+        ];
+      });
+      const mitte = Math.ceil(haelften.length / 2);
+      await lesen(haelften.slice(0, mitte), false);
+      await lesen(haelften.slice(mitte), letzter);
+      return;
     }
+    for (const g of geladen) bloeckeJeTabelle[g.a.tabelle].push({ start: g.a.start, range: g.range });
+  };
+  const stapel: LeseAuftrag[][] = [];
+  let stapelBytes = 0;
+  for (const a of auftraege) {
+    const bytes = a.anzahl * ladungen[a.tabelle].koerper.columnCount * LESE_BYTES_PRO_ZELLE;
+    if (stapel.length === 0 || (stapelBytes > 0 && stapelBytes + bytes > LESE_STAPEL_BYTES)) {
+      stapel.push([]);
+      stapelBytes = 0;
+    }
+    stapel[stapel.length - 1].push(a);
+    stapelBytes += bytes;
   }
-  optionen.vorSync3?.(stand);
-  if (bloeckeJeTabelle.some((b) => b.length > 0) || optionen.vorSync3) await context.sync();
+  if (stapel.length === 0 && optionen.vorSync3) stapel.push([]);
+  for (const [i, s] of stapel.entries()) await lesen(s, i === stapel.length - 1);
+  for (const bl of bloeckeJeTabelle) bl.sort((x, y) => x.start - y.start);
 
   const tables: RawTable[] = ladungen.map((l, i) => {
     if (!l.kopf) {

@@ -52,8 +52,12 @@ const OFFICE_CODES: Readonly<Record<string, { meldung: string; hinweis: string }
     hinweis: 'Warten Sie einen Moment, bis die Änderungen synchronisiert sind, und versuchen Sie es erneut.',
   },
   RequestPayloadSizeLimitExceeded: {
-    meldung: 'Die Datenmenge war für Excel zu groß.',
+    meldung: 'Die Datenmenge, die in die Arbeitsmappe geschrieben werden sollte, war für Excel zu groß (mehr als 5 MB auf einmal).',
     hinweis: 'Versuchen Sie es erneut; hilft das nicht, teilen Sie die Mappe mit „aufteilen“ in Netzwerkdateien.',
+  },
+  ResponsePayloadSizeLimitExceeded: {
+    meldung: 'Die Datenmenge, die aus der Arbeitsmappe gelesen werden sollte, war für Excel zu groß (mehr als 5 MB auf einmal).',
+    hinweis: 'Sehr lange Texte in den Tabellen kürzen oder die Mappe mit „aufteilen“ in Netzwerkdateien teilen und erneut versuchen.',
   },
   ActivityLimitReached: {
     meldung: 'Excel hat zu viele Anfragen in kurzer Zeit erhalten.',

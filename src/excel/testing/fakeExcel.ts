@@ -18,6 +18,7 @@
  * Every sync is counted; API calls are logged in `protokoll`.
  */
 import { columnLetter } from '../../workbook/layout';
+import { utf8Laenge } from '../bloecke';
 
 /* ------------------------------------------------------------------ model */
 
@@ -117,6 +118,12 @@ interface Block {
 }
 
 const MAX_ZEILEN = 1048576;
+/** Excel's limit for one request and one response (Excel on the web; desktop hosts are similar) */
+export const MAX_NUTZLAST_BYTES = 5 * 1024 * 1024;
+
+function jsonBytes(v: unknown): number {
+  return utf8Laenge(JSON.stringify(v) ?? '');
+}
 const MAX_SPALTEN = 16384;
 
 export class FakeOfficeFehler extends Error {
@@ -274,7 +281,21 @@ class Kontext {
   spaeterFehler(f: FakeOfficeFehler): void {
     this.fehlerBeimSync ??= f;
   }
+  /** data bytes of the request being queued (values, number formats) */
+  anfrageBytes = 0;
   async sync(): Promise<void> {
+    // Excel's 5 MB limits, on the request (what was queued) and on the response (what was loaded)
+    const anfrage = this.anfrageBytes;
+    this.anfrageBytes = 0;
+    if (anfrage > MAX_NUTZLAST_BYTES) {
+      this.offen = [];
+      throw new FakeOfficeFehler('RequestPayloadSizeLimitExceeded', `Anfrage mit ${anfrage} Bytes über dem Limit`);
+    }
+    const antwort = this.offen.reduce((n, o) => n + o.antwortBytes(), 0);
+    if (antwort > MAX_NUTZLAST_BYTES) {
+      this.offen = [];
+      throw new FakeOfficeFehler('ResponsePayloadSizeLimitExceeded', `Antwort mit ${antwort} Bytes über dem Limit`);
+    }
     const f = this.fehlerBeimSync;
     if (f) {
       this.fehlerBeimSync = null;
@@ -302,7 +323,7 @@ class Kontext {
 }
 
 abstract class Basis {
-  private angefordert = new Set<string>();
+  protected angefordert = new Set<string>();
   private geladen = new Set<string>();
   private readonly geboren: number;
   protected alles = false;
@@ -332,6 +353,10 @@ abstract class Basis {
     for (const n of namen) this.angefordert.add(n.trim().split('/')[0]);
     this.k.vormerken(this);
     return this;
+  }
+  /** bytes this object adds to the response of the coming sync (loaded data) */
+  antwortBytes(): number {
+    return 0;
   }
   aufloesen(): void {
     for (const n of this.angefordert) this.geladen.add(n);
@@ -643,12 +668,20 @@ class FakeRange extends Basis {
     }
     return out;
   }
+  override antwortBytes(): number {
+    let n = 0;
+    const alles = this.angefordert.has('*');
+    if (alles || this.angefordert.has('values')) n += jsonBytes(this.matrix((c) => (c ? (c.fehler ?? c.wert) : '')));
+    if (alles || this.angefordert.has('valueTypes')) n += this.block.zeilen * this.block.spalten * 9;
+    return n;
+  }
   get values(): (string | number | boolean)[][] {
     this.pruefe('values');
     return this.matrix((c) => (c ? (c.fehler ?? c.wert) : ''));
   }
   set values(v: unknown[][] | string | number | boolean) {
     this.k.log(`Range.values ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.anfrageBytes += jsonBytes(v);
     this.schreibe(v, (c, w) => setzeEingabe(c, w, this.k.zahlenErkennen));
   }
   get valueTypes(): string[][] {
@@ -666,6 +699,7 @@ class FakeRange extends Basis {
     return this.matrix((c) => (c ? c.zahlenformat : 'General'));
   }
   set numberFormat(v: unknown[][] | string) {
+    this.k.anfrageBytes += jsonBytes(v);
     this.k.log(`Range.numberFormat ${this.blatt.name}!${blockAdresse(this.block)}`);
     this.schreibe(v, (c, w) => (c.zahlenformat = String(w)));
   }
