@@ -59,7 +59,7 @@ describe('speichereCheckliste', () => {
       checkliste: 'aktualisiert',
       kennzahlenAktualisiert: 1,
       kennzahlenAngelegt: 2,
-      kennzahlenEntfernt: 0,
+      kennzahlenEntfernt: 1,
     });
 
     const cl = x.tabelle('tblCheckliste')!;
@@ -75,11 +75,12 @@ describe('speichereCheckliste', () => {
     expect(k1[7]).toBe(42);
     expect(k1[8]).toBe(46387); // 31.12.2026 as serial
     expect(k1[12]).toBe('bleibt');
-    // K1.1.3 took the row of the removed K1.1.2: its note is cleared, the formula-like name stays text
+    // K1.1.3 is a new row (the removed K1.1.2's row is gone, with its note); the formula-like name stays text
     expect(eigene[1][12]).toBe('');
     expect(eigene[1][2]).toBe('=SUMME(A1)');
     expect(kz.zeilen.filter((row) => row[1] !== '1.1')).toEqual(vorherKz);
     expect(kz.tabelle.zeilen).toBe(vorherKz.length + 3);
+    expect(kz.zeilen.some((row) => row[12] === 'weg')).toBe(false);
   });
 
   it('deletes removed Kennzahlen of that Handlungsziel only, and appends a missing Checkliste row', async () => {
@@ -270,5 +271,21 @@ describe('speichereCheckliste: Tabelle vergrößern, während ein anderes Blatt 
     const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
     expect(r.kennzahlenAngelegt).toBe(1);
     expect(y.tabelle('tblKennzahlen')!.zeilen.map((row) => row[0])).toContain('K1.1.9');
+  });
+});
+
+describe('speichereCheckliste: Spalten der Nutzerin bleiben unberührt', () => {
+  test('eine berechnete Spalte behält ihre Formel, auch wenn eine Kennzahl ersetzt wird', async () => {
+    const y = arbeitsmappe(3);
+    const t = y.tabelle('tblKennzahlen')!.tabelle;
+    // the user's column "Notiz" (M) as a calculated column: the same formula in every body row
+    for (let z = t.zeile + 1; z <= t.zeile + t.zeilen; z++) y.zelle('Kennzahlen', `M${z}`)!.formel = '=[@Istwert]*2';
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.7' })]);
+    const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r).toMatchObject({ kennzahlenAktualisiert: 1, kennzahlenAngelegt: 1, kennzahlenEntfernt: 1 });
+    const nach = y.tabelle('tblKennzahlen')!.tabelle;
+    for (let zeile = nach.zeile + 1; zeile <= nach.zeile + nach.zeilen; zeile++) {
+      expect(y.zelle('Kennzahlen', `M${zeile}`)?.formel).toBe('=[@Istwert]*2');
+    }
   });
 });

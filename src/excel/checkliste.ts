@@ -142,14 +142,6 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
   });
 }
 
-/** Blank one row's extra user columns (a reused row must not inherit a removed Kennzahl's notes). */
-function leereAndereSpalten(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
-  const bekannt = new Set(Object.keys(werte).map((h) => h.toLowerCase()));
-  s.headers.forEach((h, i) => {
-    if (!bekannt.has(h.toLowerCase())) zellen(s, zeile, s.ersteSpalte + i, 1, 1).values = [['']];
-  });
-}
-
 /**
  * Appends rows below a table: writes them under the last row and resizes
  * the table over them (one batch, no per-row insert). Table.resize is
@@ -178,8 +170,8 @@ function haengeAn(
  * Saves one Handlungsziel's Checkliste row and Kennzahlen.
  * - The Checkliste row is updated in place, or appended when missing.
  * - Kennzahlen are matched by Kennzahl-ID: existing ones are updated in
- *   place; new ones take the rows of removed ones of this Handlungsziel
- *   first, then are appended; leftover rows of removed ones are deleted.
+ *   place (only the contract columns); new ones are appended; rows of
+ *   removed ones are deleted.
  */
 export async function speichereCheckliste(
   context: Excel.RequestContext,
@@ -253,7 +245,7 @@ export async function speichereCheckliste(
   const frei = eigene.filter((i) => !benutzt.has(i));
   const hinweise: string[] = [];
   // rows of removed Kennzahlen are deleted below: Excel refuses or skips that in a filtered table
-  if (neu.length < frei.length && hatAusgeblendeteZeilen(kz.koerper)) {
+  if (frei.length > 0 && hatAusgeblendeteZeilen(kz.koerper)) {
     syncs++;
     hinweise.push(await filterAufheben(context, TABLE_NAMES.kennzahlen, () => kz.table.getDataBodyRange(), '„Checkliste speichern“'));
   }
@@ -265,16 +257,10 @@ export async function speichereCheckliste(
 
   for (const [i, w] of vorhandene) schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
   const aktualisiert = vorhandene.length;
-  let wiederverwendet = 0;
-  while (neu.length > 0 && frei.length > 0) {
-    const i = frei.shift() as number;
-    const w = neu.shift() as ZeilenWerte;
-    schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
-    leereAndereSpalten(kzStand, sk.kopfZeile + 1 + i, w);
-    wiederverwendet++;
-  }
+  // new Kennzahlen go below the table, never into a removed one's row: that row's other columns
+  // (the user's notes, calculated columns) belong to the user and are not ours to blank
   haengeAn(kz, kzStand, neu, sk.koerperZeilen, anpassen);
-  // Leftover rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
+  // Rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
   for (const i of [...frei].sort((a, b) => b - a)) {
     zellen(sk, sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length).delete('Up' as Excel.DeleteShiftDirection.up);
   }
@@ -283,7 +269,7 @@ export async function speichereCheckliste(
   return {
     checkliste: clZeile >= 0 ? 'aktualisiert' : 'angelegt',
     kennzahlenAktualisiert: aktualisiert,
-    kennzahlenAngelegt: wiederverwendet + neu.length,
+    kennzahlenAngelegt: neu.length,
     kennzahlenEntfernt: frei.length,
     syncs,
     hinweise,

@@ -1116,6 +1116,18 @@ class FakeSpalten {
   }
 }
 
+/** Excel's calculated columns: a column whose body rows all hold the same formula (0-based column → formula) */
+function berechneteSpalten(t: FakeTabelle, blatt: FakeBlatt): Map<number, string> {
+  const berechnet = new Map<number, string>();
+  for (let s = 0; s < t.spalten; s++) {
+    const formeln = new Set<string | undefined>();
+    for (let z = t.zeile + 1; z <= t.zeile + t.zeilen; z++) formeln.add(blatt.zellen.get(key(z, t.spalte + s))?.formel);
+    const [f] = [...formeln];
+    if (formeln.size === 1 && f) berechnet.set(s, f);
+  }
+  return berechnet;
+}
+
 class FakeZeilen {
   constructor(
     private readonly k: Kontext,
@@ -1132,14 +1144,7 @@ class FakeZeilen {
     this.k.log(`TableRows.add ${t.name} ${m.length}`);
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
     const ab = t.zeile + t.zeilen + 1;
-    // Excel's calculated columns: a column whose body rows all hold the same formula fills new rows
-    const berechnet = new Map<number, string>();
-    for (let s = 0; s < t.spalten; s++) {
-      const formeln = new Set<string | undefined>();
-      for (let z = t.zeile + 1; z < ab; z++) formeln.add(blatt.zellen.get(key(z, t.spalte + s))?.formel);
-      const [f] = [...formeln];
-      if (formeln.size === 1 && f) berechnet.set(s, f);
-    }
+    const berechnet = berechneteSpalten(t, blatt);
     verschiebeZeilen(blatt, t.spalte, t.spalten, ab, m.length);
     m.forEach((r, i) =>
       r.forEach((w, s) => {
@@ -1237,7 +1242,19 @@ class FakeTable extends Basis {
       throw new FakeOfficeFehler('InvalidArgument', `Table.resize: Bereich auf Blatt ${String(zielBlatt)}, Tabelle ${t.name} steht auf ${t.blatt}`);
     }
     this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
+    const blatt = this.blatt();
+    const berechnet = berechneteSpalten(t, blatt);
+    const altEnde = t.zeile + t.zeilen;
     Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1) });
+    // a calculated column fills the rows the table grew over, where they are empty
+    for (const [s2, formel] of berechnet)
+      for (let z = altEnde + 1; z <= t.zeile + t.zeilen; z++) {
+        const c = blatt.zellen.get(key(z, t.spalte + s2));
+        if (c && (c.wert !== '' || c.formel || c.fehler)) continue;
+        const neu = c ?? neueZelle();
+        neu.formel = formel;
+        blatt.zellen.set(key(z, t.spalte + s2), neu);
+      }
   }
   /** ExcelApi 1.2: removes every filter criterion of the table (rows hidden by hand stay hidden) */
   clearFilters(): void {
