@@ -280,7 +280,7 @@ describe('Blockplan (rein)', () => {
     try {
       // 31.12.2026; with local fields it would be 30.12.2026 19:00
       expect(alsExcelWert(new Date(Date.UTC(2026, 11, 31)))).toBe(46387);
-      expect(alsExcelWert({ error: '#REF!' })).toBe('#REF!');
+      expect(alsExcelWert({ error: '#REF!' })).toBe("'#REF!");
     } finally {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
@@ -380,5 +380,33 @@ describe('Adresslisten hängen vom Host ab: keine verwenden', () => {
     expect(() => ws(web).getRanges('A1:B2; D4')).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
     expect(() => ws(de).getRanges('A1:B2; D4')).not.toThrow();
     expect(() => ws(web).getRanges('A1:B2, D4')).not.toThrow();
+  });
+});
+
+describe('Text, den Excel noch umwandeln würde', () => {
+  test.each(['Mai 2025', '1. Mai', '15-Feb', '15. März 2026', '#NV', '#DIV/0!'])('„%s“ bleibt Text', async (text) => {
+    const fx = createFakeExcel({ zahlenErkennen: true });
+    const r = fx.context.workbook.worksheets.getItem('Tabelle1').getRange('A1');
+    r.values = [[alsExcelWert(text)]];
+    expect(fx.werte('Tabelle1', 'A1')).toEqual([[text]]);
+    expect(fx.zelle('Tabelle1', 'A1')?.fehler).toBeUndefined();
+  });
+
+  test('ein gelesener Fehlerwert geht als Text zurück, nicht als Fehler', async () => {
+    const fx = createFakeExcel({ zahlenErkennen: true });
+    fx.context.workbook.worksheets.getItem('Tabelle1').getRange('A1').values = [[alsExcelWert({ error: '#BEZUG!' })]];
+    expect(fx.werte('Tabelle1', 'A1')).toEqual([['#BEZUG!']]);
+    expect(fx.zelle('Tabelle1', 'A1')?.fehler).toBeUndefined();
+  });
+
+  test('die Fälschung wandelt wie Excel um, wenn der Text ohne Präfix kommt', () => {
+    const fx = createFakeExcel({ zahlenErkennen: true });
+    const r = fx.context.workbook.worksheets.getItem('Tabelle1').getRange('A1:C1');
+    r.values = [['Mai 2025', '#NV', 'Maßnahme 1']];
+    const [[a, b, c]] = fx.werte('Tabelle1', 'A1:C1');
+    expect(typeof a).toBe('number');
+    expect(fx.zelle('Tabelle1', 'B1')?.fehler).toBe('#NV');
+    expect(b).toBe('#NV');
+    expect(c).toBe('Maßnahme 1');
   });
 });

@@ -861,6 +861,16 @@ function setzeEingabe(c: FakeZelle, w: unknown, zahlenErkennen = false): void {
       c.wert = Number(w);
       return;
     }
+    // Excel also reads dates with month names („Mai 2025“, „1. Mai“, „15-Feb“) and error literals („#NV“)
+    if (zahlenErkennen && c.zahlenformat !== '@' && /\d/.test(w) && FAKE_MONATSDATUM.test(w.trim())) {
+      c.wert = 45_778; // some serial: the text is gone, which is what matters
+      return;
+    }
+    if (zahlenErkennen && c.zahlenformat !== '@' && FAKE_FEHLERWERT.test(w.trim())) {
+      c.wert = w.trim().toUpperCase();
+      c.fehler = c.wert;
+      return;
+    }
     c.wert = w;
     return;
   }
@@ -870,6 +880,10 @@ function setzeEingabe(c: FakeZelle, w: unknown, zahlenErkennen = false): void {
   }
   throw new FakeOfficeFehler('InvalidArgument', `Wert ${String(w)} kann nicht geschrieben werden`);
 }
+
+const FAKE_MONATSDATUM =
+  /^[\d\s.,/-]*(januar|jänner|jan|februar|feb|märz|mär|mrz|april|apr|mai|juni|jun|juli|jul|august|aug|september|sep|oktober|okt|november|nov|dezember|dez|march|may|oct|dec)\.?[\d\s.,/-]*$/i;
+const FAKE_FEHLERWERT = /^#(NV|N\/A|DIV\/0!|WERT!|VALUE!|BEZUG!|REF!|NAME\?|ZAHL!|NUM!|NULL!)$/i;
 
 /** Move cells in columns [spalte, spalte+spalten) from row `ab` on by `um` rows. */
 function verschiebeZeilen(blatt: FakeBlatt, spalte: number, spalten: number, ab: number, um: number): void {
