@@ -9,6 +9,7 @@
  */
 import type { RawValue } from '../domain/model';
 import { TABLE_NAMES } from '../domain/schema';
+import { normalisiert } from '../domain/values';
 import type { ZeilenWerte } from '../domain/formular';
 import { bereichsAdresse } from './adresse';
 // the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
@@ -69,7 +70,7 @@ function stand(z: TabellenZugriff): Omit<TabellenStand, 'zeilen'> & { koerperZei
 }
 
 function spalteVon(headers: readonly string[], header: string, tabelle: string): number {
-  const i = headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+  const i = headers.findIndex((h) => normalisiert(h) === normalisiert(header));
   if (i < 0)
     throw new ChecklisteSpeicherFehler(
       `In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Einrichten“ im Reiter „Start“).`,
@@ -123,7 +124,7 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : Strin
 function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
   const index = new Map<number, RawValue>();
   for (const [header, wert] of Object.entries(werte)) {
-    const i = s.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+    const i = s.headers.findIndex((h) => normalisiert(h) === normalisiert(header));
     if (i >= 0) index.set(i, wert);
   }
   const spalten = [...index.keys()].sort((a, b) => a - b);

@@ -178,3 +178,24 @@ describe('einrichten: Blattname in anderer Schreibweise', () => {
     expect(x.tabelle('tblArbeitsplanung')?.tabelle.blatt).toBe('ARBEITSPLANUNG');
   });
 });
+
+describe('einrichten: Spaltennamen wie Excel ohne Groß-/Kleinschreibung', () => {
+  test('„status“ und „ Bemerkung\u00a0“ sind die Spalten Status und Bemerkung: nichts angehängt, keine Sicherung, auch beim zweiten Lauf', async () => {
+    const kopf = TABLES.arbeitsplanung.columns.map((c) => (c.header === 'Status' ? 'status' : c.header === 'Bemerkung' ? ' Bemerkung\u00a0' : c.header));
+    const fx = createFakeExcel({
+      tabellen: [{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf, zeilen: [['M1', 1, '1.1', 'Maßnahme', 'x', '', 'hoch', 'A', 'Q1', 'geplant', 'nein', '']] }],
+    });
+    for (let lauf = 0; lauf < 2; lauf++) {
+      const r = await einrichten(fx.context);
+      expect(r.angelegt.filter((a) => a.includes('Spalte'))).toEqual([]);
+      expect(fx.tabelle('tblArbeitsplanung')!.kopf).toHaveLength(kopf.length);
+      expect(fx.modell.blaetter.filter((b) => b.name.startsWith('Sicherung'))).toEqual([]);
+    }
+  });
+
+  test('die Fälschung: eine Spalte „Status“ neben „status“ heißt wie in Excel „Status2“', () => {
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblX', blatt: 'X', kopf: ['status'], zeilen: [['a']] }] });
+    fx.context.workbook.tables.getItem('tblX').columns.add(null as unknown as number, undefined, 'Status');
+    expect(fx.tabelle('tblX')!.kopf).toEqual(['status', 'Status2']);
+  });
+});

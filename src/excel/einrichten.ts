@@ -16,6 +16,7 @@
  * Syncs: always 4 (list → table details → existing CF rules → write),
  * independent of the number of rows.
  */
+import { normalisiert } from '../domain/values';
 import { TABLES, type TableKey } from '../domain/schema';
 import type { RawValue } from '../domain/model';
 import {
@@ -173,9 +174,10 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
         if (b.blatt.toLowerCase() !== sheet.name.toLowerCase()) ziel = context.workbook.worksheets.getItem(b.blatt);
         kopf = b.kopf.rowIndex + 1;
         const first = b.kopf.columnIndex + 1;
-        const headers = (b.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());
+        // Excel keeps column names unique regardless of case: "status" is the column Status (adding it would give "Status2")
+        const headers = (b.kopf.values[0] ?? []).map((h) => normalisiert(String(h ?? '')));
         let naechste = first + b.kopf.columnCount;
-        const fehlen = tl.columns.some((c) => !headers.includes(c.spec.header));
+        const fehlen = tl.columns.some((c) => !headers.includes(normalisiert(c.spec.header)));
         if (fehlen && verfuegbar('sicherungKopieren', unterstuetzt)) {
           // the table's structure changes: keep a copy first (issue: backup before bulk changes)
           const name = freierName(sicherungsName(jetzt), new Set([...blaetter, ...sicherungen]));
@@ -183,7 +185,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
           sicherungen.push(name);
         }
         lage = tl.columns.map((c) => {
-          const i = headers.indexOf(c.spec.header);
+          const i = headers.indexOf(normalisiert(c.spec.header));
           if (i >= 0) return { layout: c, spalte: first + i, neu: false };
           b.tabelle.columns.add(null as unknown as number, undefined, c.spec.header);
           angelegt.push(`Spalte „${c.spec.header}“ in ${tl.spec.name}`);
@@ -263,7 +265,7 @@ function tabelleAusFreiemBereich(
   const leer = werte.every((r) => r.every((v) => v === '' || v === null));
   if (leer) return tabelleAnlegen(ws, tl, zeilen);
   const kopf = (werte[0] ?? []).map((v) => String(v ?? '').trim());
-  const passt = tl.columns.every((c, i) => kopf[i] === c.spec.header);
+  const passt = tl.columns.every((c, i) => normalisiert(kopf[i] ?? '') === normalisiert(c.spec.header));
   const bereich = bereichsAdresse(tl.headerRow, tl.firstColumn, 1, tl.columns.length);
   if (passt) {
     const letzte = f.benutzt.isNullObject ? tl.headerRow + 1 : Math.max(tl.headerRow + 1, f.benutzt.rowIndex + f.benutzt.rowCount);

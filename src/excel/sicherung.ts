@@ -11,6 +11,7 @@
  */
 import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
 import { deutscheZeit } from '../domain/verlauf';
+import { normalisiert } from '../domain/values';
 import { bereichsAdresse } from './adresse';
 import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -145,8 +146,9 @@ export interface Wiederherstellung {
 
 /** Pure: backup matrix (header + rows) mapped onto the table's current headers. */
 export function aufKopfAbbilden(sicherung: readonly (readonly unknown[])[], kopf: readonly string[]): { zeilen: ZellWert[][]; ohneSicherung: string[] } {
-  const sKopf = (sicherung[0] ?? []).map((h) => String(h ?? '').trim());
-  const index = kopf.map((h) => sKopf.indexOf(h));
+  // header texts compared as Excel compares column names: case and spacing do not matter
+  const sKopf = (sicherung[0] ?? []).map((h) => normalisiert(String(h ?? '')));
+  const index = kopf.map((h) => sKopf.indexOf(normalisiert(h)));
   const daten = sicherung.slice(1);
   // trailing blank rows came from the backup's used range only
   let n = daten.length;

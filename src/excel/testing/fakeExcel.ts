@@ -1121,11 +1121,16 @@ class FakeSpalten {
     if (index !== null && index !== undefined && index !== -1 && index !== t.spalten) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung hängt Spalten nur rechts an');
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
     this.k.log(`TableColumns.add ${t.name} ${name ?? ''}`);
+    // Excel keeps column names unique regardless of case and surrounding spaces: "Status" next to "status" becomes "Status2"
+    const vergeben = new Set<string>();
+    for (let s2 = 0; s2 < t.spalten; s2++) vergeben.add(zellText(blatt, t.zeile, t.spalte + s2).trim().toLowerCase());
+    let eindeutig = name ?? `Spalte${t.spalten + 1}`;
+    for (let n = 2; vergeben.has(eindeutig.trim().toLowerCase()); n++) eindeutig = `${name ?? 'Spalte'}${n}`;
     // Excel inserts cells for the new column: what stood right of the table moves right
     verschiebeSpalten(blatt, t.zeile, t.zeilen + 1, t.spalte + t.spalten, 1);
     t.spalten++;
     const c = neueZelle();
-    c.wert = name ?? `Spalte${t.spalten}`;
+    c.wert = eindeutig;
     blatt.zellen.set(key(t.zeile, t.spalte + t.spalten - 1), c);
   }
 }
