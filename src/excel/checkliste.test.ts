@@ -289,3 +289,31 @@ describe('speichereCheckliste: Spalten der Nutzerin bleiben unberührt', () => {
     }
   });
 });
+
+describe('speichereCheckliste: Tabelle mit Ergebniszeile', () => {
+  test('neue Kennzahlen kommen über die Ergebniszeile, die Ergebniszeile bleibt, gelesen wird sie nie als Daten', async () => {
+    const basis = arbeitsmappe(2);
+    const y = createFakeExcel({
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: basis.tabelle('tblCheckliste')!.kopf, zeilen: basis.tabelle('tblCheckliste')!.zeilen },
+        {
+          name: 'tblKennzahlen',
+          blatt: 'Kennzahlen',
+          kopf: basis.tabelle('tblKennzahlen')!.kopf,
+          zeilen: basis.tabelle('tblKennzahlen')!.zeilen,
+          summenzeile: ['Summe', null, null, null, null, null, 200],
+        },
+      ],
+    });
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.2' }), entwurf({ id: 'K1.1.9' })]);
+    await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    const t = y.tabelle('tblKennzahlen')!;
+    expect(t.zeilen.map((r) => r[0])).toEqual(['K9.0', 'K1.1.1', 'K1.1.2', 'K9.1', 'K1.1.9']);
+    // the totals row is still the row below the body, with its contents
+    expect(y.werte('Kennzahlen', `A${t.tabelle.zeile + t.tabelle.zeilen + 1}:A${t.tabelle.zeile + t.tabelle.zeilen + 1}`)).toEqual([['Summe']]);
+    expect(t.tabelle.summenzeile).toBe(true);
+    // a second save reads the table without the totals row
+    const r2 = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r2).toMatchObject({ kennzahlenAktualisiert: 3, kennzahlenAngelegt: 0, kennzahlenEntfernt: 0 });
+  });
+});

@@ -56,6 +56,8 @@ function zugriff(context: Excel.RequestContext, name: string): TabellenZugriff {
   const koerper = table.getDataBodyRange().load(['rowCount']);
   ladeAusgeblendet(koerper);
   table.worksheet.load('name');
+  // with the totals row shown, the row below the body is the totals row (ExcelApi 1.3)
+  table.load('showTotals');
   return { table, kopf, koerper };
 }
 
@@ -146,8 +148,10 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
 /**
  * Appends rows below a table: writes them under the last row and resizes
  * the table over them (one batch, no per-row insert). Table.resize is
- * ExcelApi 1.13; below that the missing rows are added empty first
- * (rows.add, 1.1; calculated columns fill them) and then written.
+ * ExcelApi 1.13; below that — and when the table shows its totals row,
+ * which is the row below the body — the missing rows are added empty first
+ * (rows.add, 1.1; inserted above the totals row, calculated columns fill
+ * them) and then written.
  */
 function haengeAn(
   z: TabellenZugriff,
@@ -254,13 +258,13 @@ export async function speichereCheckliste(
   // Checkliste: update the first row of this Handlungsziel, else append.
   const clZeile = clWerte.findIndex((w) => w === zielId);
   if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
-  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen);
+  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen && !cl.table.showTotals);
 
   for (const [i, w] of vorhandene) schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
   const aktualisiert = vorhandene.length;
   // new Kennzahlen go below the table, never into a removed one's row: that row's other columns
   // (the user's notes, calculated columns) belong to the user and are not ours to blank
-  haengeAn(kz, kzStand, neu, sk.koerperZeilen, anpassen);
+  haengeAn(kz, kzStand, neu, sk.koerperZeilen, anpassen && !kz.table.showTotals);
   // Rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
   for (const i of [...frei].sort((a, b) => b - a)) {
     zellen(sk, sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length).delete('Up' as Excel.DeleteShiftDirection.up);

@@ -193,3 +193,13 @@ describe('Antwortgröße: lange Texte', () => {
     expect(t.rows[1000][4]).toBe(lang);
   });
 });
+
+describe('Ergebniszeile', () => {
+  test('wird nie als Datenzeile gelesen', async () => {
+    const fx = createFakeExcel({
+      tabellen: [{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen: [['A1', 1, '1.1', 'Maßnahme', 'x', '', 'hoch', 'X', '2026', 'offen', '', '']], summenzeile: ['Summe', 1] }],
+    });
+    const raw = await leseArbeitsmappe(fx.context);
+    expect(raw.tables[0].rows.map((r) => r[0])).toEqual(['A1']);
+  });
+});

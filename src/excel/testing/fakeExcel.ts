@@ -54,6 +54,8 @@ export interface FakeTabelle {
   /** data rows (body) */
   zeilen: number;
   stil: string;
+  /** totals row shown (Tabellenentwurf › Ergebniszeile): the row below the body belongs to the table */
+  summenzeile?: boolean;
   /** header row switched off by the user (Tabellenentwurf › Kopfzeile); `zeile` then is the row above the body */
   ohneKopf?: boolean;
   /** active filter criteria set by the user: per 0-based table column the texts still shown */
@@ -1215,6 +1217,15 @@ class FakeTable extends Basis {
     const w = new FakeWorksheet(this.k, this.t().blatt);
     return this.alles ? w.alsGeladen() : w;
   }
+  get showTotals(): boolean {
+    this.pruefe('showTotals');
+    return !!this.t().summenzeile;
+  }
+  getTotalRowRange(): FakeRange {
+    const t = this.t();
+    if (!t.summenzeile) this.k.spaeterFehler(new FakeOfficeFehler('InvalidOperation', `Tabelle ${t.name} hat keine Ergebniszeile`));
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile + t.zeilen + 1, spalte: t.spalte, zeilen: 1, spalten: t.spalten });
+  }
   get showHeaders(): boolean {
     this.pruefe('showHeaders');
     return !this.t().ohneKopf;
@@ -1238,7 +1249,7 @@ class FakeTable extends Basis {
   getRange(): FakeRange {
     const t = this.t();
     if (t.ohneKopf) return this.getDataBodyRange();
-    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten });
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1 + (t.summenzeile ? 1 : 0), spalten: t.spalten });
   }
   get columns(): FakeSpalten {
     return new FakeSpalten(this.k, () => this.t());
@@ -1264,7 +1275,8 @@ class FakeTable extends Basis {
     const blatt = this.blatt();
     const berechnet = berechneteSpalten(t, blatt);
     const altEnde = t.zeile + t.zeilen;
-    Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1) });
+    // with the totals row shown, the range's last row is the totals row: whatever stands there becomes it
+    Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1 - (t.summenzeile ? 1 : 0)) });
     // a calculated column fills the rows the table grew over, where they are empty
     for (const [s2, formel] of berechnet)
       for (let z = altEnde + 1; z <= t.zeile + t.zeilen; z++) {
@@ -1549,6 +1561,8 @@ export interface FakeTabellenSaat {
   readonly spalte?: number;
   readonly kopf: readonly string[];
   readonly zeilen: readonly (readonly FakeWert[])[];
+  /** totals row below the body (shown), e.g. ['Summe', null, …] */
+  readonly summenzeile?: readonly FakeWert[];
 }
 
 export interface FakeSaat {
@@ -1653,7 +1667,14 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
         b.zellen.set(key(zeile + 1 + ri, spalte + ci), c);
       }),
     );
-    modell.tabellen.push({ name: t.name, blatt: t.blatt, zeile, spalte, spalten: t.kopf.length, zeilen: Math.max(1, t.zeilen.length), stil: 'TableStyleMedium2' });
+    const koerper = Math.max(1, t.zeilen.length);
+    t.summenzeile?.forEach((w, ci) => {
+      if (w === null || w === '') return;
+      const c = neueZelle();
+      wertSetzen(c, w);
+      b.zellen.set(key(zeile + 1 + koerper, spalte + ci), c);
+    });
+    modell.tabellen.push({ name: t.name, blatt: t.blatt, zeile, spalte, spalten: t.kopf.length, zeilen: koerper, stil: 'TableStyleMedium2', ...(t.summenzeile ? { summenzeile: true } : {}) });
   }
   if (modell.blaetter.length === 0) blattHolen('Tabelle1');
 

@@ -148,6 +148,10 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       resize: (r: MockRec | string) => aufrufe.push(`resize ${t.name} ${typeof r === 'string' ? r : String(r.ort)}`),
       convertToRange: () => aufrufe.push(`convertToRange ${t.name}`),
       clearFilters: () => aufrufe.push(`clearFilters ${t.name}`),
+      showTotals: false,
+      load() {
+        return this;
+      },
       columns: { add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`) },
       rows: { add: (_i: unknown, v: unknown[][]) => aufrufe.push(`rows.add ${t.name} ${v.length}`) },
     };
