@@ -199,3 +199,40 @@ describe('einrichten: Spaltennamen wie Excel ohne Groß-/Kleinschreibung', () =>
     expect(fx.tabelle('tblX')!.kopf).toEqual(['status', 'Status2']);
   });
 });
+
+describe('einrichten: Blatt- und Arbeitsmappenschutz', () => {
+  test('die Fälschung verweigert auf geschützten Blättern Datenüberprüfung, bedingte Formate, Formate, rows.add und resize', () => {
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblX', blatt: 'X', kopf: ['a'], zeilen: [['1']] }] });
+    fx.blatt('X').geschuetzt = true;
+    const ws = fx.context.workbook.worksheets.getItem('X');
+    const code = { code: 'AccessDenied' };
+    expect(() => (ws.getRange('A2').dataValidation.rule = { list: { inCellDropDown: true, source: 'a' } })).toThrow(expect.objectContaining(code));
+    expect(() => ws.getRange('A2').conditionalFormats.add('Custom' as Excel.ConditionalFormatType)).toThrow(expect.objectContaining(code));
+    expect(() => (ws.getRange('A2').format.fill.color = '#FF0000')).toThrow(expect.objectContaining(code));
+    expect(() => fx.context.workbook.tables.getItem('tblX').rows.add(undefined, [['2']])).toThrow(expect.objectContaining(code));
+    expect(() => fx.context.workbook.tables.getItem('tblX').resize(ws.getRange('A1:A3'))).toThrow(expect.objectContaining(code));
+    fx.modell.strukturGeschuetzt = true;
+    expect(() => fx.context.workbook.worksheets.add('Neu')).toThrow(expect.objectContaining(code));
+    expect(() => (ws.visibility = 'Hidden' as Excel.SheetVisibility)).toThrow(expect.objectContaining(code));
+  });
+
+  test('geschütztes Eingabeblatt: deutsche Meldung mit Blatt und Ausweg, nichts geändert', async () => {
+    const fx = createFakeExcel();
+    await einrichten(fx.context);
+    fx.blatt('Arbeitsplanung').geschuetzt = true;
+    fx.blatt('Arbeitsplanung').schutzOptionen = {};
+    const vorher = fx.schnappschuss();
+    await expect(einrichten(fx.context)).rejects.toThrow('Das Blatt „Arbeitsplanung“ ist geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben)');
+    expect(fx.schnappschuss()).toBe(vorher);
+  });
+
+  test('geschützte Arbeitsmappenstruktur: Meldung, wenn Blätter fehlen; eingerichtete Mappe läuft weiter', async () => {
+    const leer = createFakeExcel();
+    leer.modell.strukturGeschuetzt = true;
+    await expect(einrichten(leer.context)).rejects.toThrow('Die Arbeitsmappenstruktur ist geschützt');
+    const fertig = createFakeExcel();
+    await einrichten(fertig.context);
+    fertig.modell.strukturGeschuetzt = true;
+    await expect(einrichten(fertig.context)).resolves.toBeDefined();
+  });
+});

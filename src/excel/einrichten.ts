@@ -93,6 +93,9 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   blaetterSammlung.load('items/name');
   const tabellenSammlung = context.workbook.tables;
   tabellenSammlung.load('items/name,items/worksheet/name,items/showHeaders');
+  // workbook structure protection (ExcelApi 1.7) blocks adding and hiding sheets
+  const mappenSchutz = unterstuetzt('ExcelApi', '1.7') ? context.workbook.protection : null;
+  mappenSchutz?.load('protected');
   await context.sync();
   const blaetter = new Set(blaetterSammlung.items.map((b) => b.name));
   // Excel compares sheet names case-insensitively: a sheet "ziele" is the sheet Ziele (adding "Ziele" would fail)
@@ -107,7 +110,12 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
     );
   }
 
-  // sync 2: details of existing tables; free space where tables are missing
+  // sync 2: details of existing tables; free space where tables are missing; sheet protection
+  const schutz = DATA_SHEETS.filter((sh) => vorhandenesBlatt(sh.name) !== undefined).map((sh) => {
+    const p = context.workbook.worksheets.getItem(sh.name).protection;
+    p.load('protected');
+    return { blatt: sh.name, p };
+  });
   const bestehend = new Map<TableKey, Bestehend>();
   const frei = new Map<TableKey, Frei>();
   const mitCf = verfuegbar('bedingteFormate', unterstuetzt);
@@ -137,6 +145,28 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
     }
   }
   await context.sync();
+
+  // Excel refuses validation, formats, conditional formats and new columns on a protected sheet, and a
+  // half-done Einrichten helps no one: check first, name the sheets and the way out, change nothing
+  const geschuetzt = schutz.filter((x) => x.p.protected).map((x) => `„${x.blatt}“`);
+  if (geschuetzt.length > 0) {
+    throw new Error(
+      `${geschuetzt.length === 1 ? `Das Blatt ${geschuetzt[0]} ist` : `Die Blätter ${geschuetzt.join(', ')} sind`} geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.`,
+    );
+  }
+  const neueBlaetter = DATA_SHEETS.some((sh) => vorhandenesBlatt(sh.name) === undefined);
+  const neueSpalten = DATA_SHEETS.some((sh) =>
+    sh.tables.some((tl) => {
+      const b = bestehend.get(tl.spec.key);
+      const h = (b?.kopf.values[0] ?? []).map((x) => normalisiert(String(x ?? '')));
+      return b !== undefined && tl.columns.some((c) => !h.includes(normalisiert(c.spec.header)));
+    }),
+  );
+  if (mappenSchutz?.protected && (neueBlaetter || neueSpalten)) {
+    throw new Error(
+      'Die Arbeitsmappenstruktur ist geschützt, deshalb kann „Einrichten“ keine Blätter (auch keine Sicherung) anlegen. Bitte den Schutz aufheben (Überprüfen › Arbeitsmappe schützen) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.',
+    );
+  }
 
   // sync 3: formulas of existing custom CF rules on the Arbeitsplanung (to avoid duplicates)
   const cfRegeln: Excel.ConditionalFormatRule[] = [];

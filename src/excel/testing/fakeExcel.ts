@@ -110,6 +110,8 @@ export interface FakeArbeitsmappe {
   eigenschaften: Map<string, unknown>;
   aktivesBlatt: string | null;
   auswahl: { blatt: string; adresse: string } | null;
+  /** workbook structure protected (Überprüfen › Arbeitsmappe schützen): no sheets added, hidden, renamed */
+  strukturGeschuetzt?: boolean;
 }
 
 interface Block {
@@ -514,10 +516,12 @@ class FakeGueltigkeit {
   }
   clear(): void {
     this.k.log(`DataValidation.clear ${this.blatt.name}!${blockAdresse(this.block)}`);
+    geschuetztPruefen(this.blatt, 'DataValidation.clear');
     this.jede((z) => delete z.gueltigkeit);
   }
   set rule(r: Excel.DataValidationRule) {
     this.k.log(`DataValidation.rule ${this.blatt.name}!${blockAdresse(this.block)}`);
+    geschuetztPruefen(this.blatt, 'DataValidation.rule');
     let belegt = false;
     this.jede((z) => {
       if (z.gueltigkeit) belegt = true;
@@ -596,6 +600,7 @@ class FakeCfSammlung extends Basis {
   }
   add(typ: string): FakeCf {
     this.k.log(`ConditionalFormats.add ${typ} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    geschuetztPruefen(this.blatt, 'ConditionalFormats.add');
     const cf: FakeBedingtesFormat = { id: `cf${this.blatt.bedingteFormate.length + 1}`, bereich: { ...this.block }, typ, formel: '', fuellung: '' };
     this.blatt.bedingteFormate.push(cf);
     return new FakeCf(this.k, cf);
@@ -1164,6 +1169,7 @@ class FakeZeilen {
     }
     this.k.log(`TableRows.add ${t.name} ${m.length}`);
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
+    geschuetztPruefen(blatt, 'TableRows.add', 'allowInsertRows');
     const ab = t.zeile + t.zeilen + 1;
     const berechnet = berechneteSpalten(t, blatt);
     verschiebeZeilen(blatt, t.spalte, t.spalten, ab, m.length);
@@ -1273,6 +1279,7 @@ class FakeTable extends Basis {
     }
     this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
     const blatt = this.blatt();
+    geschuetztPruefen(blatt, 'Table.resize');
     const berechnet = berechneteSpalten(t, blatt);
     const altEnde = t.zeile + t.zeilen;
     // with the totals row shown, the range's last row is the totals row: whatever stands there becomes it
@@ -1332,6 +1339,7 @@ class FakeWorksheet extends Basis {
     return this.b().sichtbarkeit;
   }
   set visibility(v: string) {
+    if (this.k.modell.strukturGeschuetzt) throw new FakeOfficeFehler('AccessDenied', `Worksheet.visibility ${this.blattName}: Arbeitsmappenstruktur ist geschützt`);
     this.b().sichtbarkeit = v;
   }
   set tabColor(c: string) {
@@ -1480,6 +1488,7 @@ class FakeBlaetter extends Basis {
       throw new FakeOfficeFehler('InvalidArgument', `Blattname ${name} enthält ein unzulässiges Zeichen`);
     }
     blattnamePruefen(name);
+    if (this.k.modell.strukturGeschuetzt) throw new FakeOfficeFehler('AccessDenied', `Worksheets.add ${name}: Arbeitsmappenstruktur ist geschützt`);
     this.k.log(`Worksheets.add ${name}`);
     this.k.modell.blaetter.push(neuesBlatt(name));
     return new FakeWorksheet(this.k, name);
@@ -1509,6 +1518,13 @@ class FakeEigenschaft extends Basis {
   }
 }
 
+class FakeMappenSchutz extends Basis {
+  get protected(): boolean {
+    this.pruefe('protected');
+    return !!this.k.modell.strukturGeschuetzt;
+  }
+}
+
 class FakeWorkbook extends Basis {
   override load(arg?: string | string[] | Record<string, unknown>): this {
     const namen = arg === undefined ? [] : typeof arg === 'string' ? arg.split(',') : Array.isArray(arg) ? arg.flatMap((a) => a.split(',')) : Object.keys(arg);
@@ -1521,6 +1537,12 @@ class FakeWorkbook extends Basis {
   }
   get worksheets(): FakeBlaetter {
     return new FakeBlaetter(this.k);
+  }
+  private mappenSchutz?: FakeMappenSchutz;
+  get protection(): FakeMappenSchutz {
+    this.k.braucht('1.7', 'Workbook.protection');
+    this.mappenSchutz ??= new FakeMappenSchutz(this.k);
+    return this.mappenSchutz;
   }
   get tables(): FakeTabellenSammlung {
     return new FakeTabellenSammlung(this.k);

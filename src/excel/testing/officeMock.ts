@@ -225,6 +225,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
     load: () => undefined,
     worksheets,
     tables,
+    protection: { protected: false, load: () => undefined },
     application: {
       suspendScreenUpdatingUntilNextSync: () => aufrufe.push('screen'),
       suspendApiCalculationUntilNextSync: () => aufrufe.push('calc'),
