@@ -203,3 +203,21 @@ describe('Ergebniszeile', () => {
     expect(raw.tables[0].rows.map((r) => r[0])).toEqual(['A1']);
   });
 });
+
+describe('Die Fälschung lädt streng wie Office.js', () => {
+  test('Einträge einer Sammlung haben nur die geladenen Eigenschaften', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    const blaetter = fx.context.workbook.worksheets.load('items/name');
+    const tabellen = fx.context.workbook.tables.load('items/name,items/worksheet/name');
+    await fx.context.sync();
+    expect(blaetter.items[0].name).toBe('Stammdaten');
+    expect(() => blaetter.items[0].visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    expect(tabellen.items[0].worksheet.name).toBe('Stammdaten');
+    expect(() => tabellen.items[0].showHeaders).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    expect(() => tabellen.items[0].worksheet.visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    // "items" alone loads every scalar property of the items
+    const alle = fx.context.workbook.worksheets.load('items');
+    await fx.context.sync();
+    expect(alle.items[0].visibility).toBe('Visible');
+  });
+});

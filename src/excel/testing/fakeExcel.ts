@@ -354,9 +354,35 @@ abstract class Basis {
     else if (typeof arg === 'string') namen = arg.split(',');
     else if (Array.isArray(arg)) namen = arg.flatMap((a) => a.split(','));
     else namen = Object.keys(arg);
-    for (const n of namen) this.angefordert.add(n.trim().split('/')[0]);
+    for (const n of namen) {
+      this.angefordert.add(n.trim().split('/')[0]);
+      this.angefordertePfade.add(n.trim());
+    }
     this.k.vormerken(this);
     return this;
+  }
+  /** full load paths ("items/worksheet/name"), for what collection items and navigation properties get */
+  private angefordertePfade = new Set<string>();
+  private geladenePfade = new Set<string>();
+  /** Mark what a load path list gives this object: first segments loaded, the rest for its navigation properties. */
+  mitPfaden(pfade: readonly string[]): this {
+    for (const p of pfade) {
+      this.geladen.add(p.split('/')[0]);
+      this.geladenePfade.add(p);
+    }
+    return this;
+  }
+  /** load paths below a navigation property, e.g. unterPfade('worksheet') → ['name'] */
+  protected unterPfade(eigenschaft: string): string[] {
+    return [...this.geladenePfade].filter((p) => p.startsWith(`${eigenschaft}/`)).map((p) => p.slice(eigenschaft.length + 1));
+  }
+  /**
+   * Office.js gives collection items only the properties named in "items/…"
+   * paths; "items" alone or load() gives them all their scalar properties.
+   */
+  protected fuerEintraege<T extends Basis>(eintrag: T): T {
+    if (this.alles || this.geladen.has('*') || this.geladenePfade.has('items')) return eintrag.alsGeladen();
+    return eintrag.mitPfaden(this.unterPfade('items'));
   }
   /** bytes this object adds to the response of the coming sync (loaded data) */
   antwortBytes(): number {
@@ -364,7 +390,9 @@ abstract class Basis {
   }
   aufloesen(): void {
     for (const n of this.angefordert) this.geladen.add(n);
+    for (const p of this.angefordertePfade) this.geladenePfade.add(p);
     this.angefordert.clear();
+    this.angefordertePfade.clear();
     this.nachLaden();
   }
   protected nachLaden(): void {
@@ -592,7 +620,7 @@ class FakeCfSammlung extends Basis {
     return this.blatt.bedingteFormate.filter((c) => schneidet(c.bereich, this.block));
   }
   protected override nachLaden(): void {
-    this.schnappschuss = this.treffer().map((c) => new FakeCf(this.k, c).alsGeladen());
+    this.schnappschuss = this.treffer().map((c) => this.fuerEintraege(new FakeCf(this.k, c)));
   }
   get items(): FakeCf[] {
     this.pruefe('items');
@@ -1033,7 +1061,7 @@ class FakeDiagramme extends Basis {
   }
   protected override nachLaden(): void {
     const b = this.blatt();
-    this.schnappschuss = b.diagramme.map((d) => new FakeDiagrammProxy(this.k, d, b).alsGeladen());
+    this.schnappschuss = b.diagramme.map((d) => this.fuerEintraege(new FakeDiagrammProxy(this.k, d, b)));
   }
   get items(): FakeDiagrammProxy[] {
     this.pruefe('items');
@@ -1076,7 +1104,7 @@ class FakeTabellenSammlung extends Basis {
     return this.k.modell.tabellen.filter((t) => !this.nurBlatt || t.blatt === this.nurBlatt);
   }
   protected override nachLaden(): void {
-    this.schnappschuss = this.liste().map((t) => new FakeTable(this.k, t.name).alsGeladen());
+    this.schnappschuss = this.liste().map((t) => this.fuerEintraege(new FakeTable(this.k, t.name)));
   }
   get items(): FakeTable[] {
     this.pruefe('items');
@@ -1221,7 +1249,7 @@ class FakeTable extends Basis {
   }
   get worksheet(): FakeWorksheet {
     const w = new FakeWorksheet(this.k, this.t().blatt);
-    return this.alles ? w.alsGeladen() : w;
+    return this.alles ? w.alsGeladen() : w.mitPfaden(this.unterPfade('worksheet'));
   }
   get showTotals(): boolean {
     this.pruefe('showTotals');
@@ -1462,7 +1490,7 @@ class FakeWorksheet extends Basis {
 class FakeBlaetter extends Basis {
   private schnappschuss: FakeWorksheet[] = [];
   protected override nachLaden(): void {
-    this.schnappschuss = this.k.modell.blaetter.map((b) => new FakeWorksheet(this.k, b.name).alsGeladen());
+    this.schnappschuss = this.k.modell.blaetter.map((b) => this.fuerEintraege(new FakeWorksheet(this.k, b.name)));
   }
   get items(): FakeWorksheet[] {
     this.pruefe('items');
