@@ -1,6 +1,6 @@
 import { createFakeExcel } from './testing/fakeExcel';
 import { einrichten, dropdownQuelle } from './einrichten';
-import { DATA_SHEETS, PREPARED_ROWS, tableLayoutOf } from '../workbook/layout';
+import { DATA_SHEETS, tableLayoutOf } from '../workbook/layout';
 import { TABLES, TABLE_ORDER } from '../domain/schema';
 
 describe('einrichten', () => {
@@ -26,21 +26,24 @@ describe('einrichten', () => {
     expect(r.angelegt).toContain('Tabelle tblArbeitsplanung (Blatt Arbeitsplanung)');
     // dropdowns
     expect(fx.zelle('Arbeitsplanung', 'D2')?.gueltigkeit).toEqual({ list: { inCellDropDown: true, source: 'Maßnahme,Wirkung' } });
-    expect(fx.zelle('Arbeitsplanung', `D${1 + PREPARED_ROWS}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+    // only on the table's rows: nothing below the table (co-authoring); new table rows inherit it (see below)
+    const apEnde = 1 + fx.tabelle('tblArbeitsplanung')!.tabelle.zeilen;
+    expect(fx.zelle('Arbeitsplanung', `D${apEnde}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+    expect(fx.zelle('Arbeitsplanung', `D${apEnde + 1}`)?.gueltigkeit).toBeUndefined();
     expect(fx.zelle('Ziele', 'A2')?.gueltigkeit?.list?.source).toBe('=INDIRECT("tblHandlungsfelder[HF-Nr]")');
     expect(fx.zelle('Kennzahlen', 'B2')?.gueltigkeit?.list?.source).toBe('=INDIRECT("tblZiele[Handlungsziel-ID]")');
     // number formats
     const format = (key: 'kennzahlen' | 'arbeitsplanung', header: string) => tableLayoutOf(key).columns.find((c) => c.spec.header === header)?.numberFormat ?? 'General';
     expect(fx.zelle('Kennzahlen', 'G2')?.zahlenformat).toBe(format('kennzahlen', 'Zielwert'));
     expect(fx.zelle('Kennzahlen', 'I2')?.zahlenformat).toBe('DD.MM.YYYY');
-    expect(fx.zelle('Kennzahlen', `A${1 + PREPARED_ROWS}`)?.zahlenformat).toBe(format('kennzahlen', 'Kennzahl-ID'));
+    expect(fx.zelle('Kennzahlen', `A${1 + fx.tabelle('tblKennzahlen')!.tabelle.zeilen}`)?.zahlenformat).toBe(format('kennzahlen', 'Kennzahl-ID'));
     expect(fx.zelle('Arbeitsplanung', 'B2')?.zahlenformat).toBe('0');
     // key columns centred so an integer HF-Nr does not run into the text beside it; text keeps the default
     expect(fx.zelle('Stammdaten', 'A2')?.format.horizontal).toBe('Center');
     expect(fx.zelle('Ziele', 'A2')?.format.horizontal).toBe('Center');
     expect(fx.zelle('Ziele', 'D2')?.format.horizontal).toBe('Center');
     expect(fx.zelle('Arbeitsplanung', 'A2')?.format.horizontal).toBe('Center');
-    expect(fx.zelle('Arbeitsplanung', `B${1 + PREPARED_ROWS}`)?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Arbeitsplanung', `B${apEnde}`)?.format.horizontal).toBe('Center');
     expect(fx.zelle('Arbeitsplanung', 'E2')?.format.horizontal).toBeUndefined();
     expect(fx.zelle('Stammdaten', 'B2')?.format.horizontal).toBeUndefined();
     expect(fx.zelle('Stammdaten', 'A1')?.format.horizontal).toBeUndefined();
@@ -234,5 +237,19 @@ describe('einrichten: Blatt- und Arbeitsmappenschutz', () => {
     await einrichten(fertig.context);
     fertig.modell.strukturGeschuetzt = true;
     await expect(einrichten(fertig.context)).resolves.toBeDefined();
+  });
+});
+
+describe('einrichten: Datenüberprüfung nur auf den Tabellenspalten', () => {
+  test('keine Regel unterhalb der Tabelle; neue Tabellenzeilen erben sie', async () => {
+    const fx = createFakeExcel();
+    await einrichten(fx.context);
+    const t = fx.tabelle('tblArbeitsplanung')!.tabelle;
+    const unten = t.zeile + t.zeilen + 1;
+    const b = fx.blatt('Arbeitsplanung');
+    const darunter = [...b.zellen.entries()].filter(([k, c]) => Number(k.split(',')[0]) >= unten && c.gueltigkeit);
+    expect(darunter).toEqual([]);
+    fx.context.workbook.tables.getItem('tblArbeitsplanung').rows.add(undefined, [new Array(t.spalten).fill(null)]);
+    expect(fx.zelle('Arbeitsplanung', `D${unten}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
   });
 });

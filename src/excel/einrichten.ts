@@ -21,7 +21,6 @@ import { TABLES, type TableKey } from '../domain/schema';
 import type { RawValue } from '../domain/model';
 import {
   DATA_SHEETS,
-  PREPARED_ROWS,
   TABLE_STYLE,
   artConditionalFills,
   columnLetter,
@@ -232,7 +231,9 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
         datenZeilen = neu.datenZeilen;
       }
       if (tl === sheet.tables[0] && ziel === ws) kopfZeile = kopf;
-      const letzteZeile = kopf + Math.max(PREPARED_ROWS, datenZeilen);
+      // the table's own rows only: Excel carries a column's validation and formats into new table rows,
+      // and validation below a table is a known cause of co-authoring conflicts
+      const letzteZeile = kopf + Math.max(1, datenZeilen);
       spaltenFormatieren(ziel, lage, kopf, letzteZeile, unterstuetzt);
       if (key === 'arbeitsplanung' && mitCf) {
         const neueRegeln = artFormatieren(ziel, lage, kopf, letzteZeile, vorhandeneFormeln);

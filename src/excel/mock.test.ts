@@ -1,3 +1,4 @@
+import { vorlageTabellen } from '../workbook/beispiel';
 /**
  * The write paths against office-addin-mock objects: every range, sheet,
  * chart and table the adapter touches is an OfficeMockObject seeded with the
@@ -131,7 +132,9 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
       'Kennzahlen!A1:L2',
       'Zeitreihe!A1:E2',
     ]);
-    const jahr = m.finde('Zeitreihe', 'B2:B501')[0] as { dataValidation: { rule: unknown } };
+    // validation and formats on the table's own rows only (no prepared rows below the table: co-authoring)
+    const ende = (k: 'zeitreihe' | 'arbeitsplanung' | 'kennzahlen') => 1 + Math.max(1, vorlageTabellen()[k].length);
+    const jahr = m.finde('Zeitreihe', `B2:B${ende('zeitreihe')}`)[0] as { dataValidation: { rule: unknown } };
     expect(jahr.dataValidation.rule).toEqual({ wholeNumber: { formula1: 2000, formula2: 2100, operator: 'Between' } });
     expect(m.neueTabellen.every((t) => t.kopf === true && t.style === 'TableStyleMedium2')).toBe(true);
     expect(m.finde('Stammdaten', 'F1:G4')[0].values).toEqual([
@@ -141,13 +144,13 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
       ['Ampel gelb ab', 0.6],
     ]);
     expect((m.finde('Ziele', 'A1:E2')[0].values as unknown[][])[0]).toEqual(TABLES.ziele.columns.map((c) => c.header));
-    const art = m.finde('Arbeitsplanung', 'D2:D501')[0] as { dataValidation: { rule: unknown } };
+    const art = m.finde('Arbeitsplanung', `D2:D${ende('arbeitsplanung')}`)[0] as { dataValidation: { rule: unknown } };
     expect(art.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: 'Maßnahme,Wirkung' } });
-    expect(m.aufrufe).toContain('dv.clear Arbeitsplanung!D2:D501');
-    const stichtag = m.finde('Kennzahlen', 'I2:I501')[0] as { numberFormat: string[][] };
-    expect(stichtag.numberFormat).toHaveLength(500);
+    expect(m.aufrufe).toContain(`dv.clear Arbeitsplanung!D2:D${ende('arbeitsplanung')}`);
+    const stichtag = m.finde('Kennzahlen', `I2:I${ende('kennzahlen')}`)[0] as { numberFormat: string[][] };
+    expect(stichtag.numberFormat).toHaveLength(ende('kennzahlen') - 1);
     expect(stichtag.numberFormat[0]).toEqual(['DD.MM.YYYY']);
-    const cfBereich = m.finde('Arbeitsplanung', 'A2:L501')[0] as unknown as {
+    const cfBereich = m.finde('Arbeitsplanung', `A2:L${ende('arbeitsplanung')}`)[0] as unknown as {
       cfs: { custom: { rule: { formula: string }; format: { fill: { color: string } } } }[];
     };
     expect(cfBereich.cfs.map((c) => [c.custom.rule.formula, c.custom.format.fill.color])).toEqual([

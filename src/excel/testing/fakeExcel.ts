@@ -1182,6 +1182,15 @@ function berechneteSpalten(t: FakeTabelle, blatt: FakeBlatt): Map<number, string
   return berechnet;
 }
 
+/** A table's new rows take their column's validation, number format and formats from the row above, as in Excel. */
+function spaltenformatUebernehmen(blatt: FakeBlatt, vorlageZeile: number, spalte: number, ziel: FakeZelle): void {
+  const v = blatt.zellen.get(key(vorlageZeile, spalte));
+  if (!v) return;
+  if (v.gueltigkeit && !ziel.gueltigkeit) ziel.gueltigkeit = JSON.parse(JSON.stringify(v.gueltigkeit)) as Excel.DataValidationRule;
+  if (ziel.zahlenformat === 'General') ziel.zahlenformat = v.zahlenformat;
+  if (Object.keys(ziel.format).length === 0) ziel.format = { ...v.format };
+}
+
 class FakeZeilen {
   constructor(
     private readonly k: Kontext,
@@ -1204,6 +1213,7 @@ class FakeZeilen {
     m.forEach((r, i) =>
       r.forEach((w, s) => {
         const c = neueZelle();
+        spaltenformatUebernehmen(blatt, ab - 1, t.spalte + s, c);
         const formel = berechnet.get(s);
         if ((w === null || w === undefined) && formel) c.formel = formel;
         else setzeEingabe(c, w, this.k.zahlenErkennen);
@@ -1312,6 +1322,13 @@ class FakeTable extends Basis {
     const altEnde = t.zeile + t.zeilen;
     // with the totals row shown, the range's last row is the totals row: whatever stands there becomes it
     Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1 - (t.summenzeile ? 1 : 0)) });
+    // the rows the table grew over take the columns' validation and formats
+    for (let z = altEnde + 1; z <= t.zeile + t.zeilen; z++)
+      for (let s2 = 0; s2 < t.spalten; s2++) {
+        const c = blatt.zellen.get(key(z, t.spalte + s2)) ?? neueZelle();
+        spaltenformatUebernehmen(blatt, altEnde, t.spalte + s2, c);
+        blatt.zellen.set(key(z, t.spalte + s2), c);
+      }
     // a calculated column fills the rows the table grew over, where they are empty
     for (const [s2, formel] of berechnet)
       for (let z = altEnde + 1; z <= t.zeile + t.zeilen; z++) {
