@@ -1265,6 +1265,11 @@ class FakeTable extends Basis {
     this.pruefe('showTotals');
     return !!this.t().summenzeile;
   }
+  set showTotals(v: boolean) {
+    const t = this.t();
+    // Excel puts the totals row below the body (cells there must be free); switching it off frees that row
+    t.summenzeile = v;
+  }
   getTotalRowRange(): FakeRange {
     const t = this.t();
     if (!t.summenzeile) this.k.spaeterFehler(new FakeOfficeFehler('InvalidOperation', `Tabelle ${t.name} hat keine Ergebniszeile`));
@@ -1496,6 +1501,14 @@ class FakeWorksheet extends Basis {
         s.umbrueche = [];
       },
     };
+  }
+  delete(): void {
+    const b = this.b();
+    if (this.k.modell.strukturGeschuetzt) throw new FakeOfficeFehler('AccessDenied', `Worksheet.delete ${b.name}: Arbeitsmappenstruktur ist geschützt`);
+    this.k.log(`Worksheet.delete ${b.name}`);
+    this.k.modell.tabellen = this.k.modell.tabellen.filter((t) => t.blatt !== b.name);
+    this.k.modell.blaetter = this.k.modell.blaetter.filter((x) => x !== b);
+    if (this.k.modell.aktivesBlatt === b.name) this.k.modell.aktivesBlatt = null;
   }
   activate(): void {
     const b = this.b();
