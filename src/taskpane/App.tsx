@@ -15,7 +15,7 @@ import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'rea
 import { ANSICHTEN, type Ansicht } from './ansicht';
 import { Start } from './ansichten/Start';
 import type { ChecklisteGateway } from './checkliste/gateway';
-import type { ArbeitsmappeGateway } from './gateway';
+import type { ArbeitsmappeGateway, SelbsttestErgebnis } from './gateway';
 import type { NetzwerkGateway } from './netzwerk/gateway';
 import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
 import { useArbeitsmappe } from './useArbeitsmappe';
@@ -122,7 +122,13 @@ export function App({
   let inhalt: ReactNode;
   switch (ansicht) {
     case 'start':
-      inhalt = <Start zustand={zustand} aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }} />;
+      inhalt = (
+        <Start
+          zustand={zustand}
+          aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }}
+          selbsttest={gateway.selbsttest ? () => (gateway.selbsttest as () => Promise<SelbsttestErgebnis>).call(gateway) : undefined}
+        />
+      );
       break;
     case 'pruefen':
       inhalt = <Pruefen zustand={zustand} aktionen={aktionen} />;

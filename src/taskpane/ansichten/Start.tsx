@@ -10,7 +10,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { EinrichtenErgebnis } from '../gateway';
+import type { EinrichtenErgebnis, SelbsttestErgebnis } from '../gateway';
+import { SelbsttestKarte } from './Selbsttest';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
@@ -70,7 +71,16 @@ export function EinrichtenBericht({ ergebnis }: { ergebnis: EinrichtenErgebnis }
   );
 }
 
-export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; aktionen: ArbeitsmappeAktionen }) {
+export function Start({
+  zustand,
+  aktionen,
+  selbsttest,
+}: {
+  zustand: ArbeitsmappeZustand;
+  aktionen: ArbeitsmappeAktionen;
+  /** without it (a gateway that cannot probe) no Selbsttest is offered */
+  selbsttest?: () => Promise<SelbsttestErgebnis>;
+}) {
   const s = useStyles();
   const gem = useGemeinsameStile();
   const { status, laeuft } = zustand;
@@ -144,6 +154,7 @@ export function Start({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; akt
         Einrichten legt fehlende Blätter, Tabellen und Auswahllisten an. Prüfen meldet jede fehlerhafte Zelle. KPIs aktualisieren
         berechnet die Blätter „KPI Übersicht“, „KPI Handlungsziele“, „Umsetzungsbericht“ und „KPI Verlauf“ neu.
       </Text>
+      {selbsttest ? <SelbsttestKarte ausfuehren={selbsttest} gesperrt={beschaeftigt} /> : null}
     </div>
   );
 }
