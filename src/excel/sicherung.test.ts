@@ -127,3 +127,17 @@ describe('Wiederherstellen in eine gefilterte Tabelle', () => {
     expect(w.hinweise).toEqual([expect.stringContaining('Filter der Tabelle „tblArbeitsplanung“ wurde aufgehoben')]);
   });
 });
+
+describe('Wiederherstellen: neue Zeilen ohne TableRowCollection.add (Co-Authoring)', () => {
+  test('fehlende Zeilen gehen als Werte unter die Tabelle, die Tabelle wird darüber vergrößert', async () => {
+    const fx = createFakeExcel(beispielSaat(10));
+    const original = fx.tabelle('tblArbeitsplanung')!.zeilen.map((r) => [...r]);
+    await sicherungAnlegen(fx.context, 'tblArbeitsplanung', { jetzt: T1 });
+    // three rows deleted after the backup
+    fx.context.workbook.worksheets.getItem('Arbeitsplanung').getRange('A2:L4').delete('Up' as Excel.DeleteShiftDirection);
+    const start = fx.protokoll.length;
+    await letzteSicherungWiederherstellen(fx.context, 'tblArbeitsplanung');
+    expect(fx.tabelle('tblArbeitsplanung')!.zeilen).toEqual(original);
+    expect(fx.protokoll.slice(start).filter((p) => p.startsWith('TableRows.add'))).toEqual([]);
+  });
+});

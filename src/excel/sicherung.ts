@@ -162,11 +162,16 @@ export function aufKopfAbbilden(sicherung: readonly (readonly unknown[])[], kopf
  * Formulas in the table become values (the backup holds values only).
  * 4 syncs whatever the row count (below ~4 MB).
  */
-export async function letzteSicherungWiederherstellen(context: Excel.RequestContext, tabelle?: string): Promise<Wiederherstellung> {
+export async function letzteSicherungWiederherstellen(
+  context: Excel.RequestContext,
+  tabelle?: string,
+  optionen: { readonly unterstuetzt?: IstUnterstuetzt } = {},
+): Promise<Wiederherstellung> {
+  const anpassen = verfuegbar('tabelleAnpassen', optionen.unterstuetzt ?? officeUnterstuetzt);
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
-  tabellen.load('items/name,items/showHeaders');
+  tabellen.load('items/name,items/showHeaders,items/showTotals');
   await context.sync();
 
   const kandidaten = sicherungsblaetter(blaetter.items.map((b) => b.name));
@@ -235,8 +240,17 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
     werte: werte.slice(0, gemeinsam),
     sync: () => context.sync(),
   });
-  if (nachher > vorher) {
-    // grow: one rows.add call with all missing rows (not a loop)
+  if (nachher > vorher && anpassen && !ziel.t.showTotals) {
+    // grow: the missing rows as values directly below the table, then the table resized over them
+    // (TableRowCollection.add is a known cause of co-authoring conflicts; resize does not rely on AutoExpansion)
+    await schreibeWerteInBloecke({
+      ziel: (start, anzahl) => blattDerTabelle.getRange(bereichsAdresse(ersteZeile + vorher + start, spalte, anzahl, breite)),
+      werte: werte.slice(vorher),
+      sync: () => context.sync(),
+    });
+    tab.resize(blattDerTabelle.getRange(bereichsAdresse(ersteZeile - 1, spalte, nachher + 1, breite)));
+  } else if (nachher > vorher) {
+    // without Table.resize (ExcelApi 1.13) or with a totals row below the body: one rows.add call with all missing rows
     tab.rows.add(undefined, werte.slice(vorher).map((r) => r.map(alsExcelWert)));
   }
   await context.sync();

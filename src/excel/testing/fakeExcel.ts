@@ -718,6 +718,36 @@ class FakeRange extends Basis {
     this.k.log(`Range.values ${this.blatt.name}!${blockAdresse(this.block)}`);
     this.k.anfrageBytes += jsonBytes(v);
     this.schreibe(v, (c, w) => setzeEingabe(c, w, this.k.zahlenErkennen));
+    this.tabelleErweitern(v);
+  }
+  /**
+   * Excel's AutoExpansion: values written into the row directly below a
+   * table (no totals row), within its columns and not all empty, make that
+   * row part of the table, with the columns' validation, formats and
+   * calculated columns.
+   */
+  private tabelleErweitern(v: unknown): void {
+    const b = this.block;
+    const werte = Array.isArray(v) ? (v as unknown[][]) : [[v]];
+    for (const t of this.wm().tabellen) {
+      if (t.blatt !== this.blatt.name || t.summenzeile || t.ohneKopf) continue;
+      if (b.zeile !== t.zeile + t.zeilen + 1 || b.spalte < t.spalte || b.spalte + b.spalten > t.spalte + t.spalten) continue;
+      let n = 0;
+      while (n < werte.length && werte[n].some((w) => w !== null && w !== '' && w !== undefined)) n++;
+      if (n === 0) continue;
+      this.k.log(`Table erweitert ${t.name} +${n}`);
+      const berechnet = berechneteSpalten(t, this.blatt);
+      const altEnde = t.zeile + t.zeilen;
+      t.zeilen += n;
+      for (let z = altEnde + 1; z <= altEnde + n; z++)
+        for (let s2 = 0; s2 < t.spalten; s2++) {
+          const c = this.blatt.zellen.get(key(z, t.spalte + s2)) ?? neueZelle();
+          spaltenformatUebernehmen(this.blatt, altEnde, t.spalte + s2, c);
+          const f = berechnet.get(s2);
+          if (f && c.wert === '' && !c.formel && !c.fehler) c.formel = f;
+          this.blatt.zellen.set(key(z, t.spalte + s2), c);
+        }
+    }
   }
   get valueTypes(): string[][] {
     this.pruefe('valueTypes');
