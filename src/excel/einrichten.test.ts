@@ -253,3 +253,16 @@ describe('einrichten: Datenüberprüfung nur auf den Tabellenspalten', () => {
     expect(fx.zelle('Arbeitsplanung', `D${unten}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
   });
 });
+
+describe('einrichten: alte Auswahllisten unterhalb der Tabelle', () => {
+  test('werden entfernt (frühere Versionen legten sie auf 500 vorbereitete Zeilen)', async () => {
+    const fx = createFakeExcel();
+    await einrichten(fx.context);
+    const t = fx.tabelle('tblArbeitsplanung')!.tabelle;
+    const unten = t.zeile + t.zeilen + 5;
+    fx.context.workbook.worksheets.getItem('Arbeitsplanung').getRange(`D${unten}`).dataValidation.rule = { list: { inCellDropDown: true, source: 'Maßnahme,Wirkung' } };
+    await einrichten(fx.context);
+    expect(fx.zelle('Arbeitsplanung', `D${unten}`)?.gueltigkeit).toBeUndefined();
+    expect(fx.zelle('Arbeitsplanung', `D${t.zeile + 1}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+  });
+});

@@ -21,6 +21,7 @@ import { TABLES, type TableKey } from '../domain/schema';
 import type { RawValue } from '../domain/model';
 import {
   DATA_SHEETS,
+  PREPARED_ROWS,
   TABLE_STYLE,
   artConditionalFills,
   columnLetter,
@@ -235,6 +236,11 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
       // and validation below a table is a known cause of co-authoring conflicts
       const letzteZeile = kopf + Math.max(1, datenZeilen);
       spaltenFormatieren(ziel, lage, kopf, letzteZeile, unterstuetzt);
+      // earlier versions put dropdowns on PREPARED_ROWS rows below a table: remove those (one call per table)
+      if (b && letzteZeile < kopf + PREPARED_ROWS && verfuegbar('dropdowns', unterstuetzt)) {
+        const spalten = lage.map((l) => l.spalte);
+        ziel.getRange(bereichsAdresse(letzteZeile + 1, Math.min(...spalten), kopf + PREPARED_ROWS - letzteZeile, Math.max(...spalten) - Math.min(...spalten) + 1)).dataValidation.clear();
+      }
       if (key === 'arbeitsplanung' && mitCf) {
         const neueRegeln = artFormatieren(ziel, lage, kopf, letzteZeile, vorhandeneFormeln);
         if (neueRegeln > 0) angelegt.push('Farbmarkierung Maßnahme/Wirkung (bedingte Formatierung)');

@@ -545,7 +545,12 @@ class FakeGueltigkeit {
   clear(): void {
     this.k.log(`DataValidation.clear ${this.blatt.name}!${blockAdresse(this.block)}`);
     geschuetztPruefen(this.blatt, 'DataValidation.clear');
-    this.jede((z) => delete z.gueltigkeit);
+    // only cells that exist: clearing creates nothing
+    const b = this.block;
+    for (const [k2, c] of this.blatt.zellen) {
+      const [z, s2] = k2.split(',').map(Number);
+      if (z >= b.zeile && z < b.zeile + b.zeilen && s2 >= b.spalte && s2 < b.spalte + b.spalten) delete c.gueltigkeit;
+    }
   }
   set rule(r: Excel.DataValidationRule) {
     this.k.log(`DataValidation.rule ${this.blatt.name}!${blockAdresse(this.block)}`);
