@@ -50,7 +50,7 @@ const GROESSE_TABELLE = 17; // 8.5 pt, so 13 columns fit the page width
 const SOFT = '\u00AD'; // soft hyphen: narrow header cells break there, screen readers ignore it
 
 const ZAHL = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
-/** Same display as the sheet's number format `#,##0.##`, German separators. */
+/** Same display as the sheet's number formats (`#,##0` whole, `#,##0.0#` otherwise), German separators. */
 const zahlText = (n: number | null): string => (n === null ? '–' : ZAHL.format(n));
 const ampelText = (a: Ampel): string => AMPEL_LABEL[a];
 

@@ -48,6 +48,8 @@ export interface RawTable {
   readonly rows: readonly (readonly RawValue[])[];
   /** sheet rows just below the table with data in its columns, outside the table (see ausserhalb.ts) */
   readonly zeilenDarunter?: readonly number[];
+  /** the table's header row is switched off in Excel: no headers, no rows read */
+  readonly ohneKopfzeile?: boolean;
 }
 
 export interface RawWorkbook {

@@ -46,6 +46,7 @@ export const LESE_REGELN: Readonly<Record<string, string>> = {
   TABELLE_DOPPELT: 'Tabellenname mehrfach (Fehler)',
   TABELLE_FALSCHES_BLATT: 'Tabelle auf einem anderen Blatt (Warnung)',
   KOPF_FEHLT: 'Spaltenüberschrift fehlt (Fehler)',
+  KOPFZEILE_AUS: 'Kopfzeile der Tabelle ausgeschaltet (Fehler)',
   KOPF_ABWEICHEND: 'Spaltenüberschrift nur in Schreibweise abweichend (Warnung)',
   EXCEL_FEHLERWERT: 'Excel-Fehlerwert in einer Zelle (Fehler)',
   KEINE_ZAHL: 'keine Zahl in einer Zahlenspalte (Fehler)',
@@ -126,6 +127,17 @@ function findeTabelle(raw: RawWorkbook, key: TableKey, b: Befunde): GefundeneTab
       `Die Tabelle ${zitat(spec.name)} steht auf Blatt ${zitat(t.sheet)} statt auf Blatt ${zitat(spec.sheet)}. Sie wird trotzdem gelesen; für Berichte und Vorlagen bitte auf das Blatt ${zitat(spec.sheet)} verschieben.`,
       true,
     );
+  }
+
+  if (t.ohneKopfzeile) {
+    b.add(
+      'Fehler',
+      'KOPFZEILE_AUS',
+      { ...tabellenStelle, blatt: t.sheet, zeile: Math.max(1, t.headerRow), spalteNr: t.firstColumn },
+      `Die Tabelle ${zitat(spec.name)} hat keine Kopfzeile, deshalb können ihre Spalten nicht gefunden werden. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile).`,
+      true,
+    );
+    return null;
   }
 
   if (t.zeilenDarunter && t.zeilenDarunter.length > 0) {

@@ -13,7 +13,8 @@
  * Trade-off: up to ~4 MB of queued writes an action keeps its constant
  * number of syncs (everything lands in the caller's final sync). Above that,
  * one extra sync per further ~4 MB is unavoidable — otherwise Excel on the
- * web fails the whole action with RichApi.Error "PayloadTooLarge".
+ * web fails the whole action with RequestPayloadSizeLimitExceeded (reads
+ * above 5 MB: ResponsePayloadSizeLimitExceeded).
  */
 import { istFormelText } from '../domain/values';
 import { excelSeriennummer } from './adresse';
@@ -173,20 +174,41 @@ export function siehtAusWieZahl(s: string): boolean {
   return /\d/.test(t) && /^[\d\s.,:/%()€$+\-eE]+$/.test(t);
 }
 
+// month names and abbreviations Excel parses in dates (German and English hosts)
+const MONATE =
+  'januar|jänner|jan|jän|februar|feb|märz|maerz|mär|mrz|april|apr|mai|juni|jun|juli|jul|august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez|' +
+  'january|february|march|mar|may|june|july|october|oct|december|dec';
+const MONATSDATUM = new RegExp(`^[\\d\\s.,/-]*\\b(${MONATE})\\b\\.?[\\d\\s.,/-]*$`, 'i');
+
+/** Text with a month name that Excel reads as a date: „Mai 2025“, „1. Mai“, „15-Feb“. */
+export function siehtAusWieMonatsdatum(s: string): boolean {
+  const t = s.trim();
+  return /\d/.test(t) && MONATSDATUM.test(t);
+}
+
+/** An error literal Excel turns into an error value when it is written („#NV“, „#DIV/0!“ …). */
+export function istFehlerText(s: string): boolean {
+  return /^#(NV|N\/A|DIV\/0!|WERT!|VALUE!|BEZUG!|REF!|NAME\?|ZAHL!|NUM!|NULL!|LEER!|ÜBERLAUF!|SPILL!|CALC!|BERECHNUNG!|FELD!|FIELD!|GETTING_DATA|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/i.test(s.trim());
+}
+
 /**
  * A value as it must be assigned through `range.values`: dates as Excel
  * serial numbers, null as empty text, and text that starts with = + - @
- * (SPEC §3) or looks like a number/date with a leading apostrophe, so Excel
+ * (SPEC §3), looks like a number/date (month names included) or an error
+ * literal, and error values read from a cell, with a leading apostrophe, so Excel
  * stores exactly that text — never a formula, never a converted number.
  * The apostrophe is Excel's own text prefix and is not part of the value.
  */
 export function alsExcelWert(v: ZellWert): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return istKalendertag(v) ? kalenderSeriennummer(v) : excelSeriennummer(v);
-  // an error value read from a cell ({error:'#REF!'}) goes back as its text
-  if (typeof v === 'object') return 'error' in v ? v.error : '';
+  // an error value read from a cell ({error:'#REF!'}) goes back as text: written bare, Excel makes it an error again
+  if (typeof v === 'object') return 'error' in v ? `'${v.error}` : '';
   // a text that itself starts with an apostrophe needs the prefix too, or Excel would eat it
-  if (typeof v === 'string') return v.startsWith("'") || siehtAusWieZahl(v) || istFormelText(v) ? `'${v}` : v;
+  if (typeof v === 'string') {
+    const umwandelbar = v.startsWith("'") || siehtAusWieZahl(v) || siehtAusWieMonatsdatum(v) || istFehlerText(v) || istFormelText(v);
+    return umwandelbar ? `'${v}` : v;
+  }
   return v;
 }
 

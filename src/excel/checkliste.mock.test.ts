@@ -42,7 +42,7 @@ async function speichern(n: number) {
   const a = arbeitsmappe(n);
   const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: 'Eltern', umsetzungsstand: 'erreicht' }, [
     entwurf({ id: 'K1.1.1', istwert: '42' }),
-    // takes the row of the removed K1.1.2
+    // new: appended below the table; the removed K1.1.2's row is deleted
     entwurf({ id: 'K1.1.3', name: '=SUMME(A1)', istwert: '7' }),
   ]);
   const r = await speichereCheckliste(a.m.context, '1.1', z.checkliste, z.kennzahlen);
@@ -50,32 +50,35 @@ async function speichern(n: number) {
 }
 
 describe('speichereCheckliste (office-addin-mock)', () => {
-  test('schreibt nur die Zeilen des Handlungsziels 1.1; Zusatzspalte nur in der wiederverwendeten Zeile geleert', async () => {
+  test('schreibt nur die Zeilen des Handlungsziels 1.1; die Zusatzspalte der Nutzerin nie', async () => {
     const { m, r, clZeile, kzZeilen } = await speichern(10);
-    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 1, kennzahlenEntfernt: 0, syncs: 3 });
+    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 1, kennzahlenEntfernt: 1, syncs: 3 });
+    // the new Kennzahl goes below the table (12 body rows, header in row 1), not into the removed one's row
+    const neueZeile = 10 + 2 + 2;
     const geschrieben = m.geschrieben();
     expect(geschrieben.length).toBeGreaterThan(0);
     for (const g of geschrieben) {
       const b = parseAdresse(g.adresse);
       expect(b.zeilen).toBe(1);
-      expect(g.blatt === 'Checkliste' ? [clZeile] : kzZeilen).toContain(b.zeile);
+      expect(g.blatt === 'Checkliste' ? [clZeile] : [kzZeilen[0], neueZeile]).toContain(b.zeile);
     }
     // the Checkliste row: known columns A:H in one range, the user's column I untouched
     const cl = geschrieben.filter((g) => g.blatt === 'Checkliste');
     expect(cl.map((g) => g.adresse)).toEqual([`A${clZeile}:H${clZeile}`]);
     // the ID goes out with Excel's text prefix, so "1.1" is never read as a number or a date
     expect(cl[0].werte[0].slice(0, 5)).toEqual(["'1.1", 'Eltern', '', '', 'erreicht']);
-    // Kennzahlen: the updated row and the reused row; the formula-like name is sent as text
+    // Kennzahlen: the updated row and the new row; the formula-like name is sent as text
     const kz = geschrieben.filter((g) => g.blatt === 'Kennzahlen');
     const erste = kz.find((g) => g.adresse === `A${kzZeilen[0]}:L${kzZeilen[0]}`);
     expect(erste?.werte[0].slice(0, 3)).toEqual(['K1.1.1', "'1.1", 'Teilnehmende']);
     expect(erste?.werte[0][7]).toBe(42);
-    const zweite = kz.find((g) => g.adresse === `A${kzZeilen[1]}:L${kzZeilen[1]}`);
+    const zweite = kz.find((g) => g.adresse === `A${neueZeile}:L${neueZeile}`);
     expect(zweite?.werte[0].slice(0, 3)).toEqual(['K1.1.3', "'1.1", "'=SUMME(A1)"]);
-    // the removed Kennzahl's note is cleared in its reused row, the kept one's is not written
-    expect(kz.filter((g) => g.adresse.startsWith('M'))).toEqual([{ blatt: 'Kennzahlen', adresse: `M${kzZeilen[1]}`, werte: [['']] }]);
-    // nothing deleted, no table resized (no new rows)
-    expect(m.aufrufe.filter((x) => x.startsWith('delete') || x.startsWith('resize'))).toEqual([]);
+    // the user's column M (notes, or a calculated column) is never written
+    expect(kz.filter((g) => g.adresse.startsWith('M'))).toEqual([]);
+    // the removed Kennzahl's row is deleted, the table resized over the new row
+    expect(m.aufrufe.filter((x) => x.startsWith('delete'))).toEqual([`delete Up Kennzahlen!A${kzZeilen[1]}:M${kzZeilen[1]}`]);
+    expect(m.aufrufe.filter((x) => x.startsWith('resize'))).toHaveLength(1);
   });
 
   test('gleich viele syncs und gleich viele Schreibaufrufe für 10 und 10.000 Zeilen', async () => {

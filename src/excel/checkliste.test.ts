@@ -59,7 +59,7 @@ describe('speichereCheckliste', () => {
       checkliste: 'aktualisiert',
       kennzahlenAktualisiert: 1,
       kennzahlenAngelegt: 2,
-      kennzahlenEntfernt: 0,
+      kennzahlenEntfernt: 1,
     });
 
     const cl = x.tabelle('tblCheckliste')!;
@@ -75,11 +75,12 @@ describe('speichereCheckliste', () => {
     expect(k1[7]).toBe(42);
     expect(k1[8]).toBe(46387); // 31.12.2026 as serial
     expect(k1[12]).toBe('bleibt');
-    // K1.1.3 took the row of the removed K1.1.2: its note is cleared, the formula-like name stays text
+    // K1.1.3 is a new row (the removed K1.1.2's row is gone, with its note); the formula-like name stays text
     expect(eigene[1][12]).toBe('');
     expect(eigene[1][2]).toBe('=SUMME(A1)');
     expect(kz.zeilen.filter((row) => row[1] !== '1.1')).toEqual(vorherKz);
     expect(kz.tabelle.zeilen).toBe(vorherKz.length + 3);
+    expect(kz.zeilen.some((row) => row[12] === 'weg')).toBe(false);
   });
 
   it('deletes removed Kennzahlen of that Handlungsziel only, and appends a missing Checkliste row', async () => {
@@ -213,5 +214,106 @@ describe('speichereCheckliste', () => {
     await expect(speichereCheckliste(y.context, '1.1', {}, [])).rejects.toThrow(
       /Spalte „Kennzahl-ID“.*„Einrichten“ im Reiter „Start“/,
     );
+  });
+});
+
+describe('speichereCheckliste: gefilterte Kennzahlen-Tabelle', () => {
+  test.each(['fehler', 'wirkungslos'] as const)(
+    'Excel %s beim Löschen in gefilterter Tabelle: Filter wird aufgehoben, Zeile gelöscht, Hinweis im Ergebnis',
+    async (gefiltertLoeschen) => {
+      const basis = arbeitsmappe(4);
+      const y = createFakeExcel({
+        gefiltertLoeschen,
+        tabellen: [
+          { name: 'tblCheckliste', blatt: 'Checkliste', kopf: basis.tabelle('tblCheckliste')!.kopf, zeilen: basis.tabelle('tblCheckliste')!.zeilen },
+          { name: 'tblKennzahlen', blatt: 'Kennzahlen', kopf: basis.tabelle('tblKennzahlen')!.kopf, zeilen: basis.tabelle('tblKennzahlen')!.zeilen },
+        ],
+      });
+      // the user shows only Handlungsziel 1.1
+      y.filtern('tblKennzahlen', 'Handlungsziel-ID', ['1.1']);
+      const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+      const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+      expect(r.kennzahlenEntfernt).toBe(1);
+      const kz = y.tabelle('tblKennzahlen')!;
+      expect(kz.zeilen.filter((row) => row[1] === '1.1').map((row) => row[0])).toEqual(['K1.1.2']);
+      expect(kz.zeilen).toHaveLength(5);
+      expect(kz.tabelle.filter).toBeUndefined();
+      expect(r.hinweise).toEqual([expect.stringContaining('Filter der Tabelle „tblKennzahlen“ wurde aufgehoben')]);
+    },
+  );
+
+  test('ohne Filter: kein Hinweis, 3 syncs', async () => {
+    const y = arbeitsmappe(4);
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+    const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r.hinweise).toEqual([]);
+    expect(r.syncs).toBe(3);
+  });
+
+  test('von Hand ausgeblendete Zeilen: deutsche Meldung, nichts gelöscht', async () => {
+    const y = arbeitsmappe(4);
+    y.blatt('Kennzahlen').ausgeblendet.push(2);
+    y.filtern('tblKennzahlen', 'Handlungsziel-ID', ['1.1']);
+    const vorher = y.tabelle('tblKennzahlen')!.zeilen.length;
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.2', istwert: '1' })]);
+    await expect(speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen)).rejects.toThrow(
+      'Die Tabelle „tblKennzahlen“ hat ausgeblendete Zeilen',
+    );
+    expect(y.tabelle('tblKennzahlen')!.zeilen).toHaveLength(vorher);
+  });
+});
+
+describe('speichereCheckliste: Tabelle vergrößern, während ein anderes Blatt aktiv ist', () => {
+  test('resize mit einem Bereich des eigenen Blatts, nicht des aktiven', async () => {
+    const y = arbeitsmappe(2);
+    y.modell.aktivesBlatt = 'Checkliste';
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.2' }), entwurf({ id: 'K1.1.9' })]);
+    const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r.kennzahlenAngelegt).toBe(1);
+    expect(y.tabelle('tblKennzahlen')!.zeilen.map((row) => row[0])).toContain('K1.1.9');
+  });
+});
+
+describe('speichereCheckliste: Spalten der Nutzerin bleiben unberührt', () => {
+  test('eine berechnete Spalte behält ihre Formel, auch wenn eine Kennzahl ersetzt wird', async () => {
+    const y = arbeitsmappe(3);
+    const t = y.tabelle('tblKennzahlen')!.tabelle;
+    // the user's column "Notiz" (M) as a calculated column: the same formula in every body row
+    for (let z = t.zeile + 1; z <= t.zeile + t.zeilen; z++) y.zelle('Kennzahlen', `M${z}`)!.formel = '=[@Istwert]*2';
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.7' })]);
+    const r = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r).toMatchObject({ kennzahlenAktualisiert: 1, kennzahlenAngelegt: 1, kennzahlenEntfernt: 1 });
+    const nach = y.tabelle('tblKennzahlen')!.tabelle;
+    for (let zeile = nach.zeile + 1; zeile <= nach.zeile + nach.zeilen; zeile++) {
+      expect(y.zelle('Kennzahlen', `M${zeile}`)?.formel).toBe('=[@Istwert]*2');
+    }
+  });
+});
+
+describe('speichereCheckliste: Tabelle mit Ergebniszeile', () => {
+  test('neue Kennzahlen kommen über die Ergebniszeile, die Ergebniszeile bleibt, gelesen wird sie nie als Daten', async () => {
+    const basis = arbeitsmappe(2);
+    const y = createFakeExcel({
+      tabellen: [
+        { name: 'tblCheckliste', blatt: 'Checkliste', kopf: basis.tabelle('tblCheckliste')!.kopf, zeilen: basis.tabelle('tblCheckliste')!.zeilen },
+        {
+          name: 'tblKennzahlen',
+          blatt: 'Kennzahlen',
+          kopf: basis.tabelle('tblKennzahlen')!.kopf,
+          zeilen: basis.tabelle('tblKennzahlen')!.zeilen,
+          summenzeile: ['Summe', null, null, null, null, null, 200],
+        },
+      ],
+    });
+    const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' }), entwurf({ id: 'K1.1.2' }), entwurf({ id: 'K1.1.9' })]);
+    await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    const t = y.tabelle('tblKennzahlen')!;
+    expect(t.zeilen.map((r) => r[0])).toEqual(['K9.0', 'K1.1.1', 'K1.1.2', 'K9.1', 'K1.1.9']);
+    // the totals row is still the row below the body, with its contents
+    expect(y.werte('Kennzahlen', `A${t.tabelle.zeile + t.tabelle.zeilen + 1}:A${t.tabelle.zeile + t.tabelle.zeilen + 1}`)).toEqual([['Summe']]);
+    expect(t.tabelle.summenzeile).toBe(true);
+    // a second save reads the table without the totals row
+    const r2 = await speichereCheckliste(y.context, '1.1', z.checkliste, z.kennzahlen);
+    expect(r2).toMatchObject({ kennzahlenAktualisiert: 3, kennzahlenAngelegt: 0, kennzahlenEntfernt: 0 });
   });
 });

@@ -9,11 +9,13 @@
  */
 import type { RawValue } from '../domain/model';
 import { TABLE_NAMES } from '../domain/schema';
+import { normalisiert } from '../domain/values';
 import type { ZeilenWerte } from '../domain/formular';
 import { bereichsAdresse } from './adresse';
 // the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
 
 export class ChecklisteSpeicherFehler extends Error {
   constructor(message: string) {
@@ -28,6 +30,8 @@ export interface ChecklisteSpeicherErgebnis {
   readonly kennzahlenAngelegt: number;
   readonly kennzahlenEntfernt: number;
   readonly syncs: number;
+  /** German notes for the user, e.g. that a table's filter was cleared */
+  readonly hinweise: readonly string[];
 }
 
 interface TabellenZugriff {
@@ -50,7 +54,10 @@ function zugriff(context: Excel.RequestContext, name: string): TabellenZugriff {
   const table = context.workbook.tables.getItem(name);
   const kopf = table.getHeaderRowRange().load(['values', 'rowIndex', 'columnIndex']);
   const koerper = table.getDataBodyRange().load(['rowCount']);
+  ladeAusgeblendet(koerper);
   table.worksheet.load('name');
+  // with the totals row shown, the row below the body is the totals row (ExcelApi 1.3)
+  table.load('showTotals');
   return { table, kopf, koerper };
 }
 
@@ -65,12 +72,28 @@ function stand(z: TabellenZugriff): Omit<TabellenStand, 'zeilen'> & { koerperZei
 }
 
 function spalteVon(headers: readonly string[], header: string, tabelle: string): number {
-  const i = headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+  const i = headers.findIndex((h) => normalisiert(h) === normalisiert(header));
   if (i < 0)
     throw new ChecklisteSpeicherFehler(
       `In der Tabelle „${tabelle}“ fehlt die Spalte „${header}“. Bitte die Spaltenüberschrift wiederherstellen (z. B. mit „Einrichten“ im Reiter „Start“).`,
     );
   return i;
+}
+
+/** German error when tblCheckliste or tblKennzahlen has its header row switched off. */
+async function kopfzeilePruefen(context: Excel.RequestContext): Promise<void> {
+  const tabellen = [TABLE_NAMES.checkliste, TABLE_NAMES.kennzahlen].map((n) => {
+    const t = context.workbook.tables.getItemOrNullObject(n);
+    t.load('showHeaders');
+    return { n, t };
+  });
+  await context.sync();
+  const aus = tabellen.filter((x) => !x.t.isNullObject && x.t.showHeaders === false).map((x) => x.n);
+  if (aus.length > 0) {
+    throw new ChecklisteSpeicherFehler(
+      `${aus.map((n) => `Die Tabelle „${n}“`).join(' und ')} ${aus.length === 1 ? 'hat' : 'haben'} keine Kopfzeile. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und erneut speichern.`,
+    );
+  }
 }
 
 /** Values of one key column (loaded in sync 2). */
@@ -103,7 +126,7 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : Strin
 function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
   const index = new Map<number, RawValue>();
   for (const [header, wert] of Object.entries(werte)) {
-    const i = s.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+    const i = s.headers.findIndex((h) => normalisiert(h) === normalisiert(header));
     if (i >= 0) index.set(i, wert);
   }
   const spalten = [...index.keys()].sort((a, b) => a - b);
@@ -122,19 +145,13 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
   });
 }
 
-/** Blank one row's extra user columns (a reused row must not inherit a removed Kennzahl's notes). */
-function leereAndereSpalten(s: TabellenStand, zeile: number, werte: ZeilenWerte): void {
-  const bekannt = new Set(Object.keys(werte).map((h) => h.toLowerCase()));
-  s.headers.forEach((h, i) => {
-    if (!bekannt.has(h.toLowerCase())) zellen(s, zeile, s.ersteSpalte + i, 1, 1).values = [['']];
-  });
-}
-
 /**
  * Appends rows below a table: writes them under the last row and resizes
  * the table over them (one batch, no per-row insert). Table.resize is
- * ExcelApi 1.13; below that the missing rows are added empty first
- * (rows.add, 1.1; calculated columns fill them) and then written.
+ * ExcelApi 1.13; below that — and when the table shows its totals row,
+ * which is the row below the body — the missing rows are added empty first
+ * (rows.add, 1.1; inserted above the totals row, calculated columns fill
+ * them) and then written.
  */
 function haengeAn(
   z: TabellenZugriff,
@@ -150,15 +167,16 @@ function haengeAn(
   // one call per new row: rows.add with values would need every column (and overwrite calculated ones); a Handlungsziel has few Kennzahlen
   if (!anpassen) for (let i = koerperZeilen; i < bodyEnde; i++) z.table.rows.add();
   zeilen.forEach((w, i) => schreibeZeile(s, erste + i, w));
-  if (anpassen) z.table.resize(`${bereichsAdresse(s.kopfZeile + 1, s.ersteSpalte + 1, bodyEnde + 1, s.headers.length)}`);
+  // a range of the table's own sheet: a bare address would mean the active sheet
+  if (anpassen) z.table.resize(zellen(s, s.kopfZeile, s.ersteSpalte, bodyEnde + 1, s.headers.length));
 }
 
 /**
  * Saves one Handlungsziel's Checkliste row and Kennzahlen.
  * - The Checkliste row is updated in place, or appended when missing.
  * - Kennzahlen are matched by Kennzahl-ID: existing ones are updated in
- *   place; new ones take the rows of removed ones of this Handlungsziel
- *   first, then are appended; leftover rows of removed ones are deleted.
+ *   place (only the contract columns); new ones are appended; rows of
+ *   removed ones are deleted.
  */
 export async function speichereCheckliste(
   context: Excel.RequestContext,
@@ -178,6 +196,13 @@ export async function speichereCheckliste(
   try {
     await sync();
   } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code !== 'ItemNotFound') {
+      // a table with its header row off fails the header load; ask only on this error path
+      if (code !== 'InvalidOperationInCellEditMode') await kopfzeilePruefen(context);
+      // anything else (cell edit mode, protection …) keeps its code
+      throw e;
+    }
     const grund = e instanceof Error ? e.message : String(e);
     throw new ChecklisteSpeicherFehler(
       `Die Tabellen „${TABLE_NAMES.checkliste}“ und „${TABLE_NAMES.kennzahlen}“ wurden nicht gefunden (${grund}). Bitte die Arbeitsmappe zuerst mit „Einrichten“ im Reiter „Start“ vorbereiten.`,
@@ -205,12 +230,7 @@ export async function speichereCheckliste(
   const clStand: TabellenStand = { ...sc, zeilen: belegt([clWerte]) };
   const kzStand: TabellenStand = { ...sk, zeilen: belegt([kzZielWerte, kzIdWerte]) };
 
-  // Checkliste: update the first row of this Handlungsziel, else append.
-  const clZeile = clWerte.findIndex((w) => w === zielId);
-  if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
-  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen);
-
-  // Kennzahlen of this Handlungsziel, matched by ID.
+  // Kennzahlen of this Handlungsziel, matched by ID (decided before anything is queued, see the filter below).
   const eigene: number[] = [];
   kzZielWerte.forEach((w, i) => {
     if (w === zielId && i < kzStand.zeilen) eigene.push(i);
@@ -219,26 +239,33 @@ export async function speichereCheckliste(
   for (const i of eigene) if (!zeileVonId.has(kzIdWerte[i])) zeileVonId.set(kzIdWerte[i], i);
   const benutzt = new Set<number>();
   const neu: ZeilenWerte[] = [];
-  let aktualisiert = 0;
+  const vorhandene: [number, ZeilenWerte][] = [];
   for (const w of kennzahlen) {
     const i = zeileVonId.get(text(w['Kennzahl-ID']));
     if (i !== undefined && !benutzt.has(i)) {
       benutzt.add(i);
-      schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
-      aktualisiert++;
+      vorhandene.push([i, w]);
     } else neu.push(w);
   }
   const frei = eigene.filter((i) => !benutzt.has(i));
-  let wiederverwendet = 0;
-  while (neu.length > 0 && frei.length > 0) {
-    const i = frei.shift() as number;
-    const w = neu.shift() as ZeilenWerte;
-    schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
-    leereAndereSpalten(kzStand, sk.kopfZeile + 1 + i, w);
-    wiederverwendet++;
+  const hinweise: string[] = [];
+  // rows of removed Kennzahlen are deleted below: Excel refuses or skips that in a filtered table
+  if (frei.length > 0 && hatAusgeblendeteZeilen(kz.koerper)) {
+    syncs++;
+    hinweise.push(await filterAufheben(context, TABLE_NAMES.kennzahlen, () => kz.table.getDataBodyRange(), '„Checkliste speichern“'));
   }
-  haengeAn(kz, kzStand, neu, sk.koerperZeilen, anpassen);
-  // Leftover rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
+
+  // Checkliste: update the first row of this Handlungsziel, else append.
+  const clZeile = clWerte.findIndex((w) => w === zielId);
+  if (clZeile >= 0) schreibeZeile(clStand, sc.kopfZeile + 1 + clZeile, checklisteZeile);
+  else haengeAn(cl, clStand, [checklisteZeile], sc.koerperZeilen, anpassen && !cl.table.showTotals);
+
+  for (const [i, w] of vorhandene) schreibeZeile(kzStand, sk.kopfZeile + 1 + i, w);
+  const aktualisiert = vorhandene.length;
+  // new Kennzahlen go below the table, never into a removed one's row: that row's other columns
+  // (the user's notes, calculated columns) belong to the user and are not ours to blank
+  haengeAn(kz, kzStand, neu, sk.koerperZeilen, anpassen && !kz.table.showTotals);
+  // Rows of removed Kennzahlen: delete bottom-up so earlier indexes stay valid.
   for (const i of [...frei].sort((a, b) => b - a)) {
     zellen(sk, sk.kopfZeile + 1 + i, sk.ersteSpalte, 1, sk.headers.length).delete('Up' as Excel.DeleteShiftDirection.up);
   }
@@ -247,8 +274,9 @@ export async function speichereCheckliste(
   return {
     checkliste: clZeile >= 0 ? 'aktualisiert' : 'angelegt',
     kennzahlenAktualisiert: aktualisiert,
-    kennzahlenAngelegt: wiederverwendet + neu.length,
+    kennzahlenAngelegt: neu.length,
     kennzahlenEntfernt: frei.length,
     syncs,
+    hinweise,
   };
 }

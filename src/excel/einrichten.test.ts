@@ -1,6 +1,6 @@
 import { createFakeExcel } from './testing/fakeExcel';
 import { einrichten, dropdownQuelle } from './einrichten';
-import { DATA_SHEETS, PREPARED_ROWS, tableLayoutOf } from '../workbook/layout';
+import { DATA_SHEETS, tableLayoutOf } from '../workbook/layout';
 import { TABLES, TABLE_ORDER } from '../domain/schema';
 
 describe('einrichten', () => {
@@ -26,21 +26,24 @@ describe('einrichten', () => {
     expect(r.angelegt).toContain('Tabelle tblArbeitsplanung (Blatt Arbeitsplanung)');
     // dropdowns
     expect(fx.zelle('Arbeitsplanung', 'D2')?.gueltigkeit).toEqual({ list: { inCellDropDown: true, source: 'Maßnahme,Wirkung' } });
-    expect(fx.zelle('Arbeitsplanung', `D${1 + PREPARED_ROWS}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+    // only on the table's rows: nothing below the table (co-authoring); new table rows inherit it (see below)
+    const apEnde = 1 + fx.tabelle('tblArbeitsplanung')!.tabelle.zeilen;
+    expect(fx.zelle('Arbeitsplanung', `D${apEnde}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+    expect(fx.zelle('Arbeitsplanung', `D${apEnde + 1}`)?.gueltigkeit).toBeUndefined();
     expect(fx.zelle('Ziele', 'A2')?.gueltigkeit?.list?.source).toBe('=INDIRECT("tblHandlungsfelder[HF-Nr]")');
     expect(fx.zelle('Kennzahlen', 'B2')?.gueltigkeit?.list?.source).toBe('=INDIRECT("tblZiele[Handlungsziel-ID]")');
     // number formats
     const format = (key: 'kennzahlen' | 'arbeitsplanung', header: string) => tableLayoutOf(key).columns.find((c) => c.spec.header === header)?.numberFormat ?? 'General';
     expect(fx.zelle('Kennzahlen', 'G2')?.zahlenformat).toBe(format('kennzahlen', 'Zielwert'));
     expect(fx.zelle('Kennzahlen', 'I2')?.zahlenformat).toBe('DD.MM.YYYY');
-    expect(fx.zelle('Kennzahlen', `A${1 + PREPARED_ROWS}`)?.zahlenformat).toBe(format('kennzahlen', 'Kennzahl-ID'));
+    expect(fx.zelle('Kennzahlen', `A${1 + fx.tabelle('tblKennzahlen')!.tabelle.zeilen}`)?.zahlenformat).toBe(format('kennzahlen', 'Kennzahl-ID'));
     expect(fx.zelle('Arbeitsplanung', 'B2')?.zahlenformat).toBe('0');
     // key columns centred so an integer HF-Nr does not run into the text beside it; text keeps the default
     expect(fx.zelle('Stammdaten', 'A2')?.format.horizontal).toBe('Center');
     expect(fx.zelle('Ziele', 'A2')?.format.horizontal).toBe('Center');
     expect(fx.zelle('Ziele', 'D2')?.format.horizontal).toBe('Center');
     expect(fx.zelle('Arbeitsplanung', 'A2')?.format.horizontal).toBe('Center');
-    expect(fx.zelle('Arbeitsplanung', `B${1 + PREPARED_ROWS}`)?.format.horizontal).toBe('Center');
+    expect(fx.zelle('Arbeitsplanung', `B${apEnde}`)?.format.horizontal).toBe('Center');
     expect(fx.zelle('Arbeitsplanung', 'E2')?.format.horizontal).toBeUndefined();
     expect(fx.zelle('Stammdaten', 'B2')?.format.horizontal).toBeUndefined();
     expect(fx.zelle('Stammdaten', 'A1')?.format.horizontal).toBeUndefined();
@@ -176,5 +179,90 @@ describe('einrichten: Blattname in anderer Schreibweise', () => {
     expect(x.modell.blaetter.filter((b) => b.name.toLowerCase() === 'ziele')).toHaveLength(1);
     expect(x.tabelle('tblZiele')?.tabelle.blatt).toBe('ziele');
     expect(x.tabelle('tblArbeitsplanung')?.tabelle.blatt).toBe('ARBEITSPLANUNG');
+  });
+});
+
+describe('einrichten: Spaltennamen wie Excel ohne Groß-/Kleinschreibung', () => {
+  test('„status“ und „ Bemerkung\u00a0“ sind die Spalten Status und Bemerkung: nichts angehängt, keine Sicherung, auch beim zweiten Lauf', async () => {
+    const kopf = TABLES.arbeitsplanung.columns.map((c) => (c.header === 'Status' ? 'status' : c.header === 'Bemerkung' ? ' Bemerkung\u00a0' : c.header));
+    const fx = createFakeExcel({
+      tabellen: [{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf, zeilen: [['M1', 1, '1.1', 'Maßnahme', 'x', '', 'hoch', 'A', 'Q1', 'geplant', 'nein', '']] }],
+    });
+    for (let lauf = 0; lauf < 2; lauf++) {
+      const r = await einrichten(fx.context);
+      expect(r.angelegt.filter((a) => a.includes('Spalte'))).toEqual([]);
+      expect(fx.tabelle('tblArbeitsplanung')!.kopf).toHaveLength(kopf.length);
+      expect(fx.modell.blaetter.filter((b) => b.name.startsWith('Sicherung'))).toEqual([]);
+    }
+  });
+
+  test('die Fälschung: eine Spalte „Status“ neben „status“ heißt wie in Excel „Status2“', () => {
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblX', blatt: 'X', kopf: ['status'], zeilen: [['a']] }] });
+    fx.context.workbook.tables.getItem('tblX').columns.add(null as unknown as number, undefined, 'Status');
+    expect(fx.tabelle('tblX')!.kopf).toEqual(['status', 'Status2']);
+  });
+});
+
+describe('einrichten: Blatt- und Arbeitsmappenschutz', () => {
+  test('die Fälschung verweigert auf geschützten Blättern Datenüberprüfung, bedingte Formate, Formate, rows.add und resize', () => {
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblX', blatt: 'X', kopf: ['a'], zeilen: [['1']] }] });
+    fx.blatt('X').geschuetzt = true;
+    const ws = fx.context.workbook.worksheets.getItem('X');
+    const code = { code: 'AccessDenied' };
+    expect(() => (ws.getRange('A2').dataValidation.rule = { list: { inCellDropDown: true, source: 'a' } })).toThrow(expect.objectContaining(code));
+    expect(() => ws.getRange('A2').conditionalFormats.add('Custom' as Excel.ConditionalFormatType)).toThrow(expect.objectContaining(code));
+    expect(() => (ws.getRange('A2').format.fill.color = '#FF0000')).toThrow(expect.objectContaining(code));
+    expect(() => fx.context.workbook.tables.getItem('tblX').rows.add(undefined, [['2']])).toThrow(expect.objectContaining(code));
+    expect(() => fx.context.workbook.tables.getItem('tblX').resize(ws.getRange('A1:A3'))).toThrow(expect.objectContaining(code));
+    fx.modell.strukturGeschuetzt = true;
+    expect(() => fx.context.workbook.worksheets.add('Neu')).toThrow(expect.objectContaining(code));
+    expect(() => (ws.visibility = 'Hidden' as Excel.SheetVisibility)).toThrow(expect.objectContaining(code));
+  });
+
+  test('geschütztes Eingabeblatt: deutsche Meldung mit Blatt und Ausweg, nichts geändert', async () => {
+    const fx = createFakeExcel();
+    await einrichten(fx.context);
+    fx.blatt('Arbeitsplanung').geschuetzt = true;
+    fx.blatt('Arbeitsplanung').schutzOptionen = {};
+    const vorher = fx.schnappschuss();
+    await expect(einrichten(fx.context)).rejects.toThrow('Das Blatt „Arbeitsplanung“ ist geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben)');
+    expect(fx.schnappschuss()).toBe(vorher);
+  });
+
+  test('geschützte Arbeitsmappenstruktur: Meldung, wenn Blätter fehlen; eingerichtete Mappe läuft weiter', async () => {
+    const leer = createFakeExcel();
+    leer.modell.strukturGeschuetzt = true;
+    await expect(einrichten(leer.context)).rejects.toThrow('Die Arbeitsmappenstruktur ist geschützt');
+    const fertig = createFakeExcel();
+    await einrichten(fertig.context);
+    fertig.modell.strukturGeschuetzt = true;
+    await expect(einrichten(fertig.context)).resolves.toBeDefined();
+  });
+});
+
+describe('einrichten: Datenüberprüfung nur auf den Tabellenspalten', () => {
+  test('keine Regel unterhalb der Tabelle; neue Tabellenzeilen erben sie', async () => {
+    const fx = createFakeExcel();
+    await einrichten(fx.context);
+    const t = fx.tabelle('tblArbeitsplanung')!.tabelle;
+    const unten = t.zeile + t.zeilen + 1;
+    const b = fx.blatt('Arbeitsplanung');
+    const darunter = [...b.zellen.entries()].filter(([k, c]) => Number(k.split(',')[0]) >= unten && c.gueltigkeit);
+    expect(darunter).toEqual([]);
+    fx.context.workbook.tables.getItem('tblArbeitsplanung').rows.add(undefined, [new Array(t.spalten).fill(null)]);
+    expect(fx.zelle('Arbeitsplanung', `D${unten}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
+  });
+});
+
+describe('einrichten: alte Auswahllisten unterhalb der Tabelle', () => {
+  test('werden entfernt (frühere Versionen legten sie auf 500 vorbereitete Zeilen)', async () => {
+    const fx = createFakeExcel();
+    await einrichten(fx.context);
+    const t = fx.tabelle('tblArbeitsplanung')!.tabelle;
+    const unten = t.zeile + t.zeilen + 5;
+    fx.context.workbook.worksheets.getItem('Arbeitsplanung').getRange(`D${unten}`).dataValidation.rule = { list: { inCellDropDown: true, source: 'Maßnahme,Wirkung' } };
+    await einrichten(fx.context);
+    expect(fx.zelle('Arbeitsplanung', `D${unten}`)?.gueltigkeit).toBeUndefined();
+    expect(fx.zelle('Arbeitsplanung', `D${t.zeile + 1}`)?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');
   });
 });

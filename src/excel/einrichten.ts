@@ -16,6 +16,7 @@
  * Syncs: always 4 (list → table details → existing CF rules → write),
  * independent of the number of rows.
  */
+import { normalisiert } from '../domain/values';
 import { TABLES, type TableKey } from '../domain/schema';
 import type { RawValue } from '../domain/model';
 import {
@@ -91,15 +92,30 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   const blaetterSammlung = context.workbook.worksheets;
   blaetterSammlung.load('items/name');
   const tabellenSammlung = context.workbook.tables;
-  tabellenSammlung.load('items/name,items/worksheet/name');
+  tabellenSammlung.load('items/name,items/worksheet/name,items/showHeaders');
+  // workbook structure protection (ExcelApi 1.7) blocks adding and hiding sheets
+  const mappenSchutz = unterstuetzt('ExcelApi', '1.7') ? context.workbook.protection : null;
+  mappenSchutz?.load('protected');
   await context.sync();
   const blaetter = new Set(blaetterSammlung.items.map((b) => b.name));
   // Excel compares sheet names case-insensitively: a sheet "ziele" is the sheet Ziele (adding "Ziele" would fail)
   const blattKlein = new Map(blaetterSammlung.items.map((b) => [b.name.toLowerCase(), b.name]));
   const vorhandenesBlatt = (name: string): string | undefined => blattKlein.get(name.toLowerCase());
   const tabellen = new Map(tabellenSammlung.items.map((t) => [t.name.toLowerCase(), t]));
+  // getHeaderRowRange fails on a table whose header row is off, and new columns would not help either
+  const ohneKopf = DATA_SHEETS.flatMap((s) => s.tables.map((tl) => tl.spec.name)).filter((n) => tabellen.get(n.toLowerCase())?.showHeaders === false);
+  if (ohneKopf.length > 0) {
+    throw new Error(
+      `${ohneKopf.length === 1 ? `Die Tabelle „${ohneKopf[0]}“ hat` : `Die Tabellen ${ohneKopf.map((n) => `„${n}“`).join(', ')} haben`} keine Kopfzeile. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.`,
+    );
+  }
 
-  // sync 2: details of existing tables; free space where tables are missing
+  // sync 2: details of existing tables; free space where tables are missing; sheet protection
+  const schutz = DATA_SHEETS.filter((sh) => vorhandenesBlatt(sh.name) !== undefined).map((sh) => {
+    const p = context.workbook.worksheets.getItem(sh.name).protection;
+    p.load('protected');
+    return { blatt: sh.name, p };
+  });
   const bestehend = new Map<TableKey, Bestehend>();
   const frei = new Map<TableKey, Frei>();
   const mitCf = verfuegbar('bedingteFormate', unterstuetzt);
@@ -129,6 +145,28 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
     }
   }
   await context.sync();
+
+  // Excel refuses validation, formats, conditional formats and new columns on a protected sheet, and a
+  // half-done Einrichten helps no one: check first, name the sheets and the way out, change nothing
+  const geschuetzt = schutz.filter((x) => x.p.protected).map((x) => `„${x.blatt}“`);
+  if (geschuetzt.length > 0) {
+    throw new Error(
+      `${geschuetzt.length === 1 ? `Das Blatt ${geschuetzt[0]} ist` : `Die Blätter ${geschuetzt.join(', ')} sind`} geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.`,
+    );
+  }
+  const neueBlaetter = DATA_SHEETS.some((sh) => vorhandenesBlatt(sh.name) === undefined);
+  const neueSpalten = DATA_SHEETS.some((sh) =>
+    sh.tables.some((tl) => {
+      const b = bestehend.get(tl.spec.key);
+      const h = (b?.kopf.values[0] ?? []).map((x) => normalisiert(String(x ?? '')));
+      return b !== undefined && tl.columns.some((c) => !h.includes(normalisiert(c.spec.header)));
+    }),
+  );
+  if (mappenSchutz?.protected && (neueBlaetter || neueSpalten)) {
+    throw new Error(
+      'Die Arbeitsmappenstruktur ist geschützt, deshalb kann „Einrichten“ keine Blätter (auch keine Sicherung) anlegen. Bitte den Schutz aufheben (Überprüfen › Arbeitsmappe schützen) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.',
+    );
+  }
 
   // sync 3: formulas of existing custom CF rules on the Arbeitsplanung (to avoid duplicates)
   const cfRegeln: Excel.ConditionalFormatRule[] = [];
@@ -166,9 +204,10 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
         if (b.blatt.toLowerCase() !== sheet.name.toLowerCase()) ziel = context.workbook.worksheets.getItem(b.blatt);
         kopf = b.kopf.rowIndex + 1;
         const first = b.kopf.columnIndex + 1;
-        const headers = (b.kopf.values[0] ?? []).map((h) => String(h ?? '').trim());
+        // Excel keeps column names unique regardless of case: "status" is the column Status (adding it would give "Status2")
+        const headers = (b.kopf.values[0] ?? []).map((h) => normalisiert(String(h ?? '')));
         let naechste = first + b.kopf.columnCount;
-        const fehlen = tl.columns.some((c) => !headers.includes(c.spec.header));
+        const fehlen = tl.columns.some((c) => !headers.includes(normalisiert(c.spec.header)));
         if (fehlen && verfuegbar('sicherungKopieren', unterstuetzt)) {
           // the table's structure changes: keep a copy first (issue: backup before bulk changes)
           const name = freierName(sicherungsName(jetzt), new Set([...blaetter, ...sicherungen]));
@@ -176,7 +215,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
           sicherungen.push(name);
         }
         lage = tl.columns.map((c) => {
-          const i = headers.indexOf(c.spec.header);
+          const i = headers.indexOf(normalisiert(c.spec.header));
           if (i >= 0) return { layout: c, spalte: first + i, neu: false };
           b.tabelle.columns.add(null as unknown as number, undefined, c.spec.header);
           angelegt.push(`Spalte „${c.spec.header}“ in ${tl.spec.name}`);
@@ -193,8 +232,15 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
         datenZeilen = neu.datenZeilen;
       }
       if (tl === sheet.tables[0] && ziel === ws) kopfZeile = kopf;
-      const letzteZeile = kopf + Math.max(PREPARED_ROWS, datenZeilen);
+      // the table's own rows only: Excel carries a column's validation and formats into new table rows,
+      // and validation below a table is a known cause of co-authoring conflicts
+      const letzteZeile = kopf + Math.max(1, datenZeilen);
       spaltenFormatieren(ziel, lage, kopf, letzteZeile, unterstuetzt);
+      // earlier versions put dropdowns on PREPARED_ROWS rows below a table: remove those (one call per table)
+      if (b && letzteZeile < kopf + PREPARED_ROWS && verfuegbar('dropdowns', unterstuetzt)) {
+        const spalten = lage.map((l) => l.spalte);
+        ziel.getRange(bereichsAdresse(letzteZeile + 1, Math.min(...spalten), kopf + PREPARED_ROWS - letzteZeile, Math.max(...spalten) - Math.min(...spalten) + 1)).dataValidation.clear();
+      }
       if (key === 'arbeitsplanung' && mitCf) {
         const neueRegeln = artFormatieren(ziel, lage, kopf, letzteZeile, vorhandeneFormeln);
         if (neueRegeln > 0) angelegt.push('Farbmarkierung Maßnahme/Wirkung (bedingte Formatierung)');
@@ -256,7 +302,7 @@ function tabelleAusFreiemBereich(
   const leer = werte.every((r) => r.every((v) => v === '' || v === null));
   if (leer) return tabelleAnlegen(ws, tl, zeilen);
   const kopf = (werte[0] ?? []).map((v) => String(v ?? '').trim());
-  const passt = tl.columns.every((c, i) => kopf[i] === c.spec.header);
+  const passt = tl.columns.every((c, i) => normalisiert(kopf[i] ?? '') === normalisiert(c.spec.header));
   const bereich = bereichsAdresse(tl.headerRow, tl.firstColumn, 1, tl.columns.length);
   if (passt) {
     const letzte = f.benutzt.isNullObject ? tl.headerRow + 1 : Math.max(tl.headerRow + 1, f.benutzt.rowIndex + f.benutzt.rowCount);

@@ -1,10 +1,10 @@
 /**
  * Grouping a grid's cell styles into as few Office.js calls as possible:
  * cells with the same style are merged into rectangles (runs along a row,
- * extended downwards while the next row has the same run), and the
- * rectangles of one style are addressed together through
- * `worksheet.getRanges("A1:B2, D4")` (RangeAreas, ExcelApi 1.9). The number
- * of calls therefore depends on the number of styles, not of rows.
+ * extended downwards while the next row has the same run), one range per
+ * rectangle. Address lists (`worksheet.getRanges`) are not used: German
+ * desktop Excel wants the locale's ";" between the addresses, Excel on the
+ * web ",", so no list works on both.
  */
 import { columnLetter } from '../workbook/layout';
 import type { CellStyle, Grid, GridCell, StyleName } from '../workbook/grid';
@@ -18,13 +18,6 @@ export interface Rechteck {
   readonly zeilen: number;
   readonly spalten: number;
 }
-
-/**
- * Longest comma-separated address list per getRanges call. Excel rejects
- * long lists with "The argument is invalid" somewhere above ~8,000
- * characters (office-js issue #5198), so we stay well below.
- */
-export const MAX_ADRESSLAENGE = 2000;
 
 export function rechteckAdresse(r: Rechteck): string {
   const a = `${columnLetter(r.spalte)}${r.zeile}`;
@@ -155,22 +148,6 @@ export function hoehenRechtecke(hoehen: readonly (number | null | undefined)[]):
     i = j + 1;
   }
   return out;
-}
-
-/** Join rectangle addresses into lists no longer than `max` characters. Pure. */
-export function adresslisten(rechtecke: readonly Rechteck[], max = MAX_ADRESSLAENGE): string[] {
-  const listen: string[] = [];
-  let aktuell = '';
-  for (const r of rechtecke) {
-    const a = rechteckAdresse(r);
-    if (aktuell && aktuell.length + 2 + a.length > max) {
-      listen.push(aktuell);
-      aktuell = '';
-    }
-    aktuell = aktuell ? `${aktuell}, ${a}` : a;
-  }
-  if (aktuell) listen.push(aktuell);
-  return listen;
 }
 
 const RAHMEN: readonly Excel.BorderIndex[] = [

@@ -18,7 +18,7 @@ export { sicherungAnlegen, sicherungEinreihen, letzteSicherungWiederherstellen, 
 export type { Sicherung, Wiederherstellung } from './sicherung';
 export { planeBloecke, schreibeWerteInBloecke, alsExcelWert, siehtAusWieZahl, MAX_BLOCK_BYTES, MAX_STAPEL_BYTES } from './bloecke';
 export type { Block, ZellWert } from './bloecke';
-export { stilRechtecke, adresslisten, formatAnwenden } from './formate';
+export { stilRechtecke, formatAnwenden } from './formate';
 export { parseAdresse, bereichsAdresse, blattImBezug, breiteInPunkten, excelSeriennummer } from './adresse';
 export {
   ANFORDERUNGEN,

@@ -148,7 +148,7 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     expect(raw.tables[0].rows[0]).toEqual([{ error: '#NV' }, 'h', 'l', '1.1', 'z', 'privat']);
   });
 
-  test('Daten unter der Tabelle (direkt darunter und nach einer Leerzeile): Zeilen gemeldet, ohne weiteren sync', async () => {
+  test('Daten unter der Tabelle: direkt darunter erweitert Excel die Tabelle, nach einer Leerzeile gemeldet, ohne weiteren sync', async () => {
     const fx = createFakeExcel(beispielSaat(3));
     const vorher = await leseArbeitsmappe(fx.context);
     const ap = vorher.tables.find((t) => t.name === 'tblArbeitsplanung')!;
@@ -162,11 +162,14 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     const syncs = fx.syncs();
     const raw = await leseArbeitsmappe(fx.context);
     expect(fx.syncs() - syncs).toBe(3);
-    expect(raw.tables.find((t) => t.name === 'tblArbeitsplanung')!.zeilenDarunter).toEqual([unten, unten + 2]);
+    const neu = raw.tables.find((t) => t.name === 'tblArbeitsplanung')!;
+    // the row directly below joined the table (AutoExpansion); the one after the empty row did not
+    expect(neu.rows).toHaveLength(ap.rows.length + 1);
+    expect(neu.zeilenDarunter).toEqual([unten + 2]);
     expect(raw.tables.find((t) => t.name === 'tblZiele')!.zeilenDarunter).toBeUndefined();
     const w = pruefen(raw).findings.filter((f) => f.regel === 'DATEN_UNTER_TABELLE');
-    expect(w).toEqual([expect.objectContaining({ schwere: 'Warnung', blatt: 'Arbeitsplanung', zelle: `A${unten}` })]);
-    expect(w[0].meldung).toContain(`Die Zeilen ${unten}, ${unten + 2} unter der Tabelle „tblArbeitsplanung“`);
+    expect(w).toEqual([expect.objectContaining({ schwere: 'Warnung', blatt: 'Arbeitsplanung', zelle: `A${unten + 2}` })]);
+    expect(w[0].meldung).toContain(`Zeile ${unten + 2} unter der Tabelle „tblArbeitsplanung“`);
     expect(w[0].meldung).toContain('Tabellenentwurf › Tabellengröße ändern');
   });
 
@@ -199,5 +202,50 @@ describe('reine Helfer', () => {
     expect(zellwert('', 'Empty')).toBeNull();
     expect(zellwert(46000, 'Double')).toBe(46000);
     expect(ohneLeereEndzeilen([[1], [null], [2], [null]])).toEqual([[1], [null], [2]]);
+  });
+});
+
+describe('Antwortgröße: lange Texte', () => {
+  test('eine Antwort über 5 MB wird in kleineren Blöcken gelesen (ResponsePayloadSizeLimitExceeded)', async () => {
+    const lang = 'ä'.repeat(1_500);
+    const zeilen = Array.from({ length: 2_000 }, (_, i) => [`A${i + 1}`, 1, '1.1', 'Maßnahme', lang, '', 'hoch', 'X', '2026', 'offen', '', lang]);
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen }] });
+    // the fake enforces Excel's limit in bytes
+    const alles = fx.context.workbook.worksheets.getItem('Arbeitsplanung').getRange('A1:L2001').load('values');
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    void alles;
+    const raw = await leseArbeitsmappe(fx.context);
+    const t = raw.tables.find((x) => x.name === 'tblArbeitsplanung')!;
+    expect(t.rows).toHaveLength(2_000);
+    expect(t.rows[1999][0]).toBe('A2000');
+    expect(t.rows[1000][4]).toBe(lang);
+  });
+});
+
+describe('Ergebniszeile', () => {
+  test('wird nie als Datenzeile gelesen', async () => {
+    const fx = createFakeExcel({
+      tabellen: [{ name: 'tblArbeitsplanung', blatt: 'Arbeitsplanung', kopf: KOPF, zeilen: [['A1', 1, '1.1', 'Maßnahme', 'x', '', 'hoch', 'X', '2026', 'offen', '', '']], summenzeile: ['Summe', 1] }],
+    });
+    const raw = await leseArbeitsmappe(fx.context);
+    expect(raw.tables[0].rows.map((r) => r[0])).toEqual(['A1']);
+  });
+});
+
+describe('Die Fälschung lädt streng wie Office.js', () => {
+  test('Einträge einer Sammlung haben nur die geladenen Eigenschaften', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    const blaetter = fx.context.workbook.worksheets.load('items/name');
+    const tabellen = fx.context.workbook.tables.load('items/name,items/worksheet/name');
+    await fx.context.sync();
+    expect(blaetter.items[0].name).toBe('Stammdaten');
+    expect(() => blaetter.items[0].visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    expect(tabellen.items[0].worksheet.name).toBe('Stammdaten');
+    expect(() => tabellen.items[0].showHeaders).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    expect(() => tabellen.items[0].worksheet.visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    // "items" alone loads every scalar property of the items
+    const alle = fx.context.workbook.worksheets.load('items');
+    await fx.context.sync();
+    expect(alle.items[0].visibility).toBe('Visible');
   });
 });

@@ -11,9 +11,9 @@
  * Checkliste/Netzwerk modules) queue their own loads into the same syncs via
  * the `vorSync1` / `vorSync2` hooks instead of adding round trips.
  */
+import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, TABLE_NAMES } from '../domain/schema';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
-import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { bereichsAdresse } from './adresse';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 
@@ -88,9 +88,18 @@ export function ohneLeereEndzeilen(rows: RawValue[][]): RawValue[][] {
 interface TabellenLadung {
   readonly name: string;
   readonly blatt: string;
-  readonly kopf: Excel.Range;
+  /** null: the table's header row is switched off */
+  readonly kopf: Excel.Range | null;
   readonly koerper: Excel.Range;
   readonly mitDaten: boolean;
+}
+
+interface LeseAuftrag {
+  /** index into the table loads */
+  readonly tabelle: number;
+  /** 0-based first body row and row count */
+  readonly start: number;
+  readonly anzahl: number;
 }
 
 interface BlockLadung {
@@ -107,8 +116,9 @@ function fensterDarunter(l: TabellenLadung, alle: readonly TabellenLadung[]): { 
   let ende = Math.min(MAX_ZEILE, zeile + FENSTER_DARUNTER - 1);
   for (const o of alle) {
     if (o === l || o.blatt !== l.blatt) continue;
-    const oben = o.kopf.rowIndex + 1;
-    const ueberlappt = o.kopf.columnIndex <= k.columnIndex + k.columnCount - 1 && o.kopf.columnIndex + o.kopf.columnCount - 1 >= k.columnIndex;
+    // the other table's first row: its header row, or its body when the header row is switched off
+    const oben = o.kopf ? o.kopf.rowIndex + 1 : o.koerper.rowIndex + 1;
+    const ueberlappt = o.koerper.columnIndex <= k.columnIndex + k.columnCount - 1 && o.koerper.columnIndex + o.koerper.columnCount - 1 >= k.columnIndex;
     if (ueberlappt && oben >= zeile) ende = Math.min(ende, oben - 1);
   }
   return { zeile, anzahl: Math.max(0, ende - zeile + 1) };
@@ -123,7 +133,8 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
-  tabellen.load('items/name,items/worksheet/name');
+  // showHeaders first: getHeaderRowRange of a table whose header row is switched off fails the whole batch
+  tabellen.load('items/name,items/worksheet/name,items/showHeaders');
   // workbook.name (ExcelApi 1.7) becomes RawWorkbook.source, for the "computed from" stamp
   const mitName = verfuegbar('dokumentEigenschaften', optionen.unterstuetzt ?? officeUnterstuetzt);
   if (mitName) context.workbook.load('name');
@@ -135,51 +146,94 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
     tabellen: new Map(tabellen.items.map((t) => [t.name, t.worksheet.name])),
   };
   const ladungen: TabellenLadung[] = tabellen.items.map((t) => {
-    const kopf = t.getHeaderRowRange();
-    kopf.load('values,rowIndex,columnIndex,columnCount');
+    const mitKopf = t.showHeaders !== false;
+    const kopf = mitKopf ? t.getHeaderRowRange() : null;
+    kopf?.load('values,rowIndex,columnIndex,columnCount');
     const koerper = t.getDataBodyRange();
     koerper.load('rowCount,columnCount,rowIndex,columnIndex');
-    return { name: t.name, blatt: t.worksheet.name, kopf, koerper, mitDaten: mitDaten(t.name, t.worksheet.name) };
+    // without a header row nothing can be matched by header text: no data (pruefen reports the table)
+    return { name: t.name, blatt: t.worksheet.name, kopf, koerper, mitDaten: mitKopf && mitDaten(t.name, t.worksheet.name) };
   });
   optionen.vorSync2?.(stand);
   if (ladungen.length > 0 || optionen.vorSync2) await context.sync();
 
-  // sync 3: values in blocks; batches split only above the payload budget
-  const bloeckeJeTabelle: BlockLadung[][] = [];
-  const darunterJeTabelle: ({ zeile: number; range: Excel.Range } | null)[] = [];
-  let stapelBytes = 0;
-  for (const l of ladungen) {
-    const bl: BlockLadung[] = [];
-    bloeckeJeTabelle.push(bl);
-    darunterJeTabelle.push(null);
-    if (!l.mitDaten) continue;
-    const k = l.koerper;
-    const ws = context.workbook.worksheets.getItem(l.blatt);
-    for (const b of planeLeseBloecke(k.rowCount, k.columnCount)) {
-      const bytes = b.anzahl * k.columnCount * LESE_BYTES_PRO_ZELLE;
-      if (stapelBytes > 0 && stapelBytes + bytes > LESE_STAPEL_BYTES) {
-        // payload budget exhausted: fetch what is queued before queuing more
-        await context.sync();
-        stapelBytes = 0;
-      }
-      const range = ws.getRange(bereichsAdresse(k.rowIndex + 1 + b.start, k.columnIndex + 1, b.anzahl, k.columnCount));
-      range.load('values,valueTypes');
-      bl.push({ start: b.start, range });
-      stapelBytes += bytes;
-    }
-    // only the contract tables are checked for data typed below them
-    const f = istSpecTabelle(l.name) ? fensterDarunter(l, ladungen) : { zeile: 0, anzahl: 0 };
-    if (f.anzahl > 0) {
-      const range = ws.getRange(bereichsAdresse(f.zeile, k.columnIndex + 1, f.anzahl, k.columnCount));
+  // sync 3: values in blocks; batches split only above the payload budget. The budget is an estimate
+  // (LESE_BYTES_PRO_ZELLE per cell; long texts make a response several times larger): a batch Excel
+  // refuses as too large (ResponsePayloadSizeLimitExceeded) is read again in halves — reads change nothing.
+  const auftraege: LeseAuftrag[] = [];
+  ladungen.forEach((l, tabelle) => {
+    if (!l.mitDaten) return;
+    for (const b of planeLeseBloecke(l.koerper.rowCount, l.koerper.columnCount)) auftraege.push({ tabelle, start: b.start, anzahl: b.anzahl });
+  });
+  const bloeckeJeTabelle: BlockLadung[][] = ladungen.map(() => []);
+  // the rows below each contract table, for data typed outside it: small, they ride on the last read request
+  const fenster = ladungen.map((l) => (l.mitDaten && istSpecTabelle(l.name) ? fensterDarunter(l, ladungen) : { zeile: 0, anzahl: 0 }));
+  const darunterJeTabelle: ({ zeile: number; range: Excel.Range } | null)[] = ladungen.map(() => null);
+  const darunterLaden = (): void => {
+    ladungen.forEach((l, i) => {
+      const f = fenster[i];
+      if (f.anzahl === 0) return;
+      const range = context.workbook.worksheets
+        .getItem(l.blatt)
+        .getRange(bereichsAdresse(f.zeile, l.koerper.columnIndex + 1, f.anzahl, l.koerper.columnCount));
       range.load('values');
-      darunterJeTabelle[darunterJeTabelle.length - 1] = { zeile: f.zeile, range };
-      stapelBytes += f.anzahl * k.columnCount * LESE_BYTES_PRO_ZELLE;
+      darunterJeTabelle[i] = { zeile: f.zeile, range };
+    });
+  };
+  const lesen = async (stapel: readonly LeseAuftrag[], letzter: boolean): Promise<void> => {
+    const geladen = stapel.map((a) => {
+      const k = ladungen[a.tabelle].koerper;
+      const range = context.workbook.worksheets
+        .getItem(ladungen[a.tabelle].blatt)
+        .getRange(bereichsAdresse(k.rowIndex + 1 + a.start, k.columnIndex + 1, a.anzahl, k.columnCount));
+      range.load('values,valueTypes');
+      return { a, range };
+    });
+    // the caller's loads ride on the last read request (queued again if that request is retried)
+    if (letzter) {
+      darunterLaden();
+      optionen.vorSync3?.(stand);
     }
+    try {
+      await context.sync();
+    } catch (e) {
+      const code = (e as { code?: unknown } | null)?.code;
+      if (code !== 'ResponsePayloadSizeLimitExceeded' || stapel.every((a) => a.anzahl === 1)) throw e;
+      const haelften = stapel.flatMap((a) => {
+        if (a.anzahl === 1) return [a];
+        const h = Math.floor(a.anzahl / 2);
+        return [
+          { ...a, anzahl: h },
+          { ...a, start: a.start + h, anzahl: a.anzahl - h },
+        ];
+      });
+      const mitte = Math.ceil(haelften.length / 2);
+      await lesen(haelften.slice(0, mitte), false);
+      await lesen(haelften.slice(mitte), letzter);
+      return;
+    }
+    for (const g of geladen) bloeckeJeTabelle[g.a.tabelle].push({ start: g.a.start, range: g.range });
+  };
+  const stapel: LeseAuftrag[][] = [];
+  let stapelBytes = 0;
+  for (const a of auftraege) {
+    const bytes = a.anzahl * ladungen[a.tabelle].koerper.columnCount * LESE_BYTES_PRO_ZELLE;
+    if (stapel.length === 0 || (stapelBytes > 0 && stapelBytes + bytes > LESE_STAPEL_BYTES)) {
+      stapel.push([]);
+      stapelBytes = 0;
+    }
+    stapel[stapel.length - 1].push(a);
+    stapelBytes += bytes;
   }
-  optionen.vorSync3?.(stand);
-  if (bloeckeJeTabelle.some((b) => b.length > 0) || optionen.vorSync3) await context.sync();
+  if (stapel.length === 0 && (optionen.vorSync3 || fenster.some((f) => f.anzahl > 0))) stapel.push([]);
+  for (const [i, s] of stapel.entries()) await lesen(s, i === stapel.length - 1);
+  for (const bl of bloeckeJeTabelle) bl.sort((x, y) => x.start - y.start);
 
   const tables: RawTable[] = ladungen.map((l, i) => {
+    if (!l.kopf) {
+      // the row above the body is where the header row belongs
+      return { name: l.name, sheet: l.blatt, headerRow: l.koerper.rowIndex, firstColumn: l.koerper.columnIndex + 1, headers: [], rows: [], ohneKopfzeile: true };
+    }
     const headers = (l.kopf.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
     const rows: RawValue[][] = [];
     for (const b of bloeckeJeTabelle[i]) {

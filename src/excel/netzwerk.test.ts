@@ -55,7 +55,7 @@ async function netzwerkDatei(fx: FakeExcel, neu: number): Promise<NetzwerkDatei>
 }
 
 describe('uebernehmen: neue Zeilen und eigene Spalten der Steuerungsdatei', () => {
-  test('berechnete Spalte behält ihre Formel in neuen Zeilen (Leerzeile am Ende und rows.add)', async () => {
+  test('berechnete Spalte behält ihre Formel in neuen Zeilen (Leerzeile am Ende und unter der Tabelle)', async () => {
     const fx = steuerung(1);
     const datei = await netzwerkDatei(fx, 3);
     const vorher = fx.syncs();
@@ -74,9 +74,14 @@ describe('uebernehmen: neue Zeilen und eigene Spalten der Steuerungsdatei', () =
       const zelle = fx.zelle('Arbeitsplanung', `${String.fromCharCode(64 + t.tabelle.spalte + erledigt)}${zeile}`);
       expect(zelle?.formel).toBe(FORMEL);
     }
-    // the first new row went into the blank row (contract columns only), the others through one rows.add
-    const schreiben = fx.protokoll.filter((p) => /^Range\.values Arbeitsplanung!|^TableRows\.add/.test(p));
-    expect(schreiben).toEqual([`Range.values Arbeitsplanung!A${neu[0].zeile}:L${neu[0].zeile}`, 'TableRows.add tblArbeitsplanung 2']);
+    // the first new row went into the blank row (contract columns only), the others as values below the table
+    // (nulls leave the calculated column to Excel), then the table resized over them — no TableRows.add
+    const schreiben = fx.protokoll.filter((p) => /^Range\.values Arbeitsplanung!|^TableRows\.add|^Table\.resize/.test(p));
+    expect(schreiben).toEqual([
+      `Range.values Arbeitsplanung!A${neu[0].zeile}:L${neu[0].zeile}`,
+      `Range.values Arbeitsplanung!A${neu[0].zeile + 1}:M${neu[0].zeile + 2}`,
+      `Table.resize tblArbeitsplanung A1:M${neu[0].zeile + 2}`,
+    ]);
   });
 
   test('ExcelApi 1.4 (Mindestversion): übernehmen ohne copyFrom/RangeAreas, danach rückgängig', async () => {

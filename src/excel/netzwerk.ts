@@ -64,6 +64,8 @@ interface Gelesen {
   readonly raw: RawWorkbook;
   readonly stand: LeseStand;
   readonly koerper: Map<string, Excel.Range>;
+  /** the tables, with showTotals loaded */
+  readonly tabellen: Map<string, Excel.Table>;
 }
 
 /** Read the open workbook (3 syncs); `extra` queues further loads into sync 2. */
@@ -74,6 +76,7 @@ async function lese(
   unterstuetzt?: IstUnterstuetzt,
 ): Promise<Gelesen> {
   const koerper = new Map<string, Excel.Range>();
+  const tabellen = new Map<string, Excel.Table>();
   let stand: LeseStand | null = null;
   const raw = await leseTabellen(context, {
     unterstuetzt,
@@ -82,7 +85,11 @@ async function lese(
       for (const key of Object.keys(TABLES) as TableKey[]) {
         const name = TABLES[key].name;
         if (!s.tabellen.has(name)) continue;
-        const r = context.workbook.tables.getItem(name).getDataBodyRange();
+        const tab = context.workbook.tables.getItem(name);
+        // with a totals row the row below the body is taken: new rows then go through rows.add
+        tab.load('showTotals');
+        tabellen.set(name, tab);
+        const r = tab.getDataBodyRange();
         r.load('rowCount');
         koerper.set(name, r);
       }
@@ -90,7 +97,7 @@ async function lese(
     },
   });
   if (!stand) throw new Error('Die Arbeitsmappe konnte nicht gelesen werden.');
-  return { raw: { ...raw, source: gesamtName }, stand, koerper };
+  return { raw: { ...raw, source: gesamtName }, stand, koerper, tabellen };
 }
 
 function mitTabellen(raw: RawWorkbook, erg: ZusammenfuehrenErgebnis): RawWorkbook {
@@ -176,7 +183,7 @@ export async function uebernehmen(
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const gesamtName = optionen.gesamtName ?? 'geöffnete Arbeitsmappe';
   const schreiber = new GridSchreiber(context, { unterstuetzt });
-  const { raw, stand, koerper } = await lese(
+  const { raw, stand, koerper, tabellen } = await lese(
     context,
     gesamtName,
     (s) => schreiber.vorbereiten(s, [SHEETS.aenderungsprotokoll]),
@@ -239,7 +246,7 @@ export async function uebernehmen(
     ws.getRange(bereichsAdresse(t.headerRow + 1 + z.zeile, t.firstColumn + z.spalte, 1, 1)).values = [[wert]];
   }
 
-  // 3. new rows: first into blank rows at the table's end, the rest with one rows.add per table.
+  // 3. new rows: first into blank rows at the table's end, the rest below the table (resized over them).
   // Only contract columns (and extra columns the row has a value for) are written, so a
   // calculated column of the steering group keeps its formula in the new rows.
   for (const key of erg.betroffen) {
@@ -272,9 +279,18 @@ export async function uebernehmen(
       return t.headers.map((_, c) => (schreiben.has(c) ? excelWert(r[c] ?? null) : null));
     });
     if (rest.length > 0) {
-      await anfrage.platz(zeilenBytes(rest));
-      // the typings omit null, Office.js accepts it in 2-D arrays ("leave this cell unchanged")
-      context.workbook.tables.getItem(t.name).rows.add(undefined, rest as (string | number | boolean)[][]);
+      await anfrage.platz(zeilenBytes(rest), 2);
+      const tab = tabellen.get(t.name);
+      if (tab && verfuegbar('tabelleAnpassen', unterstuetzt) && !tab.showTotals) {
+        // values directly below the table, then the table resized over them: TableRowCollection.add is a known
+        // cause of co-authoring conflicts; null leaves a cell to Excel (a calculated column fills it)
+        const unten = t.headerRow + 1 + (koerper.get(t.name)?.rowCount ?? t.rows.length);
+        ws.getRange(bereichsAdresse(unten, t.firstColumn, rest.length, t.headers.length)).values = rest as (string | number | boolean)[][];
+        tab.resize(ws.getRange(bereichsAdresse(t.headerRow, t.firstColumn, unten - t.headerRow + rest.length, t.headers.length)));
+      } else {
+        // without Table.resize (ExcelApi 1.13) or with a totals row; the typings omit null, Office.js accepts it in 2-D arrays
+        context.workbook.tables.getItem(t.name).rows.add(undefined, rest as (string | number | boolean)[][]);
+      }
     }
   }
 
@@ -299,6 +315,8 @@ export interface ImportRueckgaengig {
   /** tables restored from their backup */
   readonly tabellen: readonly string[];
   readonly sicherungen: readonly string[];
+  /** German notes, e.g. that a table's filter was cleared */
+  readonly hinweise?: readonly string[];
 }
 
 /**
@@ -334,12 +352,14 @@ export async function letztenImportRueckgaengig(context: Excel.RequestContext): 
     }
   }
   const tabellen: string[] = [];
+  const hinweise: string[] = [];
   for (const [i, g] of gruppe.entries()) {
     // mark the import as undone together with the last restore's writes
     if (i === gruppe.length - 1)
       for (const x of gruppe) context.workbook.worksheets.getItem(x.n).getRange('E1').values = [[`${id} – ${RUECKGAENGIG}`]];
     const w = await letzteSicherungWiederherstellen(context, g.zeile[1]);
     tabellen.push(w.tabelle);
+    hinweise.push(...w.hinweise);
   }
-  return { tabellen, sicherungen: gruppe.map((g) => g.n) };
+  return { tabellen, sicherungen: gruppe.map((g) => g.n), hinweise };
 }

@@ -15,7 +15,6 @@ export type Funktion =
   | 'dokumentEigenschaften'
   | 'dropdowns'
   | 'bildschirmAussetzen'
-  | 'mehrfachBereiche'
   | 'seitenlayout'
   | 'sicherungKopieren'
   | 'tabelleAnpassen';
@@ -87,14 +86,6 @@ export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
     version: '1.9',
     beschreibung: 'Bildschirmaktualisierung während des Schreibens anhalten',
     ersatz: 'Der Bildschirm kann während der Aktualisierung kurz flackern.',
-    pflicht: false,
-  },
-  // worksheet.getRanges (RangeAreas): one formatting call per style instead of per block
-  mehrfachBereiche: {
-    set: 'ExcelApi',
-    version: '1.9',
-    beschreibung: 'Schnelles Formatieren mehrerer Bereiche auf einmal',
-    ersatz: 'Formate werden Bereich für Bereich gesetzt; das dauert etwas länger.',
     pflicht: false,
   },
   seitenlayout: {

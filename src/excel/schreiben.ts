@@ -9,9 +9,10 @@
  *   bloecke.ts); number formats only where they are not General, one range
  *   per rectangle of such cells (the sheet was cleared, so General is
  *   already there);
- * - visual styles are applied per style name through RangeAreas, row
- *   heights per height through RangeAreas, merges of consecutive rows with
- *   the same columns with one `merge(true)` (merge across) each;
+ * - visual styles and row heights are applied one range per rectangle (no
+ *   address lists: their separator differs between German desktop Excel and
+ *   the web), merges of consecutive rows with the same columns with one
+ *   `merge(true)` (merge across) each;
  * - every queued call goes through one request budget (`Anfrage`) shared
  *   by all grids of the action, so no request exceeds ~4 MB;
  * - charts are created once by name and afterwards only get new source data;
@@ -21,13 +22,12 @@
  * charts of existing sheets, write). The KPI refresh folds the first two into
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
-import { STYLES } from '../workbook/styles';
+import { GLEICHE_OPTIK, STYLES } from '../workbook/styles';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
-import { Anfrage, schreibeWerteInBloecke, utf8Laenge, zeilenBytes, type Block } from './bloecke';
+import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
 import {
-  adresslisten,
   formatAnwenden,
   formatAufrufe,
   hoehenRechtecke,
@@ -346,23 +346,18 @@ export class GridSchreiber {
       maxStapelBytes: this.optionen.maxStapelBytes,
     });
 
-    // styles: one call group per style name
-    const mehrfach = verfuegbar('mehrfachBereiche', this.unterstuetzt);
-    for (const [name, rechtecke] of stilRechtecke(grid)) {
+    // styles: one range per rectangle. No RangeAreas: the separator of getRanges' address list
+    // depends on the host (";" in German desktop Excel, "," on the web), so no list works on both.
+    // styles that differ only in the number format (set above) share their rectangles
+    const optik = { rows: grid.rows.map((r) => r.map((c) => (c?.s && GLEICHE_OPTIK[c.s] ? { ...c, s: GLEICHE_OPTIK[c.s] } : c))) };
+    for (const [name, rechtecke] of stilRechtecke(optik)) {
       const stil = STYLES[name];
       if (!stil) continue;
       const n = formatAufrufe(stil);
       if (n === 0) continue;
-      if (mehrfach) {
-        for (const liste of adresslisten(rechtecke)) {
-          await platz(utf8Laenge(liste), n + 1);
-          formatAnwenden(blatt.getRanges(liste).format, stil);
-        }
-      } else {
-        for (const r of rechtecke) {
-          await platz(0, n);
-          formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
-        }
+      for (const r of rechtecke) {
+        await platz(0, n + 1);
+        formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
       }
     }
 
@@ -377,18 +372,11 @@ export class GridSchreiber {
       blatt.getRange(m.adresse).merge(m.zeilenweise);
     }
     // Explicit heights where the grid asks for them (Excel does not fit merged wrapped cells):
-    // all rows of one height in one RangeAreas call (address lists ≤ 2,000 characters), else runs.
+    // one range per run of rows with the same height (no address lists, see styles above).
     for (const [h, rechtecke] of hoehenRechtecke(grid.rowHeights ?? [])) {
-      if (mehrfach) {
-        for (const liste of adresslisten(rechtecke)) {
-          await platz(utf8Laenge(liste), 2);
-          blatt.getRanges(liste).format.rowHeight = h;
-        }
-      } else {
-        for (const r of rechtecke) {
-          await platz(0);
-          blatt.getRange(rechteckAdresse(r)).format.rowHeight = h;
-        }
+      for (const r of rechtecke) {
+        await platz(0, 2);
+        blatt.getRange(rechteckAdresse(r)).format.rowHeight = h;
       }
     }
 
@@ -423,15 +411,18 @@ export class GridSchreiber {
     const diagrammeNeu: string[] = [];
     const diagrammeAktualisiert: string[] = [];
     const bekannte = new Set((vorhanden?.diagramme.items ?? []).map((c) => c.name));
+    // every chart source has its categories in the first column and one series per further column;
+    // 'Auto' would let desktop Excel guess from the shape and plot a short history's dates as series
+    const reihen = 'Columns' as Excel.ChartSeriesBy;
     for (const spec of grid.charts ?? []) {
       const quelle = blatt.getRange(spec.dataRange);
       let chart: Excel.Chart;
       if (bekannte.has(spec.name)) {
         chart = blatt.charts.getItem(spec.name);
-        chart.setData(quelle, 'Auto' as Excel.ChartSeriesBy);
+        chart.setData(quelle, reihen);
         diagrammeAktualisiert.push(spec.name);
       } else {
-        chart = blatt.charts.add(DIAGRAMMTYP[spec.type] as Excel.ChartType, quelle, 'Auto' as Excel.ChartSeriesBy);
+        chart = blatt.charts.add(DIAGRAMMTYP[spec.type] as Excel.ChartType, quelle, reihen);
         chart.name = spec.name;
         diagrammeNeu.push(spec.name);
       }

@@ -111,3 +111,33 @@ describe('Sicherung', () => {
     await expect(sicherungAnlegen(fx.context, 'tblGibtsNicht')).rejects.toThrow('Die Tabelle tblGibtsNicht wurde in dieser Arbeitsmappe nicht gefunden');
   });
 });
+
+describe('Wiederherstellen in eine gefilterte Tabelle', () => {
+  test.each(['fehler', 'wirkungslos'] as const)('Excel %s: Filter aufgehoben, Zeilenzahl stimmt, Hinweis', async (gefiltertLoeschen) => {
+    const fx = createFakeExcel({ ...beispielSaat(10), gefiltertLoeschen });
+    const original = fx.tabelle('tblArbeitsplanung')!.zeilen.map((r) => [...r]);
+    await sicherungAnlegen(fx.context, 'tblArbeitsplanung', { jetzt: T1 });
+    fx.tippen('Arbeitsplanung', 'A12', 'NEU');
+    fx.tabelle('tblArbeitsplanung')!.tabelle.zeilen += 1;
+    const erste = String(original[0][0]);
+    fx.filtern('tblArbeitsplanung', fx.tabelle('tblArbeitsplanung')!.kopf[0], [erste]);
+    const w = await letzteSicherungWiederherstellen(fx.context, 'tblArbeitsplanung');
+    expect(fx.tabelle('tblArbeitsplanung')!.zeilen).toEqual(original);
+    expect(fx.tabelle('tblArbeitsplanung')!.tabelle.filter).toBeUndefined();
+    expect(w.hinweise).toEqual([expect.stringContaining('Filter der Tabelle „tblArbeitsplanung“ wurde aufgehoben')]);
+  });
+});
+
+describe('Wiederherstellen: neue Zeilen ohne TableRowCollection.add (Co-Authoring)', () => {
+  test('fehlende Zeilen gehen als Werte unter die Tabelle, die Tabelle wird darüber vergrößert', async () => {
+    const fx = createFakeExcel(beispielSaat(10));
+    const original = fx.tabelle('tblArbeitsplanung')!.zeilen.map((r) => [...r]);
+    await sicherungAnlegen(fx.context, 'tblArbeitsplanung', { jetzt: T1 });
+    // three rows deleted after the backup
+    fx.context.workbook.worksheets.getItem('Arbeitsplanung').getRange('A2:L4').delete('Up' as Excel.DeleteShiftDirection);
+    const start = fx.protokoll.length;
+    await letzteSicherungWiederherstellen(fx.context, 'tblArbeitsplanung');
+    expect(fx.tabelle('tblArbeitsplanung')!.zeilen).toEqual(original);
+    expect(fx.protokoll.slice(start).filter((p) => p.startsWith('TableRows.add'))).toEqual([]);
+  });
+});

@@ -9,7 +9,9 @@
  * Sheet names are limited to 31 characters, so the table name is kept in
  * cell B1 instead of the sheet name.
  */
+import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
 import { deutscheZeit } from '../domain/verlauf';
+import { normalisiert } from '../domain/values';
 import { bereichsAdresse } from './adresse';
 import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -138,12 +140,15 @@ export interface Wiederherstellung {
   readonly zeilen: number;
   /** headers of the table that the backup did not have (left empty) */
   readonly ohneSicherung: readonly string[];
+  /** German notes for the user, e.g. that the table's filter was cleared */
+  readonly hinweise: readonly string[];
 }
 
 /** Pure: backup matrix (header + rows) mapped onto the table's current headers. */
 export function aufKopfAbbilden(sicherung: readonly (readonly unknown[])[], kopf: readonly string[]): { zeilen: ZellWert[][]; ohneSicherung: string[] } {
-  const sKopf = (sicherung[0] ?? []).map((h) => String(h ?? '').trim());
-  const index = kopf.map((h) => sKopf.indexOf(h));
+  // header texts compared as Excel compares column names: case and spacing do not matter
+  const sKopf = (sicherung[0] ?? []).map((h) => normalisiert(String(h ?? '')));
+  const index = kopf.map((h) => sKopf.indexOf(normalisiert(h)));
   const daten = sicherung.slice(1);
   // trailing blank rows came from the backup's used range only
   let n = daten.length;
@@ -157,11 +162,16 @@ export function aufKopfAbbilden(sicherung: readonly (readonly unknown[])[], kopf
  * Formulas in the table become values (the backup holds values only).
  * 4 syncs whatever the row count (below ~4 MB).
  */
-export async function letzteSicherungWiederherstellen(context: Excel.RequestContext, tabelle?: string): Promise<Wiederherstellung> {
+export async function letzteSicherungWiederherstellen(
+  context: Excel.RequestContext,
+  tabelle?: string,
+  optionen: { readonly unterstuetzt?: IstUnterstuetzt } = {},
+): Promise<Wiederherstellung> {
+  const anpassen = verfuegbar('tabelleAnpassen', optionen.unterstuetzt ?? officeUnterstuetzt);
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
-  tabellen.load('items/name');
+  tabellen.load('items/name,items/showHeaders,items/showTotals');
   await context.sync();
 
   const kandidaten = sicherungsblaetter(blaetter.items.map((b) => b.name));
@@ -171,11 +181,13 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
     r.load('values');
     return r;
   });
-  const tabellenKoepfe = tabellen.items.map((t) => {
+  // a table with its header row off has no header range (the call would fail the batch)
+  const tabellenKoepfe = tabellen.items.filter((t) => t.showHeaders !== false).map((t) => {
     const kopf = t.getHeaderRowRange();
     kopf.load('values,rowIndex,columnIndex,columnCount');
     const koerper = t.getDataBodyRange();
     koerper.load('rowCount');
+    ladeAusgeblendet(koerper);
     return { t, kopf, koerper };
   });
   await context.sync();
@@ -188,7 +200,12 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
   const blatt = kandidaten[gewaehlt];
   const tabName = String(kopfzellen[gewaehlt].values[0][1]);
   const ziel = tabellenKoepfe.find((x) => x.t.name.toLowerCase() === tabName.toLowerCase());
-  if (!ziel) throw tabelleNichtGefunden(tabName);
+  if (!ziel) {
+    if (tabellen.items.some((t) => t.name.toLowerCase() === tabName.toLowerCase() && t.showHeaders === false)) {
+      throw new Error(`Die Tabelle ${tabName} hat keine Kopfzeile, deshalb kann die Sicherung nicht zugeordnet werden. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und erneut versuchen.`);
+    }
+    throw tabelleNichtGefunden(tabName);
+  }
   const daten = context.workbook.worksheets.getItem(blatt).getUsedRange(true);
   daten.load('values,rowIndex');
   await context.sync();
@@ -208,6 +225,11 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
   const leer = (): ZellWert[] => new Array(breite).fill(null);
   const werte = zeilen.length > 0 ? zeilen : [leer()];
 
+  const hinweise: string[] = [];
+  // shrinking deletes table rows: Excel refuses or skips that while a filter is active
+  if (nachher < vorher && hatAusgeblendeteZeilen(ziel.koerper)) {
+    hinweise.push(await filterAufheben(context, ziel.t.name, () => tab.getDataBodyRange(), '„Sicherung wiederherstellen“'));
+  }
   if (nachher < vorher) {
     // shrink: delete the surplus table rows (cells shift up inside the table's columns only)
     blattDerTabelle.getRange(bereichsAdresse(ersteZeile + nachher, spalte, vorher - nachher, breite)).delete('Up' as Excel.DeleteShiftDirection);
@@ -218,10 +240,19 @@ export async function letzteSicherungWiederherstellen(context: Excel.RequestCont
     werte: werte.slice(0, gemeinsam),
     sync: () => context.sync(),
   });
-  if (nachher > vorher) {
-    // grow: one rows.add call with all missing rows (not a loop)
+  if (nachher > vorher && anpassen && !ziel.t.showTotals) {
+    // grow: the missing rows as values directly below the table, then the table resized over them
+    // (TableRowCollection.add is a known cause of co-authoring conflicts; resize does not rely on AutoExpansion)
+    await schreibeWerteInBloecke({
+      ziel: (start, anzahl) => blattDerTabelle.getRange(bereichsAdresse(ersteZeile + vorher + start, spalte, anzahl, breite)),
+      werte: werte.slice(vorher),
+      sync: () => context.sync(),
+    });
+    tab.resize(blattDerTabelle.getRange(bereichsAdresse(ersteZeile - 1, spalte, nachher + 1, breite)));
+  } else if (nachher > vorher) {
+    // without Table.resize (ExcelApi 1.13) or with a totals row below the body: one rows.add call with all missing rows
     tab.rows.add(undefined, werte.slice(vorher).map((r) => r.map(alsExcelWert)));
   }
   await context.sync();
-  return { blatt, tabelle: ziel.t.name, zeilen: zeilen.length, ohneSicherung };
+  return { blatt, tabelle: ziel.t.name, zeilen: zeilen.length, ohneSicherung, hinweise };
 }

@@ -55,6 +55,11 @@ export async function arbeitsmappenStatus(
       fehlend.push(`Tabelle ${spec.name} (Blatt ${spec.sheet})`);
       return { tabelle: spec.name, blatt: spec.sheet, gefundenAuf: null, fehlendeSpalten: spec.columns.map((c) => c.header) };
     }
+    if (t.ohneKopfzeile) {
+      // adding columns would not help: the header row itself is off
+      fehlend.push(`Kopfzeile der Tabelle ${spec.name}: Kopfzeile einschalten (Tabellenentwurf › Kopfzeile)`);
+      return { tabelle: spec.name, blatt: spec.sheet, gefundenAuf: t.sheet, fehlendeSpalten: [] };
+    }
     const fehlendeSpalten = spec.columns.map((c) => c.header).filter((h) => !t.headers.includes(h));
     for (const h of fehlendeSpalten) fehlend.push(`Spalte „${h}“ in ${spec.name}`);
     return { tabelle: spec.name, blatt: spec.sheet, gefundenAuf: t.sheet, fehlendeSpalten };

@@ -16,7 +16,7 @@ import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'rea
 import { ANSICHTEN, type Ansicht } from './ansicht';
 import { Start } from './ansichten/Start';
 import type { ChecklisteGateway } from './checkliste/gateway';
-import type { ArbeitsmappeGateway } from './gateway';
+import type { ArbeitsmappeGateway, SelbsttestErgebnis } from './gateway';
 import type { JahreswechselGateway } from './jahreswechsel/gateway';
 import type { NetzwerkGateway } from './netzwerk/gateway';
 import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
@@ -145,6 +145,7 @@ export function App({
           zustand={zustand}
           aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }}
           jahreswechsel={jahreswechsel}
+          selbsttest={gateway.selbsttest ? () => (gateway.selbsttest as () => Promise<SelbsttestErgebnis>).call(gateway) : undefined}
         />
       );
       break;

@@ -11,15 +11,17 @@ interface OfficeLikeError {
   readonly debugInfo?: { readonly errorLocation?: unknown; readonly message?: unknown };
 }
 
+export const ZELLBEARBEITUNG = 'Bitte die Eingabe in der Zelle abschließen (Eingabetaste oder Esc) und erneut versuchen.';
+
 /** German texts for the error codes of OfficeExtension.ErrorCodes / Excel.ErrorCodes. */
 const OFFICE_CODES: Readonly<Record<string, { meldung: string; hinweis: string }>> = {
   InvalidOperationInCellEditMode: {
     meldung: 'Excel befindet sich im Bearbeitungsmodus einer Zelle.',
-    hinweis: 'Bitte schließen Sie die Eingabe in der Zelle mit der Eingabetaste oder Esc ab und versuchen Sie es erneut.',
+    hinweis: ZELLBEARBEITUNG,
   },
   EditModeCannotPerformOperation: {
     meldung: 'Excel befindet sich im Bearbeitungsmodus einer Zelle.',
-    hinweis: 'Bitte schließen Sie die Eingabe in der Zelle mit der Eingabetaste oder Esc ab und versuchen Sie es erneut.',
+    hinweis: ZELLBEARBEITUNG,
   },
   AccessDenied: {
     meldung: 'Excel hat den Zugriff auf die Arbeitsmappe verweigert.',
@@ -50,8 +52,12 @@ const OFFICE_CODES: Readonly<Record<string, { meldung: string; hinweis: string }
     hinweis: 'Warten Sie einen Moment, bis die Änderungen synchronisiert sind, und versuchen Sie es erneut.',
   },
   RequestPayloadSizeLimitExceeded: {
-    meldung: 'Die Datenmenge war für Excel zu groß.',
+    meldung: 'Die Datenmenge, die in die Arbeitsmappe geschrieben werden sollte, war für Excel zu groß (mehr als 5 MB auf einmal).',
     hinweis: 'Versuchen Sie es erneut; hilft das nicht, teilen Sie die Mappe mit „aufteilen“ in Netzwerkdateien.',
+  },
+  ResponsePayloadSizeLimitExceeded: {
+    meldung: 'Die Datenmenge, die aus der Arbeitsmappe gelesen werden sollte, war für Excel zu groß (mehr als 5 MB auf einmal).',
+    hinweis: 'Sehr lange Texte in den Tabellen kürzen oder die Mappe mit „aufteilen“ in Netzwerkdateien teilen und erneut versuchen.',
   },
   ActivityLimitReached: {
     meldung: 'Excel hat zu viele Anfragen in kurzer Zeit erhalten.',

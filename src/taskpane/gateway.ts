@@ -4,6 +4,7 @@
  * (officeGateway.ts) and against an in-memory workbook (demo/fakeGateway.ts)
  * in tests and the browser end-to-end run.
  */
+import type { Probe } from '../excel/selbsttest';
 import type { Finding, KpiResult } from '../domain/model';
 
 export interface ArbeitsmappenStatus {
@@ -73,6 +74,14 @@ export interface ArbeitsmappeGateway {
   herunterladen(datei: string, inhalt: Uint8Array | string, mime: string): void;
   /** select blatt!zelle in the workbook (zelle empty: activate the sheet) */
   waehleZelle(blatt: string, zelle: string): Promise<void>;
+  /** probes of the host's behaviour and the plain-text report (absent: the Start view offers no Selbsttest) */
+  selbsttest?(): Promise<SelbsttestErgebnis>;
+}
+
+export interface SelbsttestErgebnis {
+  readonly proben: readonly Probe[];
+  /** plain text for „Bericht kopieren“ */
+  readonly bericht: string;
 }
 
 /**

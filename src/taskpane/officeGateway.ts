@@ -17,7 +17,7 @@ import type {
   KpiErgebnis,
   PruefErgebnis,
 } from './gateway';
-import { BenutzerFehler } from './gateway';
+import { BenutzerFehler, type SelbsttestErgebnis } from './gateway';
 import { dateiHerunterladen } from './netzwerk/herunterladen';
 
 /** German notices for ExcelApi sets this Excel lacks (shown at the top of the pane). */
@@ -80,6 +80,22 @@ export class OfficeGateway implements ArbeitsmappeGateway {
 
   herunterladen(datei: string, inhalt: Uint8Array | string, mime: string): void {
     dateiHerunterladen(datei, inhalt, document, mime);
+  }
+
+  async selbsttest(): Promise<SelbsttestErgebnis> {
+    const { selbsttest, selbsttestBericht } = await import(/* webpackChunkName: "excel-selbsttest" */ '../excel/selbsttest');
+    const excel = globalThis as unknown as { Excel?: { createWorkbook?: unknown } };
+    const proben = await Excel.run((context) => selbsttest(context, { neueMappeMoeglich: () => typeof excel.Excel?.createWorkbook === 'function' }));
+    // host facts for the report; outside Office (demo) they are unknown
+    const office = typeof Office !== 'undefined' ? Office : undefined;
+    const diag = office?.context?.diagnostics;
+    const umgebung = {
+      Host: String(diag?.host ?? 'unbekannt'),
+      Plattform: String(diag?.platform ?? 'unbekannt'),
+      'Office-Version': String(diag?.version ?? 'unbekannt'),
+      Oberflächensprache: String(office?.context?.displayLanguage ?? 'unbekannt'),
+    };
+    return { proben, bericht: selbsttestBericht(proben, umgebung) };
   }
 
   async waehleZelle(blatt: string, zelle: string): Promise<void> {

@@ -73,3 +73,11 @@ describe('alsBenutzerFehler', () => {
     expect(alsBenutzerFehler(b, 'A')).toBe(b);
   });
 });
+
+describe('Nutzlast-Fehler von Excel', () => {
+  test.each(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded'])('%s: deutsche Meldung', (code) => {
+    const f = alsBenutzerFehler(Object.assign(new Error('x'), { code }), 'KPIs aktualisieren');
+    expect(f.message).toContain('zu groß (mehr als 5 MB auf einmal)');
+    expect(f.technisch).toContain(code);
+  });
+});

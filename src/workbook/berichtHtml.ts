@@ -18,7 +18,7 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-// Same display as the sheet's number format '#,##0.##' (thousands separator, at most two decimals).
+// Same display as the sheet's number formats '#,##0' / '#,##0.0#' (thousands separator, at most two decimals).
 const ZAHL = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 const zahl = (n: number | null): string => (n === null ? '–' : ZAHL.format(n));
 const text = (s: string | null | undefined): string => esc(s ?? '');

@@ -16,7 +16,7 @@ import { SHEETS } from '../domain/schema';
 import { datumDeutsch } from '../domain/values';
 import type { GridCell, Grid, GridValue, StyleName } from './grid';
 import { AMPEL_LABEL, COLORS, columnLetter } from './layout';
-import { ampelStyle, STYLES } from './styles';
+import { ampelStyle, STYLES, zahlStil } from './styles';
 import { zeitstempel } from './kpiSheets';
 import { umbrechen, zeilenhoehen } from './zeilenhoehe';
 
@@ -172,14 +172,14 @@ function zielAbschnitt(a: Aufbau, z: BerichtZiel): void {
     if (a.mitVorjahr) kopf.splice(6, 1, c('Vorjahr', 'kopf'), c('Istwert', 'kopf'), c('Verände-\nrung', 'kopf'));
     a.zeile(kopf);
     for (const k of z.kennzahlen) {
-      const ist = a.mitVorjahr ? [c(k.vorjahr, 'dezimal'), c(k.istwert, 'dezimal'), veraenderungZelle(k)] : [c(k.istwert, 'dezimal')];
+      const ist = a.mitVorjahr ? [c(k.vorjahr, zahlStil(k.vorjahr)), c(k.istwert, zahlStil(k.istwert)), veraenderungZelle(k)] : [c(k.istwert, zahlStil(k.istwert))];
       a.zeile([
         c(k.id, 'text'),
         c(k.name, 'text'),
         c(k.einheit, 'text'),
         c(k.ebene, 'text'),
-        c(k.ausgangswert, 'dezimal'),
-        c(k.zielwert, 'dezimal'),
+        c(k.ausgangswert, zahlStil(k.ausgangswert)),
+        c(k.zielwert, zahlStil(k.zielwert)),
         ...ist,
         c(datumZelle(k.stichtag), 'datum'),
         c(k.zielerreichung, 'prozent'),

@@ -19,6 +19,7 @@ export type StyleName =
   | 'zahl'
   | 'nr'
   | 'dezimal'
+  | 'ganzzahl'
   | 'prozent'
   | 'datum'
   | 'datumZeit'

@@ -90,3 +90,22 @@ describe('HF numbers as labels', () => {
     expect(hfZelle(hz)?.s).toBe('nr');
   });
 });
+
+describe('Zahlenformate ohne nachgestelltes Trennzeichen', () => {
+  test('kein Format zeigt ganze Zahlen als „12,“ (nur optionale Nachkommastellen)', () => {
+    for (const s of Object.values(STYLES)) {
+      if (!s.numberFormat) continue;
+      // "#,##0.##" shows 12 as "12," in Excel: a decimal part made only of optional digits
+      expect(s.numberFormat).not.toMatch(/\.#+($|;)/);
+    }
+  });
+
+  test('Kennzahlwerte: ganze Zahlen ohne Nachkommastellen, andere mit ein bis zwei', () => {
+    const g = kpiHandlungszieleGrid(plan!, kpi, meta);
+    const zellen = g.rows.flat().filter((c) => typeof c?.v === 'number' && (c.s === 'ganzzahl' || c.s === 'dezimal'));
+    expect(zellen.length).toBeGreaterThan(0);
+    for (const c of zellen) expect(c.s).toBe(Number.isInteger(c.v) ? 'ganzzahl' : 'dezimal');
+    expect(STYLES.ganzzahl.numberFormat).toBe('#,##0');
+    expect(STYLES.dezimal.numberFormat).toBe('#,##0.0#');
+  });
+});

@@ -8,7 +8,7 @@ import { entwicklung, entwicklungText, massnahmenZaehlung } from '../domain/kpi'
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
 import { AMPEL_LABEL, COLORS, address } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
-import { ampelStyle } from './styles';
+import { ampelStyle, zahlStil } from './styles';
 import { zeilenhoehen } from './zeilenhoehe';
 
 export interface KpiMeta {
@@ -217,17 +217,17 @@ export function kpiHandlungszieleGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta)
   const kzById = new Map(plan.kennzahlen.map((k) => [k.id, k]));
   for (const kk of kpi.kennzahlen) {
     const k = kzById.get(kk.id);
-    const ist = c(k?.istwert ?? null, 'dezimal');
+    const ist = c(k?.istwert ?? null, zahlStil(k?.istwert ?? null));
     const werte = mitVorjahr
-      ? [c(kk.vorjahr, 'dezimal'), ist, c(entwicklungText(k ? entwicklung(k, kk.vorjahr) : null), 'text')]
+      ? [c(kk.vorjahr, zahlStil(kk.vorjahr)), ist, c(entwicklungText(k ? entwicklung(k, kk.vorjahr) : null), 'text')]
       : [ist];
     rows.push([
       c(kk.id, 'textFett'),
       c(kk.handlungszielId, 'text'),
       c(k?.einheit ?? '', 'text'),
       c(k?.name ?? '', 'text'),
-      c(k?.ausgangswert ?? null, 'dezimal'),
-      c(k?.zielwert ?? null, 'dezimal'),
+      c(k?.ausgangswert ?? null, zahlStil(k?.ausgangswert ?? null)),
+      c(k?.zielwert ?? null, zahlStil(k?.zielwert ?? null)),
       ...werte,
       c(kk.zielerreichung, 'prozent'),
       ampelZelle(kk.ampel),

@@ -16,7 +16,9 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   zahl: { numberFormat: '0', horizontal: 'right', border: true },
   // HF numbers are labels, centred so they do not run into the left-aligned name next to them
   nr: { numberFormat: '0', horizontal: 'center', border: true },
-  dezimal: { numberFormat: '#,##0.##', horizontal: 'right', border: true },
+  // no "#,##0.##": Excel shows whole numbers with a trailing separator ("12,"); whole numbers get `ganzzahl`
+  dezimal: { numberFormat: '#,##0.0#', horizontal: 'right', border: true },
+  ganzzahl: { numberFormat: '#,##0', horizontal: 'right', border: true },
   prozent: { numberFormat: '0%', horizontal: 'right', border: true },
   datum: { numberFormat: 'DD.MM.YYYY', horizontal: 'center', border: true },
   datumZeit: { numberFormat: 'DD.MM.YYYY HH:MM', horizontal: 'left' },
@@ -36,6 +38,14 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   massnahmeZeile: { fill: COLORS.massnahme },
   wirkungZeile: { fill: COLORS.wirkung },
 };
+
+/** Style for a Kennzahl figure: whole numbers without decimals, others with one or two. */
+export function zahlStil(v: number | null | undefined): 'dezimal' | 'ganzzahl' {
+  return typeof v === 'number' && Number.isInteger(v) ? 'ganzzahl' : 'dezimal';
+}
+
+/** Styles that look the same apart from the number format: formatted together (fewer calls). */
+export const GLEICHE_OPTIK: Readonly<Partial<Record<StyleName, StyleName>>> = { ganzzahl: 'dezimal' };
 
 /** Style name of an Ampel value, for Ampel cells of any computed sheet. */
 export function ampelStyle(ampel: 'gruen' | 'gelb' | 'rot' | 'keine_daten'): StyleName {

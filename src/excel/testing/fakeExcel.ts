@@ -18,6 +18,7 @@
  * Every sync is counted; API calls are logged in `protokoll`.
  */
 import { columnLetter } from '../../workbook/layout';
+import { utf8Laenge } from '../bloecke';
 
 /* ------------------------------------------------------------------ model */
 
@@ -53,6 +54,12 @@ export interface FakeTabelle {
   /** data rows (body) */
   zeilen: number;
   stil: string;
+  /** totals row shown (Tabellenentwurf › Ergebniszeile): the row below the body belongs to the table */
+  summenzeile?: boolean;
+  /** header row switched off by the user (Tabellenentwurf › Kopfzeile); `zeile` then is the row above the body */
+  ohneKopf?: boolean;
+  /** active filter criteria set by the user: per 0-based table column the texts still shown */
+  filter?: { spalte: number; werte: string[] }[];
 }
 
 export interface FakeBedingtesFormat {
@@ -67,6 +74,8 @@ export interface FakeDiagramm {
   name: string;
   typ: string;
   quelle: string;
+  /** how the series run: one per column or one per row of the source */
+  reihenNach: 'Spalten' | 'Zeilen';
   titel: string;
   position: string;
   breite: number;
@@ -82,6 +91,8 @@ export interface FakeBlatt {
   /** explicit row heights in points (1-based row → height) */
   zeilenhoehen: Map<number, number>;
   verbunden: string[];
+  /** rows the user hid by hand (1-based); rows hidden by a table filter follow from FakeTabelle.filter */
+  ausgeblendet: number[];
   fixierteZeilen: number;
   geschuetzt: boolean;
   /** protection password set by the user (unprotect without it fails as in Excel) */
@@ -99,6 +110,8 @@ export interface FakeArbeitsmappe {
   eigenschaften: Map<string, unknown>;
   aktivesBlatt: string | null;
   auswahl: { blatt: string; adresse: string } | null;
+  /** workbook structure protected (Überprüfen › Arbeitsmappe schützen): no sheets added, hidden, renamed */
+  strukturGeschuetzt?: boolean;
 }
 
 interface Block {
@@ -109,6 +122,12 @@ interface Block {
 }
 
 const MAX_ZEILEN = 1048576;
+/** Excel's limit for one request and one response (Excel on the web; desktop hosts are similar) */
+export const MAX_NUTZLAST_BYTES = 5 * 1024 * 1024;
+
+function jsonBytes(v: unknown): number {
+  return utf8Laenge(JSON.stringify(v) ?? '');
+}
 const MAX_SPALTEN = 16384;
 
 export class FakeOfficeFehler extends Error {
@@ -172,6 +191,37 @@ function schneidet(a: Block, b: Block): boolean {
 
 const key = (z: number, s: number): string => `${z},${s}`;
 
+function zellText(blatt: FakeBlatt, z: number, s: number): string {
+  const c = blatt.zellen.get(key(z, s));
+  return c ? String(c.fehler ?? c.wert) : '';
+}
+
+/** Is a sheet row hidden: by hand, or because a table filter on that sheet excludes it. */
+function zeileAusgeblendet(wm: FakeArbeitsmappe, blatt: FakeBlatt, z: number): boolean {
+  if (blatt.ausgeblendet.includes(z)) return true;
+  return wm.tabellen.some(
+    (t) =>
+      t.blatt === blatt.name &&
+      (t.filter?.length ?? 0) > 0 &&
+      z > t.zeile &&
+      z <= t.zeile + t.zeilen &&
+      (t.filter ?? []).some((f) => !f.werte.includes(zellText(blatt, z, t.spalte + f.spalte))),
+  );
+}
+
+/**
+ * Excel reserves the name of its change-history sheet: "History", in German
+ * Excel „Verlauf“ (any case). A file may travel between languages, so both
+ * are refused in every mode.
+ */
+const RESERVIERTE_BLATTNAMEN = ['history', 'verlauf'];
+
+function blattnamePruefen(name: string): void {
+  if (RESERVIERTE_BLATTNAMEN.includes(name.trim().toLowerCase())) {
+    throw new FakeOfficeFehler('InvalidArgument', `Das Argument ist ungültig oder fehlt oder hat ein falsches Format (Blattname „${name}“ ist in Excel reserviert)`);
+  }
+}
+
 function neueZelle(): FakeZelle {
   return { wert: '', zahlenformat: 'General', format: {} };
 }
@@ -185,6 +235,7 @@ function neuesBlatt(name: string): FakeBlatt {
     spaltenbreiten: new Map(),
     zeilenhoehen: new Map(),
     verbunden: [],
+    ausgeblendet: [],
     fixierteZeilen: 0,
     geschuetzt: false,
     schutzOptionen: null,
@@ -217,13 +268,48 @@ class Kontext {
   zahlenErkennen = false;
   /** highest ExcelApi set of the simulated host; null = everything */
   apiVersion: string | null = null;
+  /** which Excel is simulated where hosts differ (address-list separator …) */
+  host: FakeHost = 'web';
+  /** what deleting cells of a filtered table does (both seen in Excel) */
+  gefiltertLoeschen: 'fehler' | 'wirkungslos' = 'fehler';
   readonly protokoll: string[] = [];
   private offen: Basis[] = [];
   constructor(readonly modell: FakeArbeitsmappe) {}
   vormerken(o: Basis): void {
     this.offen.push(o);
   }
+  /** a user is editing a cell: Excel rejects every request until the edit ends */
+  zellbearbeitung = false;
+  /** error of a queued call: Office.js reports it at the next sync, not at the call */
+  private fehlerBeimSync: FakeOfficeFehler | null = null;
+  spaeterFehler(f: FakeOfficeFehler): void {
+    this.fehlerBeimSync ??= f;
+  }
+  /** data bytes of the request being queued (values, number formats) */
+  anfrageBytes = 0;
   async sync(): Promise<void> {
+    // Excel's 5 MB limits, on the request (what was queued) and on the response (what was loaded)
+    const anfrage = this.anfrageBytes;
+    this.anfrageBytes = 0;
+    if (anfrage > MAX_NUTZLAST_BYTES) {
+      this.offen = [];
+      throw new FakeOfficeFehler('RequestPayloadSizeLimitExceeded', `Anfrage mit ${anfrage} Bytes über dem Limit`);
+    }
+    const antwort = this.offen.reduce((n, o) => n + o.antwortBytes(), 0);
+    if (antwort > MAX_NUTZLAST_BYTES) {
+      this.offen = [];
+      throw new FakeOfficeFehler('ResponsePayloadSizeLimitExceeded', `Antwort mit ${antwort} Bytes über dem Limit`);
+    }
+    const f = this.fehlerBeimSync;
+    if (f) {
+      this.fehlerBeimSync = null;
+      this.offen = [];
+      throw f;
+    }
+    if (this.zellbearbeitung) {
+      this.offen = [];
+      throw new FakeOfficeFehler('InvalidOperationInCellEditMode', 'Excel befindet sich im Zellbearbeitungsmodus.');
+    }
     this.syncs++;
     const offen = this.offen;
     this.offen = [];
@@ -241,7 +327,7 @@ class Kontext {
 }
 
 abstract class Basis {
-  private angefordert = new Set<string>();
+  protected angefordert = new Set<string>();
   private geladen = new Set<string>();
   private readonly geboren: number;
   protected alles = false;
@@ -268,13 +354,45 @@ abstract class Basis {
     else if (typeof arg === 'string') namen = arg.split(',');
     else if (Array.isArray(arg)) namen = arg.flatMap((a) => a.split(','));
     else namen = Object.keys(arg);
-    for (const n of namen) this.angefordert.add(n.trim().split('/')[0]);
+    for (const n of namen) {
+      this.angefordert.add(n.trim().split('/')[0]);
+      this.angefordertePfade.add(n.trim());
+    }
     this.k.vormerken(this);
     return this;
   }
+  /** full load paths ("items/worksheet/name"), for what collection items and navigation properties get */
+  private angefordertePfade = new Set<string>();
+  private geladenePfade = new Set<string>();
+  /** Mark what a load path list gives this object: first segments loaded, the rest for its navigation properties. */
+  mitPfaden(pfade: readonly string[]): this {
+    for (const p of pfade) {
+      this.geladen.add(p.split('/')[0]);
+      this.geladenePfade.add(p);
+    }
+    return this;
+  }
+  /** load paths below a navigation property, e.g. unterPfade('worksheet') → ['name'] */
+  protected unterPfade(eigenschaft: string): string[] {
+    return [...this.geladenePfade].filter((p) => p.startsWith(`${eigenschaft}/`)).map((p) => p.slice(eigenschaft.length + 1));
+  }
+  /**
+   * Office.js gives collection items only the properties named in "items/…"
+   * paths; "items" alone or load() gives them all their scalar properties.
+   */
+  protected fuerEintraege<T extends Basis>(eintrag: T): T {
+    if (this.alles || this.geladen.has('*') || this.geladenePfade.has('items')) return eintrag.alsGeladen();
+    return eintrag.mitPfaden(this.unterPfade('items'));
+  }
+  /** bytes this object adds to the response of the coming sync (loaded data) */
+  antwortBytes(): number {
+    return 0;
+  }
   aufloesen(): void {
     for (const n of this.angefordert) this.geladen.add(n);
+    for (const p of this.angefordertePfade) this.geladenePfade.add(p);
     this.angefordert.clear();
+    this.angefordertePfade.clear();
     this.nachLaden();
   }
   protected nachLaden(): void {
@@ -426,10 +544,17 @@ class FakeGueltigkeit {
   }
   clear(): void {
     this.k.log(`DataValidation.clear ${this.blatt.name}!${blockAdresse(this.block)}`);
-    this.jede((z) => delete z.gueltigkeit);
+    geschuetztPruefen(this.blatt, 'DataValidation.clear');
+    // only cells that exist: clearing creates nothing
+    const b = this.block;
+    for (const [k2, c] of this.blatt.zellen) {
+      const [z, s2] = k2.split(',').map(Number);
+      if (z >= b.zeile && z < b.zeile + b.zeilen && s2 >= b.spalte && s2 < b.spalte + b.spalten) delete c.gueltigkeit;
+    }
   }
   set rule(r: Excel.DataValidationRule) {
     this.k.log(`DataValidation.rule ${this.blatt.name}!${blockAdresse(this.block)}`);
+    geschuetztPruefen(this.blatt, 'DataValidation.rule');
     let belegt = false;
     this.jede((z) => {
       if (z.gueltigkeit) belegt = true;
@@ -500,7 +625,7 @@ class FakeCfSammlung extends Basis {
     return this.blatt.bedingteFormate.filter((c) => schneidet(c.bereich, this.block));
   }
   protected override nachLaden(): void {
-    this.schnappschuss = this.treffer().map((c) => new FakeCf(this.k, c).alsGeladen());
+    this.schnappschuss = this.treffer().map((c) => this.fuerEintraege(new FakeCf(this.k, c)));
   }
   get items(): FakeCf[] {
     this.pruefe('items');
@@ -508,6 +633,7 @@ class FakeCfSammlung extends Basis {
   }
   add(typ: string): FakeCf {
     this.k.log(`ConditionalFormats.add ${typ} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    geschuetztPruefen(this.blatt, 'ConditionalFormats.add');
     const cf: FakeBedingtesFormat = { id: `cf${this.blatt.bedingteFormate.length + 1}`, bereich: { ...this.block }, typ, formel: '', fuellung: '' };
     this.blatt.bedingteFormate.push(cf);
     return new FakeCf(this.k, cf);
@@ -556,6 +682,21 @@ class FakeRange extends Basis {
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.k, this.blatt.name);
   }
+  /** Office.js: true when all rows are hidden, false when none, null when some */
+  get rowHidden(): boolean | null {
+    this.pruefe('rowHidden');
+    const b = this.block;
+    if (b.zeilen > 100_000) throw new FakeOfficeFehler('NotImplemented', 'rowHidden ganzer Spalten wird von der Fälschung nicht unterstützt');
+    let versteckt = 0;
+    for (let z = b.zeile; z < b.zeile + b.zeilen; z++) if (zeileAusgeblendet(this.k.modell, this.blatt, z)) versteckt++;
+    return versteckt === 0 ? false : versteckt === b.zeilen ? true : null;
+  }
+  set rowHidden(v: boolean) {
+    const b = this.block;
+    const rest = this.blatt.ausgeblendet.filter((z) => z < b.zeile || z >= b.zeile + b.zeilen);
+    if (v) for (let z = b.zeile; z < b.zeile + b.zeilen; z++) rest.push(z);
+    this.blatt.ausgeblendet = rest.sort((x, y) => x - y);
+  }
   private matrix<T>(f: (z: FakeZelle | undefined) => T): T[][] {
     const b = this.block;
     if (b.zeilen * b.spalten > 5_000_000) throw new FakeOfficeFehler('ResponsePayloadSizeLimitExceeded', 'Bereich zu groß');
@@ -567,13 +708,51 @@ class FakeRange extends Basis {
     }
     return out;
   }
+  override antwortBytes(): number {
+    let n = 0;
+    const alles = this.angefordert.has('*');
+    if (alles || this.angefordert.has('values')) n += jsonBytes(this.matrix((c) => (c ? (c.fehler ?? c.wert) : '')));
+    if (alles || this.angefordert.has('valueTypes')) n += this.block.zeilen * this.block.spalten * 9;
+    return n;
+  }
   get values(): (string | number | boolean)[][] {
     this.pruefe('values');
     return this.matrix((c) => (c ? (c.fehler ?? c.wert) : ''));
   }
   set values(v: unknown[][] | string | number | boolean) {
     this.k.log(`Range.values ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.anfrageBytes += jsonBytes(v);
     this.schreibe(v, (c, w) => setzeEingabe(c, w, this.k.zahlenErkennen));
+    this.tabelleErweitern(v);
+  }
+  /**
+   * Excel's AutoExpansion: values written into the row directly below a
+   * table (no totals row), within its columns and not all empty, make that
+   * row part of the table, with the columns' validation, formats and
+   * calculated columns.
+   */
+  private tabelleErweitern(v: unknown): void {
+    const b = this.block;
+    const werte = Array.isArray(v) ? (v as unknown[][]) : [[v]];
+    for (const t of this.wm().tabellen) {
+      if (t.blatt !== this.blatt.name || t.summenzeile || t.ohneKopf) continue;
+      if (b.zeile !== t.zeile + t.zeilen + 1 || b.spalte < t.spalte || b.spalte + b.spalten > t.spalte + t.spalten) continue;
+      let n = 0;
+      while (n < werte.length && werte[n].some((w) => w !== null && w !== '' && w !== undefined)) n++;
+      if (n === 0) continue;
+      this.k.log(`Table erweitert ${t.name} +${n}`);
+      const berechnet = berechneteSpalten(t, this.blatt);
+      const altEnde = t.zeile + t.zeilen;
+      t.zeilen += n;
+      for (let z = altEnde + 1; z <= altEnde + n; z++)
+        for (let s2 = 0; s2 < t.spalten; s2++) {
+          const c = this.blatt.zellen.get(key(z, t.spalte + s2)) ?? neueZelle();
+          spaltenformatUebernehmen(this.blatt, altEnde, t.spalte + s2, c);
+          const f = berechnet.get(s2);
+          if (f && c.wert === '' && !c.formel && !c.fehler) c.formel = f;
+          this.blatt.zellen.set(key(z, t.spalte + s2), c);
+        }
+    }
   }
   get valueTypes(): string[][] {
     this.pruefe('valueTypes');
@@ -590,6 +769,7 @@ class FakeRange extends Basis {
     return this.matrix((c) => (c ? c.zahlenformat : 'General'));
   }
   set numberFormat(v: unknown[][] | string) {
+    this.k.anfrageBytes += jsonBytes(v);
     this.k.log(`Range.numberFormat ${this.blatt.name}!${blockAdresse(this.block)}`);
     this.schreibe(v, (c, w) => (c.zahlenformat = String(w)));
   }
@@ -688,6 +868,15 @@ class FakeRange extends Basis {
     if (richtung !== 'Up') throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung kann nur nach oben löschen');
     geschuetztPruefen(this.blatt, 'Range.delete');
     const b = this.block;
+    // Excel with a table filter active: deleting its rows fails, or silently does nothing
+    const gefiltert = this.wm().tabellen.find(
+      (t) => t.blatt === this.blatt.name && (t.filter?.length ?? 0) > 0 && schneidet({ zeile: t.zeile + 1, spalte: t.spalte, zeilen: t.zeilen, spalten: t.spalten }, b),
+    );
+    if (gefiltert) {
+      this.k.log(`Range.delete gefiltert ${gefiltert.name}`);
+      if (this.k.gefiltertLoeschen === 'wirkungslos') return;
+      throw new FakeOfficeFehler('InsertDeleteConflict', `Der Einfüge- oder Löschvorgang führte zu einem Konflikt (Tabelle ${gefiltert.name} ist gefiltert)`);
+    }
     verschiebeZeilen(this.blatt, b.spalte, b.spalten, b.zeile + b.zeilen, -b.zeilen);
     for (const t of this.wm().tabellen) {
       if (t.blatt !== this.blatt.name) continue;
@@ -742,6 +931,16 @@ function setzeEingabe(c: FakeZelle, w: unknown, zahlenErkennen = false): void {
       c.wert = Number(w);
       return;
     }
+    // Excel also reads dates with month names („Mai 2025“, „1. Mai“, „15-Feb“) and error literals („#NV“)
+    if (zahlenErkennen && c.zahlenformat !== '@' && /\d/.test(w) && FAKE_MONATSDATUM.test(w.trim())) {
+      c.wert = 45_778; // some serial: the text is gone, which is what matters
+      return;
+    }
+    if (zahlenErkennen && c.zahlenformat !== '@' && FAKE_FEHLERWERT.test(w.trim())) {
+      c.wert = w.trim().toUpperCase();
+      c.fehler = c.wert;
+      return;
+    }
     c.wert = w;
     return;
   }
@@ -751,6 +950,10 @@ function setzeEingabe(c: FakeZelle, w: unknown, zahlenErkennen = false): void {
   }
   throw new FakeOfficeFehler('InvalidArgument', `Wert ${String(w)} kann nicht geschrieben werden`);
 }
+
+const FAKE_MONATSDATUM =
+  /^[\d\s.,/-]*(januar|jänner|jan|februar|feb|märz|mär|mrz|april|apr|mai|juni|jun|juli|jul|august|aug|september|sep|oktober|okt|november|nov|dezember|dez|march|may|oct|dec)\.?[\d\s.,/-]*$/i;
+const FAKE_FEHLERWERT = /^#(NV|N\/A|DIV\/0!|WERT!|VALUE!|BEZUG!|REF!|NAME\?|ZAHL!|NUM!|NULL!)$/i;
 
 /** Move cells in columns [spalte, spalte+spalten) from row `ab` on by `um` rows. */
 function verschiebeZeilen(blatt: FakeBlatt, spalte: number, spalten: number, ab: number, um: number): void {
@@ -829,6 +1032,17 @@ class FakeSchutz extends Basis {
   }
 }
 
+/**
+ * ChartSeriesBy: 'Auto' lets desktop Excel guess from the shape — fewer rows
+ * than columns make one series per row (so a short history plots its dates
+ * as series).
+ */
+function reihenNach(reihen: string, b: Block): 'Spalten' | 'Zeilen' {
+  if (reihen === 'Columns') return 'Spalten';
+  if (reihen === 'Rows') return 'Zeilen';
+  return b.zeilen < b.spalten ? 'Zeilen' : 'Spalten';
+}
+
 class FakeDiagrammProxy extends Basis {
   constructor(
     k: Kontext,
@@ -858,10 +1072,11 @@ class FakeDiagrammProxy extends Basis {
   set height(h: number) {
     this.d.hoehe = h;
   }
-  setData(quelle: FakeRange): void {
+  setData(quelle: FakeRange, reihen: string = 'Auto'): void {
     this.k.log(`Chart.setData ${this.d.name}`);
     geschuetztPruefen(this.blatt, 'Chart.setData', 'allowEditObjects');
     this.d.quelle = blockAdresse(quelle.block);
+    this.d.reihenNach = reihenNach(reihen, quelle.block);
   }
   setPosition(start: string | FakeRange): void {
     this.d.position = typeof start === 'string' ? start : blockAdresse(start.block);
@@ -881,17 +1096,26 @@ class FakeDiagramme extends Basis {
   }
   protected override nachLaden(): void {
     const b = this.blatt();
-    this.schnappschuss = b.diagramme.map((d) => new FakeDiagrammProxy(this.k, d, b).alsGeladen());
+    this.schnappschuss = b.diagramme.map((d) => this.fuerEintraege(new FakeDiagrammProxy(this.k, d, b)));
   }
   get items(): FakeDiagrammProxy[] {
     this.pruefe('items');
     return this.schnappschuss;
   }
-  add(typ: string, quelle: FakeRange): FakeDiagrammProxy {
+  add(typ: string, quelle: FakeRange, reihen: string = 'Auto'): FakeDiagrammProxy {
     const b = this.blatt();
     this.k.log(`Charts.add ${typ} ${b.name}`);
     geschuetztPruefen(b, 'Charts.add', 'allowEditObjects');
-    const d: FakeDiagramm = { name: `Diagramm ${b.diagramme.length + 1}`, typ, quelle: blockAdresse(quelle.block), titel: '', position: '', breite: 0, hoehe: 0 };
+    const d: FakeDiagramm = {
+      name: `Diagramm ${b.diagramme.length + 1}`,
+      typ,
+      quelle: blockAdresse(quelle.block),
+      reihenNach: reihenNach(reihen, quelle.block),
+      titel: '',
+      position: '',
+      breite: 0,
+      hoehe: 0,
+    };
     b.diagramme.push(d);
     return new FakeDiagrammProxy(this.k, d, b);
   }
@@ -915,7 +1139,7 @@ class FakeTabellenSammlung extends Basis {
     return this.k.modell.tabellen.filter((t) => !this.nurBlatt || t.blatt === this.nurBlatt);
   }
   protected override nachLaden(): void {
-    this.schnappschuss = this.liste().map((t) => new FakeTable(this.k, t.name).alsGeladen());
+    this.schnappschuss = this.liste().map((t) => this.fuerEintraege(new FakeTable(this.k, t.name)));
   }
   get items(): FakeTable[] {
     this.pruefe('items');
@@ -967,13 +1191,39 @@ class FakeSpalten {
     if (index !== null && index !== undefined && index !== -1 && index !== t.spalten) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung hängt Spalten nur rechts an');
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
     this.k.log(`TableColumns.add ${t.name} ${name ?? ''}`);
+    // Excel keeps column names unique regardless of case and surrounding spaces: "Status" next to "status" becomes "Status2"
+    const vergeben = new Set<string>();
+    for (let s2 = 0; s2 < t.spalten; s2++) vergeben.add(zellText(blatt, t.zeile, t.spalte + s2).trim().toLowerCase());
+    let eindeutig = name ?? `Spalte${t.spalten + 1}`;
+    for (let n = 2; vergeben.has(eindeutig.trim().toLowerCase()); n++) eindeutig = `${name ?? 'Spalte'}${n}`;
     // Excel inserts cells for the new column: what stood right of the table moves right
     verschiebeSpalten(blatt, t.zeile, t.zeilen + 1, t.spalte + t.spalten, 1);
     t.spalten++;
     const c = neueZelle();
-    c.wert = name ?? `Spalte${t.spalten}`;
+    c.wert = eindeutig;
     blatt.zellen.set(key(t.zeile, t.spalte + t.spalten - 1), c);
   }
+}
+
+/** Excel's calculated columns: a column whose body rows all hold the same formula (0-based column → formula) */
+function berechneteSpalten(t: FakeTabelle, blatt: FakeBlatt): Map<number, string> {
+  const berechnet = new Map<number, string>();
+  for (let s = 0; s < t.spalten; s++) {
+    const formeln = new Set<string | undefined>();
+    for (let z = t.zeile + 1; z <= t.zeile + t.zeilen; z++) formeln.add(blatt.zellen.get(key(z, t.spalte + s))?.formel);
+    const [f] = [...formeln];
+    if (formeln.size === 1 && f) berechnet.set(s, f);
+  }
+  return berechnet;
+}
+
+/** A table's new rows take their column's validation, number format and formats from the row above, as in Excel. */
+function spaltenformatUebernehmen(blatt: FakeBlatt, vorlageZeile: number, spalte: number, ziel: FakeZelle): void {
+  const v = blatt.zellen.get(key(vorlageZeile, spalte));
+  if (!v) return;
+  if (v.gueltigkeit && !ziel.gueltigkeit) ziel.gueltigkeit = JSON.parse(JSON.stringify(v.gueltigkeit)) as Excel.DataValidationRule;
+  if (ziel.zahlenformat === 'General') ziel.zahlenformat = v.zahlenformat;
+  if (Object.keys(ziel.format).length === 0) ziel.format = { ...v.format };
 }
 
 class FakeZeilen {
@@ -991,19 +1241,14 @@ class FakeZeilen {
     }
     this.k.log(`TableRows.add ${t.name} ${m.length}`);
     const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
+    geschuetztPruefen(blatt, 'TableRows.add', 'allowInsertRows');
     const ab = t.zeile + t.zeilen + 1;
-    // Excel's calculated columns: a column whose body rows all hold the same formula fills new rows
-    const berechnet = new Map<number, string>();
-    for (let s = 0; s < t.spalten; s++) {
-      const formeln = new Set<string | undefined>();
-      for (let z = t.zeile + 1; z < ab; z++) formeln.add(blatt.zellen.get(key(z, t.spalte + s))?.formel);
-      const [f] = [...formeln];
-      if (formeln.size === 1 && f) berechnet.set(s, f);
-    }
+    const berechnet = berechneteSpalten(t, blatt);
     verschiebeZeilen(blatt, t.spalte, t.spalten, ab, m.length);
     m.forEach((r, i) =>
       r.forEach((w, s) => {
         const c = neueZelle();
+        spaltenformatUebernehmen(blatt, ab - 1, t.spalte + s, c);
         const formel = berechnet.get(s);
         if ((w === null || w === undefined) && formel) c.formel = formel;
         else setzeEingabe(c, w, this.k.zahlenErkennen);
@@ -1049,10 +1294,36 @@ class FakeTable extends Basis {
   }
   get worksheet(): FakeWorksheet {
     const w = new FakeWorksheet(this.k, this.t().blatt);
-    return this.alles ? w.alsGeladen() : w;
+    return this.alles ? w.alsGeladen() : w.mitPfaden(this.unterPfade('worksheet'));
+  }
+  get showTotals(): boolean {
+    this.pruefe('showTotals');
+    return !!this.t().summenzeile;
+  }
+  set showTotals(v: boolean) {
+    const t = this.t();
+    // Excel puts the totals row below the body (cells there must be free); switching it off frees that row
+    t.summenzeile = v;
+  }
+  getTotalRowRange(): FakeRange {
+    const t = this.t();
+    if (!t.summenzeile) this.k.spaeterFehler(new FakeOfficeFehler('InvalidOperation', `Tabelle ${t.name} hat keine Ergebniszeile`));
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile + t.zeilen + 1, spalte: t.spalte, zeilen: 1, spalten: t.spalten });
+  }
+  get showHeaders(): boolean {
+    this.pruefe('showHeaders');
+    return !this.t().ohneKopf;
+  }
+  set showHeaders(v: boolean) {
+    this.t().ohneKopf = !v;
   }
   getHeaderRowRange(): FakeRange {
     const t = this.t();
+    // Excel has no header row range for such a table: the batch fails at the next sync
+    if (t.ohneKopf) {
+      this.k.spaeterFehler(new FakeOfficeFehler('InvalidOperation', `Tabelle ${t.name} hat keine Kopfzeile`));
+      return this.getDataBodyRange();
+    }
     return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: 1, spalten: t.spalten });
   }
   getDataBodyRange(): FakeRange {
@@ -1061,7 +1332,8 @@ class FakeTable extends Basis {
   }
   getRange(): FakeRange {
     const t = this.t();
-    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten });
+    if (t.ohneKopf) return this.getDataBodyRange();
+    return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1 + (t.summenzeile ? 1 : 0), spalten: t.spalten });
   }
   get columns(): FakeSpalten {
     return new FakeSpalten(this.k, () => this.t());
@@ -1073,8 +1345,45 @@ class FakeTable extends Basis {
     this.k.braucht('1.13', 'Table.resize');
     const b = typeof bereich === 'string' ? fakeBlock(bereich) : bereich.block;
     const t = this.t();
+    // an address without sheet name means the active sheet, as in Excel; a table cannot move to another sheet
+    const zielBlatt =
+      typeof bereich !== 'string'
+        ? bereich.blatt.name
+        : bereich.includes('!')
+          ? bereich.slice(0, bereich.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'")
+          : (this.k.modell.aktivesBlatt ?? this.k.modell.blaetter[0]?.name);
+    if (zielBlatt?.toLowerCase() !== t.blatt.toLowerCase()) {
+      throw new FakeOfficeFehler('InvalidArgument', `Table.resize: Bereich auf Blatt ${String(zielBlatt)}, Tabelle ${t.name} steht auf ${t.blatt}`);
+    }
     this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
-    Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1) });
+    const blatt = this.blatt();
+    geschuetztPruefen(blatt, 'Table.resize');
+    const berechnet = berechneteSpalten(t, blatt);
+    const altEnde = t.zeile + t.zeilen;
+    // with the totals row shown, the range's last row is the totals row: whatever stands there becomes it
+    Object.assign(t, { zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1 - (t.summenzeile ? 1 : 0)) });
+    // the rows the table grew over take the columns' validation and formats
+    for (let z = altEnde + 1; z <= t.zeile + t.zeilen; z++)
+      for (let s2 = 0; s2 < t.spalten; s2++) {
+        const c = blatt.zellen.get(key(z, t.spalte + s2)) ?? neueZelle();
+        spaltenformatUebernehmen(blatt, altEnde, t.spalte + s2, c);
+        blatt.zellen.set(key(z, t.spalte + s2), c);
+      }
+    // a calculated column fills the rows the table grew over, where they are empty
+    for (const [s2, formel] of berechnet)
+      for (let z = altEnde + 1; z <= t.zeile + t.zeilen; z++) {
+        const c = blatt.zellen.get(key(z, t.spalte + s2));
+        if (c && (c.wert !== '' || c.formel || c.fehler)) continue;
+        const neu = c ?? neueZelle();
+        neu.formel = formel;
+        blatt.zellen.set(key(z, t.spalte + s2), neu);
+      }
+  }
+  /** ExcelApi 1.2: removes every filter criterion of the table (rows hidden by hand stay hidden) */
+  clearFilters(): void {
+    const t = this.t();
+    this.k.log(`Table.clearFilters ${t.name}`);
+    delete t.filter;
   }
   convertToRange(): void {
     const t = this.t();
@@ -1105,6 +1414,7 @@ class FakeWorksheet extends Basis {
   }
   set name(n: string) {
     const b = this.b();
+    blattnamePruefen(n);
     for (const t of this.k.modell.tabellen) if (t.blatt === b.name) t.blatt = n;
     b.name = n;
     this.blattName = n;
@@ -1114,6 +1424,7 @@ class FakeWorksheet extends Basis {
     return this.b().sichtbarkeit;
   }
   set visibility(v: string) {
+    if (this.k.modell.strukturGeschuetzt) throw new FakeOfficeFehler('AccessDenied', `Worksheet.visibility ${this.blattName}: Arbeitsmappenstruktur ist geschützt`);
     this.b().sichtbarkeit = v;
   }
   set tabColor(c: string) {
@@ -1130,12 +1441,18 @@ class FakeWorksheet extends Basis {
   }
   getRanges(adressen: string): FakeRangeAreas {
     this.k.braucht('1.9', 'Worksheet.getRanges');
-    this.k.log(`Worksheet.getRanges ${this.blattName} (${adressen.split(',').length})`);
+    // the list separator of getRanges depends on the host: German desktop Excel wants the
+    // locale's ";", Excel on the web ","; each rejects the other as an invalid argument
+    const trenner = this.k.host === 'desktop-de' ? ';' : ',';
+    const fremd = this.k.host === 'desktop-de' ? ',' : ';';
+    if (adressen.includes(fremd)) throw new FakeOfficeFehler('InvalidArgument', `Das Argument ist ungültig oder fehlt oder hat ein falsches Format (Adressliste mit „${fremd}“ auf ${this.k.host})`);
+    const teile = adressen.split(trenner);
+    this.k.log(`Worksheet.getRanges ${this.blattName} (${teile.length})`);
     if (adressen.length > 8000) throw new FakeOfficeFehler('InvalidArgument', 'Adressliste zu lang');
     return new FakeRangeAreas(
       this.k,
       this.b(),
-      adressen.split(/[,;]/).map((a) => fakeBlock(a)),
+      teile.map((a) => fakeBlock(a)),
     );
   }
   getRangeByIndexes(zeile: number, spalte: number, zeilen: number, spalten: number): FakeRange {
@@ -1220,6 +1537,14 @@ class FakeWorksheet extends Basis {
       },
     };
   }
+  delete(): void {
+    const b = this.b();
+    if (this.k.modell.strukturGeschuetzt) throw new FakeOfficeFehler('AccessDenied', `Worksheet.delete ${b.name}: Arbeitsmappenstruktur ist geschützt`);
+    this.k.log(`Worksheet.delete ${b.name}`);
+    this.k.modell.tabellen = this.k.modell.tabellen.filter((t) => t.blatt !== b.name);
+    this.k.modell.blaetter = this.k.modell.blaetter.filter((x) => x !== b);
+    if (this.k.modell.aktivesBlatt === b.name) this.k.modell.aktivesBlatt = null;
+  }
   activate(): void {
     const b = this.b();
     if (b.sichtbarkeit !== 'Visible') throw new FakeOfficeFehler('InvalidOperation', `Ausgeblendetes Blatt ${b.name} kann nicht aktiviert werden`);
@@ -1230,7 +1555,7 @@ class FakeWorksheet extends Basis {
 class FakeBlaetter extends Basis {
   private schnappschuss: FakeWorksheet[] = [];
   protected override nachLaden(): void {
-    this.schnappschuss = this.k.modell.blaetter.map((b) => new FakeWorksheet(this.k, b.name).alsGeladen());
+    this.schnappschuss = this.k.modell.blaetter.map((b) => this.fuerEintraege(new FakeWorksheet(this.k, b.name)));
   }
   get items(): FakeWorksheet[] {
     this.pruefe('items');
@@ -1255,6 +1580,8 @@ class FakeBlaetter extends Basis {
     if (name.trim() === '' || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
       throw new FakeOfficeFehler('InvalidArgument', `Blattname ${name} enthält ein unzulässiges Zeichen`);
     }
+    blattnamePruefen(name);
+    if (this.k.modell.strukturGeschuetzt) throw new FakeOfficeFehler('AccessDenied', `Worksheets.add ${name}: Arbeitsmappenstruktur ist geschützt`);
     this.k.log(`Worksheets.add ${name}`);
     this.k.modell.blaetter.push(neuesBlatt(name));
     return new FakeWorksheet(this.k, name);
@@ -1284,6 +1611,13 @@ class FakeEigenschaft extends Basis {
   }
 }
 
+class FakeMappenSchutz extends Basis {
+  get protected(): boolean {
+    this.pruefe('protected');
+    return !!this.k.modell.strukturGeschuetzt;
+  }
+}
+
 class FakeWorkbook extends Basis {
   override load(arg?: string | string[] | Record<string, unknown>): this {
     const namen = arg === undefined ? [] : typeof arg === 'string' ? arg.split(',') : Array.isArray(arg) ? arg.flatMap((a) => a.split(',')) : Object.keys(arg);
@@ -1296,6 +1630,12 @@ class FakeWorkbook extends Basis {
   }
   get worksheets(): FakeBlaetter {
     return new FakeBlaetter(this.k);
+  }
+  private mappenSchutz?: FakeMappenSchutz;
+  get protection(): FakeMappenSchutz {
+    this.k.braucht('1.7', 'Workbook.protection');
+    this.mappenSchutz ??= new FakeMappenSchutz(this.k);
+    return this.mappenSchutz;
   }
   get tables(): FakeTabellenSammlung {
     return new FakeTabellenSammlung(this.k);
@@ -1336,6 +1676,8 @@ export interface FakeTabellenSaat {
   readonly spalte?: number;
   readonly kopf: readonly string[];
   readonly zeilen: readonly (readonly FakeWert[])[];
+  /** totals row below the body (shown), e.g. ['Summe', null, …] */
+  readonly summenzeile?: readonly FakeWert[];
 }
 
 export interface FakeSaat {
@@ -1355,7 +1697,21 @@ export interface FakeSaat {
    * old Excel. Default: everything supported.
    */
   readonly apiVersion?: string;
+  /** host whose differences are simulated (default 'web'), see FakeHost */
+  readonly host?: FakeHost;
+  /**
+   * Deleting rows of a table while a filter is active: 'fehler' (default)
+   * throws InsertDeleteConflict, 'wirkungslos' leaves the rows in place
+   * without an error — Excel has been seen doing either.
+   */
+  readonly gefiltertLoeschen?: 'fehler' | 'wirkungslos';
 }
+
+/**
+ * The simulated Excel where hosts behave differently: 'web' (Excel on the
+ * web, the default) and 'desktop-de' (German Excel for Windows).
+ */
+export type FakeHost = 'web' | 'desktop-de';
 
 export interface FakeExcel {
   /** pass this wherever an Excel.RequestContext is expected */
@@ -1375,6 +1731,10 @@ export interface FakeExcel {
   schnappschuss(): string;
   /** type a value into a cell as a user would (also inside protected sheets: user edits are outside the API) */
   tippen(blatt: string, adresse: string, wert: FakeWert): void;
+  /** filter a table column as a user would: only rows whose text is one of `sichtbar` stay visible */
+  filtern(tabelle: string, spalte: string, sichtbar: readonly string[]): void;
+  /** a user starts (true) or ends (false) editing a cell: meanwhile every sync fails with InvalidOperationInCellEditMode */
+  zelleBearbeiten(an: boolean): void;
 }
 
 function wertSetzen(c: FakeZelle, w: FakeWert): void {
@@ -1422,7 +1782,14 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
         b.zellen.set(key(zeile + 1 + ri, spalte + ci), c);
       }),
     );
-    modell.tabellen.push({ name: t.name, blatt: t.blatt, zeile, spalte, spalten: t.kopf.length, zeilen: Math.max(1, t.zeilen.length), stil: 'TableStyleMedium2' });
+    const koerper = Math.max(1, t.zeilen.length);
+    t.summenzeile?.forEach((w, ci) => {
+      if (w === null || w === '') return;
+      const c = neueZelle();
+      wertSetzen(c, w);
+      b.zellen.set(key(zeile + 1 + koerper, spalte + ci), c);
+    });
+    modell.tabellen.push({ name: t.name, blatt: t.blatt, zeile, spalte, spalten: t.kopf.length, zeilen: koerper, stil: 'TableStyleMedium2', ...(t.summenzeile ? { summenzeile: true } : {}) });
   }
   if (modell.blaetter.length === 0) blattHolen('Tabelle1');
 
@@ -1430,6 +1797,8 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
   const wb = new FakeWorkbook(k);
   k.zahlenErkennen = saat.zahlenErkennen ?? false;
   k.apiVersion = saat.apiVersion ?? null;
+  k.host = saat.host ?? 'web';
+  k.gefiltertLoeschen = saat.gefiltertLoeschen ?? 'fehler';
   const context = {
     workbook: wb,
     application: wb.application,
@@ -1489,6 +1858,18 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
         b.zellen.set(key(bl.zeile, bl.spalte), c);
       }
       wertSetzen(c, w);
+    },
+    zelleBearbeiten: (an) => {
+      k.zellbearbeitung = an;
+    },
+    filtern: (name, spalte, sichtbar) => {
+      const t = modell.tabellen.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new Error(`Tabelle ${name} gibt es im Modell nicht`);
+      const b = blatt(t.blatt);
+      let i = -1;
+      for (let s = 0; s < t.spalten; s++) if (zellText(b, t.zeile, t.spalte + s).toLowerCase() === spalte.toLowerCase()) i = s;
+      if (i < 0) throw new Error(`Spalte ${spalte} gibt es in ${name} nicht`);
+      t.filter = [...(t.filter ?? []).filter((f) => f.spalte !== i), { spalte: i, werte: [...sichtbar] }];
     },
   };
 }

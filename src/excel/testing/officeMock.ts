@@ -93,6 +93,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       columnIndex: spalte - 1,
       rowCount: zeilen,
       columnCount: spalten,
+      rowHidden: false,
       format: format(),
       dataValidation: { clear: () => aufrufe.push(`dv.clear ${blatt}!${adresse}`) },
       conditionalFormats: {
@@ -146,6 +147,11 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       getRange: () => bereich(t.blatt, adr(z0, zeilen + 1)),
       resize: (r: MockRec | string) => aufrufe.push(`resize ${t.name} ${typeof r === 'string' ? r : String(r.ort)}`),
       convertToRange: () => aufrufe.push(`convertToRange ${t.name}`),
+      clearFilters: () => aufrufe.push(`clearFilters ${t.name}`),
+      showTotals: false,
+      load() {
+        return this;
+      },
       columns: { add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`) },
       rows: { add: (_i: unknown, v: unknown[][]) => aufrufe.push(`rows.add ${t.name} ${v.length}`) },
     };
@@ -219,6 +225,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
     load: () => undefined,
     worksheets,
     tables,
+    protection: { protected: false, load: () => undefined },
     application: {
       suspendScreenUpdatingUntilNextSync: () => aufrufe.push('screen'),
       suspendApiCalculationUntilNextSync: () => aufrufe.push('calc'),

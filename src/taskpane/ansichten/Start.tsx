@@ -11,8 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy } from 'react';
-import type { EinrichtenErgebnis } from '../gateway';
+import type { EinrichtenErgebnis, SelbsttestErgebnis } from '../gateway';
 import type { JahreswechselGateway } from '../jahreswechsel/gateway';
+import { SelbsttestKarte } from './Selbsttest';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
@@ -83,11 +84,14 @@ export function Start({
   zustand,
   aktionen,
   jahreswechsel,
+  selbsttest,
 }: {
   zustand: ArbeitsmappeZustand;
   aktionen: ArbeitsmappeAktionen;
   /** without it the section „Neues Berichtsjahr anlegen“ is not shown */
   jahreswechsel?: JahreswechselGateway;
+  /** without it (a gateway that cannot probe) no Selbsttest is offered */
+  selbsttest?: () => Promise<SelbsttestErgebnis>;
 }) {
   const s = useStyles();
   const gem = useGemeinsameStile();
@@ -168,6 +172,8 @@ export function Start({
           <NeuesBerichtsjahr gateway={jahreswechsel} zuPruefen={() => void aktionen.pruefen()} />
         </Suspense>
       ) : null}
+
+      {selbsttest ? <SelbsttestKarte ausfuehren={selbsttest} gesperrt={beschaeftigt} /> : null}
     </div>
   );
 }

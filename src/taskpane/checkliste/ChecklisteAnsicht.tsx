@@ -42,15 +42,17 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
   const fehlend = useMemo(() => (daten?.plan ? fehlendeAngaben(daten.plan, berechneKpi(daten.plan)) : null), [daten]);
   const mitFehlern = daten ? hatFehler(daten.findings) : false;
 
-  const speichern = async (d: ChecklisteSpeichern) => {
+  const speichern = async (d: ChecklisteSpeichern): Promise<readonly string[]> => {
+    let hinweise: readonly string[];
     try {
-      await gateway.speichern(d.zielId, d.checkliste, d.kennzahlen);
+      hinweise = (await gateway.speichern(d.zielId, d.checkliste, d.kennzahlen)).hinweise ?? [];
     } catch (e) {
       // the form shows the message of what it catches: a German BenutzerFehler
       throw alsBenutzerFehler(e, 'Checkliste speichern');
     }
     // re-read so other views and the Fehlende-Angaben list see the saved rows
     setDaten(await gateway.laden());
+    return hinweise;
   };
 
   return (

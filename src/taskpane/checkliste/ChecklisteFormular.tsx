@@ -53,7 +53,8 @@ export interface ChecklisteSpeichern {
 export interface ChecklisteFormularProps {
   readonly plan: Plan;
   /** saves one Handlungsziel; a rejected promise shows its message */
-  readonly onSave: (daten: ChecklisteSpeichern) => Promise<void>;
+  /** may return German notes of the save (e.g. a table filter was cleared), shown with the success message */
+  readonly onSave: (daten: ChecklisteSpeichern) => Promise<void | readonly string[]>;
   /** preselected Handlungsziel */
   readonly startZielId?: string;
 }
@@ -190,8 +191,8 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
     setSpeichert(true);
     try {
       const zeilen = formularZeilen(form.zielId, form.checkliste, form.kennzahlen);
-      await onSave({ zielId: form.zielId, ...zeilen });
-      setMeldung({ art: 'success', text: `Checkliste und Kennzahlen für Handlungsziel ${form.zielId} gespeichert.` });
+      const hinweise = (await onSave({ zielId: form.zielId, ...zeilen })) ?? [];
+      setMeldung({ art: 'success', text: [`Checkliste und Kennzahlen für Handlungsziel ${form.zielId} gespeichert.`, ...hinweise].join(' ') });
     } catch (e) {
       setMeldung({ art: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -307,6 +307,7 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
           <MessageBarBody>
             <MessageBarTitle>Rückgängig gemacht</MessageBarTitle>
             Wiederhergestellt: {rueckgaengig.tabellen.join(', ')} (aus den Sicherungen {rueckgaengig.sicherungen.join(', ')}).
+            {rueckgaengig.hinweise?.length ? ` ${rueckgaengig.hinweise.join(' ')}` : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -1,0 +1,196 @@
+/**
+ * Selbsttest: one probe for every assumption the adapter makes about the
+ * host, run in the user's real Excel on a temporary hidden sheet that is
+ * removed afterwards (also when a probe fails). Each probe is its own
+ * request, so one failure does not hide the others; the user's data is not
+ * touched (the custom document property it adds is deleted again).
+ */
+import { officeUnterstuetzt, type IstUnterstuetzt } from './requirements';
+
+export interface Probe {
+  /** German name of what was tried */
+  readonly name: string;
+  readonly ok: boolean;
+  /** Office.js error code when it failed */
+  readonly code?: string;
+  /** German detail (what came back, or the error text) */
+  readonly hinweis?: string;
+}
+
+export interface SelbsttestOptionen {
+  readonly unterstuetzt?: IstUnterstuetzt;
+  /** is Excel.createWorkbook available (the task pane knows, the adapter does not) */
+  readonly neueMappeMoeglich?: () => boolean;
+  /** name of the temporary sheet (tests) */
+  readonly blattName?: string;
+}
+
+/** What co-authors may notice; say it before starting. */
+export const SELBSTTEST_HINWEIS =
+  'Der Selbsttest legt für wenige Sekunden ein verborgenes Blatt an und entfernt es danach wieder. Wer die Datei gleichzeitig bearbeitet, sieht es eventuell kurz. Ihre Daten werden nicht verändert.';
+
+const EIGENSCHAFT = 'Integrationsmonitor Selbsttest';
+
+function fehlerCode(e: unknown): string {
+  const c = (e as { code?: unknown } | null)?.code;
+  return typeof c === 'string' ? c : 'Fehler';
+}
+
+function fehlerText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs every probe; never throws for a failed probe (only the list says so). */
+export async function selbsttest(context: Excel.RequestContext, optionen: SelbsttestOptionen = {}): Promise<Probe[]> {
+  const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
+  const name = optionen.blattName ?? `Selbsttest ${Date.now() % 1_000_000}`;
+  const proben: Probe[] = [];
+  const probe = async (titel: string, f: () => Promise<string | void>): Promise<boolean> => {
+    try {
+      const hinweis = await f();
+      proben.push(hinweis ? { name: titel, ok: true, hinweis } : { name: titel, ok: true });
+      return true;
+    } catch (e) {
+      proben.push({ name: titel, ok: false, code: fehlerCode(e), hinweis: fehlerText(e) });
+      return false;
+    }
+  };
+
+  let ws: Excel.Worksheet | null = null;
+  const angelegt = await probe('Verborgenes Blatt anlegen', async () => {
+    ws = context.workbook.worksheets.add(name);
+    ws.visibility = 'Hidden' as Excel.SheetVisibility;
+    await context.sync();
+  });
+  try {
+    if (angelegt && ws) {
+      const blatt: Excel.Worksheet = ws;
+      await probe('Adressliste mit „,“ (getRanges)', async () => {
+        blatt.getRanges('A1:A2, C1').format.font.bold = true;
+        await context.sync();
+      });
+      await probe('Adressliste mit „;“ (getRanges)', async () => {
+        blatt.getRanges('A1:A2; C1').format.font.bold = true;
+        await context.sync();
+      });
+      await probe('Blattname „KPI Verlauf“', async () => {
+        const vorhanden = context.workbook.worksheets.getItemOrNullObject('KPI Verlauf');
+        await context.sync();
+        if (!vorhanden.isNullObject) return 'Blatt gibt es schon';
+        blatt.name = 'KPI Verlauf';
+        await context.sync();
+        blatt.name = name;
+        await context.sync();
+      });
+      let tabelle: Excel.Table | null = null;
+      await probe('Tabelle anlegen, direkt darunter schreiben', async () => {
+        blatt.getRange('A10:B11').values = [
+          ['Spalte A', 'Spalte B'],
+          ['a', 1],
+        ];
+        const t = blatt.tables.add(blatt.getRange('A10:B11'), true);
+        tabelle = t;
+        blatt.getRange('A12:B12').values = [['b', 2]];
+        const r = t.getRange().load('address');
+        await context.sync();
+        return `Tabelle danach: ${r.address.split('!').pop() ?? r.address}`;
+      });
+      await probe('Tabelle vergrößern (resize) und Ergebniszeile', async () => {
+        const t = tabelle;
+        if (!t) throw new Error('keine Tabelle (vorige Probe gescheitert)');
+        t.resize(blatt.getRange('A10:B13'));
+        t.showTotals = true;
+        const r = t.getRange().load('address');
+        await context.sync();
+        return `Tabelle danach: ${r.address.split('!').pop() ?? r.address}`;
+      });
+      await probe('Datenüberprüfung (Liste)', async () => {
+        blatt.getRange('D1:D3').dataValidation.rule = { list: { inCellDropDown: true, source: 'ja,nein' } };
+        await context.sync();
+      });
+      await probe('Bedingte Formatierung (Formel)', async () => {
+        const cf = blatt.getRange('D1:D3').conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = '=$D1="ja"';
+        cf.custom.format.fill.color = '#E2EFDA';
+        await context.sync();
+      });
+      await probe('Zellen zeilenweise verbinden', async () => {
+        blatt.getRange('F1:G2').merge(true);
+        await context.sync();
+      });
+      await probe('Blattschutz an und aus', async () => {
+        blatt.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+        await context.sync();
+        blatt.protection.unprotect();
+        await context.sync();
+      });
+      await probe('Diagramm anlegen, Daten mit Reihen je Spalte', async () => {
+        blatt.getRange('I1:K3').values = [
+          ['Datum', 'HF 1', 'HF 2'],
+          ['01.01.', 1, 2],
+          ['01.02.', 2, 3],
+        ];
+        const c = blatt.charts.add('Line' as Excel.ChartType, blatt.getRange('I1:K3'), 'Columns' as Excel.ChartSeriesBy);
+        c.setData(blatt.getRange('I1:K3'), 'Columns' as Excel.ChartSeriesBy);
+        await context.sync();
+      });
+      await probe("Text mit „'“-Präfix und „=“-Text bleiben Text", async () => {
+        const r = blatt.getRange('A20:C20');
+        r.values = [["'1.10", "'=A1", "'Mai 2025"]];
+        r.load('values');
+        await context.sync();
+        const [w] = r.values;
+        if (w[0] !== '1.10' || w[1] !== '=A1' || w[2] !== 'Mai 2025') throw new Error(`Zurückgelesen: ${JSON.stringify(w)}`);
+      });
+      await probe('null in einer Matrix lässt die Zelle unverändert', async () => {
+        blatt.getRange('A21').values = [['bleibt']];
+        const r = blatt.getRange('A21:B21');
+        r.values = [[null as unknown as string, 'neu']];
+        r.load('values');
+        await context.sync();
+        if (r.values[0][0] !== 'bleibt') throw new Error(`Zurückgelesen: ${JSON.stringify(r.values[0])}`);
+      });
+      await probe('Zahlenformate', async () => {
+        const r = blatt.getRange('A22:C22');
+        r.numberFormat = [['#,##0', '#,##0.0#', 'DD.MM.YYYY']];
+        r.load('numberFormat');
+        await context.sync();
+        return `Zurückgelesen: ${r.numberFormat[0].join(' | ')}`;
+      });
+    }
+    await probe('Benutzerdefinierte Dokumenteigenschaft', async () => {
+      context.workbook.properties.custom.add(EIGENSCHAFT, 'ok');
+      await context.sync();
+      const p = context.workbook.properties.custom.getItemOrNullObject(EIGENSCHAFT);
+      p.load('value');
+      await context.sync();
+      if (p.isNullObject || p.value !== 'ok') throw new Error('Eigenschaft nicht zurückgelesen');
+      p.delete();
+      await context.sync();
+    });
+    await probe('Anforderungssätze ExcelApi 1.1–1.17', () => {
+      const fehlend = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`).filter((v) => !unterstuetzt('ExcelApi', v));
+      if (fehlend.length > 0) return Promise.reject(Object.assign(new Error(`nicht unterstützt: ${fehlend.join(', ')}`), { code: 'ApiNotFound' }));
+      return Promise.resolve('alle unterstützt');
+    });
+    await probe('Neue Arbeitsmappe öffnen (createWorkbook)', () =>
+      optionen.neueMappeMoeglich?.() === false ? Promise.reject(Object.assign(new Error('nicht verfügbar'), { code: 'ApiNotFound' })) : Promise.resolve(),
+    );
+  } finally {
+    if (angelegt) {
+      // removed even when a probe failed; a failed removal is reported, not thrown
+      await probe('Verborgenes Blatt wieder entfernen', async () => {
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+    }
+  }
+  return proben;
+}
+
+/** Plain-text report for „Bericht kopieren“. */
+export function selbsttestBericht(proben: readonly Probe[], umgebung: Readonly<Record<string, string>>): string {
+  const kopf = Object.entries(umgebung).map(([k, v]) => `${k}: ${v}`);
+  const zeilen = proben.map((p) => `${p.ok ? '✓' : '✗'} ${p.name}${p.code ? ` [${p.code}]` : ''}${p.hinweis ? ` – ${p.hinweis}` : ''}`);
+  return ['Integrationsmonitor – Selbsttest', ...kopf, '', ...zeilen].join('\n');
+}
