@@ -501,6 +501,25 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await page.context().close();
   });
 
+  it('Selbsttest on Start: runs on the demo Excel, every probe listed with ✓/✗, the workbook keeps no temporary sheet', async () => {
+    const page = await neueSeite(360, 1400);
+    const log = beobachte(page);
+    await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1`);
+    await page.getByText('Aufbau vollständig').waitFor({ timeout: 15000 });
+    // the whole fake workbook: the probe sheet must be gone afterwards
+    const vorher = await page.evaluate(() => window.__integrationsmonitorDemo?.fake.schnappschuss() ?? '');
+    await page.getByRole('button', { name: 'Selbsttest starten' }).click();
+    const proben = page.getByRole('list', { name: 'Proben des Selbsttests' });
+    await proben.waitFor({ timeout: 30000 });
+    expect(await proben.getByRole('listitem').count()).toBeGreaterThan(8);
+    await page.getByRole('button', { name: 'Bericht kopieren' }).waitFor();
+    expect(await page.evaluate(() => window.__integrationsmonitorDemo?.fake.schnappschuss() ?? '')).toBe(vorher);
+    await proben.scrollIntoViewIfNeeded();
+    await foto(page, '17-selbsttest');
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows an Excel error as a German message with what to do', async () => {
     const page = await neueSeite();
     const log = beobachte(page);

@@ -52,7 +52,7 @@ export function SelbsttestKarte({ ausfuehren, gesperrt }: { ausfuehren: () => Pr
       </Subtitle2>
       <Text size={200}>Prüft in Ihrem Excel, ob alles, worauf das Add-in sich verlässt, hier so funktioniert. {SELBSTTEST_HINWEIS}</Text>
       <div className={s.knoepfe}>
-        <Button disabled={gesperrt || laeuft} onClick={() => void starten()}>
+        <Button disabledFocusable={gesperrt || laeuft} onClick={() => void starten()}>
           {laeuft ? 'Selbsttest läuft …' : 'Selbsttest starten'}
         </Button>
         {ergebnis ? <Button onClick={() => void kopieren()}>Bericht kopieren</Button> : null}
