@@ -371,12 +371,18 @@ export class GridSchreiber {
       await platz(0);
       blatt.getRange(m.adresse).merge(m.zeilenweise);
     }
-    // Explicit heights where the grid asks for them (Excel does not fit merged wrapped cells):
-    // one range per run of rows with the same height (no address lists, see styles above).
-    for (const [h, rechtecke] of hoehenRechtecke(grid.rowHeights ?? [])) {
-      for (const r of rechtecke) {
-        await platz(0, 2);
-        blatt.getRange(rechteckAdresse(r)).format.rowHeight = h;
+    if ((grid.merges ?? []).length === 0) {
+      // without merged cells Excel fits wrapped rows itself: one call instead of one per run of heights
+      await platz(0, 2);
+      blatt.getRange(bereichsAdresse(1, 1, Math.max(1, grid.rows.length), Math.max(1, grid.columnWidths.length))).format.autofitRows();
+    } else {
+      // Excel does not fit merged wrapped cells: explicit heights, one range per run of rows with
+      // the same height (no address lists, see styles above)
+      for (const [h, rechtecke] of hoehenRechtecke(grid.rowHeights ?? [])) {
+        for (const r of rechtecke) {
+          await platz(0, 2);
+          blatt.getRange(rechteckAdresse(r)).format.rowHeight = h;
+        }
       }
     }
 

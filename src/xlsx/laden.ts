@@ -309,7 +309,9 @@ function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
       const spalten = gruppen.get(regel) ?? new Map<number, number[]>();
       gruppen.set(regel, spalten);
       const sp = spaltenNummer(m[1]);
-      spalten.set(sp, [...(spalten.get(sp) ?? []), Number(m[2])]);
+      const zeilen = spalten.get(sp);
+      if (zeilen) zeilen.push(Number(m[2]));
+      else spalten.set(sp, [Number(m[2])]);
     }
     for (const [regel, spalten] of gruppen) {
       // runs of rows per column, then neighbouring columns with the same run become one rectangle
@@ -320,7 +322,9 @@ function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
           let j = i;
           while (j + 1 < zeilen.length && zeilen[j + 1] === zeilen[j] + 1) j++;
           const k = `${zeilen[i]}:${zeilen[j]}`;
-          laeufe.set(k, [...(laeufe.get(k) ?? []), sp]);
+          const cols = laeufe.get(k);
+          if (cols) cols.push(sp);
+          else laeufe.set(k, [sp]);
           i = j + 1;
         }
       }

@@ -508,6 +508,12 @@ class FakeFormat {
     geschuetztPruefen(this.blatt, 'RangeFormat.columnWidth', 'allowFormatColumns');
     for (const b of this.bloecke()) for (let s = b.spalte; s < b.spalte + b.spalten; s++) this.blatt.spaltenbreiten.set(s, v);
   }
+  /** Excel fits the rows to wrapped text; the fake records which rows were fitted (height -1). */
+  autofitRows(): void {
+    this.k.log(`RangeFormat.autofitRows ${this.blatt.name}`);
+    geschuetztPruefen(this.blatt, 'RangeFormat.autofitRows', 'allowFormatRows');
+    for (const b of this.bloecke()) for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.zeilenhoehen.set(z, -1);
+  }
   set rowHeight(v: number) {
     this.k.log(`RangeFormat.rowHeight ${this.blatt.name}`);
     geschuetztPruefen(this.blatt, 'RangeFormat.rowHeight', 'allowFormatRows');

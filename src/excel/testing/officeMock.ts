@@ -57,7 +57,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
   const aufrufe: string[] = [];
   let syncs = 0;
 
-  const format = () => ({ font: {}, fill: {}, borders: { getItem: (kante: string) => ({ kante }) } });
+  const format = () => ({ font: {}, fill: {}, borders: { getItem: (kante: string) => ({ kante }) }, autofitRows: () => undefined });
 
   /** Cell value of the seeded tables at 1-based (z, s) on a sheet. */
   const zellwert = (blatt: string, z: number, s: number): Zelle => {
