@@ -167,8 +167,12 @@ describe('schreibeGrids: Blattschutz wie in Excel', () => {
     await schreibeGrids(fx.context, [grid(2)]);
     const ws = fx.context.workbook.worksheets.getItem('KPI Übersicht');
     expect(() => (ws.getRange('A1').values = [['x']])).toThrow(/geschützt/);
-    expect(() => (ws.getRange('A1').format.fill.color = '#FF0000')).toThrow(/geschützt/);
-    expect(() => ws.getRange('E1:F1').merge()).toThrow(/geschützt/);
+    // formats and merges are refused at the next sync (queued calls), as in Office.js
+    ws.getRange('A1').format.fill.color = '#FF0000';
+    await expect(fx.context.sync()).rejects.toThrow(/geschützt/);
+    ws.getRange('E1:F1').merge();
+    await expect(fx.context.sync()).rejects.toThrow(/geschützt/);
+    expect(fx.blatt('KPI Übersicht').verbunden).not.toContain('E1:F1');
     expect(() => ws.charts.add('Line' as Excel.ChartType, ws.getRange('A3:C5'))).toThrow(/geschützt/);
     ws.getRange('A:A').format.columnWidth = 50;
     ws.getRange('A1').format.rowHeight = 30;

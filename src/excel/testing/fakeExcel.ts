@@ -445,6 +445,21 @@ function geschuetztPruefen(blatt: FakeBlatt, was: string, erlaubt?: keyof Excel.
   throw new FakeOfficeFehler('AccessDenied', `${was}: Blatt ${blatt.name} ist geschützt`);
 }
 
+/**
+ * The same check for a queued call, as Office.js does it: the call itself
+ * succeeds, the request fails with AccessDenied at the next sync, and the
+ * change is not made. False when the caller must not apply the change.
+ */
+function geschuetztImSync(k: Kontext, blatt: FakeBlatt, was: string, erlaubt?: keyof Excel.WorksheetProtectionOptions): boolean {
+  try {
+    geschuetztPruefen(blatt, was, erlaubt);
+    return true;
+  } catch (e) {
+    k.spaeterFehler(e as FakeOfficeFehler);
+    return false;
+  }
+}
+
 class FakeFormat {
   constructor(
     private readonly k: Kontext,
@@ -469,7 +484,7 @@ class FakeFormat {
   }
   private setze(f: (z: FakeZelle) => void, eigenschaft = 'Format'): void {
     this.k.log(`RangeFormat.${eigenschaft} ${this.blatt.name}`);
-    geschuetztPruefen(this.blatt, `RangeFormat.${eigenschaft}`, 'allowFormatCells');
+    if (!geschuetztImSync(this.k, this.blatt, `RangeFormat.${eigenschaft}`, 'allowFormatCells')) return;
     for (const z of this.zellen()) f(z);
   }
   get font(): { bold: boolean; italic: boolean; size: number; color: string } {
@@ -505,18 +520,18 @@ class FakeFormat {
   }
   set columnWidth(v: number) {
     this.k.log(`RangeFormat.columnWidth ${this.blatt.name}`);
-    geschuetztPruefen(this.blatt, 'RangeFormat.columnWidth', 'allowFormatColumns');
+    if (!geschuetztImSync(this.k, this.blatt, 'RangeFormat.columnWidth', 'allowFormatColumns')) return;
     for (const b of this.bloecke()) for (let s = b.spalte; s < b.spalte + b.spalten; s++) this.blatt.spaltenbreiten.set(s, v);
   }
   /** Excel fits the rows to wrapped text; the fake records which rows were fitted (height -1). */
   autofitRows(): void {
     this.k.log(`RangeFormat.autofitRows ${this.blatt.name}`);
-    geschuetztPruefen(this.blatt, 'RangeFormat.autofitRows', 'allowFormatRows');
+    if (!geschuetztImSync(this.k, this.blatt, 'RangeFormat.autofitRows', 'allowFormatRows')) return;
     for (const b of this.bloecke()) for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.zeilenhoehen.set(z, -1);
   }
   set rowHeight(v: number) {
     this.k.log(`RangeFormat.rowHeight ${this.blatt.name}`);
-    geschuetztPruefen(this.blatt, 'RangeFormat.rowHeight', 'allowFormatRows');
+    if (!geschuetztImSync(this.k, this.blatt, 'RangeFormat.rowHeight', 'allowFormatRows')) return;
     for (const b of this.bloecke()) {
       if (b.zeilen > 100_000) throw new FakeOfficeFehler('InvalidArgument', 'Zeilenhöhe ganzer Spalten wird von der Fälschung nicht unterstützt');
       for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.zeilenhoehen.set(z, v);
@@ -550,7 +565,7 @@ class FakeGueltigkeit {
   }
   clear(): void {
     this.k.log(`DataValidation.clear ${this.blatt.name}!${blockAdresse(this.block)}`);
-    geschuetztPruefen(this.blatt, 'DataValidation.clear');
+    if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.clear')) return;
     // only cells that exist: clearing creates nothing
     const b = this.block;
     for (const [k2, c] of this.blatt.zellen) {
@@ -560,7 +575,7 @@ class FakeGueltigkeit {
   }
   set rule(r: Excel.DataValidationRule) {
     this.k.log(`DataValidation.rule ${this.blatt.name}!${blockAdresse(this.block)}`);
-    geschuetztPruefen(this.blatt, 'DataValidation.rule');
+    if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.rule')) return;
     let belegt = false;
     this.jede((z) => {
       if (z.gueltigkeit) belegt = true;
@@ -817,14 +832,14 @@ class FakeRange extends Basis {
   /** across = true merges each row of the range separately (Office.js Range.merge(across), ExcelApi 1.2) */
   merge(across?: boolean): void {
     this.k.log(`Range.merge${across ? ' (zeilenweise)' : ''} ${this.blatt.name}!${blockAdresse(this.block)}`);
-    geschuetztPruefen(this.blatt, 'Range.merge');
+    if (!geschuetztImSync(this.k, this.blatt, 'Range.merge')) return;
     const b = this.block;
     if (across && b.zeilen > 1) {
       for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.verbunden.push(blockAdresse({ ...b, zeile: z, zeilen: 1 }));
     } else this.blatt.verbunden.push(blockAdresse(b));
   }
   unmerge(): void {
-    geschuetztPruefen(this.blatt, 'Range.unmerge');
+    if (!geschuetztImSync(this.k, this.blatt, 'Range.unmerge')) return;
     this.blatt.verbunden = this.blatt.verbunden.filter((m) => !schneidet(fakeBlock(m), this.block));
   }
   clear(applyTo: string = 'All'): void {
@@ -1080,7 +1095,7 @@ class FakeDiagrammProxy extends Basis {
   }
   setData(quelle: FakeRange, reihen: string = 'Auto'): void {
     this.k.log(`Chart.setData ${this.d.name}`);
-    geschuetztPruefen(this.blatt, 'Chart.setData', 'allowEditObjects');
+    if (!geschuetztImSync(this.k, this.blatt, 'Chart.setData', 'allowEditObjects')) return;
     this.d.quelle = blockAdresse(quelle.block);
     this.d.reihenNach = reihenNach(reihen, quelle.block);
   }
