@@ -3,34 +3,16 @@
  * by exceljs as a user would → `kpi --aus` → `bericht` → the figures in the
  * report equal `kpi --json`; Verlauf appends per day and replaces same-day rows.
  */
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 // every file the CLI writes passes the package check
-import { mainGeprueft as main } from '../xlsx/hilfen';
-import type { Io } from '../../src/cli/common';
+import { cli, hash } from '../xlsx/hilfen';
 import { AMPEL_LABEL } from '../../src/workbook/layout';
 
-interface Lauf {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cli(...args: string[]): Promise<Lauf> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
-const hash = async (p: string): Promise<string> =>
-  createHash('sha256')
-    .update(await fs.readFile(p))
-    .digest('hex');
 
 /**
  * A table's area found the way a user sees it: the header row holding
@@ -90,7 +72,7 @@ describe('Berichtszyklus mit Dateien', () => {
     expect(gefuellt).toBeGreaterThan(0);
     const gefuellteDatei = path.join(dir, 'gefuellt.xlsx');
     await wb.xlsx.writeFile(gefuellteDatei);
-    const vorher = await hash(gefuellteDatei);
+    const vorher = hash(gefuellteDatei);
 
     const json = await cli('kpi', gefuellteDatei, '--json');
     expect(json.code).toBe(0);
@@ -121,13 +103,13 @@ describe('Berichtszyklus mit Dateien', () => {
     const mitKpi = path.join(dir, 'mit-kpi.xlsx');
     expect((await cli('kpi', gefuellteDatei, '--aus', mitKpi)).code).toBe(0);
     const berichtDatei = path.join(dir, 'bericht.xlsx');
-    const vorBericht = await hash(mitKpi);
+    const vorBericht = hash(mitKpi);
     const b = await cli('bericht', mitKpi, '--aus', berichtDatei);
-    expect(await hash(mitKpi)).toBe(vorBericht);
+    expect(hash(mitKpi)).toBe(vorBericht);
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
     expect(b.out).toContain('Umsetzungsbericht 2026 geschrieben');
-    expect(await hash(gefuellteDatei)).toBe(vorher);
+    expect(hash(gefuellteDatei)).toBe(vorher);
 
     const rb = new ExcelJS.Workbook();
     await rb.xlsx.readFile(berichtDatei);
@@ -233,11 +215,11 @@ describe('Berichtszyklus mit Dateien', () => {
     t.ws.name = 'Verlauf';
     const alt = path.join(dir, 'u-alt.xlsx');
     await wb.xlsx.writeFile(alt);
-    const vorher = await hash(alt);
+    const vorher = hash(alt);
 
     const neu = path.join(dir, 'u-neu.xlsx');
     expect((await cli('kpi', alt, '--aus', neu)).code).toBe(0);
-    expect(await hash(alt)).toBe(vorher);
+    expect(hash(alt)).toBe(vorher);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(neu);
     expect(wb2.worksheets.map((w) => w.name)).not.toContain('Verlauf');
@@ -249,9 +231,9 @@ describe('Berichtszyklus mit Dateien', () => {
   it('fehlend reports per Handlungsfeld with network; exit 0 like pruefen (no Fehler), vollstaendig false', async () => {
     const beispiel = path.join(dir, 'f.xlsx');
     expect((await cli('vorlage', beispiel, '--beispiel')).code).toBe(0);
-    const vorher = await hash(beispiel);
+    const vorher = hash(beispiel);
     const r = await cli('fehlend', beispiel, '--json');
-    expect(await hash(beispiel)).toBe(vorher);
+    expect(hash(beispiel)).toBe(vorher);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       vollstaendig: boolean;
