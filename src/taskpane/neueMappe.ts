@@ -32,3 +32,31 @@ export async function offeneMappe(): Promise<RawWorkbook> {
   const { leseArbeitsmappe } = await import(/* webpackChunkName: "excel-netzwerk" */ '../excel/lesen');
   return Excel.run((context) => leseArbeitsmappe(context));
 }
+
+/** A workbook built in the pane and what became of it. */
+export interface Erstellt<T> {
+  readonly datei: T;
+  /** opened as a new Excel workbook (false: download offered instead) */
+  readonly geoeffnet: boolean;
+  /** false when Excel lacks ExcelApi 1.8 */
+  readonly moeglich: boolean;
+}
+
+/**
+ * Opens a built workbook in Excel where Excel can. When opening fails the
+ * file stays on offer for download, and the error comes back with it so the
+ * view can show both.
+ */
+export async function oeffnenOderAnbieten<T extends { readonly inhalt: Uint8Array }>(
+  g: { kannNeueMappeOeffnen(): boolean; inExcelOeffnen(inhalt: Uint8Array): Promise<void> },
+  datei: T,
+): Promise<{ readonly erstellt: Erstellt<T>; readonly fehler: unknown }> {
+  const moeglich = g.kannNeueMappeOeffnen();
+  if (!moeglich) return { erstellt: { datei, geoeffnet: false, moeglich }, fehler: null };
+  try {
+    await g.inExcelOeffnen(datei.inhalt);
+    return { erstellt: { datei, geoeffnet: true, moeglich }, fehler: null };
+  } catch (e) {
+    return { erstellt: { datei, geoeffnet: false, moeglich }, fehler: e };
+  }
+}

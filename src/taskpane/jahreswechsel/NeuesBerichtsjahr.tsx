@@ -34,6 +34,7 @@ import { anzahl } from '../format';
 import type { BenutzerFehler } from '../gateway';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { useGemeinsameStile } from '../komponenten/stile';
+import { oeffnenOderAnbieten, type Erstellt as ErstelltAllgemein } from '../neueMappe';
 import type { JahresmappeErstellt, JahreswechselGateway, JahreswechselVorschau } from './gateway';
 import { jahreswechsel, jahrUngueltig, zahlenJeTabelle } from './vorschau';
 
@@ -82,13 +83,7 @@ const useStyles = makeStyles({
 type Laeuft = 'vorschau' | 'erstellen' | null;
 type Fokus = 'vorschau' | 'fehler' | 'ergebnis' | null;
 
-interface Erstellt {
-  readonly datei: JahresmappeErstellt;
-  /** opened as a new Excel workbook (false: download offered instead) */
-  readonly geoeffnet: boolean;
-  /** false when Excel lacks ExcelApi 1.8 */
-  readonly moeglich: boolean;
-}
+type Erstellt = ErstelltAllgemein<JahresmappeErstellt>;
 
 function Eintraege({ eintraege, name }: { eintraege: readonly JahreswechselEintrag[]; name: string }) {
   const s = useStyles();
@@ -212,17 +207,13 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
     setLaeuft('erstellen');
     setFehler(null);
     setErstellt(null);
-    let datei: JahresmappeErstellt | null = null;
     try {
-      datei = await gateway.jahresmappeBauen(jahr);
-      const moeglich = gateway.kannNeueMappeOeffnen();
-      if (moeglich) await gateway.inExcelOeffnen(datei.inhalt);
-      setErstellt({ datei, geoeffnet: moeglich, moeglich });
-      setFokus('ergebnis');
+      const r = await oeffnenOderAnbieten(gateway, await gateway.jahresmappeBauen(jahr));
+      setErstellt(r.erstellt);
+      if (r.fehler) setFehler(alsBenutzerFehler(r.fehler, 'Neue Arbeitsmappe erstellen'));
+      setFokus(r.fehler ? 'fehler' : 'ergebnis');
     } catch (e) {
       setFehler(alsBenutzerFehler(e, 'Neue Arbeitsmappe erstellen'));
-      // built but not opened: the download still works
-      if (datei) setErstellt({ datei, geoeffnet: false, moeglich: true });
       setFokus('fehler');
     } finally {
       setLaeuft(null);

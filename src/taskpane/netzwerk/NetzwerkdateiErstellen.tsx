@@ -22,6 +22,7 @@ import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { alsBenutzerFehler } from '../fehler';
 import type { BenutzerFehler } from '../gateway';
 import { useGemeinsameStile } from '../komponenten/stile';
+import { oeffnenOderAnbieten, type Erstellt as ErstelltAllgemein } from '../neueMappe';
 import type { NetzwerkdateiErstellt, NetzwerkGateway } from './gateway';
 
 type Gateway = Pick<
@@ -38,13 +39,7 @@ const useStyles = makeStyles({
 
 type Laeuft = 'liste' | 'erstellen' | null;
 
-interface Erstellt {
-  readonly datei: NetzwerkdateiErstellt;
-  /** opened as a new Excel workbook (false: download offered instead) */
-  readonly geoeffnet: boolean;
-  /** false when Excel lacks ExcelApi 1.8 */
-  readonly moeglich: boolean;
-}
+type Erstellt = ErstelltAllgemein<NetzwerkdateiErstellt>;
 
 export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
   const gem = useGemeinsameStile();
@@ -79,16 +74,12 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
     setLaeuft('erstellen');
     setFehler(null);
     setErstellt(null);
-    let datei: NetzwerkdateiErstellt | null = null;
     try {
-      datei = await gateway.netzwerkdateiBauen(hf);
-      const moeglich = gateway.kannNeueMappeOeffnen();
-      if (moeglich) await gateway.inExcelOeffnen(datei.inhalt);
-      setErstellt({ datei, geoeffnet: moeglich, moeglich });
+      const r = await oeffnenOderAnbieten(gateway, await gateway.netzwerkdateiBauen(hf));
+      setErstellt(r.erstellt);
+      if (r.fehler) setFehler(alsBenutzerFehler(r.fehler, 'Netzwerkdatei erstellen'));
     } catch (e) {
       setFehler(alsBenutzerFehler(e, 'Netzwerkdatei erstellen'));
-      // built but not opened: the download still works
-      if (datei) setErstellt({ datei, geoeffnet: false, moeglich: true });
     } finally {
       setLaeuft(null);
     }
