@@ -27,6 +27,7 @@ import {
   PROGRAMM,
   type Io,
   type Verb,
+  existiert,
 } from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} aufteilen <gesamt.xlsx> <ordner> [--hf <Nr>] [--force] [--json]
@@ -62,16 +63,6 @@ Beispiel:
 /** Builds the network workbook for one export (same writer as the task pane's „Netzwerkdatei erstellen“). */
 export function netzwerkArbeitsmappe(exp: NetzwerkExport): ExcelJS.Workbook {
   return schreibeNetzwerkMappe(new ExcelJS.Workbook(), exp);
-}
-
-async function existiert(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
-  }
 }
 
 async function ordnerAnlegen(ordner: string): Promise<void> {

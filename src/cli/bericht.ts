@@ -5,7 +5,6 @@
  * page, a Word document for the committee papers or that document as tagged
  * PDF/A – from the same content model, so all carry the same figures.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { berechneKpi } from '../domain';
@@ -27,6 +26,7 @@ import {
   pruefeAusZiel,
   prozent,
   type Verb,
+  existiert,
 } from './common';
 
 interface Format {
@@ -67,13 +67,6 @@ export const BERICHT_FORMATE: Readonly<Record<string, Format>> = {
     },
   },
 };
-
-async function existiert(pfad: string): Promise<boolean> {
-  return fs.lstat(pfad).then(
-    () => true,
-    () => false,
-  );
-}
 
 const formatListe = (): string => {
   const teile = Object.entries(BERICHT_FORMATE).map(([endung, f]) => `${endung} (${f.name})`);

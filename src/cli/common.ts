@@ -215,6 +215,20 @@ export async function pruefeAusZiel(aus: string, eingabe: string, endungen: read
 }
 
 /**
+ * Whether something is at `pfad` (a dangling link counts: writing there
+ * would replace it). Other errors than "not found" are not hidden.
+ */
+export async function existiert(pfad: string): Promise<boolean> {
+  try {
+    await fs.lstat(pfad);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+/**
  * True when both paths name the same file (symlinks and relative paths
  * resolved), so a verb can refuse to write its output over an input.
  */

@@ -3,7 +3,6 @@
  * (SPEC §6): next year's workbook from this year's. The rules are in
  * src/domain/jahreswechsel.ts; this verb loads, refuses, writes and reports.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { jahrUngueltig, standardJahr, type JahreswechselEintrag } from '../domain/jahreswechsel';
 import { SHEETS, TABLES } from '../domain/schema';
@@ -22,6 +21,7 @@ import {
   PROGRAMM,
   type Io,
   type Verb,
+  existiert,
 } from './common';
 
 const HILFE = `Aufruf: ${PROGRAMM} jahreswechsel <alt.xlsx> --aus <neu.xlsx> [--jahr N] [--force] [--json]
@@ -67,13 +67,6 @@ Beispiel:
 
 function rJson(e: JahreswechselEintrag) {
   return { tabelle: e.tabelle, schluessel: e.schluessel, meldung: e.meldung };
-}
-
-async function existiert(pfad: string): Promise<boolean> {
-  return fs.stat(pfad).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {

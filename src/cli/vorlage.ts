@@ -1,20 +1,9 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { beispielTabellen, vorlageTabellen } from '../workbook/beispiel';
 import { vorlageBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
-import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb } from './common';
-
-async function existiert(pfad: string): Promise<boolean> {
-  try {
-    await fs.stat(pfad);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
-  }
-}
+import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb, existiert } from './common';
 
 export const vorlage: Verb = {
   kurz: 'leere Vorlage oder Beispielplan 2026 als .xlsx schreiben',
