@@ -25,14 +25,15 @@ import {
   TABLE_STYLE,
   artConditionalFills,
   columnLetter,
-  dropdownFormula,
   type ColumnLayout,
   type TableLayout,
 } from '../workbook/layout';
 import { vorlageTabellen } from '../workbook/beispiel';
+import { listenFormel, type Gueltigkeit } from '../workbook/gueltigkeit';
 import { bereichsAdresse, breiteInPunkten } from './adresse';
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { seiteEinrichten } from './seitenlayout';
 import { freierName, sicherungEinreihen, sicherungsName } from './sicherung';
 
 export interface EinrichtenErgebnis {
@@ -52,7 +53,7 @@ export interface EinrichtenOptionen {
 
 /** Source of a list dropdown as Office.js expects it: "a,b,c" or "=formula". */
 export function dropdownQuelle(formel: string): string {
-  // layout.dropdownFormula gives the OOXML form: "\"a,b\"" for inline lists, INDIRECT(...) for references
+  // listenFormel gives the OOXML form: "\"a,b\"" for inline lists, INDIRECT(...) for references
   if (formel.startsWith('"') && formel.endsWith('"')) return formel.slice(1, -1);
   return `=${formel}`;
 }
@@ -189,6 +190,8 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
     } else {
       ws = context.workbook.worksheets.add(sheet.name);
       angelegt.push(`Blatt „${sheet.name}“`);
+      // only on sheets created here: a user's own print settings stay
+      if (verfuegbar('seitenlayout', unterstuetzt)) seiteEinrichten(ws, sheet.print);
     }
     if (verfuegbar('blattDarstellung', unterstuetzt)) ws.tabColor = `#${sheet.tabColor}`;
     let kopfZeile = sheet.freezeRows;
@@ -335,22 +338,35 @@ function spaltenFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], k
     if (l.layout.wrap) daten.format.wrapText = true;
     if (l.layout.horizontal) daten.format.horizontalAlignment = HORIZONTAL[l.layout.horizontal];
     if (l.neu) ws.getRange(`${buchstabe}:${buchstabe}`).format.columnWidth = breiteInPunkten(l.layout.width);
-    const formel = dropdownFormula(l.layout.spec);
-    if (formel && verfuegbar('dropdowns', unterstuetzt)) {
+    const g = l.layout.gueltigkeit;
+    if (g && verfuegbar('dropdowns', unterstuetzt)) {
       // clear first: setting a rule over an existing one is not allowed, and this keeps re-runs identical
       daten.dataValidation.clear();
-      daten.dataValidation.rule = { list: { inCellDropDown: true, source: dropdownQuelle(formel) } };
+      daten.dataValidation.rule = regelAlsOffice(g.regel);
+      daten.dataValidation.errorAlert = {
+        showAlert: true,
+        style: (g.fehler.stil === 'stopp' ? 'Stop' : 'Warning') as Excel.DataValidationAlertStyle,
+        title: g.fehler.titel,
+        message: g.fehler.meldung,
+      };
+      daten.dataValidation.prompt = { showPrompt: true, title: g.eingabe.titel, message: g.eingabe.meldung };
     }
-    const p = l.layout.typPruefung;
-    if (p && verfuegbar('dropdowns', unterstuetzt)) {
-      const operator = 'Between' as Excel.DataValidationOperator;
-      daten.dataValidation.clear();
-      daten.dataValidation.rule =
-        p.art === 'datum'
-          ? { date: { formula1: p.von, formula2: p.bis, operator } }
-          : { [p.art === 'ganzzahl' ? 'wholeNumber' : 'decimal']: { formula1: p.von, formula2: p.bis, operator } };
-      daten.dataValidation.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: `Ungültiger Wert in „${l.layout.spec.header}“`, message: p.meldung };
-    }
+  }
+}
+
+/** A validation rule of the layout in Office.js' terms. */
+function regelAlsOffice(regel: Gueltigkeit['regel']): Excel.DataValidationRule {
+  const operator = 'Between' as Excel.DataValidationOperator;
+  switch (regel.art) {
+    case 'liste':
+    case 'verweis':
+      return { list: { inCellDropDown: true, source: dropdownQuelle(listenFormel(regel)) } };
+    case 'datum':
+      return { date: { formula1: regel.von, formula2: regel.bis, operator } };
+    case 'ganzzahl':
+      return { wholeNumber: { formula1: regel.von, formula2: regel.bis, operator } };
+    case 'zahl':
+      return { decimal: { formula1: regel.von, formula2: regel.bis, operator } };
   }
 }
 

@@ -6,7 +6,7 @@
  * desktop Excel wants the locale's ";" between the addresses, Excel on the
  * web ",", so no list works on both.
  */
-import { columnLetter } from '../workbook/layout';
+import { COLORS, columnLetter } from '../workbook/layout';
 import type { CellStyle, Grid, GridCell, StyleName } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
 import { parseAdresse } from './adresse';
@@ -158,7 +158,6 @@ const RAHMEN: readonly Excel.BorderIndex[] = [
   'InsideVertical',
   'InsideHorizontal',
 ] as unknown as Excel.BorderIndex[];
-export const RAHMEN_FARBE = '#BFBFBF';
 
 /** Number of calls `formatAnwenden` queues for a style (for the request budget). */
 export function formatAufrufe(stil: CellStyle): number {
@@ -181,7 +180,7 @@ export function formatAnwenden(format: Excel.RangeFormat, stil: CellStyle): void
     for (const kante of RAHMEN) {
       const b = format.borders.getItem(kante);
       b.style = 'Continuous' as Excel.BorderLineStyle;
-      b.color = RAHMEN_FARBE;
+      b.color = `#${COLORS.rahmen}`;
     }
   }
 }

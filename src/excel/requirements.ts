@@ -77,7 +77,7 @@ export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
   dropdowns: {
     set: 'ExcelApi',
     version: '1.8',
-    beschreibung: 'Auswahllisten (Datenüberprüfung)',
+    beschreibung: 'Auswahllisten und Eingabemeldungen (Datenüberprüfung)',
     ersatz: 'Auswahllisten werden nicht angelegt; die Prüfung meldet ungültige Werte trotzdem.',
     pflicht: false,
   },
@@ -91,7 +91,7 @@ export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
   seitenlayout: {
     set: 'ExcelApi',
     version: '1.9',
-    beschreibung: 'Seitenlayout für den Druck (A4 quer, Seitenumbrüche, Wiederholungszeilen)',
+    beschreibung: 'Seitenlayout für den Druck (A4 quer, Ränder, Fußzeile, Seitenumbrüche, Wiederholungszeilen)',
     ersatz: 'Bitte das Seitenlayout vor dem Drucken in Excel selbst einstellen.',
     pflicht: false,
   },

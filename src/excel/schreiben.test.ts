@@ -64,7 +64,16 @@ describe('schreibeGrids', () => {
     expect(b.fixierteZeilen).toBe(3);
     expect(b.registerfarbe).toBe('#70AD47');
     expect(b.spaltenbreiten.get(2)).toBeCloseTo((30 * 7 + 5) * 0.75);
-    expect(b.seite).toEqual({ ausrichtung: 'Landscape', papier: 'A4', zoom: { horizontalFitToPages: 1 }, titelzeilen: '$3:$3', umbrueche: ['A10'] });
+    expect(b.seite).toEqual({
+      ausrichtung: 'Landscape',
+      papier: 'A4',
+      zoom: { horizontalFitToPages: 1 },
+      titelzeilen: '$3:$3',
+      umbrueche: ['A10'],
+      // the layout's margins in points (0.5 and 0.6 inches) and the footer codes of the written file
+      raender: { links: 36, rechts: 36, oben: 43.2, unten: 43.2, kopf: 21.6, fuss: 21.6 },
+      fusszeile: { links: '&A', rechts: 'Seite &P von &N' },
+    });
     expect(b.diagramme).toEqual([{ name: 'DiagrammA', typ: 'BarClustered', quelle: 'A3:C7', reihenNach: 'Spalten', titel: 'Quote', position: 'F3', breite: 400, hoehe: 250 }]);
     expect(b.geschuetzt).toBe(true);
     expect(b.schutzOptionen).toEqual(SCHUTZ_OPTIONEN);

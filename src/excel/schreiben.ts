@@ -23,9 +23,11 @@
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
 import { GLEICHE_OPTIK, STYLES } from '../workbook/styles';
+import { SCHRIFT } from '../workbook/layout';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
+import { seiteEinrichten, seitenAufrufe } from './seitenlayout';
 import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
 import {
   formatAnwenden,
@@ -346,6 +348,12 @@ export class GridSchreiber {
       maxStapelBytes: this.optionen.maxStapelBytes,
     });
 
+    // one font for the whole grid, as in the written file; the styles below only change size and emphasis
+    await platz(0, 3);
+    const schrift = blatt.getRange(bereichsAdresse(1, 1, Math.max(1, grid.rows.length), Math.max(1, spalten, grid.columnWidths.length))).format.font;
+    schrift.name = SCHRIFT.name;
+    schrift.size = SCHRIFT.groesse;
+
     // styles: one range per rectangle. No RangeAreas: the separator of getRanges' address list
     // depends on the host (";" in German desktop Excel, "," on the web), so no list works on both.
     // styles that differ only in the number format (set above) share their rectangles
@@ -390,7 +398,7 @@ export class GridSchreiber {
     const p = grid.print;
     await platz(
       0,
-      3 + (p ? 5 + (p.pageBreaksBefore?.length ?? 0) : 0) + (grid.table ? 3 : 0) + (grid.charts?.length ?? 0) * 7 + 1,
+      3 + (p ? seitenAufrufe(p) : 0) + (grid.table ? 3 : 0) + (grid.charts?.length ?? 0) * 7 + 1,
     );
     if (verfuegbar('blattDarstellung', this.unterstuetzt)) {
       if (grid.freezeRows && grid.freezeRows > 0) blatt.freezePanes.freezeRows(grid.freezeRows);
@@ -398,18 +406,7 @@ export class GridSchreiber {
       if (grid.tabColor) blatt.tabColor = `#${grid.tabColor}`;
     }
 
-    if (grid.print && verfuegbar('seitenlayout', this.unterstuetzt)) {
-      const p = grid.print;
-      const layout = blatt.pageLayout;
-      layout.orientation = (p.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-      layout.paperSize = 'A4' as Excel.PaperType;
-      // Fit all columns on one page width; height stays automatic. Only the width is set: the reference
-      // documents no meaning for verticalFitToPages 0, and setting width alone is the form seen in use
-      // (OfficeDev/office-js#1860), so an unknown value cannot fail the whole refresh batch.
-      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
-      if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows[0]}:$${p.repeatRows[1]}`);
-      for (const z of p.pageBreaksBefore ?? []) blatt.horizontalPageBreaks.add(`A${z}`);
-    }
+    if (grid.print && verfuegbar('seitenlayout', this.unterstuetzt)) seiteEinrichten(blatt, grid.print);
 
     const tabelle = grid.table;
     if (tabelle) this.tabelleSetzen(blatt, grid.sheet, tabelle, vorhanden);

@@ -5,7 +5,10 @@
  * request, so one failure does not hide the others; the user's data is not
  * touched (the custom document property it adds is deleted again).
  */
+import { DATA_SHEETS } from '../workbook/layout';
+import type { Gueltigkeit } from '../workbook/gueltigkeit';
 import { officeUnterstuetzt, type IstUnterstuetzt } from './requirements';
+import { seiteEinrichten } from './seitenlayout';
 
 export interface Probe {
   /** German name of what was tried */
@@ -30,6 +33,12 @@ export const SELBSTTEST_HINWEIS =
   'Der Selbsttest legt für wenige Sekunden ein verborgenes Blatt an und entfernt es danach wieder. Wer die Datei gleichzeitig bearbeitet, sieht es eventuell kurz. Ihre Daten werden nicht verändert.';
 
 const EIGENSCHAFT = 'Integrationsmonitor Selbsttest';
+
+function laengsteGueltigkeit(): Gueltigkeit {
+  const alle = DATA_SHEETS.flatMap((s) => s.tables.flatMap((t) => t.columns.flatMap((c) => (c.gueltigkeit ? [c.gueltigkeit] : []))));
+  const laenge = (g: Gueltigkeit): number => g.fehler.meldung.length + g.eingabe.meldung.length;
+  return alle.reduce((a, b) => (laenge(b) > laenge(a) ? b : a));
+}
 
 function fehlerCode(e: unknown): string {
   const c = (e as { code?: unknown } | null)?.code;
@@ -104,8 +113,17 @@ export async function selbsttest(context: Excel.RequestContext, optionen: Selbst
         await context.sync();
         return `Tabelle danach: ${r.address.split('!').pop() ?? r.address}`;
       });
-      await probe('Datenüberprüfung (Liste)', async () => {
-        blatt.getRange('D1:D3').dataValidation.rule = { list: { inCellDropDown: true, source: 'ja,nein' } };
+      await probe('Datenüberprüfung (Liste) mit Fehler- und Eingabemeldung', async () => {
+        // the layout's longest texts, so a host limit on their length shows here and not in Einrichten
+        const g = laengsteGueltigkeit();
+        const dv = blatt.getRange('D1:D3').dataValidation;
+        dv.rule = { list: { inCellDropDown: true, source: 'ja,nein' } };
+        dv.errorAlert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle, title: g.fehler.titel, message: g.fehler.meldung };
+        dv.prompt = { showPrompt: true, title: g.eingabe.titel, message: g.eingabe.meldung };
+        await context.sync();
+      });
+      await probe('Seitenlayout: A4 quer, Ränder, Drucktitel, Fußzeile', async () => {
+        seiteEinrichten(blatt, DATA_SHEETS[0].print);
         await context.sync();
       });
       await probe('Bedingte Formatierung (Formel)', async () => {

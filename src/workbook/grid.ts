@@ -79,7 +79,24 @@ export interface PrintSetup {
   readonly repeatRows?: readonly [number, number];
   /** 1-based rows before which a page break goes */
   readonly pageBreaksBefore?: readonly number[];
+  /** page margins; absent = SEITENRAENDER */
+  readonly raender?: Seitenraender;
 }
+
+/** Page margins in inches (the unit of the file format; Office.js takes points). */
+export interface Seitenraender {
+  readonly links: number;
+  readonly rechts: number;
+  readonly oben: number;
+  readonly unten: number;
+  readonly kopf: number;
+  readonly fuss: number;
+}
+
+export const SEITENRAENDER: Seitenraender = { links: 0.5, rechts: 0.5, oben: 0.6, unten: 0.6, kopf: 0.3, fuss: 0.3 };
+
+/** Footer of every printed sheet in Excel's header/footer codes: the sheet's name left, the page right. */
+export const FUSSZEILE = { links: '&A', rechts: 'Seite &P von &N' } as const;
 
 export interface Grid {
   readonly sheet: SheetName;

@@ -6,6 +6,8 @@
  */
 import { LISTS, SHEETS, TABLES, type ColumnSpec, type SheetName, type TableKey, type TableSpec } from '../domain/schema';
 import { a1, spaltenBuchstabe } from '../domain/values';
+import { gueltigkeitFuer, type Gueltigkeit } from './gueltigkeit';
+import type { PrintSetup } from './grid';
 
 /** Colours as RRGGBB without '#'. */
 export const COLORS = {
@@ -25,11 +27,23 @@ export const COLORS = {
   hinweis: '595959',
   tabDaten: '2F75B5',
   tabBerechnet: '70AD47',
+  /** thin cell borders of the computed sheets */
+  rahmen: 'BFBFBF',
 } as const;
+
+/**
+ * The font of every written cell. Named explicitly: without it LibreOffice
+ * falls back to a serif font, and a workbook created in newer Excel defaults
+ * to Aptos, so add-in and CLI would differ.
+ */
+export const SCHRIFT = { name: 'Calibri', groesse: 11 } as const;
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 
-/** Rows pre-formatted below a table (dropdowns, formats) so typed rows get them too. */
+/**
+ * Rows below a table where workbooks of older versions carry dropdowns; Einrichten clears
+ * them there, since validation below a table causes co-authoring conflicts.
+ */
 export const PREPARED_ROWS = 500;
 
 export interface ColumnLayout {
@@ -41,28 +55,8 @@ export interface ColumnLayout {
   readonly wrap?: boolean;
   /** horizontal alignment of the data cells; absent = the app's default (text left, numbers right) */
   readonly horizontal?: 'left' | 'center' | 'right';
-  /** data validation of the value type (number/date), for columns typed in without a dropdown */
-  readonly typPruefung?: TypPruefung;
-}
-
-/** A data-validation rule for a number or date column; bounds are inclusive. */
-export type TypPruefung =
-  | { readonly art: 'ganzzahl'; readonly von: number; readonly bis: number; readonly meldung: string }
-  | { readonly art: 'zahl'; readonly von: number; readonly bis: number; readonly meldung: string }
-  | { readonly art: 'datum'; readonly von: string; readonly bis: string; readonly meldung: string };
-
-/** Type validation by column type; only tables that ask for it get it (tblZeitreihe is filled by hand from old reports). */
-function typPruefungFuer(spec: ColumnSpec): TypPruefung | undefined {
-  switch (spec.type) {
-    case 'integer':
-      return { art: 'ganzzahl', von: 2000, bis: 2100, meldung: 'Bitte eine Jahreszahl wie 2025 eintragen.' };
-    case 'number':
-      return { art: 'zahl', von: -1e12, bis: 1e12, meldung: 'Bitte eine Zahl eintragen (z. B. 12 oder 12,5), keinen Text.' };
-    case 'date':
-      return { art: 'datum', von: '2000-01-01', bis: '2100-12-31', meldung: 'Bitte ein Datum wie 31.12.2025 eintragen.' };
-    default:
-      return undefined;
-  }
+  /** dropdown or value-type rule with its error alert and input message */
+  readonly gueltigkeit?: Gueltigkeit;
 }
 
 export interface TableLayout {
@@ -78,7 +72,17 @@ export interface SheetLayout {
   readonly tables: readonly TableLayout[];
   readonly freezeRows: number;
   readonly tabColor: string;
+  readonly print: PrintSetup;
 }
+
+/** Data sheets print on A4 landscape, one page wide, with the header row on every page; narrow margins for the wide tables. */
+const DATENBLATT_DRUCK: PrintSetup = {
+  landscape: true,
+  paper: 'A4',
+  fitToWidth: true,
+  repeatRows: [1, 1],
+  raender: { links: 0.4, rechts: 0.4, oben: 0.6, unten: 0.6, kopf: 0.3, fuss: 0.3 },
+};
 
 const WIDTHS: Readonly<Record<string, number>> = {
   'HF-Nr': 8,
@@ -160,7 +164,7 @@ function tableLayout(key: TableKey, headerRow: number, firstColumn: number, mitT
       numberFormat: numberFormatFor(c),
       wrap: WRAPPED.has(c.header),
       horizontal: CENTRED.has(c.header) ? 'center' : undefined,
-      typPruefung: mitTypPruefung ? typPruefungFuer(c) : undefined,
+      gueltigkeit: gueltigkeitFuer(c, mitTypPruefung),
     })),
   };
 }
@@ -172,12 +176,13 @@ export const DATA_SHEETS: readonly SheetLayout[] = [
     tables: [tableLayout('handlungsfelder', 1, 1), tableLayout('einstellungen', 1, 6)],
     freezeRows: 1,
     tabColor: COLORS.tabDaten,
+    print: DATENBLATT_DRUCK,
   },
-  { name: SHEETS.ziele, tables: [tableLayout('ziele', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
-  { name: SHEETS.arbeitsplanung, tables: [tableLayout('arbeitsplanung', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
-  { name: SHEETS.checkliste, tables: [tableLayout('checkliste', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
-  { name: SHEETS.kennzahlen, tables: [tableLayout('kennzahlen', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten },
-  { name: SHEETS.zeitreihe, tables: [tableLayout('zeitreihe', 1, 1, true)], freezeRows: 1, tabColor: COLORS.tabDaten },
+  { name: SHEETS.ziele, tables: [tableLayout('ziele', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten, print: DATENBLATT_DRUCK },
+  { name: SHEETS.arbeitsplanung, tables: [tableLayout('arbeitsplanung', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten, print: DATENBLATT_DRUCK },
+  { name: SHEETS.checkliste, tables: [tableLayout('checkliste', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten, print: DATENBLATT_DRUCK },
+  { name: SHEETS.kennzahlen, tables: [tableLayout('kennzahlen', 1, 1)], freezeRows: 1, tabColor: COLORS.tabDaten, print: DATENBLATT_DRUCK },
+  { name: SHEETS.zeitreihe, tables: [tableLayout('zeitreihe', 1, 1, true)], freezeRows: 1, tabColor: COLORS.tabDaten, print: DATENBLATT_DRUCK },
 ];
 
 export function tableLayoutOf(key: TableKey): TableLayout {
@@ -190,17 +195,6 @@ export const columnLetter: (col: number) => string = spaltenBuchstabe;
 
 /** A1 address of a 1-based (row, col). */
 export const address: (row: number, col: number) => string = a1;
-
-/**
- * The data-validation formula for a list column: an inline list for fixed
- * values, or an INDIRECT structured reference to another table's column so
- * the dropdown follows that table as it grows.
- */
-export function dropdownFormula(spec: ColumnSpec): string | undefined {
-  if (spec.list) return `"${spec.list.join(',')}"`;
-  if (spec.ref) return `INDIRECT("${spec.ref.table}[${spec.ref.column}]")`;
-  return undefined;
-}
 
 export interface ConditionalFill {
   /** formula relative to the first data cell of the range, without '=' */

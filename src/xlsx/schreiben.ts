@@ -13,15 +13,15 @@ import { isCellError, isFormelOhneErgebnis, type RawValue } from '../domain/mode
 import {
   COLORS,
   DATA_SHEETS,
-  PREPARED_ROWS,
   TABLE_STYLE,
   address,
   artConditionalFills,
   columnLetter,
-  dropdownFormula,
+  SCHRIFT,
   type TableLayout,
 } from '../workbook/layout';
-import type { CellStyle, Grid, GridValue } from '../workbook/grid';
+import { FUSSZEILE, SEITENRAENDER, type CellStyle, type Grid, type GridValue, type PrintSetup } from '../workbook/grid';
+import { listenFormel, type Pruefregel } from '../workbook/gueltigkeit';
 import { STYLES } from '../workbook/styles';
 import { zeilenBedarf } from '../workbook/zeilenhoehe';
 import { zerlegeBereich } from './lesen';
@@ -41,6 +41,37 @@ function zellwert(v: RawValue | GridValue | undefined): ExcelJS.CellValue {
   if (v === undefined || v === null || isFormelOhneErgebnis(v)) return null;
   if (isCellError(v)) return v.error;
   return v;
+}
+
+/** A validation rule of the layout in exceljs' terms (type, operator, formulae). */
+function regelAlsExceljs(regel: Pruefregel): Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae'> {
+  switch (regel.art) {
+    case 'liste':
+    case 'verweis':
+      return { type: 'list', formulae: [listenFormel(regel)] };
+    case 'datum':
+      return { type: 'date', operator: 'between', formulae: [new Date(`${regel.von}T00:00:00Z`), new Date(`${regel.bis}T00:00:00Z`)] };
+    case 'ganzzahl':
+    case 'zahl':
+      return { type: regel.art === 'ganzzahl' ? 'whole' : 'decimal', operator: 'between', formulae: [regel.von, regel.bis] };
+  }
+}
+
+/** Page setup and footer of a printed sheet. */
+function seiteEinrichten(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  const r = p.raender ?? SEITENRAENDER;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.landscape ? 'landscape' : 'portrait',
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: r.links, right: r.rechts, top: r.oben, bottom: r.unten, header: r.kopf, footer: r.fuss },
+    printTitlesRow: p.repeatRows ? `${p.repeatRows[0]}:${p.repeatRows[1]}` : undefined,
+  };
+  ws.headerFooter = { oddFooter: `&L${FUSSZEILE.links}&R${FUSSZEILE.rechts}` };
+  for (const vor of p.pageBreaksBefore ?? []) if (vor > 1) ws.getRow(vor - 1).addPageBreak();
 }
 
 /** Width of a column users added to a table (it has no layout of its own). */
@@ -77,42 +108,23 @@ function tabelleSchreiben(
     rows: daten.map((r) => Array.from({ length: breite }, (_x, i) => zellwert(r[i]))),
   });
 
-  // Dropdowns over the data area plus the prepared rows, one range per column.
-  const letzte = headerRow + Math.max(PREPARED_ROWS, daten.length);
+  // Validation on the table's own rows, one range per column: Excel carries it into new table rows,
+  // and validation below a table is a known cause of co-authoring conflicts (as in the add-in).
+  const letzte = headerRow + daten.length;
   columns.forEach((c, i) => {
-    const formel = dropdownFormula(c.spec);
-    if (!formel) return;
+    const g = c.gueltigkeit;
+    if (!g) return;
     const col = columnLetter(firstColumn + i);
-    const fest = Boolean(c.spec.list);
     blatt(ws).dataValidations.add(`${col}${headerRow + 1}:${col}${letzte}`, {
-      type: 'list',
+      ...regelAlsExceljs(g.regel),
       allowBlank: true,
-      formulae: [formel],
       showErrorMessage: true,
-      // a reference list may be evaluated differently by other apps: warn instead of block
-      errorStyle: fest ? 'stop' : 'warning',
-      errorTitle: `Ungültiger Wert in „${c.spec.header}“`,
-      error: fest
-        ? `Bitte einen Wert aus der Liste wählen: ${(c.spec.list ?? []).join(', ')}.`
-        : `Der Wert kommt in ${c.spec.ref?.table}[${c.spec.ref?.column}] nicht vor.`,
-    });
-  });
-
-  // Number and date columns typed by hand: the value type is checked as it is typed.
-  columns.forEach((c, i) => {
-    const p = c.typPruefung;
-    if (!p) return;
-    const col = columnLetter(firstColumn + i);
-    const grenzen = p.art === 'datum' ? [new Date(`${p.von}T00:00:00Z`), new Date(`${p.bis}T00:00:00Z`)] : [p.von, p.bis];
-    blatt(ws).dataValidations.add(`${col}${headerRow + 1}:${col}${letzte}`, {
-      type: p.art === 'ganzzahl' ? 'whole' : p.art === 'zahl' ? 'decimal' : 'date',
-      operator: 'between',
-      allowBlank: true,
-      formulae: grenzen,
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: `Ungültiger Wert in „${c.spec.header}“`,
-      error: p.meldung,
+      errorStyle: g.fehler.stil === 'stopp' ? 'stop' : 'warning',
+      errorTitle: g.fehler.titel,
+      error: g.fehler.meldung,
+      showInputMessage: true,
+      promptTitle: g.eingabe.titel,
+      prompt: g.eingabe.meldung,
     });
   });
 
@@ -120,7 +132,7 @@ function tabelleSchreiben(
   const kopf = ws.getRow(headerRow);
   Array.from({ length: breite }).forEach((_c, i) => {
     const z = kopf.getCell(firstColumn + i);
-    z.font = { name: 'Calibri', size: 11, bold: true, color: { argb: argb(COLORS.headerText) } };
+    z.font = { name: SCHRIFT.name, size: SCHRIFT.groesse, bold: true, color: { argb: argb(COLORS.headerText) } };
     z.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(COLORS.header) } };
     z.alignment = { vertical: 'middle', wrapText: true };
   });
@@ -178,25 +190,14 @@ export function schreibeVorlage(
       frei = lage.firstColumn + t.columns.length + extra.length + 1;
     }
     ws.getRow(1).height = 30;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    };
-    ws.headerFooter = { oddFooter: `&L${sheet.name}&RSeite &P von &N` };
+    seiteEinrichten(ws, sheet.print);
   }
   wb.calcProperties.fullCalcOnLoad = true;
 }
 
 function excelStil(s: CellStyle): Partial<ExcelJS.Style> {
   const stil: Partial<ExcelJS.Style> = {};
-  // the font name is always given: without it LibreOffice falls back to a serif font
-  const font: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
+  const font: Partial<ExcelJS.Font> = { name: SCHRIFT.name, size: SCHRIFT.groesse };
   if (s.bold) font.bold = true;
   if (s.italic) font.italic = true;
   if (s.fontSize) font.size = s.fontSize;
@@ -206,7 +207,7 @@ function excelStil(s: CellStyle): Partial<ExcelJS.Style> {
   if (s.numberFormat) stil.numFmt = s.numberFormat;
   stil.alignment = { vertical: 'top', wrapText: s.wrap ? true : undefined, horizontal: s.horizontal };
   if (s.border) {
-    const line: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+    const line: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: argb(COLORS.rahmen) } };
     stil.border = { top: line, left: line, bottom: line, right: line };
   }
   return stil;
@@ -331,20 +332,6 @@ export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
     }
   }
 
-  if (grid.print) {
-    const p = grid.print;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4
-      orientation: p.landscape ? 'landscape' : 'portrait',
-      fitToPage: p.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: p.repeatRows ? `${p.repeatRows[0]}:${p.repeatRows[1]}` : undefined,
-    };
-    ws.headerFooter = { oddFooter: `&L${grid.sheet}&RSeite &P von &N` };
-    for (const vor of p.pageBreaksBefore ?? []) if (vor > 1) ws.getRow(vor - 1).addPageBreak();
-  }
+  if (grid.print) seiteEinrichten(ws, grid.print);
   return ws;
 }

@@ -116,6 +116,11 @@ export async function paketProbleme(pfad: string): Promise<string[]> {
     const dv: { sqref: string; r: Rechteck[] }[] = [];
     for (const m of xml.matchAll(/<dataValidation\b[^>]*>/g)) {
       const sqref = attr(m[0], 'sqref') ?? '';
+      // Excel's limits for the texts of a validation (XML-escaped length is an upper bound, checked unescaped)
+      for (const [feld, max] of [['errorTitle', 32], ['promptTitle', 32], ['error', 255], ['prompt', 255]] as const) {
+        const text = (attr(m[0], feld) ?? '').replace(/&(quot|amp|lt|gt|apos|#\d+);/g, '_');
+        if (text.length > max) p.push(`${name}: Datenüberprüfung ${sqref}: ${feld} länger als ${max} Zeichen`);
+      }
       dv.push({
         sqref,
         r: sqref

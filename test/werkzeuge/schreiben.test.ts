@@ -71,6 +71,8 @@ it('the package check finds what Excel repairs', async () => {
   const blatt = await zip.file('xl/worksheets/sheet5.xml')!.async('string');
   zip.file('xl/worksheets/sheet5.xml', blatt.replace(/<c r="H2"([^>]*?)(?:\/>|>.*?<\/c>)/, '<c r="H2"$1><v>NaN</v></c>'));
   zip.remove('xl/theme/theme1.xml');
+  const plan = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+  zip.file('xl/worksheets/sheet3.xml', plan.replace(/errorTitle="[^"]*"/, `errorTitle="${'x'.repeat(33)}"`));
   const pfad = tmp.datei('kaputt.xlsx');
   writeFileSync(pfad, await zip.generateAsync({ type: 'uint8array' }));
   const p = await paketProbleme(pfad);
@@ -80,6 +82,7 @@ it('the package check finds what Excel repairs', async () => {
       'xl/theme/theme1.xml fehlt',
       '[Content_Types].xml nennt den fehlenden Teil xl/theme/theme1.xml',
       'xl/_rels/workbook.xml.rels: Ziel theme/theme1.xml fehlt',
+      expect.stringMatching(/^Arbeitsplanung: Datenüberprüfung \S+: errorTitle länger als 32 Zeichen$/),
     ]),
   );
 });

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { isCellError, pruefen } from '../../src/domain';
 import { SHEETS, TABLES } from '../../src/domain/schema';
-import { DATA_SHEETS, PREPARED_ROWS } from '../../src/workbook/layout';
-import { beispielTabellen } from '../../src/workbook/beispiel';
+import { DATA_SHEETS } from '../../src/workbook/layout';
+import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 import type { Grid } from '../../src/workbook/grid';
 import { DateiFehler, ladeArbeitsmappe, ladeMappe, leseRohdaten, normalisierePaket, schreibeGrid, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 import { bearbeite, schreibeMappe, tabellenModell, tempOrdner } from './hilfen';
@@ -189,12 +189,13 @@ describe('leseRohdaten', () => {
 });
 
 describe('schreibeVorlage', () => {
-  it('writes real tables, list validations over the prepared rows and the Maßnahme/Wirkung format', async () => {
+  it('writes real tables, list validations on the table rows only and the Maßnahme/Wirkung format', async () => {
     const pfad = tmp.datei('vorlage-struktur.xlsx');
     await schreibeMappe(pfad, false);
     const zip = await JSZip.loadAsync(readFileSync(pfad));
     const sheet3 = await zip.file('xl/worksheets/sheet3.xml')!.async('string'); // Arbeitsplanung
-    expect(sheet3).toContain(`sqref="D2:D${1 + PREPARED_ROWS}"`);
+    // nothing below the table (co-authoring); Excel carries the rule into new table rows
+    expect(sheet3).toContain(`sqref="D2:D${1 + Math.max(1, vorlageTabellen().arbeitsplanung?.length ?? 0)}"`);
     expect(sheet3).toContain('&quot;Maßnahme,Wirkung&quot;');
     expect(sheet3).toContain('INDIRECT(&quot;tblZiele[Handlungsziel-ID]&quot;)');
     expect(sheet3).toMatch(/<conditionalFormatting sqref="A2:L\d+">/);

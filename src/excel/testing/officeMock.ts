@@ -171,7 +171,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       getUsedRangeOrNullObject: () => bereich(name, 'A1'),
       getRangeByIndexes: (z: number, sp: number, n: number, m: number) => bereich(name, bereichsAdresse(z + 1, sp + 1, n, m)),
       freezePanes: { freezeRows: (n: number) => aufrufe.push(`freeze ${name} ${n}`), unfreeze: () => aufrufe.push(`unfreeze ${name}`) },
-      pageLayout: { setPrintTitleRows: (r: string) => aufrufe.push(`titel ${name} ${r}`) },
+      pageLayout: { setPrintTitleRows: (r: string) => aufrufe.push(`titel ${name} ${r}`), headersFooters: { defaultForAllPages: {} } },
       horizontalPageBreaks: { add: (a: string) => aufrufe.push(`umbruch ${name} ${a}`), removePageBreaks: () => aufrufe.push(`umbrueche weg ${name}`) },
       charts: {
         items: [],

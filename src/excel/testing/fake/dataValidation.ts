@@ -28,7 +28,11 @@ export class FakeGueltigkeit {
     const b = this.block;
     for (const [k2, c] of this.blatt.zellen) {
       const [z, s2] = k2.split(',').map(Number);
-      if (z >= b.zeile && z < b.zeile + b.zeilen && s2 >= b.spalte && s2 < b.spalte + b.spalten) delete c.gueltigkeit;
+      if (z >= b.zeile && z < b.zeile + b.zeilen && s2 >= b.spalte && s2 < b.spalte + b.spalten) {
+        delete c.gueltigkeit;
+        delete c.fehlerhinweis;
+        delete c.eingabehinweis;
+      }
     }
   }
   set rule(r: Excel.DataValidationRule) {
@@ -42,4 +46,26 @@ export class FakeGueltigkeit {
     if (belegt) throw new FakeOfficeFehler('InvalidOperation', 'Datenüberprüfung existiert bereits; zuerst clear() aufrufen');
     this.jede((z) => (z.gueltigkeit = JSON.parse(JSON.stringify(r)) as Excel.DataValidationRule));
   }
+  set errorAlert(a: Excel.DataValidationErrorAlert) {
+    this.k.log(`DataValidation.errorAlert ${this.blatt.name}!${blockAdresse(this.block)}`);
+    if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.errorAlert')) return;
+    texteImRahmen(a.title, a.message);
+    this.jede((z) => (z.fehlerhinweis = { ...a }));
+  }
+  set prompt(p: Excel.DataValidationPrompt) {
+    this.k.log(`DataValidation.prompt ${this.blatt.name}!${blockAdresse(this.block)}`);
+    if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.prompt')) return;
+    texteImRahmen(p.title, p.message);
+    this.jede((z) => (z.eingabehinweis = { ...p }));
+  }
+}
+
+/**
+ * Excel's limits for the title (32) and message (255) of an error alert or
+ * input message: its dialog takes no more, and a file with longer ones is
+ * repaired on opening. Refused here, so an overlong text fails in tests.
+ */
+function texteImRahmen(titel: string | undefined, meldung: string | undefined): void {
+  if ((titel ?? '').length > 32) throw new FakeOfficeFehler('InvalidArgument', `Titel „${titel}“ ist länger als 32 Zeichen`);
+  if ((meldung ?? '').length > 255) throw new FakeOfficeFehler('InvalidArgument', 'Meldung ist länger als 255 Zeichen');
 }

@@ -22,6 +22,8 @@ export interface FakeZelle {
   zahlenformat: string;
   format: FakeZellFormat;
   gueltigkeit?: Excel.DataValidationRule;
+  fehlerhinweis?: Excel.DataValidationErrorAlert;
+  eingabehinweis?: Excel.DataValidationPrompt;
 }
 
 export interface FakeTabelle {
@@ -80,7 +82,18 @@ export interface FakeBlatt {
   schutzOptionen: Excel.WorksheetProtectionOptions | null;
   bedingteFormate: FakeBedingtesFormat[];
   diagramme: FakeDiagramm[];
-  seite: { ausrichtung?: string; papier?: string; zoom?: Excel.PageLayoutZoomOptions; titelzeilen?: string; umbrueche: string[] };
+  seite: FakeSeite;
+}
+
+export interface FakeSeite {
+  ausrichtung?: string;
+  papier?: string;
+  zoom?: Excel.PageLayoutZoomOptions;
+  titelzeilen?: string;
+  umbrueche: string[];
+  /** margins in points, as Office.js sets them */
+  raender: { links?: number; rechts?: number; oben?: number; unten?: number; kopf?: number; fuss?: number };
+  fusszeile: { links?: string; mitte?: string; rechts?: string };
 }
 
 export interface FakeArbeitsmappe {
@@ -221,7 +234,7 @@ export function neuesBlatt(name: string): FakeBlatt {
     schutzOptionen: null,
     bedingteFormate: [],
     diagramme: [],
-    seite: { umbrueche: [] },
+    seite: { umbrueche: [], raender: {}, fusszeile: {} },
   };
 }
 

@@ -123,9 +123,20 @@ export class FakeWorksheet extends Basis {
       },
     };
   }
-  get pageLayout(): { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (r: string) => void } {
+  get pageLayout(): FakeSeitenlayout {
     this.k.braucht('1.9', 'Worksheet.pageLayout');
     const s = this.b().seite;
+    const fuss = {
+      set leftFooter(v: string) {
+        s.fusszeile.links = v;
+      },
+      set centerFooter(v: string) {
+        s.fusszeile.mitte = v;
+      },
+      set rightFooter(v: string) {
+        s.fusszeile.rechts = v;
+      },
+    };
     return {
       set orientation(v: string) {
         s.ausrichtung = v;
@@ -136,10 +147,29 @@ export class FakeWorksheet extends Basis {
       set zoom(v: Excel.PageLayoutZoomOptions) {
         s.zoom = v;
       },
+      set leftMargin(v: number) {
+        s.raender.links = v;
+      },
+      set rightMargin(v: number) {
+        s.raender.rechts = v;
+      },
+      set topMargin(v: number) {
+        s.raender.oben = v;
+      },
+      set bottomMargin(v: number) {
+        s.raender.unten = v;
+      },
+      set headerMargin(v: number) {
+        s.raender.kopf = v;
+      },
+      set footerMargin(v: number) {
+        s.raender.fuss = v;
+      },
+      headersFooters: { defaultForAllPages: fuss },
       setPrintTitleRows: (r: string) => {
         s.titelzeilen = r;
       },
-    } as { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; setPrintTitleRows: (r: string) => void };
+    } as FakeSeitenlayout;
   }
   get horizontalPageBreaks(): { add: (a: string) => void; removePageBreaks: () => void } {
     this.k.braucht('1.9', 'Worksheet.horizontalPageBreaks');
@@ -202,4 +232,19 @@ export class FakeBlaetter extends Basis {
     this.k.modell.blaetter.push(neuesBlatt(name));
     return new FakeWorksheet(this.k, name);
   }
+}
+
+/** The part of Excel.PageLayout the add-in uses (ExcelApi 1.9). */
+export interface FakeSeitenlayout {
+  orientation: string;
+  paperSize: string;
+  zoom: Excel.PageLayoutZoomOptions;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
+  setPrintTitleRows: (r: string) => void;
 }
