@@ -4,9 +4,8 @@
  * Handlungsziele with one Checkliste row each, the 8 Handlungsfelder.
  * Deterministic (no Math.random), so every run measures the same data.
  */
-import type { RawTable, RawValue, RawWorkbook } from '../../src/domain/model';
-import { ALLE_TABELLEN, DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, STANDARD_HANDLUNGSFELDER, TABLES, type TableKey } from '../../src/domain/schema';
-import { tableLayoutOf } from '../../src/workbook/layout';
+import type { RawValue } from '../../src/domain/model';
+import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, STANDARD_HANDLUNGSFELDER, type TableKey } from '../../src/domain/schema';
 
 export type Tabellen = Record<TableKey, RawValue[][]>;
 
@@ -107,19 +106,3 @@ export function benchTabellen(zeilen: number): Tabellen {
   };
 }
 
-/** The same tables as an adapter would hand them to the domain, at the template's positions. */
-export function alsRawWorkbook(t: Tabellen, source = 'bench.xlsx'): RawWorkbook {
-  const tables: RawTable[] = ALLE_TABELLEN.map((key) => {
-    const lay = tableLayoutOf(key);
-    return {
-      name: TABLES[key].name,
-      sheet: TABLES[key].sheet,
-      headerRow: lay.headerRow,
-      firstColumn: lay.firstColumn,
-      headers: TABLES[key].columns.map((c) => c.header),
-      rows: t[key],
-    };
-  });
-  const sheets = [...new Set(ALLE_TABELLEN.map((k) => TABLES[k].sheet))];
-  return { sheets, tables, source };
-}

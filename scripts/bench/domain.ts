@@ -1,6 +1,7 @@
 /** Domain validate + KPI on an in-memory RawWorkbook (no file, no Excel). */
 import { berechneKpi, hatFehler, pruefen } from '../../src/domain';
-import { alsRawWorkbook, benchTabellen } from './daten';
+import { alsRohmappe } from '../../src/workbook/beispiel';
+import { benchTabellen } from './daten';
 import { runde, zeitSync } from './messen';
 
 export interface DomainMessung {
@@ -16,7 +17,7 @@ export interface DomainMessung {
 export function messeDomain(groessen: readonly number[], laeufe: number): DomainMessung[] {
   return groessen.map((zeilen) => {
     const t = benchTabellen(zeilen);
-    const raw = alsRawWorkbook(t);
+    const raw = alsRohmappe(t, 'bench.xlsx');
     const erst = pruefen(raw);
     if (hatFehler(erst.findings) || !erst.plan) throw new Error(`Benchmark-Daten mit ${zeilen} Zeilen haben Fehler: ${erst.findings[0]?.meldung}`);
     const z = zeitSync(() => {

@@ -8,10 +8,11 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { pruefen } from '../../src/domain';
 import { jahreswechsel } from '../../src/domain/jahreswechsel';
-import { beispielTabellen } from '../../src/workbook/beispiel';
+import type { RawWorkbook } from '../../src/domain/model';
+import { alsRohmappe, beispielTabellen } from '../../src/workbook/beispiel';
 import { schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 import { schreibeBenchDatei } from './cli';
-import { alsRawWorkbook, benchTabellen } from './daten';
+import { benchTabellen } from './daten';
 import { jetztMs, median, prozess, runde } from './messen';
 
 export interface JahreswechselMessung {
@@ -30,10 +31,10 @@ export async function messeJahreswechsel(root: string, ordner: string, groessen:
   const wb = new ExcelJS.Workbook();
   schreibeVorlage(wb, beispielTabellen());
   await speichereArbeitsmappe(wb, beispiel);
-  const dateien: { zeilen: number; pfad: string; raw: ReturnType<typeof alsRawWorkbook> }[] = [
-    { zeilen: 0, pfad: beispiel, raw: alsRawWorkbook(beispielTabellen()) },
+  const dateien: { zeilen: number; pfad: string; raw: RawWorkbook }[] = [
+    { zeilen: 0, pfad: beispiel, raw: alsRohmappe(beispielTabellen(), 'bench.xlsx') },
   ];
-  for (const g of groessen) dateien.push({ zeilen: g, pfad: await schreibeBenchDatei(ordner, g), raw: alsRawWorkbook(benchTabellen(g)) });
+  for (const g of groessen) dateien.push({ zeilen: g, pfad: await schreibeBenchDatei(ordner, g), raw: alsRohmappe(benchTabellen(g), 'bench.xlsx') });
 
   const out: JahreswechselMessung[] = [];
   for (const d of dateien) {

@@ -3,10 +3,34 @@
  * column order (TABLES[key].columns) so any adapter can write them as they are.
  * Names of people are fictional.
  */
-import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, STANDARD_HANDLUNGSFELDER, type TableKey } from '../domain/schema';
-import type { RawValue } from '../domain/model';
+import { ALLE_TABELLEN, DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, STANDARD_HANDLUNGSFELDER, TABLES, type TableKey } from '../domain/schema';
+import type { RawValue, RawWorkbook } from '../domain/model';
+import { DATA_SHEETS, tableLayoutOf } from './layout';
 
 export type Tabellen = Record<TableKey, RawValue[][]>;
+
+/**
+ * Tables as an adapter hands them to the domain, at the layout's positions:
+ * the sample or the template without writing a file (tests, benchmark).
+ */
+export function alsRohmappe(t: Partial<Tabellen>, source = 'beispiel.xlsx', tabellen: readonly TableKey[] = ALLE_TABELLEN): RawWorkbook {
+  const blaetter = new Set(tabellen.map((k) => TABLES[k].sheet));
+  return {
+    sheets: DATA_SHEETS.map((s) => s.name).filter((n) => blaetter.has(n)),
+    tables: tabellen.map((key) => {
+      const l = tableLayoutOf(key);
+      return {
+        name: TABLES[key].name,
+        sheet: TABLES[key].sheet,
+        headerRow: l.headerRow,
+        firstColumn: l.firstColumn,
+        headers: TABLES[key].columns.map((c) => c.header),
+        rows: t[key] ?? [],
+      };
+    }),
+    source,
+  };
+}
 
 const NETZWERKE: Readonly<Record<number, string>> = {
   1: 'Netzwerk Sprache',

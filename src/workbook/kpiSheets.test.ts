@@ -1,24 +1,12 @@
-import { berechneKpi, pruefen, type RawWorkbook } from '../domain';
-import { TABLES, TABLE_ORDER } from '../domain/schema';
-import { beispielTabellen } from './beispiel';
+import { berechneKpi, pruefen } from '../domain';
+import { TABLE_ORDER } from '../domain/schema';
+import { alsRohmappe, beispielTabellen } from './beispiel';
 import type { Grid } from './grid';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, UEBERSICHT_KOPF } from './kpiSheets';
-import { DATA_SHEETS, tableLayoutOf } from './layout';
 import { STYLES } from './styles';
 
-function beispielRaw(): RawWorkbook {
-  const t = beispielTabellen();
-  return {
-    sheets: DATA_SHEETS.map((s) => s.name),
-    tables: TABLE_ORDER.map((key) => {
-      const l = tableLayoutOf(key);
-      return { name: TABLES[key].name, sheet: TABLES[key].sheet, headerRow: l.headerRow, firstColumn: l.firstColumn, headers: TABLES[key].columns.map((c) => c.header), rows: t[key] };
-    }),
-    source: 'beispiel.xlsx',
-  };
-}
 
-const { plan } = pruefen(beispielRaw());
+const { plan } = pruefen(alsRohmappe(beispielTabellen(), 'beispiel.xlsx', TABLE_ORDER));
 const kpi = berechneKpi(plan!);
 const meta = { berechnetAm: new Date(Date.UTC(2026, 10, 25, 14, 5)), quelle: 'beispiel.xlsx' };
 

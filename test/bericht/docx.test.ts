@@ -18,14 +18,11 @@ import {
   TABLE_ORDER,
   TABLES,
   type Plan,
-  type RawValue,
-  type RawWorkbook,
-  type TableKey,
 } from '../../src/domain';
 import { umsetzungsbericht, type Umsetzungsbericht } from '../../src/domain/bericht';
 import type { KpiResult } from '../../src/domain/model';
 import { umsetzungsberichtDocx } from '../../src/dokument';
-import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
+import { alsRohmappe, beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 import { AMPEL_LABEL, COLORS } from '../../src/workbook/layout';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -33,20 +30,6 @@ const SONDER = 'Sprachkurs <Stufe A1> & „Café“ mit "Eltern"';
 /** A Bemerkung typed with Alt+Enter, with a control character XML does not allow. */
 const MEHRZEILIG = 'Erste Zeile\nZweite\u0007 Zeile';
 
-function mappe(t: Record<TableKey, RawValue[][]>): RawWorkbook {
-  return {
-    sheets: ['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen'],
-    tables: TABLE_ORDER.map((k) => ({
-      name: TABLES[k].name,
-      sheet: TABLES[k].sheet,
-      headerRow: 1,
-      firstColumn: k === 'einstellungen' ? 6 : 1,
-      headers: TABLES[k].columns.map((c) => c.header),
-      rows: t[k],
-    })),
-    source: 'beispiel.xlsx',
-  };
-}
 
 /** The sample plan, one Handlungsziel text with XML special characters, one Vorjahr value. */
 function beispiel(): { plan: Plan; kpi: KpiResult; bericht: Umsetzungsbericht } {
@@ -56,7 +39,7 @@ function beispiel(): { plan: Plan; kpi: KpiResult; bericht: Umsetzungsbericht } 
   const bemerkung = TABLES.arbeitsplanung.columns.findIndex((c) => c.header === 'Bemerkung');
   const standard = TABLES.arbeitsplanung.columns.findIndex((c) => c.header === 'Standardmaßnahme');
   t.arbeitsplanung.find((r) => r[standard] !== 'ja')![bemerkung] = MEHRZEILIG;
-  const { plan: gelesen } = pruefen(mappe(t));
+  const { plan: gelesen } = pruefen(alsRohmappe(t, 'beispiel.xlsx', TABLE_ORDER));
   if (!gelesen) throw new Error('Beispielplan nicht lesbar');
   const k = gelesen.kennzahlen[0];
   const plan: Plan = {
@@ -318,7 +301,7 @@ describe('Umsetzungsbericht als Word-Dokument', () => {
   });
 
   it('the empty template gives a complete document too (no figures yet)', async () => {
-    const { plan } = pruefen(mappe(vorlageTabellen()));
+    const { plan } = pruefen(alsRohmappe(vorlageTabellen(), 'beispiel.xlsx', TABLE_ORDER));
     const leer = umsetzungsbericht(plan!, berechneKpi(plan!));
     const q = await paket(await umsetzungsberichtDocx(leer, meta));
     for (const inhalt of Object.values(q.teile)) expect(() => xml(inhalt)).not.toThrow();

@@ -4,23 +4,9 @@
  * independent, deliberately naive recomputation of SPEC §4 straight from
  * the raw rows.
  */
-import { berechneKpi, hatFehler, pruefen, TABLE_ORDER, TABLES, type RawValue, type RawWorkbook, type TableKey } from '../../src/domain';
-import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
+import { berechneKpi, hatFehler, pruefen, TABLE_ORDER, TABLES, type RawValue, type TableKey } from '../../src/domain';
+import { alsRohmappe, beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 
-function mappe(t: Record<TableKey, RawValue[][]>): RawWorkbook {
-  return {
-    sheets: ['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen'],
-    tables: TABLE_ORDER.map((k) => ({
-      name: TABLES[k].name,
-      sheet: TABLES[k].sheet,
-      headerRow: 1,
-      firstColumn: k === 'einstellungen' ? 6 : 1,
-      headers: TABLES[k].columns.map((c) => c.header),
-      rows: t[k],
-    })),
-    source: 'beispiel.xlsx',
-  };
-}
 
 /** Row → record by header, so the recomputation does not depend on the domain parser. */
 function datensaetze(t: Record<TableKey, RawValue[][]>, k: TableKey): Record<string, RawValue>[] {
@@ -33,13 +19,13 @@ const avg = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a 
 
 describe('template and sample plan', () => {
   it('the template has no findings', () => {
-    const { plan, findings } = pruefen(mappe(vorlageTabellen()));
+    const { plan, findings } = pruefen(alsRohmappe(vorlageTabellen(), 'beispiel.xlsx', TABLE_ORDER));
     expect(findings).toEqual([]);
     expect(plan!.handlungsfelder).toHaveLength(8);
   });
 
   it('the sample plan has no Fehler', () => {
-    const { plan, findings } = pruefen(mappe(beispielTabellen()));
+    const { plan, findings } = pruefen(alsRohmappe(beispielTabellen(), 'beispiel.xlsx', TABLE_ORDER));
     expect(findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
     expect(hatFehler(findings)).toBe(false);
     expect(plan).not.toBeNull();
@@ -47,7 +33,7 @@ describe('template and sample plan', () => {
 
   it('KPIs of the sample match a naive recomputation of SPEC §4', () => {
     const t = beispielTabellen();
-    const kpi = berechneKpi(pruefen(mappe(t)).plan!);
+    const kpi = berechneKpi(pruefen(alsRohmappe(t, 'beispiel.xlsx', TABLE_ORDER)).plan!);
     const gruen = 0.9;
     const gelb = 0.6;
     const ampel = (w: number | null) => (w === null ? 'keine_daten' : w >= gruen ? 'gruen' : w >= gelb ? 'gelb' : 'rot');

@@ -9,9 +9,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ALLE_TABELLEN, berechneKpi, pruefen, TABLES, type RawWorkbook } from '../../src/domain';
+import { berechneKpi, pruefen } from '../../src/domain';
 import { umsetzungsbericht } from '../../src/domain/bericht';
-import { beispielTabellen } from '../../src/workbook/beispiel';
+import { alsRohmappe, beispielTabellen } from '../../src/workbook/beispiel';
 import { umsetzungsberichtHtml } from '../../src/workbook/berichtHtml';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -19,19 +19,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 function beispielHtml(): string {
   const t = beispielTabellen();
-  const raw: RawWorkbook = {
-    sheets: ['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen', 'Zeitreihe'],
-    // with the sample's Zeitreihe 2025: the report shows Vorjahr and Veränderung
-    tables: ALLE_TABELLEN.map((k) => ({
-      name: TABLES[k].name,
-      sheet: TABLES[k].sheet,
-      headerRow: 1,
-      firstColumn: k === 'einstellungen' ? 6 : 1,
-      headers: TABLES[k].columns.map((c) => c.header),
-      rows: t[k],
-    })),
-    source: 'Arbeitsplanung-2026.xlsx',
-  };
+  // with the sample's Zeitreihe 2025: the report shows Vorjahr and Veränderung
+  const raw = alsRohmappe(t, 'Arbeitsplanung-2026.xlsx');
   const { plan } = pruefen(raw);
   if (!plan) throw new Error('Beispielplan nicht lesbar');
   return umsetzungsberichtHtml(umsetzungsbericht(plan, berechneKpi(plan)), {
