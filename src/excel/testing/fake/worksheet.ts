@@ -126,50 +126,22 @@ export class FakeWorksheet extends Basis {
   get pageLayout(): FakeSeitenlayout {
     this.k.braucht('1.9', 'Worksheet.pageLayout');
     const s = this.b().seite;
-    const fuss = {
-      set leftFooter(v: string) {
-        s.fusszeile.links = v;
-      },
-      set centerFooter(v: string) {
-        s.fusszeile.mitte = v;
-      },
-      set rightFooter(v: string) {
-        s.fusszeile.rechts = v;
-      },
-    };
-    return {
-      set orientation(v: string) {
-        s.ausrichtung = v;
-      },
-      set paperSize(v: string) {
-        s.papier = v;
-      },
-      set zoom(v: Excel.PageLayoutZoomOptions) {
-        s.zoom = v;
-      },
-      set leftMargin(v: number) {
-        s.raender.links = v;
-      },
-      set rightMargin(v: number) {
-        s.raender.rechts = v;
-      },
-      set topMargin(v: number) {
-        s.raender.oben = v;
-      },
-      set bottomMargin(v: number) {
-        s.raender.unten = v;
-      },
-      set headerMargin(v: number) {
-        s.raender.kopf = v;
-      },
-      set footerMargin(v: number) {
-        s.raender.fuss = v;
-      },
+    // write-only properties, each into its field of the sheet's page model
+    const setzer = <T extends object>(ziel: T, felder: Readonly<Record<string, keyof T>>): PropertyDescriptorMap =>
+      Object.fromEntries(Object.entries(felder).map(([api, feld]) => [api, { set: (v: T[keyof T]) => void (ziel[feld] = v) }]));
+    const fuss = Object.defineProperties({}, setzer(s.fusszeile, { leftFooter: 'links', centerFooter: 'mitte', rightFooter: 'rechts' }));
+    const layout = {
       headersFooters: { defaultForAllPages: fuss },
       setPrintTitleRows: (r: string) => {
         s.titelzeilen = r;
       },
-    } as FakeSeitenlayout;
+    };
+    Object.defineProperties(layout, setzer(s, { orientation: 'ausrichtung', paperSize: 'papier', zoom: 'zoom' }));
+    Object.defineProperties(
+      layout,
+      setzer(s.raender, { leftMargin: 'links', rightMargin: 'rechts', topMargin: 'oben', bottomMargin: 'unten', headerMargin: 'kopf', footerMargin: 'fuss' }),
+    );
+    return layout as unknown as FakeSeitenlayout;
   }
   get horizontalPageBreaks(): { add: (a: string) => void; removePageBreaks: () => void } {
     this.k.braucht('1.9', 'Worksheet.horizontalPageBreaks');
