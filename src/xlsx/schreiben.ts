@@ -22,6 +22,7 @@ import {
 } from '../workbook/layout';
 import { FUSSZEILE, SEITENRAENDER, type CellStyle, type Grid, type GridValue, type PrintSetup } from '../workbook/grid';
 import { listenFormel, type Pruefregel } from '../workbook/gueltigkeit';
+import { spaltentitel, spaltentitelPraefix } from '../workbook/spaltentitel';
 import { STYLES } from '../workbook/styles';
 import { zeilenBedarf } from '../workbook/zeilenhoehe';
 import { zerlegeBereich } from './lesen';
@@ -55,6 +56,15 @@ function regelAlsExceljs(regel: Pruefregel): Pick<ExcelJS.DataValidation, 'type'
     case 'zahl':
       return { type: regel.art === 'ganzzahl' ? 'whole' : 'decimal', operator: 'between', formulae: [regel.von, regel.bis] };
   }
+}
+
+/** Header names of the sheet for screen readers, replacing those of its previous version. */
+function spaltentitelBenennen(wb: ExcelJS.Workbook, grid: Grid): void {
+  // through the model: the only public way to drop a name (exceljs keeps only cell-range names anyway)
+  const praefix = spaltentitelPraefix(grid.sheet);
+  wb.definedNames.model = wb.definedNames.model.filter((n) => !n.name.startsWith(praefix));
+  const blattName = `'${grid.sheet.replace(/'/g, "''")}'`;
+  for (const t of spaltentitel(grid)) wb.definedNames.add(`${blattName}!${t.zelle}`, t.name);
 }
 
 /** Page setup and footer of a printed sheet. */
@@ -304,6 +314,7 @@ export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
     });
   });
   verbindeZellen(ws, grid.merges ?? []);
+  spaltentitelBenennen(wb, grid);
   // Explicit heights for wrapped rows: LibreOffice does not fit heights of exceljs files.
   const hoehen = (grid as Grid & { rowHeights?: readonly (number | null)[] }).rowHeights ?? [];
   hoehen.forEach((h, i) => {

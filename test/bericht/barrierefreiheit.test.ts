@@ -5,8 +5,10 @@
  * written package itself (not through exceljs), as Excel would.
  */
 import { readFileSync } from 'fs';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { COMPUTED_SHEETS } from '../../src/domain/schema';
+import { COLORS } from '../../src/workbook/layout';
 import { cli, tempOrdner } from '../xlsx/hilfen';
 
 const tmp = tempOrdner();
@@ -46,6 +48,42 @@ describe('accessibility of written workbooks', () => {
     expect(await p.text('docProps/core.xml')).toMatch(/<dc:title>Integrationskonzept – Arbeitsplanung \d{4}/);
     const titel = [...p.wbXml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)"/g)].map((m) => p.blaetter[Number(m[1])].name);
     expect(titel).toEqual(expect.arrayContaining(mitKopf));
+  });
+
+  it('every header block of a computed sheet has a ColumnTitle name on its first header cell; a second run replaces them', async () => {
+    const namen = async (pfad: string) => {
+      const p = await paket(pfad);
+      return [...p.wbXml.matchAll(/<definedName name="(ColumnTitle_[^"]+)"[^>]*>([^<]+)<\/definedName>/g)].map((m) => ({
+        name: m[1],
+        ziel: m[2].replace(/&apos;/g, "'"),
+      }));
+    };
+    const erste = await namen(mitKpi);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(mitKpi);
+    let bloecke = 0;
+    for (const blatt of ['KPI Übersicht', 'KPI Handlungsziele', 'Umsetzungsbericht']) {
+      const ws = wb.getWorksheet(blatt)!;
+      const kopfzellen: string[] = [];
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const kopf = (z: ExcelJS.Cell) => z.fill?.type === 'pattern' && z.fill.fgColor?.argb === `FF${COLORS.header}` && z.font?.bold;
+          if (kopf(cell) && (c === 1 || !kopf(row.getCell(c - 1)))) kopfzellen.push(`${r}:${c}`);
+        }),
+      );
+      const benannt = erste
+        .filter((n) => n.ziel.replace(/^'?(.*?)'?!.*$/, '$1') === blatt)
+        .map((n) => {
+          const a = /\$([A-Z]+)\$(\d+)$/.exec(n.ziel)!;
+          return `${a[2]}:${a[1].charCodeAt(0) - 64}`;
+        });
+      expect([blatt, benannt]).toEqual([blatt, kopfzellen]);
+      bloecke += kopfzellen.length;
+    }
+    expect(bloecke).toBeGreaterThanOrEqual(10);
+    const nochmal = tmp.datei('plan-kpi-2.xlsx');
+    expect((await cli('kpi', mitKpi, '--aus', nochmal)).code).toBe(0);
+    expect(await namen(nochmal)).toEqual(erste);
   });
 
   it('every chart has a title and an alternative text with its figures', async () => {
