@@ -9,9 +9,10 @@
  *   bloecke.ts); number formats only where they are not General, one range
  *   per rectangle of such cells (the sheet was cleared, so General is
  *   already there);
- * - visual styles and row heights are applied one range per rectangle (no
- *   address lists: their separator differs between German desktop Excel and
- *   the web), merges of consecutive rows with the same columns with one
+ * - visual formats property by property, one range per rectangle of cells
+ *   sharing the value (no address lists: their separator differs between
+ *   German desktop Excel and the web); column widths one range per run of
+ *   equal widths; merges of consecutive rows with the same columns with one
  *   `merge(true)` (merge across) each;
  * - every queued call goes through one request budget (`Anfrage`) shared
  *   by all grids of the action, so no request exceeds ~4 MB;
@@ -22,20 +23,12 @@
  * charts of existing sheets, write). The KPI refresh folds the first two into
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
-import { GLEICHE_OPTIK, STYLES } from '../workbook/styles';
+import { STYLES } from '../workbook/styles';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
 import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
-import {
-  formatAnwenden,
-  formatAufrufe,
-  hoehenRechtecke,
-  rechteckAdresse,
-  stilRechtecke,
-  verbundLaeufe,
-  zahlenformatBloecke,
-} from './formate';
+import { breitenLaeufe, hoehenRechtecke, optikAufrufe, optikRechtecke, optikSetzen, rechteckAdresse, verbundLaeufe, zahlenformatBloecke } from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
 
@@ -346,25 +339,20 @@ export class GridSchreiber {
       maxStapelBytes: this.optionen.maxStapelBytes,
     });
 
-    // styles: one range per rectangle. No RangeAreas: the separator of getRanges' address list
-    // depends on the host (";" in German desktop Excel, "," on the web), so no list works on both.
-    // styles that differ only in the number format (set above) share their rectangles
-    const optik = { rows: grid.rows.map((r) => r.map((c) => (c?.s && GLEICHE_OPTIK[c.s] ? { ...c, s: GLEICHE_OPTIK[c.s] } : c))) };
-    for (const [name, rechtecke] of stilRechtecke(optik)) {
-      const stil = STYLES[name];
-      if (!stil) continue;
-      const n = formatAufrufe(stil);
-      if (n === 0) continue;
+    // visual formats property by property, one range per rectangle of cells sharing the value (a whole
+    // bordered block is one range, whatever styles its cells have). No RangeAreas: the separator of
+    // getRanges' address list depends on the host (";" in German desktop Excel, "," on the web).
+    for (const { eigenschaft, wert, rechtecke } of optikRechtecke(grid)) {
       for (const r of rechtecke) {
-        await platz(0, n + 1);
-        formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
+        await platz(0, optikAufrufe(eigenschaft) + 1);
+        optikSetzen(blatt.getRange(rechteckAdresse(r)).format, eigenschaft, wert);
       }
     }
 
-    for (const [i, w] of grid.columnWidths.entries()) {
-      const spalte = bereichsAdresse(1, i + 1, 1, 1).replace(/\d+$/, '');
+    // one call per run of adjacent columns of the same width
+    for (const lauf of breitenLaeufe(grid.columnWidths)) {
       await platz(0);
-      blatt.getRange(`${spalte}:${spalte}`).format.columnWidth = breiteInPunkten(w);
+      blatt.getRange(lauf.adresse).format.columnWidth = breiteInPunkten(lauf.breite);
     }
     // one call per run of consecutive rows merged over the same columns (merge across), not one per row
     for (const m of verbundLaeufe(grid.merges ?? [])) {
