@@ -67,8 +67,8 @@ interface BlattZustand {
   readonly blatt: Excel.Worksheet;
   readonly schutz: Excel.WorksheetProtection;
   readonly diagramme: Excel.ChartCollection;
-  /** tables on the sheet (e.g. tblVerlauf): their cells are never cleared wholesale */
-  readonly tabellen: { readonly name: string; readonly bereich: Excel.Range }[];
+  /** tables on the sheet (e.g. tblVerlauf) with their whole range (known after the sync): their cells are never cleared wholesale */
+  readonly tabellen: { readonly name: string; readonly bereich: () => Rechteck0 }[];
   /** the tool's own sheet under an earlier name: renamed in the write phase */
   readonly umbenennen?: boolean;
 }
@@ -229,9 +229,51 @@ export class GridSchreiber {
         .map(([t]) => {
           const bereich = this.context.workbook.tables.getItem(t).getRange();
           bereich.load('rowIndex,columnIndex,rowCount,columnCount');
-          return { name: t, bereich };
+          return { name: t, bereich: () => tabellenRechteck(bereich) };
         });
       this.zustand.set(name, { blatt, schutz, diagramme, tabellen, umbenennen: quelle !== name });
+    }
+  }
+
+  private vorabGeladen = new Map<string, { blatt: Excel.Worksheet; schutz: Excel.WorksheetProtection; diagramme: Excel.ChartCollection }>();
+
+  /**
+   * The same loads as `vorbereiten`, queued before the caller's read sync,
+   * without knowing which sheets exist: every target sheet (and its earlier
+   * name) by name (getItemOrNullObject). Then `nachLesen` with what the read
+   * found.
+   */
+  vorab(blaetter: readonly string[]): void {
+    this.vorabGeladen.clear();
+    const namen = blaetter.flatMap((n) => [n, FRUEHERE_BLATTNAMEN[n as SheetName]?.blatt]).filter((n): n is string => n !== undefined);
+    for (const n of namen) {
+      const blatt = this.context.workbook.worksheets.getItemOrNullObject(n);
+      blatt.load('name');
+      const schutz = blatt.protection;
+      schutz.load('protected');
+      const diagramme = blatt.charts;
+      diagramme.load('items/name');
+      this.vorabGeladen.set(n.toLowerCase(), { blatt, schutz, diagramme });
+    }
+  }
+
+  /** After the read sync that carried `vorab`: the target sheets that exist, with the tables on them. */
+  nachLesen(stand: LeseStand, blaetter: readonly string[]): void {
+    this.stand = stand;
+    for (const name of blaetter) {
+      if (this.zustand.has(name)) continue;
+      const quelle = blattDa(stand, name) ? name : fruehererBlattName(stand, name);
+      const geladen = quelle ? this.vorabGeladen.get(quelle.toLowerCase()) : undefined;
+      if (!quelle || !geladen || geladen.blatt.isNullObject) continue;
+      const tabellen = [...stand.tabellen]
+        .filter(([, b]) => b.toLowerCase() === quelle.toLowerCase())
+        .map(([t]) => {
+          const b = stand.bereiche?.get(t);
+          if (!b) throw new Error(`Der Bereich der Tabelle ${t} wurde nicht gelesen.`);
+          const r: Rechteck0 = { z1: b.zeile, s1: b.spalte, z2: b.zeile + b.zeilen - 1, s2: b.spalte + b.spalten - 1 };
+          return { name: t, bereich: () => r };
+        });
+      this.zustand.set(name, { ...geladen, tabellen, umbenennen: quelle !== name });
     }
   }
 
@@ -301,7 +343,7 @@ export class GridSchreiber {
       }
       // keep the sheet (identity, co-authoring): clear content and formats only,
       // around its tables so they (and references to them) survive
-      for (const r of ausserhalb(vorhanden.tabellen.map((t) => tabellenRechteck(t.bereich)))) {
+      for (const r of ausserhalb(vorhanden.tabellen.map((t) => t.bereich()))) {
         await platz(0, 2);
         const rest = blatt.getRange(rechteckText(r));
         rest.unmerge();
@@ -311,7 +353,7 @@ export class GridSchreiber {
       const alt = neuTab && vorhanden.tabellen.find((x) => x.name.toLowerCase() === neuTab.name.toLowerCase());
       if (neuTab && alt) {
         // rows/columns the old, larger table covered beyond the new extent (partial clear keeps the table)
-        for (const r of restVonAlt(tabellenRechteck(alt.bereich), parseAdresse(neuTab.range))) {
+        for (const r of restVonAlt(alt.bereich(), parseAdresse(neuTab.range))) {
           await platz(0);
           blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
         }
