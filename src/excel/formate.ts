@@ -25,28 +25,33 @@ export function rechteckAdresse(r: Rechteck): string {
   return `${a}:${columnLetter(r.spalte + r.spalten - 1)}${r.zeile + r.zeilen - 1}`;
 }
 
-/** Style name → rectangles covering exactly the cells with that style. Pure. */
-export function stilRechtecke(grid: Pick<Grid, 'rows'>): Map<StyleName, Rechteck[]> {
-  const ergebnis = new Map<StyleName, Rechteck[]>();
-  // open rectangles keyed by style|firstColumn|lastColumn, extended while rows repeat the run
-  let offen = new Map<string, { s: StyleName; zeile: number; spalte: number; zeilen: number; spalten: number }>();
-  const schliessen = (r: { s: StyleName; zeile: number; spalte: number; zeilen: number; spalten: number }): void => {
+/**
+ * Value → rectangles covering exactly the cells with that value (runs along
+ * a row, extended downwards while the next row repeats the run); empty
+ * cells (undefined) are left out. Pure.
+ */
+export function gleicheRechtecke<T extends string>(zellen: readonly (readonly (T | undefined)[])[]): Map<T, Rechteck[]> {
+  const ergebnis = new Map<T, Rechteck[]>();
+  type Offen = { s: T; zeile: number; spalte: number; zeilen: number; spalten: number };
+  // open rectangles keyed by value|firstColumn|lastColumn, extended while rows repeat the run
+  let offen = new Map<string, Offen>();
+  const schliessen = (r: Offen): void => {
     const liste = ergebnis.get(r.s) ?? [];
     liste.push({ zeile: r.zeile, spalte: r.spalte, zeilen: r.zeilen, spalten: r.spalten });
     ergebnis.set(r.s, liste);
   };
-  grid.rows.forEach((row, ri) => {
+  zellen.forEach((row, ri) => {
     const zeile = ri + 1;
-    const neu = new Map<string, { s: StyleName; zeile: number; spalte: number; zeilen: number; spalten: number }>();
+    const neu = new Map<string, Offen>();
     let c = 0;
     while (c < row.length) {
-      const s = row[c]?.s;
-      if (!s) {
+      const s = row[c];
+      if (s === undefined) {
         c++;
         continue;
       }
       let e = c;
-      while (e + 1 < row.length && row[e + 1]?.s === s) e++;
+      while (e + 1 < row.length && row[e + 1] === s) e++;
       const key = `${s}|${c}|${e}`;
       const vorher = offen.get(key);
       if (vorher) {
@@ -63,6 +68,66 @@ export function stilRechtecke(grid: Pick<Grid, 'rows'>): Map<StyleName, Rechteck
   });
   for (const r of offen.values()) schliessen(r);
   return ergebnis;
+}
+
+/** Style name → rectangles covering exactly the cells with that style. Pure. */
+export function stilRechtecke(grid: Pick<Grid, 'rows'>): Map<StyleName, Rechteck[]> {
+  return gleicheRechtecke(grid.rows.map((r) => Array.from({ length: r.length }, (_, c) => r[c]?.s)));
+}
+
+/** The rectangles of gleicheRechtecke, found along rows or along columns, whichever needs fewer. Pure. */
+function wenigsteRechtecke(zellen: readonly (readonly (string | undefined)[])[]): Map<string, Rechteck[]> {
+  const zeilenweise = gleicheRechtecke(zellen);
+  const breite = Math.max(0, ...zellen.map((r) => r.length));
+  const gedreht = Array.from({ length: breite }, (_, s) => zellen.map((r) => r[s]));
+  const spaltenweise = new Map(
+    [...gleicheRechtecke(gedreht)].map(([w, rs]) => [w, rs.map((r) => ({ zeile: r.spalte, spalte: r.zeile, zeilen: r.spalten, spalten: r.zeilen }))]),
+  );
+  const anzahl = (m: Map<string, Rechteck[]>): number => [...m.values()].reduce((n, rs) => n + rs.length, 0);
+  return anzahl(spaltenweise) < anzahl(zeilenweise) ? spaltenweise : zeilenweise;
+}
+
+/** One visual property of a CellStyle as Office.js sets it (the number format is written separately). */
+export type Optik = 'bold' | 'italic' | 'fontSize' | 'fontColor' | 'fill' | 'wrap' | 'horizontal' | 'border';
+const OPTIK: readonly Optik[] = ['bold', 'italic', 'fontSize', 'fontColor', 'fill', 'wrap', 'horizontal', 'border'];
+
+export interface OptikRechtecke {
+  readonly eigenschaft: Optik;
+  readonly wert: string | number | boolean;
+  readonly rechtecke: readonly Rechteck[];
+}
+
+/**
+ * Each visual property on its own: the cells that share its value, as few
+ * rectangles as possible (pure). The result on the cells is the same as
+ * applying each cell's whole style, since every property is set exactly on
+ * the cells whose style has it — but cells of different styles that share
+ * e.g. the borders (a whole table block) take one range instead of one per
+ * style and row.
+ */
+export function optikRechtecke(grid: Pick<Grid, 'rows'>): OptikRechtecke[] {
+  const out: OptikRechtecke[] = [];
+  for (const eigenschaft of OPTIK) {
+    const zellen = grid.rows.map((r) =>
+      Array.from({ length: r.length }, (_, c): string | undefined => {
+        const s = r[c]?.s;
+        const w = s ? STYLES[s]?.[eigenschaft] : undefined;
+        return w === undefined || w === '' || (eigenschaft === 'border' && !w) ? undefined : JSON.stringify(w);
+      }),
+    );
+    for (const [w, rechtecke] of wenigsteRechtecke(zellen)) out.push({ eigenschaft, wert: JSON.parse(w) as string | number | boolean, rechtecke });
+  }
+  return out;
+}
+
+/** Calls `optikSetzen` queues for one property (for the request budget). */
+export function optikAufrufe(eigenschaft: Optik): number {
+  return eigenschaft === 'border' ? RAHMEN_AUFRUFE : 1;
+}
+
+/** Set one visual property (as optikRechtecke found it) on a range. */
+export function optikSetzen(format: Excel.RangeFormat, eigenschaft: Optik, wert: string | number | boolean): void {
+  formatAnwenden(format, { [eigenschaft]: wert } as CellStyle);
 }
 
 export interface ZahlenformatBlock {
@@ -133,6 +198,19 @@ export function verbundLaeufe(merges: readonly string[]): VerbundLauf[] {
   return out;
 }
 
+/** Runs of adjacent columns with the same width (e.g. "B:D"). Pure. */
+export function breitenLaeufe(breiten: readonly (number | null | undefined)[]): { adresse: string; breite: number }[] {
+  const out: { adresse: string; breite: number }[] = [];
+  for (let i = 0; i < breiten.length; ) {
+    const b = breiten[i];
+    let j = i;
+    while (j + 1 < breiten.length && breiten[j + 1] === b) j++;
+    if (b !== null && b !== undefined) out.push({ adresse: `${columnLetter(i + 1)}:${columnLetter(j + 1)}`, breite: b });
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Row height → runs of rows (as rectangles in column A) with that height; 0/undefined = automatic. Pure. */
 export function hoehenRechtecke(hoehen: readonly (number | null | undefined)[]): Map<number, Rechteck[]> {
   const out = new Map<number, Rechteck[]>();
@@ -158,11 +236,12 @@ const RAHMEN: readonly Excel.BorderIndex[] = [
   'InsideVertical',
   'InsideHorizontal',
 ] as unknown as Excel.BorderIndex[];
+const RAHMEN_AUFRUFE = RAHMEN.length * 2;
 
 /** Number of calls `formatAnwenden` queues for a style (for the request budget). */
 export function formatAufrufe(stil: CellStyle): number {
   const einzeln = [stil.bold, stil.italic, stil.fontSize, stil.fontColor || undefined, stil.fill || undefined, stil.wrap, stil.horizontal || undefined];
-  return einzeln.filter((x) => x !== undefined).length + (stil.border ? RAHMEN.length * 2 : 0);
+  return einzeln.filter((x) => x !== undefined).length + (stil.border ? RAHMEN_AUFRUFE : 0);
 }
 
 /** Apply a CellStyle's visual properties (not the number format) to a range or range areas. */

@@ -3,10 +3,10 @@
  * findings if there is any Fehler (nothing is written) → `berechneKpi` →
  * build the computed sheets → write them in place.
  *
- * Syncs: 4 whatever the row count while all writes fit one request of
- * ~4 MB (README: up to about 11,000 Arbeitsplanung rows of typical data);
- * the loads the writer needs (protection, chart names) ride along with the
- * read syncs.
+ * Syncs: 2 whatever the row count — one read, one write — while the writes
+ * fit one request of ~4 MB (each further ~4 MB one more, reported in
+ * `anfrage`); the loads the writer needs (protection, chart names of the
+ * computed sheets, by name) ride along with the read.
  */
 import { berechneKpi, hatFehler, pruefen } from '../domain';
 import type { Finding, KpiResult } from '../domain/model';
@@ -43,9 +43,11 @@ export async function kpiAktualisieren(context: Excel.RequestContext, now: Date,
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const blaetter = optionen.blaetter ?? BERECHNETE_BLAETTER;
   const schreiber = new GridSchreiber(context, { unterstuetzt });
+  const namen = blaetter.map((b) => b.blatt);
   const raw = await leseTabellen(context, {
     unterstuetzt,
-    vorSync2: (stand) => schreiber.vorbereiten(stand, blaetter.map((b) => b.blatt)),
+    vorSync1: () => schreiber.vorab(namen),
+    nachLesen: (stand) => schreiber.nachLesen(stand, namen),
   });
   const quelle = optionen.quelle ?? raw.source ?? 'diese Arbeitsmappe';
   const { plan, findings } = pruefen({ ...raw, source: quelle });

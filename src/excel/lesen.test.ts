@@ -4,7 +4,7 @@
  * 10,000 rows.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { leseArbeitsmappe, leseTabellen, planeLeseBloecke, zellwert, ohneLeereEndzeilen, LESE_BLOCK_ZELLEN } from './lesen';
+import { leseArbeitsmappe, leseTabellen, planeLeseBloecke, zellwert, ohneLeereEndzeilen } from './lesen';
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
 import { parseAdresse } from './adresse';
@@ -47,13 +47,40 @@ function mockArbeitsmappe(tabellen: { name: string; blatt: string; kopf: string[
     blaetter.map((name) => ({ name })),
     { getItem: (name: string) => blattMock(name) },
   );
+  const typenVon = (t: (typeof tabellen)[number]) => t.typen ?? t.zeilen.map((r) => r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : 'String')));
+  const kopfZeile = (t: (typeof tabellen)[number]) => mock({ values: [t.kopf], rowIndex: 0, columnIndex: 0, columnCount: t.kopf.length });
+  const koerper = (t: (typeof tabellen)[number]) =>
+    mock({
+      rowCount: Math.max(1, t.zeilen.length),
+      columnCount: t.kopf.length,
+      rowIndex: 1,
+      columnIndex: 0,
+      values: t.zeilen,
+      valueTypes: typenVon(t),
+      getRowsBelow: (n: number) => {
+        aufrufe.push(`${t.blatt} ${n} Zeilen darunter`);
+        return mock({ values: Array.from({ length: n }, () => t.kopf.map(() => '')) });
+      },
+    });
+  const nullObjekt: Record<string, unknown> = { isNullObject: true, load: () => nullObjekt, getRow: () => nullObjekt, getRowsBelow: () => nullObjekt };
   const tables = sammlung(
     tabellen.map((t) => ({
       name: t.name,
       worksheet: { name: t.blatt },
-      getHeaderRowRange: () => mock({ values: [t.kopf], rowIndex: 0, columnIndex: 0, columnCount: t.kopf.length }),
+      getHeaderRowRange: () => kopfZeile(t),
       getDataBodyRange: () => mock({ rowCount: Math.max(1, t.zeilen.length), columnCount: t.kopf.length, rowIndex: 1, columnIndex: 0 }),
     })),
+    {
+      getItemOrNullObject: (n: string) => {
+        const t = tabellen.find((x) => x.name.toLowerCase() === n.toLowerCase());
+        if (!t) return { isNullObject: true, load: () => undefined, getRange: () => nullObjekt, getDataBodyRange: () => nullObjekt };
+        return { isNullObject: false, load: () => undefined, getRange: () => ({ getRow: () => kopfZeile(t) }), getDataBodyRange: () => koerper(t) };
+      },
+      getItem: (n: string) => {
+        const t = tabellen.find((x) => x.name === n)!;
+        return { getHeaderRowRange: () => kopfZeile(t), getDataBodyRange: () => mock({ rowCount: Math.max(1, t.zeilen.length), columnCount: t.kopf.length, rowIndex: 1, columnIndex: 0 }) };
+      },
+    },
   );
   let syncs = 0;
   const context = {
@@ -100,9 +127,10 @@ describe('leseArbeitsmappe mit office-addin-mock', () => {
     const fremd = raw.tables.find((x) => x.name === 'tblFremd')!;
     expect(fremd.headers).toEqual(['X']);
     expect(fremd.rows).toEqual([]);
-    // the data, then the rows below the table (data typed outside it)
-    expect(m.aufrufe).toEqual(['Arbeitsplanung!A2:L4', 'Arbeitsplanung!A5:L54']);
-    expect(m.syncs()).toBe(3);
+    // the contract table by name with its data and the rows below it (data typed outside it) in one
+    // request; the foreign table's header row in a second one
+    expect(m.aufrufe).toEqual(['Arbeitsplanung 50 Zeilen darunter']);
+    expect(m.syncs()).toBe(2);
   });
 
   test('gleich viele syncs für 10 und 10.000 Zeilen', async () => {
@@ -116,9 +144,8 @@ describe('leseArbeitsmappe mit office-addin-mock', () => {
     expect(rg.tables[0].rows).toHaveLength(10_000);
     expect(rg.tables[0].rows[9999][0]).toBe('A10000');
     expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
-    expect(spyK.mock.calls.length).toBe(3);
-    // large tables are read in several blocks, all in the same sync
-    expect(gross.aufrufe.length).toBe(Math.ceil(10_000 / Math.floor(LESE_BLOCK_ZELLEN / 12)) + 1);
+    // one request: the contract tables are asked for by name
+    expect(spyK.mock.calls.length).toBe(1);
   });
 });
 
@@ -136,7 +163,24 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     expect(findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
     // the sample's Zeitreihe 2025 gives the Vorjahr in the add-in as on the CLI
     expect(berechneKpi(plan!).kennzahlen.filter((k) => k.vorjahr !== null).length).toBeGreaterThan(20);
-    expect(fx.syncs()).toBe(3);
+    // one request: every contract table by name (getItemOrNullObject)
+    expect(fx.syncs()).toBe(1);
+  });
+
+  test('Antwort über 5 MB: gestuft gelesen (Daten in Blöcken), gleiches Ergebnis', async () => {
+    const saat = beispielSaat(2_000);
+    const lang = 'ä'.repeat(1_500);
+    const gross = {
+      ...saat,
+      tabellen: saat.tabellen!.map((t) => (t.name === 'tblArbeitsplanung' ? { ...t, zeilen: t.zeilen.map((r) => r.map((v, i) => (i === 11 ? lang : v))) } : t)),
+    };
+    const fx = createFakeExcel(gross);
+    const raw = await leseArbeitsmappe(fx.context);
+    // the one-request read is refused (ResponsePayloadSizeLimitExceeded), the staged read takes several
+    expect(fx.syncs()).toBeGreaterThan(3);
+    const ap = raw.tables.find((t) => t.name === 'tblArbeitsplanung')!;
+    expect(ap.rows).toHaveLength(2_000);
+    expect(ap.rows[1_999][11]).toBe(lang);
   });
 
   test('Fehlerwerte und Zusatzspalten', async () => {
@@ -161,7 +205,7 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     await fx.context.sync();
     const syncs = fx.syncs();
     const raw = await leseArbeitsmappe(fx.context);
-    expect(fx.syncs() - syncs).toBe(3);
+    expect(fx.syncs() - syncs).toBe(1);
     const neu = raw.tables.find((t) => t.name === 'tblArbeitsplanung')!;
     // the row directly below joined the table (AutoExpansion); the one after the empty row did not
     expect(neu.rows).toHaveLength(ap.rows.length + 1);

@@ -1,18 +1,21 @@
 /**
- * Reading the workbook through Office.js in a constant number of syncs:
- *
- *  1. names of all worksheets and tables (+ each table's sheet),
- *  2. per table: header texts and position, data-body size,
- *  3. data values + value types, in row blocks (all in one sync up to
- *     LESE_STAPEL_BYTES of estimated response payload), and the rows just
- *     below each table, for data typed outside it.
+ * Reading the workbook through Office.js. The contract fixes the table
+ * names, so one request asks for everything at once: the sheet names, the
+ * list of tables, and for each contract table (and the tool's own tables on
+ * computed sheets) `tables.getItemOrNullObject(name)` with its header row,
+ * data body and the rows just below it; `isNullObject` tells what is
+ * missing. One sync — unless the workbook holds tables of other names
+ * (their header rows: one sync more) or the response would exceed Excel on
+ * the web's 5 MB (then the read goes in stages, data in row blocks:
+ * `leseInStufen`).
  *
  * Callers that need more from the workbook (the KPI refresh, the status, the
- * Checkliste/Netzwerk modules) queue their own loads into the same syncs via
- * the `vorSync1` / `vorSync2` hooks instead of adding round trips.
+ * Checkliste/Netzwerk modules) queue their own loads into the same sync via
+ * `vorSync1` instead of adding round trips; `vorSync2` / `vorSync3` (loads
+ * that need the table list first) make the read go in stages.
  */
 import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
-import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, TABLE_NAMES } from '../domain/schema';
+import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, SHEETS, TABLES, TABLE_NAMES, VERLAUF_TABELLE } from '../domain/schema';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
 import { bereichsAdresse } from './adresse';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -40,20 +43,32 @@ export function standardMitDaten(name: string, blatt: string): boolean {
 export interface LeseOptionen {
   /** which tables get their data rows read (default: standardMitDaten); others come with headers only, rows [] */
   readonly mitDaten?: (tabellenName: string, blatt: string) => boolean;
-  /** queue further loads into sync 1 (worksheets/tables list) */
+  /** queue further loads into the first read sync (the only one for a workbook of contract tables) */
   readonly vorSync1?: () => void;
   /** queue further loads into sync 2 (headers); gets the table names found */
   readonly vorSync2?: (gefunden: LeseStand) => void;
   /** queue further loads into the last read sync (values) */
   readonly vorSync3?: (gefunden: LeseStand) => void;
   readonly unterstuetzt?: IstUnterstuetzt;
+  /** gets what the read found, with every table's extent, after the last read sync */
+  readonly nachLesen?: (gefunden: LeseStand) => void;
 }
 
-/** What sync 1 found: for the hooks. */
+/** A table's whole range (header, body, totals row), 1-based. */
+export interface TabellenBereich {
+  readonly zeile: number;
+  readonly spalte: number;
+  readonly zeilen: number;
+  readonly spalten: number;
+}
+
+/** What the read found: for the hooks. */
 export interface LeseStand {
   readonly blaetter: readonly string[];
   /** table name → sheet name */
   readonly tabellen: ReadonlyMap<string, string>;
+  /** table name → whole range; given to `nachLesen` */
+  readonly bereiche?: ReadonlyMap<string, TabellenBereich>;
 }
 
 export interface ZeilenBlock {
@@ -125,21 +140,23 @@ function fensterDarunter(l: TabellenLadung, alle: readonly TabellenLadung[]): { 
 }
 
 /**
- * Read all worksheet names and tables. Syncs: 2 (no table) or 3, plus one
- * per further LESE_STAPEL_BYTES of data (see bloecke.ts for the trade-off).
+ * Read all worksheet names and tables in stages. Syncs: 2 (no table) or 3,
+ * plus one per further LESE_STAPEL_BYTES of data (see bloecke.ts for the
+ * trade-off).
  */
-export async function leseTabellen(context: Excel.RequestContext, optionen: LeseOptionen = {}): Promise<RawWorkbook> {
+async function leseInStufen(context: Excel.RequestContext, optionen: LeseOptionen = {}): Promise<RawWorkbook> {
   const mitDaten = optionen.mitDaten ?? standardMitDaten;
   const blaetter = context.workbook.worksheets;
   blaetter.load('items/name');
   const tabellen = context.workbook.tables;
   // showHeaders first: getHeaderRowRange of a table whose header row is switched off fails the whole batch
-  tabellen.load('items/name,items/worksheet/name,items/showHeaders');
+  tabellen.load('items/name,items/worksheet/name,items/showHeaders,items/showTotals');
   // workbook.name (ExcelApi 1.7) becomes RawWorkbook.source, for the "computed from" stamp
   const mitName = verfuegbar('dokumentEigenschaften', optionen.unterstuetzt ?? officeUnterstuetzt);
   if (mitName) context.workbook.load('name');
   optionen.vorSync1?.();
   await context.sync();
+  const summenzeile = new Map(tabellen.items.map((t) => [t.name, t.showTotals === true]));
 
   const stand: LeseStand = {
     blaetter: blaetter.items.map((w) => w.name),
@@ -253,8 +270,203 @@ export async function leseTabellen(context: Excel.RequestContext, optionen: Lese
     };
     return zeilenDarunter.length > 0 ? { ...tabelle, zeilenDarunter } : tabelle;
   });
+  const bereiche = new Map<string, TabellenBereich>(
+    ladungen.map((l) => {
+      const k = l.koerper;
+      const oben = l.kopf ? l.kopf.rowIndex + 1 : k.rowIndex + 1;
+      const unten = k.rowIndex + k.rowCount + (summenzeile.get(l.name) ? 1 : 0);
+      return [l.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount }];
+    }),
+  );
+  optionen.nachLesen?.({ ...stand, bereiche });
   const source = mitName && context.workbook.name ? context.workbook.name : undefined;
   return source ? { sheets: stand.blaetter, tables, source } : { sheets: stand.blaetter, tables };
+}
+
+/** Tables whose names the contract fixes, with the sheet each belongs on: read by name, in the first sync. */
+const BEKANNTE_TABELLEN: readonly { readonly name: string; readonly blatt: string }[] = [
+  ...Object.values(TABLES).map((s) => ({ name: s.name, blatt: s.sheet })),
+  { name: VERLAUF_TABELLE, blatt: SHEETS.verlauf },
+  ...Object.values(FRUEHERE_BLATTNAMEN).map((f) => ({ name: f.tabelle, blatt: f.blatt })),
+].filter((t, i, alle) => alle.findIndex((x) => x.name.toLowerCase() === t.name.toLowerCase()) === i);
+
+interface Bereich {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** One table as the read found it. */
+interface Gefunden {
+  readonly name: string;
+  readonly blatt: string;
+  /** null: header row switched off */
+  readonly kopf: readonly unknown[] | null;
+  readonly kopfZeile: number;
+  readonly koerper: Bereich;
+  readonly summenzeile: boolean;
+  readonly werte: readonly (readonly unknown[])[] | null;
+  readonly typen: readonly (readonly string[])[] | null;
+  /** values of the FENSTER_DARUNTER rows below the body */
+  readonly darunter: readonly (readonly unknown[])[] | null;
+}
+
+/** The window below a table's body, up to the next table in the same columns (1-based first row, row count). */
+function fensterUnter(g: Gefunden, alle: readonly Gefunden[]): { zeile: number; anzahl: number } {
+  const k = g.koerper;
+  const zeile = k.rowIndex + k.rowCount + 1;
+  let ende = Math.min(MAX_ZEILE, zeile + FENSTER_DARUNTER - 1);
+  for (const o of alle) {
+    if (o === g || o.blatt !== g.blatt) continue;
+    const oben = o.kopf ? o.kopfZeile : o.koerper.rowIndex + 1;
+    const ueberlappt = o.koerper.columnIndex <= k.columnIndex + k.columnCount - 1 && o.koerper.columnIndex + o.koerper.columnCount - 1 >= k.columnIndex;
+    if (ueberlappt && oben >= zeile) ende = Math.min(ende, oben - 1);
+  }
+  return { zeile, anzahl: Math.max(0, ende - zeile + 1) };
+}
+
+function alsRawTable(g: Gefunden, alle: readonly Gefunden[]): RawTable {
+  if (!g.kopf) {
+    return { name: g.name, sheet: g.blatt, headerRow: g.koerper.rowIndex, firstColumn: g.koerper.columnIndex + 1, headers: [], rows: [], ohneKopfzeile: true };
+  }
+  const headers = g.kopf.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  const rows: RawValue[][] = (g.werte ?? []).map((r, i) => r.map((v, c) => zellwert(v, g.typen?.[i]?.[c])));
+  const tabelle: RawTable = { name: g.name, sheet: g.blatt, headerRow: g.kopfZeile, firstColumn: g.koerper.columnIndex + 1, headers, rows: ohneLeereEndzeilen(rows) };
+  if (!g.darunter) return tabelle;
+  const f = fensterUnter(g, alle);
+  const zeilenDarunter = zeilenMitDatenDarunter(g.darunter.slice(0, f.anzahl).map((r) => r.map((v) => zellwert(v, undefined))), f.zeile);
+  return zeilenDarunter.length > 0 ? { ...tabelle, zeilenDarunter } : tabelle;
+}
+
+const istZuGross = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+
+/**
+ * The read in one sync (see the top of this file); null when the response
+ * would be too large for one request (the caller then reads in stages).
+ */
+async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOptionen): Promise<RawWorkbook | null> {
+  const mitDaten = optionen.mitDaten ?? standardMitDaten;
+  const blaetter = context.workbook.worksheets;
+  blaetter.load('items/name');
+  const tabellen = context.workbook.tables;
+  tabellen.load('items/name,items/worksheet/name,items/showHeaders,items/showTotals');
+  const mitName = verfuegbar('dokumentEigenschaften', optionen.unterstuetzt ?? officeUnterstuetzt);
+  if (mitName) context.workbook.load('name');
+  const bekannt = BEKANNTE_TABELLEN.map((b) => {
+    const tabelle = tabellen.getItemOrNullObject(b.name);
+    // the whole range's first row: the header row, or the first body row when it is switched off
+    // (getHeaderRowRange would fail the whole request for such a table)
+    const kopf = tabelle.getRange().getRow(0);
+    kopf.load('values,rowIndex');
+    const daten = mitDaten(b.name, b.blatt);
+    const koerper = tabelle.getDataBodyRange();
+    koerper.load(daten ? 'values,valueTypes,rowIndex,columnIndex,rowCount,columnCount' : 'rowIndex,columnIndex,rowCount,columnCount');
+    // the rows below each contract table, for data typed outside it
+    const darunter = daten && istSpecTabelle(b.name) ? koerper.getRowsBelow(FENSTER_DARUNTER) : null;
+    darunter?.load('values');
+    return { ...b, tabelle, kopf, koerper, daten, darunter };
+  });
+  optionen.vorSync1?.();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (istZuGross(e)) return null;
+    throw e;
+  }
+
+  const stand: LeseStand = {
+    blaetter: blaetter.items.map((w) => w.name),
+    tabellen: new Map(tabellen.items.map((t) => [t.name, t.worksheet.name])),
+  };
+  const nachName = new Map(bekannt.map((b) => [b.name.toLowerCase(), b]));
+  const gefunden: (Gefunden | null)[] = [];
+  const nachzuladen: { index: number; tabelle: Excel.Table; name: string; blatt: string; summenzeile: boolean }[] = [];
+  tabellen.items.forEach((t, index) => {
+    const b = nachName.get(t.name.toLowerCase());
+    const blatt = t.worksheet.name;
+    const mitKopf = t.showHeaders !== false;
+    const summenzeile = t.showTotals === true;
+    // a table of another name, or one whose data the caller wants where it was not expected: one more sync
+    if (!b || b.tabelle.isNullObject || (mitKopf && mitDaten(t.name, blatt) && !b.daten)) {
+      gefunden.push(null);
+      nachzuladen.push({ index, tabelle: t, name: t.name, blatt, summenzeile });
+      return;
+    }
+    const k = b.koerper;
+    const daten = mitKopf && mitDaten(t.name, blatt);
+    gefunden.push({
+      name: t.name,
+      blatt,
+      kopf: mitKopf ? (b.kopf.values[0] ?? []) : null,
+      kopfZeile: b.kopf.rowIndex + 1,
+      koerper: { rowIndex: k.rowIndex, columnIndex: k.columnIndex, rowCount: k.rowCount, columnCount: k.columnCount },
+      summenzeile,
+      werte: daten ? k.values : null,
+      typen: daten ? k.valueTypes : null,
+      darunter: daten && b.darunter ? b.darunter.values : null,
+    });
+  });
+  if (nachzuladen.length > 0) {
+    const ladungen = nachzuladen.map((n) => {
+      const mitKopf = n.tabelle.showHeaders !== false;
+      const tab = context.workbook.tables.getItem(n.name);
+      const kopf = mitKopf ? tab.getHeaderRowRange() : null;
+      kopf?.load('values,rowIndex');
+      const daten = mitKopf && mitDaten(n.name, n.blatt);
+      const koerper = tab.getDataBodyRange();
+      koerper.load(daten ? 'values,valueTypes,rowIndex,columnIndex,rowCount,columnCount' : 'rowIndex,columnIndex,rowCount,columnCount');
+      const darunter = daten && istSpecTabelle(n.name) ? koerper.getRowsBelow(FENSTER_DARUNTER) : null;
+      darunter?.load('values');
+      return { ...n, kopf, koerper, daten, darunter };
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      if (istZuGross(e)) return null;
+      throw e;
+    }
+    for (const l of ladungen) {
+      const k = l.koerper;
+      gefunden[l.index] = {
+        name: l.name,
+        blatt: l.blatt,
+        kopf: l.kopf ? (l.kopf.values[0] ?? []) : null,
+        kopfZeile: l.kopf ? l.kopf.rowIndex + 1 : k.rowIndex,
+        koerper: { rowIndex: k.rowIndex, columnIndex: k.columnIndex, rowCount: k.rowCount, columnCount: k.columnCount },
+        summenzeile: l.summenzeile,
+        werte: l.daten ? k.values : null,
+        typen: l.daten ? k.valueTypes : null,
+        darunter: l.darunter ? l.darunter.values : null,
+      };
+    }
+  }
+  const alle = gefunden as Gefunden[];
+  const tables = alle.map((g) => alsRawTable(g, alle));
+  const bereiche = new Map<string, TabellenBereich>(
+    alle.map((g) => {
+      const k = g.koerper;
+      const oben = g.kopf ? g.kopfZeile : k.rowIndex + 1;
+      const unten = k.rowIndex + k.rowCount + (g.summenzeile ? 1 : 0);
+      return [g.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount }];
+    }),
+  );
+  optionen.nachLesen?.({ ...stand, bereiche });
+  const source = mitName && context.workbook.name ? context.workbook.name : undefined;
+  return source ? { sheets: stand.blaetter, tables, source } : { sheets: stand.blaetter, tables };
+}
+
+/**
+ * Read all worksheet names and tables: one sync for a workbook of contract
+ * tables (see the top of this file); in stages when a caller needs
+ * `vorSync2`/`vorSync3` or the response would exceed one request.
+ */
+export async function leseTabellen(context: Excel.RequestContext, optionen: LeseOptionen = {}): Promise<RawWorkbook> {
+  if (!optionen.vorSync2 && !optionen.vorSync3) {
+    const raw = await leseInEinemSync(context, optionen);
+    if (raw) return raw;
+  }
+  return leseInStufen(context, optionen);
 }
 
 /** SPEC entry point: every worksheet name and every table; data rows of the SPEC tables and computed-sheet tables. */

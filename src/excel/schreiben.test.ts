@@ -114,17 +114,18 @@ describe('schreibeGrids', () => {
     expect(gross.zelle('KPI Übersicht', 'D10003')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
   });
 
-  test('zeilenweise wechselnde Stile: ein Bereich je Zelle, jede Anfrage im Budget', async () => {
+  test('zeilenweise wechselnde Stile: Füllung je Zelle, Rahmen und Schrift als ein Block, alles in einer Anfrage', async () => {
     const klein = createFakeExcel();
     const gross = createFakeExcel();
     await schreibeGrids(klein.context, [grid(10)]);
     await schreibeGrids(gross.context, [grid(2_000)]);
     expect(klein.syncs()).toBe(3);
-    // ~2,000 single-cell ranges with a few calls each exceed one request: the budget adds a sync or two
-    expect(gross.syncs()).toBeGreaterThan(3);
-    expect(gross.syncs()).toBeLessThanOrEqual(5);
-    // 1,000 single cells per Ampel style, each its own range (one fill call each)
+    expect(gross.syncs()).toBe(3);
+    // 1,000 single cells per Ampel colour, each its own range (one fill call each) ...
     expect(gross.protokoll.filter((x) => x.startsWith('RangeFormat.fill.color')).length).toBeGreaterThan(2_000);
+    // ... but what both Ampel styles share (bold, centred, borders) goes out for the whole column
+    expect(gross.protokoll.filter((x) => x.startsWith('RangeFormat.font.bold')).length).toBeLessThan(5);
+    expect(gross.protokoll.filter((x) => x.startsWith('RangeBorder.style')).length).toBe(6);
     expect(gross.zelle('KPI Übersicht', 'D2003')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
     expect(gross.zelle('KPI Übersicht', 'D2002')?.format.fill).toBe(`#${STYLES.ampelRot.fill}`);
   });

@@ -9,9 +9,10 @@
  *   bloecke.ts); number formats only where they are not General, one range
  *   per rectangle of such cells (the sheet was cleared, so General is
  *   already there);
- * - visual styles and row heights are applied one range per rectangle (no
- *   address lists: their separator differs between German desktop Excel and
- *   the web), merges of consecutive rows with the same columns with one
+ * - visual formats property by property, one range per rectangle of cells
+ *   sharing the value (no address lists: their separator differs between
+ *   German desktop Excel and the web); column widths one range per run of
+ *   equal widths; merges of consecutive rows with the same columns with one
  *   `merge(true)` (merge across) each;
  * - every queued call goes through one request budget (`Anfrage`) shared
  *   by all grids of the action, so no request exceeds ~4 MB;
@@ -22,22 +23,14 @@
  * charts of existing sheets, write). The KPI refresh folds the first two into
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
-import { GLEICHE_OPTIK, STYLES } from '../workbook/styles';
+import { STYLES } from '../workbook/styles';
 import { SCHRIFT } from '../workbook/layout';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
 import { seiteEinrichten, seitenAufrufe } from './seitenlayout';
 import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
-import {
-  formatAnwenden,
-  formatAufrufe,
-  hoehenRechtecke,
-  rechteckAdresse,
-  stilRechtecke,
-  verbundLaeufe,
-  zahlenformatBloecke,
-} from './formate';
+import { breitenLaeufe, hoehenRechtecke, optikAufrufe, optikRechtecke, optikSetzen, rechteckAdresse, verbundLaeufe, zahlenformatBloecke } from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
 
@@ -76,8 +69,8 @@ interface BlattZustand {
   readonly blatt: Excel.Worksheet;
   readonly schutz: Excel.WorksheetProtection;
   readonly diagramme: Excel.ChartCollection;
-  /** tables on the sheet (e.g. tblVerlauf): their cells are never cleared wholesale */
-  readonly tabellen: { readonly name: string; readonly bereich: Excel.Range }[];
+  /** tables on the sheet (e.g. tblVerlauf) with their whole range (known after the sync): their cells are never cleared wholesale */
+  readonly tabellen: { readonly name: string; readonly bereich: () => Rechteck0 }[];
   /** the tool's own sheet under an earlier name: renamed in the write phase */
   readonly umbenennen?: boolean;
 }
@@ -238,9 +231,51 @@ export class GridSchreiber {
         .map(([t]) => {
           const bereich = this.context.workbook.tables.getItem(t).getRange();
           bereich.load('rowIndex,columnIndex,rowCount,columnCount');
-          return { name: t, bereich };
+          return { name: t, bereich: () => tabellenRechteck(bereich) };
         });
       this.zustand.set(name, { blatt, schutz, diagramme, tabellen, umbenennen: quelle !== name });
+    }
+  }
+
+  private vorabGeladen = new Map<string, { blatt: Excel.Worksheet; schutz: Excel.WorksheetProtection; diagramme: Excel.ChartCollection }>();
+
+  /**
+   * The same loads as `vorbereiten`, queued before the caller's read sync,
+   * without knowing which sheets exist: every target sheet (and its earlier
+   * name) by name (getItemOrNullObject). Then `nachLesen` with what the read
+   * found.
+   */
+  vorab(blaetter: readonly string[]): void {
+    this.vorabGeladen.clear();
+    const namen = blaetter.flatMap((n) => [n, FRUEHERE_BLATTNAMEN[n as SheetName]?.blatt]).filter((n): n is string => n !== undefined);
+    for (const n of namen) {
+      const blatt = this.context.workbook.worksheets.getItemOrNullObject(n);
+      blatt.load('name');
+      const schutz = blatt.protection;
+      schutz.load('protected');
+      const diagramme = blatt.charts;
+      diagramme.load('items/name');
+      this.vorabGeladen.set(n.toLowerCase(), { blatt, schutz, diagramme });
+    }
+  }
+
+  /** After the read sync that carried `vorab`: the target sheets that exist, with the tables on them. */
+  nachLesen(stand: LeseStand, blaetter: readonly string[]): void {
+    this.stand = stand;
+    for (const name of blaetter) {
+      if (this.zustand.has(name)) continue;
+      const quelle = blattDa(stand, name) ? name : fruehererBlattName(stand, name);
+      const geladen = quelle ? this.vorabGeladen.get(quelle.toLowerCase()) : undefined;
+      if (!quelle || !geladen || geladen.blatt.isNullObject) continue;
+      const tabellen = [...stand.tabellen]
+        .filter(([, b]) => b.toLowerCase() === quelle.toLowerCase())
+        .map(([t]) => {
+          const b = stand.bereiche?.get(t);
+          if (!b) throw new Error(`Der Bereich der Tabelle ${t} wurde nicht gelesen.`);
+          const r: Rechteck0 = { z1: b.zeile, s1: b.spalte, z2: b.zeile + b.zeilen - 1, s2: b.spalte + b.spalten - 1 };
+          return { name: t, bereich: () => r };
+        });
+      this.zustand.set(name, { ...geladen, tabellen, umbenennen: quelle !== name });
     }
   }
 
@@ -310,7 +345,7 @@ export class GridSchreiber {
       }
       // keep the sheet (identity, co-authoring): clear content and formats only,
       // around its tables so they (and references to them) survive
-      for (const r of ausserhalb(vorhanden.tabellen.map((t) => tabellenRechteck(t.bereich)))) {
+      for (const r of ausserhalb(vorhanden.tabellen.map((t) => t.bereich()))) {
         await platz(0, 2);
         const rest = blatt.getRange(rechteckText(r));
         rest.unmerge();
@@ -320,7 +355,7 @@ export class GridSchreiber {
       const alt = neuTab && vorhanden.tabellen.find((x) => x.name.toLowerCase() === neuTab.name.toLowerCase());
       if (neuTab && alt) {
         // rows/columns the old, larger table covered beyond the new extent (partial clear keeps the table)
-        for (const r of restVonAlt(tabellenRechteck(alt.bereich), parseAdresse(neuTab.range))) {
+        for (const r of restVonAlt(alt.bereich(), parseAdresse(neuTab.range))) {
           await platz(0);
           blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
         }
@@ -348,31 +383,26 @@ export class GridSchreiber {
       maxStapelBytes: this.optionen.maxStapelBytes,
     });
 
-    // one font for the whole grid, as in the written file; the styles below only change size and emphasis
+    // one font for the whole grid, as in the written file; the formats below only change size and emphasis
     await platz(0, 3);
     const schrift = blatt.getRange(bereichsAdresse(1, 1, Math.max(1, grid.rows.length), Math.max(1, spalten, grid.columnWidths.length))).format.font;
     schrift.name = SCHRIFT.name;
     schrift.size = SCHRIFT.groesse;
 
-    // styles: one range per rectangle. No RangeAreas: the separator of getRanges' address list
-    // depends on the host (";" in German desktop Excel, "," on the web), so no list works on both.
-    // styles that differ only in the number format (set above) share their rectangles
-    const optik = { rows: grid.rows.map((r) => r.map((c) => (c?.s && GLEICHE_OPTIK[c.s] ? { ...c, s: GLEICHE_OPTIK[c.s] } : c))) };
-    for (const [name, rechtecke] of stilRechtecke(optik)) {
-      const stil = STYLES[name];
-      if (!stil) continue;
-      const n = formatAufrufe(stil);
-      if (n === 0) continue;
+    // visual formats property by property, one range per rectangle of cells sharing the value (a whole
+    // bordered block is one range, whatever styles its cells have). No RangeAreas: the separator of
+    // getRanges' address list depends on the host (";" in German desktop Excel, "," on the web).
+    for (const { eigenschaft, wert, rechtecke } of optikRechtecke(grid)) {
       for (const r of rechtecke) {
-        await platz(0, n + 1);
-        formatAnwenden(blatt.getRange(rechteckAdresse(r)).format, stil);
+        await platz(0, optikAufrufe(eigenschaft) + 1);
+        optikSetzen(blatt.getRange(rechteckAdresse(r)).format, eigenschaft, wert);
       }
     }
 
-    for (const [i, w] of grid.columnWidths.entries()) {
-      const spalte = bereichsAdresse(1, i + 1, 1, 1).replace(/\d+$/, '');
+    // one call per run of adjacent columns of the same width
+    for (const lauf of breitenLaeufe(grid.columnWidths)) {
       await platz(0);
-      blatt.getRange(`${spalte}:${spalte}`).format.columnWidth = breiteInPunkten(w);
+      blatt.getRange(lauf.adresse).format.columnWidth = breiteInPunkten(lauf.breite);
     }
     // one call per run of consecutive rows merged over the same columns (merge across), not one per row
     for (const m of verbundLaeufe(grid.merges ?? [])) {

@@ -1,7 +1,7 @@
 /**
  * Arbeitsmappen-Status for the task pane's start view: which sheets, tables
  * and headers of SPEC §2 exist, and when the KPIs were last refreshed.
- * 2 syncs (list, headers); no data rows are read.
+ * 1 sync (everything by name, see lesen.ts); no data rows are read.
  */
 import { TABLE_ORDER, TABLES, COMPUTED_SHEETS } from '../domain/schema';
 import { leseTabellen } from './lesen';

@@ -44,9 +44,6 @@ export function zahlStil(v: number | null | undefined): 'dezimal' | 'ganzzahl' {
   return typeof v === 'number' && Number.isInteger(v) ? 'ganzzahl' : 'dezimal';
 }
 
-/** Styles that look the same apart from the number format: formatted together (fewer calls). */
-export const GLEICHE_OPTIK: Readonly<Partial<Record<StyleName, StyleName>>> = { ganzzahl: 'dezimal' };
-
 /** Style name of an Ampel value, for Ampel cells of any computed sheet. */
 export function ampelStyle(ampel: 'gruen' | 'gelb' | 'rot' | 'keine_daten'): StyleName {
   switch (ampel) {

@@ -115,6 +115,8 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       clear: (art?: string) => aufrufe.push(`clear ${art ?? 'All'} ${blatt}!${adresse}`),
       select: () => aufrufe.push(`select ${blatt}!${adresse}`),
       copyFrom: (q: MockRec, typ: string) => aufrufe.push(`copyFrom ${typ} ${String(q.ort)} → ${blatt}!${adresse}`),
+      getRow: (i: number) => bereich(blatt, bereichsAdresse(zeile + i, spalte, 1, spalten)),
+      getRowsBelow: (n = 1) => bereich(blatt, bereichsAdresse(zeile + zeilen, spalte, n, spalten)),
     }) as unknown as MockRec;
     // plain fields for the test (the mock's own address needs load + sync)
     Object.assign(m, { ort: `${blatt}!${adresse}`, cfs, saat: werte });
@@ -216,8 +218,17 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       getItem: (n: string) => blatt(n),
     },
   );
+  // what Office.js gives for a missing item: a null object, and null objects for everything reached from it
+  const nullObjekt = (): MockRec => {
+    const n: MockRec = { isNullObject: true, load: () => n, getRow: () => n, getRowsBelow: () => n, getRange: () => n, getDataBodyRange: () => n };
+    return n;
+  };
   const tables = sammlung(tabellen.map((t) => tabelleMock(t)), {
     getItem: (n: string) => tabelleMock(tabellen.find((t) => t.name === n) ?? { name: n, blatt: '?', kopf: [], zeilen: [] }, true),
+    getItemOrNullObject: (n: string) => {
+      const t = tabellen.find((x) => x.name.toLowerCase() === n.toLowerCase());
+      return t ? { ...tabelleMock(t, true), isNullObject: false } : nullObjekt();
+    },
   });
   // a plain object holding the mocks (populate would copy nested mocks); its name counts as loaded
   const workbook = {

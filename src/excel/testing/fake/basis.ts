@@ -9,7 +9,7 @@ export abstract class Basis {
   protected alles = false;
   constructor(
     protected readonly k: Kontext,
-    private readonly nullbar = false,
+    protected readonly nullbar = false,
   ) {
     this.geboren = k.syncs;
   }

@@ -68,8 +68,14 @@ export class FakeDiagramme extends Basis {
     super(k);
   }
   protected override nachLaden(): void {
-    const b = this.blatt();
-    this.schnappschuss = b.diagramme.map((d) => this.fuerEintraege(new FakeDiagrammProxy(this.k, d, b)));
+    // the charts of a null worksheet (getItemOrNullObject) load as nothing, as in Office.js
+    let b: FakeBlatt | null;
+    try {
+      b = this.blatt();
+    } catch {
+      b = null;
+    }
+    this.schnappschuss = b ? b.diagramme.map((d) => this.fuerEintraege(new FakeDiagrammProxy(this.k, d, b))) : [];
   }
   get items(): FakeDiagrammProxy[] {
     this.pruefe('items');

@@ -5,7 +5,7 @@ import { FakeGueltigkeit } from './dataValidation';
 import { setzeEingabe } from './eingabe';
 import { FakeFormat } from './format';
 import { Kontext } from './kontext';
-import { type Block, type FakeArbeitsmappe, type FakeBlatt, FakeOfficeFehler, type FakeZelle, blockAdresse, fakeBlock, jsonBytes, key, neueZelle, quote, schneidet, verschiebeZeilen, zeileAusgeblendet } from './modell';
+import { type Block, type FakeArbeitsmappe, type FakeBlatt, FakeOfficeFehler, type FakeZelle, blockAdresse, fakeBlock, jsonBytes, key, MAX_ZEILEN, neueZelle, quote, schneidet, verschiebeZeilen, zeileAusgeblendet } from './modell';
 import { geschuetztImSync, geschuetztPruefen } from './protection';
 import { berechneteSpalten, spaltenformatUebernehmen } from './table';
 import { FakeWorksheet } from './worksheet';
@@ -76,6 +76,7 @@ export class FakeRange extends Basis {
     return out;
   }
   override antwortBytes(): number {
+    if (this.leer) return 0;
     let n = 0;
     const alles = this.angefordert.has('*');
     if (alles || this.angefordert.has('values')) n += jsonBytes(this.matrix((c) => (c ? (c.fehler ?? c.wert) : '')));
@@ -163,6 +164,20 @@ export class FakeRange extends Basis {
         if (!skalar && w === null) continue;
         f(c, w);
       }
+  }
+  /** Range.getRow (ExcelApi 1.1): one row of the range, 0-based */
+  getRow(i: number): FakeRange {
+    if (this.leer) return this;
+    if (i < 0 || i >= this.block.zeilen) throw new FakeOfficeFehler('InvalidArgument', `Zeile ${i} liegt außerhalb von ${blockAdresse(this.block)}`);
+    return new FakeRange(this.k, this.blatt, { ...this.block, zeile: this.block.zeile + i, zeilen: 1 });
+  }
+  /** Range.getRowsBelow (ExcelApi 1.2): `n` rows directly below the range, same columns */
+  getRowsBelow(n = 1): FakeRange {
+    this.k.braucht('1.2', 'Range.getRowsBelow');
+    if (this.leer) return this;
+    const zeile = this.block.zeile + this.block.zeilen;
+    if (zeile + n - 1 > MAX_ZEILEN) throw new FakeOfficeFehler('InvalidArgument', 'Bereich unterhalb liegt außerhalb des Blatts');
+    return new FakeRange(this.k, this.blatt, { ...this.block, zeile, zeilen: n });
   }
   get format(): FakeFormat {
     return new FakeFormat(this.k, this.blatt, () => [this.block]);

@@ -2,7 +2,7 @@
 import { Basis } from './basis';
 import { setzeEingabe } from './eingabe';
 import { Kontext } from './kontext';
-import { type Block, type FakeBlatt, FakeOfficeFehler, type FakeTabelle, type FakeZelle, blockAdresse, fakeBlock, key, neueZelle, schneidet, verschiebeSpalten, verschiebeZeilen, zellText } from './modell';
+import { type Block, type FakeBlatt, FakeOfficeFehler, type FakeTabelle, type FakeZelle, blockAdresse, fakeBlock, key, neueZelle, neuesBlatt, schneidet, verschiebeSpalten, verschiebeZeilen, zellText } from './modell';
 import { geschuetztPruefen } from './protection';
 import { FakeRange } from './range';
 import { FakeWorksheet } from './worksheet';
@@ -158,6 +158,11 @@ export class FakeTable extends Basis {
   private blatt(): FakeBlatt {
     return this.k.modell.blaetter.find((b) => b.name === this.t().blatt) as FakeBlatt;
   }
+  /** Office.js: a range reached from a null object is a null object too (loads on it succeed, reads fail) */
+  private nullBereich(): FakeRange | null {
+    if (!this.nullbar || this.existiert()) return null;
+    return new FakeRange(this.k, neuesBlatt(''), { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 }, true, true);
+  }
   get name(): string {
     this.pruefe('name');
     return this.t().name;
@@ -207,10 +212,14 @@ export class FakeTable extends Basis {
     return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: 1, spalten: t.spalten });
   }
   getDataBodyRange(): FakeRange {
+    const n = this.nullBereich();
+    if (n) return n;
     const t = this.t();
     return new FakeRange(this.k, this.blatt(), { zeile: t.zeile + 1, spalte: t.spalte, zeilen: t.zeilen, spalten: t.spalten });
   }
   getRange(): FakeRange {
+    const n = this.nullBereich();
+    if (n) return n;
     const t = this.t();
     if (t.ohneKopf) return this.getDataBodyRange();
     return new FakeRange(this.k, this.blatt(), { zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1 + (t.summenzeile ? 1 : 0), spalten: t.spalten });
