@@ -14,6 +14,7 @@ export type Funktion =
   | 'blattDarstellung'
   | 'dokumentEigenschaften'
   | 'dropdowns'
+  | 'namen'
   | 'bildschirmAussetzen'
   | 'seitenlayout'
   | 'sicherungKopieren'
@@ -79,6 +80,13 @@ export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
     version: '1.8',
     beschreibung: 'Auswahllisten und Eingabemeldungen (Datenüberprüfung)',
     ersatz: 'Auswahllisten werden nicht angelegt; die Prüfung meldet ungültige Werte trotzdem.',
+    pflicht: false,
+  },
+  namen: {
+    set: 'ExcelApi',
+    version: '1.4',
+    beschreibung: 'Namen der Spaltenüberschriften auf den berechneten Blättern (für Screenreader)',
+    ersatz: 'Screenreader lesen auf den berechneten Blättern die Spaltenüberschriften nicht mit.',
     pflicht: false,
   },
   bildschirmAussetzen: {

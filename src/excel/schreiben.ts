@@ -24,6 +24,7 @@
  * its read syncs through `GridSchreiber.vorbereiten`.
  */
 import { STYLES } from '../workbook/styles';
+import { spaltentitel, spaltentitelPraefix } from '../workbook/spaltentitel';
 import { SCHRIFT } from '../workbook/layout';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
@@ -217,6 +218,7 @@ export class GridSchreiber {
   /** Queue loads for the existing ones of the target sheets (protection state, chart names). */
   vorbereiten(stand: LeseStand, blaetter: readonly string[]): void {
     this.stand = stand;
+    this.namenLaden();
     for (const name of blaetter) {
       if (this.zustand.has(name)) continue;
       const quelle = blattDa(stand, name) ? name : fruehererBlattName(stand, name);
@@ -237,6 +239,31 @@ export class GridSchreiber {
     }
   }
 
+  /** the workbook's defined names, loaded with the read, to replace a sheet's header names */
+  private namen: Excel.NamedItemCollection | null = null;
+
+  private namenLaden(): void {
+    if (this.namen || !verfuegbar('namen', this.unterstuetzt)) return;
+    this.namen = this.context.workbook.names;
+    this.namen.load('items/name');
+  }
+
+  /** Header names for screen readers (see spaltentitel.ts), replacing those of the sheet's previous version. */
+  private async spaltentitelBenennen(grid: Grid, blatt: Excel.Worksheet, platz: (daten: number, aufrufe?: number) => Promise<void>): Promise<void> {
+    const namen = this.namen;
+    if (!namen) return;
+    const praefix = spaltentitelPraefix(grid.sheet).toLowerCase();
+    for (const n of namen.items) {
+      if (!n.name.toLowerCase().startsWith(praefix)) continue;
+      await platz(0, 2);
+      this.context.workbook.names.getItem(n.name).delete();
+    }
+    for (const t of spaltentitel(grid)) {
+      await platz(0, 2);
+      this.context.workbook.names.add(t.name, blatt.getRange(t.zelle));
+    }
+  }
+
   private vorabGeladen = new Map<string, { blatt: Excel.Worksheet; schutz: Excel.WorksheetProtection; diagramme: Excel.ChartCollection }>();
 
   /**
@@ -247,6 +274,7 @@ export class GridSchreiber {
    */
   vorab(blaetter: readonly string[]): void {
     this.vorabGeladen.clear();
+    this.namenLaden();
     const namen = blaetter.flatMap((n) => [n, FRUEHERE_BLATTNAMEN[n as SheetName]?.blatt]).filter((n): n is string => n !== undefined);
     for (const n of namen) {
       const blatt = this.context.workbook.worksheets.getItemOrNullObject(n);
@@ -437,6 +465,7 @@ export class GridSchreiber {
     }
 
     if (grid.print && verfuegbar('seitenlayout', this.unterstuetzt)) seiteEinrichten(blatt, grid.print);
+    await this.spaltentitelBenennen(grid, blatt, platz);
 
     const tabelle = grid.table;
     if (tabelle) this.tabelleSetzen(blatt, grid.sheet, tabelle, vorhanden);

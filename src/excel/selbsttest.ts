@@ -7,6 +7,7 @@
  */
 import { DATA_SHEETS } from '../workbook/layout';
 import type { Gueltigkeit } from '../workbook/gueltigkeit';
+import { SPALTENTITEL_PRAEFIX } from '../workbook/spaltentitel';
 import { officeUnterstuetzt, type IstUnterstuetzt } from './requirements';
 import { seiteEinrichten } from './seitenlayout';
 
@@ -120,6 +121,13 @@ export async function selbsttest(context: Excel.RequestContext, optionen: Selbst
         dv.rule = { list: { inCellDropDown: true, source: 'ja,nein' } };
         dv.errorAlert = { showAlert: true, style: 'Warning' as Excel.DataValidationAlertStyle, title: g.fehler.titel, message: g.fehler.meldung };
         dv.prompt = { showPrompt: true, title: g.eingabe.titel, message: g.eingabe.meldung };
+        await context.sync();
+      });
+      await probe('Namen für Spaltenüberschriften anlegen und löschen', async () => {
+        const name = `${SPALTENTITEL_PRAEFIX}Selbsttest_1`;
+        context.workbook.names.add(name, blatt.getRange('D1'));
+        await context.sync();
+        context.workbook.names.getItem(name).delete();
         await context.sync();
       });
       await probe('Seitenlayout: A4 quer, Ränder, Drucktitel, Fußzeile', async () => {

@@ -230,8 +230,13 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       return t ? { ...tabelleMock(t, true), isNullObject: false } : nullObjekt();
     },
   });
+  const names = sammlung([], {
+    add: (n: string, bezug: MockRec) => aufrufe.push(`names.add ${n} ${String(bezug.ort)}`),
+    getItem: (n: string) => ({ delete: () => aufrufe.push(`names.delete ${n}`) }),
+  });
   // a plain object holding the mocks (populate would copy nested mocks); its name counts as loaded
   const workbook = {
+    names,
     name: 'Arbeitsplanung-2026.xlsx',
     load: () => undefined,
     worksheets,

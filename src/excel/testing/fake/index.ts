@@ -104,6 +104,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
     blaetter: [],
     tabellen: [],
     eigenschaften: new Map(Object.entries(saat.eigenschaften ?? {}).map(([k2, v]) => [k2.toLowerCase(), v])),
+    namen: new Map(),
     aktivesBlatt: null,
     auswahl: null,
   };

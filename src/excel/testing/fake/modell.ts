@@ -101,6 +101,8 @@ export interface FakeArbeitsmappe {
   blaetter: FakeBlatt[];
   tabellen: FakeTabelle[];
   eigenschaften: Map<string, unknown>;
+  /** defined names by lower-case name: the name as given and its formula (=Sheet!$A$1) */
+  namen: Map<string, { name: string; bezug: string }>;
   aktivesBlatt: string | null;
   auswahl: { blatt: string; adresse: string } | null;
   /** workbook structure protected (Überprüfen › Arbeitsmappe schützen): no sheets added, hidden, renamed */

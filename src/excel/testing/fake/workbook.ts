@@ -1,6 +1,7 @@
 /** Workbook and its custom document properties. */
 import { Basis } from './basis';
 import { Kontext } from './kontext';
+import { FakeNamen } from './names';
 import { FakeMappenSchutz } from './protection';
 import { FakeTabellenSammlung } from './table';
 import { FakeBlaetter } from './worksheet';
@@ -46,6 +47,9 @@ export class FakeWorkbook extends Basis {
     this.k.braucht('1.7', 'Workbook.protection');
     this.mappenSchutz ??= new FakeMappenSchutz(this.k);
     return this.mappenSchutz;
+  }
+  get names(): FakeNamen {
+    return new FakeNamen(this.k);
   }
   get tables(): FakeTabellenSammlung {
     return new FakeTabellenSammlung(this.k);
