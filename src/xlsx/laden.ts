@@ -275,8 +275,28 @@ function ergaenzeTabellen(wb: ExcelJS.Workbook): void {
   }
 }
 
-function spaltenNummer(buchstaben: string): number {
-  return buchstaben.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+/** Column and row of a plain cell address ("AB12": letters A–Z, then digits), read without a regex or allocations. */
+const zelle = { spalte: 0, zeile: 0 };
+function leseZelle(adresse: string): boolean {
+  const n = adresse.length;
+  let i = 0;
+  let spalte = 0;
+  for (; i < n && i < 4; i++) {
+    const c = adresse.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    spalte = spalte * 26 + c - 64;
+  }
+  if (i === 0 || i > 3 || i === n) return false;
+  let zeile = 0;
+  for (let j = i; j < n; j++) {
+    const c = adresse.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+    zeile = zeile * 10 + c - 48;
+  }
+  // beyond 2^53 the digit loop could round differently from Number()
+  zelle.zeile = n - i > 15 ? Number(adresse.slice(i)) : zeile;
+  zelle.spalte = spalte;
+  return true;
 }
 
 function spaltenText(nr: number): string {
@@ -299,19 +319,30 @@ function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
     if (!dv || !model) continue;
     const gruppen = new Map<unknown, Map<number, number[]>>();
     const neu: Record<string, unknown> = {};
-    for (const [adresse, regel] of Object.entries(model)) {
+    // a plan of 10,000 rows has some 80,000 cells here: the common case (the next cell has the rule and column of the last) skips the lookups
+    let letzteRegel: unknown = undefined;
+    let letzteSpalten: Map<number, number[]> | undefined;
+    let letzteSpalte = 0;
+    let letzteZeilen: number[] | undefined;
+    for (const adresse of Object.keys(model)) {
+      const regel = model[adresse];
       if (regel === undefined) continue;
-      const m = /^([A-Z]{1,3})(\d+)$/.exec(adresse);
-      if (!m) {
+      if (!leseZelle(adresse)) {
         neu[adresse] = regel;
         continue;
       }
-      const spalten = gruppen.get(regel) ?? new Map<number, number[]>();
-      gruppen.set(regel, spalten);
-      const sp = spaltenNummer(m[1]);
-      const zeilen = spalten.get(sp);
-      if (zeilen) zeilen.push(Number(m[2]));
-      else spalten.set(sp, [Number(m[2])]);
+      if (regel !== letzteRegel || !letzteSpalten) {
+        letzteSpalten = gruppen.get(regel);
+        if (!letzteSpalten) gruppen.set(regel, (letzteSpalten = new Map<number, number[]>()));
+        letzteRegel = regel;
+        letzteZeilen = undefined;
+      }
+      if (!letzteZeilen || zelle.spalte !== letzteSpalte) {
+        letzteSpalte = zelle.spalte;
+        letzteZeilen = letzteSpalten.get(letzteSpalte);
+        if (!letzteZeilen) letzteSpalten.set(letzteSpalte, (letzteZeilen = []));
+      }
+      letzteZeilen.push(zelle.zeile);
     }
     for (const [regel, spalten] of gruppen) {
       // runs of rows per column, then neighbouring columns with the same run become one rectangle
