@@ -26,6 +26,8 @@ export interface CliMessung {
   cpuMs: { nackterLese: number; pruefen: number; kpi: number };
   pruefenFaktorCpu: number;
   kpiFaktorCpu: number;
+  /** peak memory (RSS high-water mark) of the processes, MB, median: the whole process, node itself included */
+  maxRssMB: { nackterLese: number; pruefen: number; kpi: number };
   /** the same from the fastest run of each (less sensitive to other load on the machine) */
   minimumMs: { nackterLese: number; pruefen: number; kpi: number };
   pruefenFaktorMinimum: number;
@@ -80,6 +82,7 @@ async function profil(pfad: string): Promise<Record<string, number>> {
 
 const min = (xs: readonly Prozess[]): number => Math.min(...xs.map((x) => x.ms));
 const cpu = (xs: readonly Prozess[]): number => median(xs.map((x) => x.cpuMs));
+const rss = (xs: readonly Prozess[]): number => median(xs.map((x) => x.maxRssMB));
 
 /** Phases of the CLI path in one process; the fastest of three runs per phase. */
 async function profilMin(pfad: string): Promise<Record<string, number>> {
@@ -138,6 +141,7 @@ export async function messeCli(root: string, ordner: string, groessen: readonly 
       cpuMs: { nackterLese: runde(cpu(bare)), pruefen: runde(cpu(pr)), kpi: runde(cpu(kp)) },
       pruefenFaktorCpu: runde(cpu(pr) / cpu(bare), 2),
       kpiFaktorCpu: runde(cpu(kp) / cpu(bare), 2),
+      maxRssMB: { nackterLese: runde(rss(bare)), pruefen: runde(rss(pr)), kpi: runde(rss(kp)) },
       minimumMs: { nackterLese: runde(min(bare)), pruefen: runde(min(pr)), kpi: runde(min(kp)) },
       pruefenFaktorMinimum: runde(min(pr) / min(bare), 2),
       kpiFaktorMinimum: runde(min(kp) / min(bare), 2),
