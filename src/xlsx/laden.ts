@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { normalisiereTeil } from './paketPfade';
 import { kanonischePraefixe, kanonischeTeilnamen } from './paketKanon';
 import { DateiFehler } from './fehler';
+import { istKompakt, mitKompaktenDatenpruefungen } from './datenpruefungen';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** OLE compound file: password-protected xlsx (encrypted package) or old .xls */
@@ -379,7 +380,7 @@ function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
     const dv = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations;
     const model = dv?.model;
-    if (!dv || !model) continue;
+    if (!dv || !model || istKompakt(model)) continue;
     const gruppen = new Map<unknown, Map<number, number[]>>();
     const neu: Record<string, unknown> = {};
     // a plan of 10,000 rows has some 80,000 cells here: the common case (the next cell has the rule and column of the last) skips the lookups
@@ -467,7 +468,7 @@ export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): 
   const zurueckziehen = uebergibEntpackt(paket, zip, texte);
   try {
     // exceljs' typings want its own Buffer type; it hands the bytes to JSZip, which takes a Uint8Array
-    await wb.xlsx.load(paket as unknown as ExcelJS.Buffer);
+    await mitKompaktenDatenpruefungen(() => wb.xlsx.load(paket as unknown as ExcelJS.Buffer));
   } catch (e) {
     const grund = e instanceof Error ? e.message : String(e);
     throw new DateiFehler(
