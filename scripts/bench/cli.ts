@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { berechneKpi, pruefen } from '../../src/domain';
-import { ladeArbeitsmappe, leseDateiBytes, leseRohdaten, normalisierePaket, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { ladeMappe, leseDateiBytes, leseRohdaten, normalisierePaket, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 import { benchTabellen } from './daten';
 import { jetztMs, median, prozess, runde, type Prozess } from './messen';
 
@@ -26,6 +26,8 @@ export interface CliMessung {
   cpuMs: { nackterLese: number; pruefen: number; kpi: number };
   pruefenFaktorCpu: number;
   kpiFaktorCpu: number;
+  /** peak memory (RSS high-water mark) of the processes, MB, median: the whole process, node itself included */
+  maxRssMB: { nackterLese: number; pruefen: number; kpi: number };
   /** the same from the fastest run of each (less sensitive to other load on the machine) */
   minimumMs: { nackterLese: number; pruefen: number; kpi: number };
   pruefenFaktorMinimum: number;
@@ -56,22 +58,19 @@ async function profil(pfad: string): Promise<Record<string, number>> {
   };
   const roh = await leseDateiBytes(pfad);
   lap('dateiLesen');
+  // the package check alone; ladeMappe below does it too and hands the unpacked parts to exceljs
   const buf = await normalisierePaket(roh, pfad);
   lap('normalisieren');
   p.normalisiertNeuGepackt = buf === roh ? 0 : 1;
-  const wb = new ExcelJS.Workbook();
   t = jetztMs();
-  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  lap('exceljsLaden');
+  const wb = await ladeMappe(roh, pfad);
+  lap('ladeMappe');
   const raw = leseRohdaten(wb, path.basename(pfad));
   lap('leseRohdaten');
   const r = pruefen(raw);
   lap('pruefen');
   if (r.plan) berechneKpi(r.plan);
   lap('berechneKpi');
-  const ganz = jetztMs();
-  await ladeArbeitsmappe(pfad);
-  p.ladeArbeitsmappeGesamt = runde(jetztMs() - ganz, 1);
   const nackt = jetztMs();
   await new ExcelJS.Workbook().xlsx.readFile(pfad);
   p.nacktesReadFile = runde(jetztMs() - nackt, 1);
@@ -80,6 +79,7 @@ async function profil(pfad: string): Promise<Record<string, number>> {
 
 const min = (xs: readonly Prozess[]): number => Math.min(...xs.map((x) => x.ms));
 const cpu = (xs: readonly Prozess[]): number => median(xs.map((x) => x.cpuMs));
+const rss = (xs: readonly Prozess[]): number => median(xs.map((x) => x.maxRssMB));
 
 /** Phases of the CLI path in one process; the fastest of three runs per phase. */
 async function profilMin(pfad: string): Promise<Record<string, number>> {
@@ -138,6 +138,7 @@ export async function messeCli(root: string, ordner: string, groessen: readonly 
       cpuMs: { nackterLese: runde(cpu(bare)), pruefen: runde(cpu(pr)), kpi: runde(cpu(kp)) },
       pruefenFaktorCpu: runde(cpu(pr) / cpu(bare), 2),
       kpiFaktorCpu: runde(cpu(kp) / cpu(bare), 2),
+      maxRssMB: { nackterLese: runde(rss(bare)), pruefen: runde(rss(pr)), kpi: runde(rss(kp)) },
       minimumMs: { nackterLese: runde(min(bare)), pruefen: runde(min(pr)), kpi: runde(min(kp)) },
       pruefenFaktorMinimum: runde(min(pr) / min(bare), 2),
       kpiFaktorMinimum: runde(min(kp) / min(bare), 2),

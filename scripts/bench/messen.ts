@@ -46,6 +46,8 @@ export interface Prozess {
   ms: number;
   /** CPU time of the child (user + system, all threads), from cpu-hook.js */
   cpuMs: number;
+  /** peak resident memory of the child (RSS high-water mark), from cpu-hook.js */
+  maxRssMB: number;
   code: number | null;
   stdoutBytes: number;
   stderr: string;
@@ -66,10 +68,12 @@ export function prozess(args: readonly string[], cwd: string): Prozess {
   const ms = jetztMs() - t0;
   if (r.error) throw r.error;
   let cpuMs = NaN;
+  let maxRssMB = NaN;
   if (existsSync(cpuDatei)) {
-    const u = JSON.parse(readFileSync(cpuDatei, 'utf8')) as { userUs: number; systemUs: number };
+    const u = JSON.parse(readFileSync(cpuDatei, 'utf8')) as { userUs: number; systemUs: number; maxRssKB?: number };
     cpuMs = (u.userUs + u.systemUs) / 1000;
+    maxRssMB = (u.maxRssKB ?? NaN) / 1024;
     rmSync(cpuDatei, { force: true });
   }
-  return { ms, cpuMs, code: r.status, stdoutBytes: Buffer.byteLength(r.stdout ?? ''), stderr: (r.stderr ?? '').slice(0, 500) };
+  return { ms, cpuMs, maxRssMB, code: r.status, stdoutBytes: Buffer.byteLength(r.stdout ?? ''), stderr: (r.stderr ?? '').slice(0, 500) };
 }

@@ -5,31 +5,27 @@
  */
 import { istDateiFehler } from '../xlsx';
 import { AufrufFehler, EXIT, processIo, PROGRAMM, type Io, type Verb } from './common';
-import { berichtVerb } from './bericht';
-import { fehlendVerb } from './fehlend';
-import { kpiVerb } from './kpi';
-import { pruefenVerb } from './pruefen';
-import { vorlage } from './vorlage';
-import { aufteilenBefehl } from './aufteilen';
-import { zusammenfuehrenBefehl } from './zusammenfuehren';
-import { jahreswechselBefehl } from './jahreswechsel';
 
-export const VERBS: Record<string, Verb> = {
-  vorlage,
-  pruefen: pruefenVerb,
-  kpi: kpiVerb,
-  bericht: berichtVerb,
-  fehlend: fehlendVerb,
-  aufteilen: aufteilenBefehl,
-  zusammenfuehren: zusammenfuehrenBefehl,
-  jahreswechsel: jahreswechselBefehl,
+/**
+ * The verbs by name. Each module is loaded only when its verb runs or the
+ * program help lists them: `kpi` and `pruefen` then skip what `bericht`
+ * (docx, HTML) and the others pull in.
+ */
+export const VERBS: Readonly<Record<string, () => Promise<Verb>>> = {
+  vorlage: async () => (await import('./vorlage')).vorlage,
+  pruefen: async () => (await import('./pruefen')).pruefenVerb,
+  kpi: async () => (await import('./kpi')).kpiVerb,
+  bericht: async () => (await import('./bericht')).berichtVerb,
+  fehlend: async () => (await import('./fehlend')).fehlendVerb,
+  aufteilen: async () => (await import('./aufteilen')).aufteilenBefehl,
+  zusammenfuehren: async () => (await import('./zusammenfuehren')).zusammenfuehrenBefehl,
+  jahreswechsel: async () => (await import('./jahreswechsel')).jahreswechselBefehl,
 };
 
-export function programmHilfe(): string {
+export async function programmHilfe(): Promise<string> {
   const breite = Math.max(...Object.keys(VERBS).map((v) => v.length));
-  const liste = Object.entries(VERBS)
-    .map(([name, v]) => `  ${name.padEnd(breite)}  ${v.kurz}`)
-    .join('\n');
+  const verben = await Promise.all(Object.entries(VERBS).map(async ([name, laden]) => [name, await laden()] as const));
+  const liste = verben.map(([name, v]) => `  ${name.padEnd(breite)}  ${v.kurz}`).join('\n');
   return `Integrationsmonitor – Arbeitsplanung, Checkliste und Kennzahlen des
 Integrationskonzepts der Stadt Rheine (Excel-Arbeitsmappen .xlsx)
 
@@ -70,25 +66,25 @@ export async function main(eingabe: readonly string[], io: Io = processIo): Prom
   try {
     const [erstes, ...rest] = argv;
     if (erstes === undefined) {
-      io.err(programmHilfe());
+      io.err(await programmHilfe());
       return EXIT.datei;
     }
     if (erstes === '--help' || erstes === '-h' || erstes === 'hilfe' || erstes === '--hilfe') {
-      io.out(programmHilfe());
+      io.out(await programmHilfe());
       return EXIT.ok;
     }
     if (erstes === '--version' || erstes === '-v') {
       io.out(version());
       return EXIT.ok;
     }
-    const verb = Object.prototype.hasOwnProperty.call(VERBS, erstes) ? VERBS[erstes] : undefined;
-    if (!verb) {
+    const laden = Object.prototype.hasOwnProperty.call(VERBS, erstes) ? VERBS[erstes] : undefined;
+    if (!laden) {
       io.err(
         `Fehler: Unbekannter Befehl „${erstes}“. Verfügbare Befehle: ${Object.keys(VERBS).join(', ')}. Hilfe: ${PROGRAMM} --help`,
       );
       return EXIT.datei;
     }
-    return await verb.run(rest, io);
+    return await (await laden()).run(rest, io);
   } catch (e) {
     if (istDateiFehler(e) || e instanceof AufrufFehler) {
       io.err(`Fehler: ${e.message}`);

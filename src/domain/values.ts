@@ -142,8 +142,13 @@ const UNSICHTBARE_ZEICHEN: Readonly<Record<string, string>> = {
 };
 const UNSICHTBAR = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00A0|\u202F/g;
 
+/** The same characters without /g: a test that keeps no lastIndex between calls. */
+const HAT_UNSICHTBARE = new RegExp(UNSICHTBAR.source);
+
 /** Names of the invisible characters in `s`, each once, in order of appearance. */
 export function unsichtbareZeichen(s: string): string[] {
+  // nearly every cell has none: no match array, Set and copy for those (every ID and list cell of a plan passes here)
+  if (!HAT_UNSICHTBARE.test(s)) return [];
   return [...new Set(s.match(UNSICHTBAR) ?? [])].map((z) => UNSICHTBARE_ZEICHEN[z]);
 }
 

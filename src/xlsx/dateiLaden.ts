@@ -7,6 +7,15 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { DateiFehler } from './fehler';
 import { ladeMappe, pruefeDateikopf } from './laden';
+import { parseDatenpruefungenKompakt } from './datenpruefungen';
+
+try {
+  // exceljs' parser class is reachable only by its path in the package (Node); the browser build keeps it inside
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  parseDatenpruefungenKompakt((require('exceljs/lib/xlsx/xform/sheet/data-validations-xform') as { prototype?: unknown }).prototype);
+} catch {
+  // another exceljs layout: validations are read cell by cell and compacted afterwards
+}
 
 function errnoCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && typeof (e as NodeJS.ErrnoException).code === 'string'

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { normalisiereTeil } from './paketPfade';
 import { kanonischePraefixe, kanonischeTeilnamen } from './paketKanon';
 import { DateiFehler } from './fehler';
+import { istKompakt, mitKompaktenDatenpruefungen } from './datenpruefungen';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** OLE compound file: password-protected xlsx (encrypted package) or old .xls */
@@ -87,19 +88,17 @@ function xmlText(s: string): string {
  * silently drops such sheets, so a damaged file would look like a plan with
  * a missing table instead of a damaged file.
  */
-async function fehlendeBlattteile(zip: JSZip): Promise<string[]> {
-  const rels = zip.file('xl/_rels/workbook.xml.rels');
-  const wb = zip.file('xl/workbook.xml');
-  if (!rels || !wb) return [];
+async function fehlendeBlattteile(zip: JSZip, texte: Texte): Promise<string[]> {
+  if (!zip.file('xl/_rels/workbook.xml.rels') || !zip.file('xl/workbook.xml')) return [];
   const teile = new Map<string, string>();
-  for (const tag of (await rels.async('string')).match(/<Relationship\b[^>]*>/g) ?? []) {
+  for (const tag of (await texte.lies(zip, 'xl/_rels/workbook.xml.rels')).match(/<Relationship\b[^>]*>/g) ?? []) {
     if (!/Type\s*=\s*"[^"]*\/worksheet"/.test(tag)) continue;
     const id = /\bId\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     const ziel = /\bTarget\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     if (id && ziel) teile.set(id, ziel.startsWith('/') ? ziel.slice(1) : normalisiereTeil(`xl/${ziel}`));
   }
   const fehlend: string[] = [];
-  for (const tag of (await wb.async('string')).match(/<(\w+:)?sheet\b[^>]*>/g) ?? []) {
+  for (const tag of (await texte.lies(zip, 'xl/workbook.xml')).match(/<(\w+:)?sheet\b[^>]*>/g) ?? []) {
     const id = /\s\w+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     const teil = id ? teile.get(id) : undefined;
     if (teil && !zip.file(teil)) fehlend.push(xmlText(/\bname\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? teil));
@@ -139,11 +138,28 @@ function filterKnoepfe(xml: string): string {
   });
 }
 
-async function ersetzeTeil(zip: JSZip, name: string, aendern: (xml: string) => string | null): Promise<boolean> {
-  const xml = await zip.files[name].async('string');
+/**
+ * The unpacked text of the parts, each unpacked once: the checks below read
+ * a worksheet several times, and exceljs gets the texts instead of unpacking
+ * the package again (uebergibEntpackt).
+ */
+class Texte {
+  readonly teile = new Map<string, string>();
+  async lies(zip: JSZip, name: string): Promise<string> {
+    const bekannt = this.teile.get(name);
+    if (bekannt !== undefined) return bekannt;
+    const xml = await zip.files[name].async('string');
+    this.teile.set(name, xml);
+    return xml;
+  }
+}
+
+async function ersetzeTeil(zip: JSZip, texte: Texte, name: string, aendern: (xml: string) => string | null): Promise<boolean> {
+  const xml = await texte.lies(zip, name);
   const neu = aendern(xml);
   if (neu === null || neu === xml) return false;
   zip.file(name, neu);
+  texte.teile.set(name, neu);
   return true;
 }
 
@@ -165,6 +181,11 @@ async function ersetzeTeil(zip: JSZip, name: string, aendern: (xml: string) => s
  * Returns the original bytes when nothing needed changing.
  */
 export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Promise<Uint8Array> {
+  return (await normalisiere(bytes, pfad)).bytes;
+}
+
+/** normalisierePaket, and the unpacked package with the texts of its parts as they are after normalising. */
+async function normalisiere(bytes: Uint8Array, pfad: string): Promise<{ bytes: Uint8Array; zip: JSZip; texte: Texte }> {
   const name = dateiname(pfad);
   let zip: JSZip;
   try {
@@ -186,6 +207,8 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
       `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). Bitte die richtige Datei angeben.`,
     );
   let geaendert = await kanonischeTeilnamen(zip);
+  // read after the renaming, which rewrites .rels and content types
+  const texte = new Texte();
   if (!zip.file('xl/workbook.xml'))
     throw new DateiFehler(
       'keinXlsx',
@@ -194,9 +217,9 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
     );
   for (const teil of Object.keys(zip.files)) {
     if (zip.files[teil].dir || !/\.(xml|rels|vml)$/.test(teil)) continue;
-    if (await ersetzeTeil(zip, teil, kanonischePraefixe)) geaendert = true;
+    if (await ersetzeTeil(zip, texte, teil, kanonischePraefixe)) geaendert = true;
   }
-  const fehlend = await fehlendeBlattteile(zip);
+  const fehlend = await fehlendeBlattteile(zip, texte);
   if (fehlend.length > 0)
     throw new DateiFehler(
       'beschaedigt',
@@ -206,19 +229,60 @@ export async function normalisierePaket(bytes: Uint8Array, pfad = 'Datei'): Prom
   for (const teil of Object.keys(zip.files)) {
     if (zip.files[teil].dir) continue;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(teil)) {
-      if (await ersetzeTeil(zip, teil, (xml) => xml.replace(LEERES_TEXTERGEBNIS, '$1<v> </v>'))) geaendert = true;
+      // the pattern needs a literal "str"; a worksheet of 10,000 rows is 5 MB of text, most with no text formula
+      if (await ersetzeTeil(zip, texte, teil, (xml) => (xml.includes('"str"') ? xml.replace(LEERES_TEXTERGEBNIS, '$1<v> </v>') : xml))) geaendert = true;
     } else if (/^xl\/comments\d+\.xml$/.test(teil)) {
-      if (await ersetzeTeil(zip, teil, (xml) => xml.replace(NOTIZ_OHNE_LAUF, '<text><r><t$1>$2</t></r></text>'))) geaendert = true;
+      if (await ersetzeTeil(zip, texte, teil, (xml) => xml.replace(NOTIZ_OHNE_LAUF, '<text><r><t$1>$2</t></r></text>'))) geaendert = true;
     } else if (/^xl\/tables\/[^/]+\.xml$/.test(teil)) {
       const neu = (xml: string) =>
         filterKnoepfe(
           xml.replace(/<table\b[^>]*>/, (tag) => (/\sheaderRowCount\s*=/.test(tag) ? tag : tag.replace(/<table\b/, '<table headerRowCount="1"'))),
         );
-      if (await ersetzeTeil(zip, teil, neu)) geaendert = true;
+      if (await ersetzeTeil(zip, texte, teil, neu)) geaendert = true;
     }
   }
-  if (!geaendert) return bytes;
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  if (!geaendert) return { bytes, zip, texte };
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), zip, texte };
+}
+
+/** Packages unpacked by normalisiere, by the bytes handed to exceljs. */
+const entpackt = new WeakMap<object, JSZip>();
+let ladenUmgeleitet = false;
+
+/**
+ * exceljs unpacks the bytes it is given with JSZip.loadAsync. For bytes
+ * registered in `entpackt` (the same package, already unpacked and checked)
+ * it gets that JSZip instead, with the part texts in place of the compressed
+ * data, so a plan is inflated once rather than twice. Anything else, and an
+ * exceljs with its own JSZip (the browser build), loads as before.
+ */
+function leiteLadenUm(): void {
+  if (ladenUmgeleitet) return;
+  ladenUmgeleitet = true;
+  const statisch = JSZip as unknown as { loadAsync?: (data: unknown, options?: unknown) => Promise<JSZip> };
+  const original = statisch.loadAsync;
+  if (typeof original !== 'function') return;
+  statisch.loadAsync = function (this: unknown, data: unknown, options?: unknown): Promise<JSZip> {
+    const zip = options === undefined && typeof data === 'object' && data !== null ? entpackt.get(data) : undefined;
+    if (!zip) return original.call(this, data, options);
+    entpackt.delete(data as object);
+    return Promise.resolve(zip);
+  };
+}
+
+/** Which parts exceljs 4.4 reads as text (its XLSX.load reads media and themes as bytes). */
+const ALS_BYTES_GELESEN = /xl\/media\/|xl\/theme\/([a-zA-Z0-9]+)[.]xml/;
+
+/** Registers the unpacked package for the next exceljs load of `bytes`; the returned function withdraws it. */
+function uebergibEntpackt(bytes: Uint8Array, zip: JSZip, texte: Texte): () => void {
+  leiteLadenUm();
+  for (const [teil, xml] of texte.teile) {
+    if (ALS_BYTES_GELESEN.test(teil.startsWith('/') ? teil.slice(1) : teil)) continue;
+    // no folder entries: exceljs walks zip.files and the package keeps its parts as read
+    zip.file(teil, xml, { createFolders: false });
+  }
+  entpackt.set(bytes, zip);
+  return () => entpackt.delete(bytes);
 }
 
 /** The workbook part named by the package relationships, when a writer did not call it xl/workbook.xml. */
@@ -275,8 +339,28 @@ function ergaenzeTabellen(wb: ExcelJS.Workbook): void {
   }
 }
 
-function spaltenNummer(buchstaben: string): number {
-  return buchstaben.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+/** Column and row of a plain cell address ("AB12": letters A–Z, then digits), read without a regex or allocations. */
+const zelle = { spalte: 0, zeile: 0 };
+function leseZelle(adresse: string): boolean {
+  const n = adresse.length;
+  let i = 0;
+  let spalte = 0;
+  for (; i < n && i < 4; i++) {
+    const c = adresse.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    spalte = spalte * 26 + c - 64;
+  }
+  if (i === 0 || i > 3 || i === n) return false;
+  let zeile = 0;
+  for (let j = i; j < n; j++) {
+    const c = adresse.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+    zeile = zeile * 10 + c - 48;
+  }
+  // beyond 2^53 the digit loop could round differently from Number()
+  zelle.zeile = n - i > 15 ? Number(adresse.slice(i)) : zeile;
+  zelle.spalte = spalte;
+  return true;
 }
 
 function spaltenText(nr: number): string {
@@ -296,22 +380,33 @@ function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
     const dv = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations;
     const model = dv?.model;
-    if (!dv || !model) continue;
+    if (!dv || !model || istKompakt(model)) continue;
     const gruppen = new Map<unknown, Map<number, number[]>>();
     const neu: Record<string, unknown> = {};
-    for (const [adresse, regel] of Object.entries(model)) {
+    // a plan of 10,000 rows has some 80,000 cells here: the common case (the next cell has the rule and column of the last) skips the lookups
+    let letzteRegel: unknown = undefined;
+    let letzteSpalten: Map<number, number[]> | undefined;
+    let letzteSpalte = 0;
+    let letzteZeilen: number[] | undefined;
+    for (const adresse of Object.keys(model)) {
+      const regel = model[adresse];
       if (regel === undefined) continue;
-      const m = /^([A-Z]{1,3})(\d+)$/.exec(adresse);
-      if (!m) {
+      if (!leseZelle(adresse)) {
         neu[adresse] = regel;
         continue;
       }
-      const spalten = gruppen.get(regel) ?? new Map<number, number[]>();
-      gruppen.set(regel, spalten);
-      const sp = spaltenNummer(m[1]);
-      const zeilen = spalten.get(sp);
-      if (zeilen) zeilen.push(Number(m[2]));
-      else spalten.set(sp, [Number(m[2])]);
+      if (regel !== letzteRegel || !letzteSpalten) {
+        letzteSpalten = gruppen.get(regel);
+        if (!letzteSpalten) gruppen.set(regel, (letzteSpalten = new Map<number, number[]>()));
+        letzteRegel = regel;
+        letzteZeilen = undefined;
+      }
+      if (!letzteZeilen || zelle.spalte !== letzteSpalte) {
+        letzteSpalte = zelle.spalte;
+        letzteZeilen = letzteSpalten.get(letzteSpalte);
+        if (!letzteZeilen) letzteSpalten.set(letzteSpalte, (letzteZeilen = []));
+      }
+      letzteZeilen.push(zelle.zeile);
     }
     for (const [regel, spalten] of gruppen) {
       // runs of rows per column, then neighbouring columns with the same run become one rectangle
@@ -367,12 +462,13 @@ function ergaenzeThema(wb: ExcelJS.Workbook): void {
 export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): Promise<ExcelJS.Workbook> {
   const roh = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   pruefeDateikopf(roh, name);
-  const paket = await normalisierePaket(roh, name);
+  const { bytes: paket, zip, texte } = await normalisiere(roh, name);
   beschleunigeVerbundeneZellen();
   const wb = new ExcelJS.Workbook();
+  const zurueckziehen = uebergibEntpackt(paket, zip, texte);
   try {
     // exceljs' typings want its own Buffer type; it hands the bytes to JSZip, which takes a Uint8Array
-    await wb.xlsx.load(paket as unknown as ExcelJS.Buffer);
+    await mitKompaktenDatenpruefungen(() => wb.xlsx.load(paket as unknown as ExcelJS.Buffer));
   } catch (e) {
     const grund = e instanceof Error ? e.message : String(e);
     throw new DateiFehler(
@@ -381,6 +477,8 @@ export async function ladeMappe(bytes: Uint8Array | ArrayBuffer, name: string): 
       `Die Datei „${dateiname(name)}“ kann nicht als Excel-Arbeitsmappe gelesen werden: ein Teil des Dateipakets hat eine Form, die der Integrationsmonitor nicht kennt. Bitte die Datei in Excel öffnen, mit „Speichern unter“ als „Excel-Arbeitsmappe (*.xlsx)“ speichern und die neue Datei verwenden.`,
       grund,
     );
+  } finally {
+    zurueckziehen();
   }
   ergaenzeTabellen(wb);
   kompakteDatenpruefungen(wb);

@@ -294,3 +294,51 @@ describe('schreibeGrid', () => {
     expect(nachher.tables).toEqual(vorher.tables);
   });
 });
+
+describe('data validations are read as the ranges of the file', () => {
+  const UEBERLAPPEND =
+    '<dataValidation type="list" allowBlank="1" sqref="A2:C10"><formula1>"x,y"</formula1></dataValidation>' +
+    '<dataValidation type="list" allowBlank="1" sqref="B2:B10 E2 E4:E6"><formula1>"z"</formula1></dataValidation>';
+
+  async function mitPruefungen(name: string, elemente: string[]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Blatt').getCell('A1').value = 'Kopf';
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('<pageMargins', `<dataValidations count="${elemente.length}">${elemente.join('')}</dataValidations><pageMargins`));
+    writeFileSync(tmp.datei(name), await zip.generateAsync({ type: 'nodebuffer' }));
+    return tmp.datei(name);
+  }
+  const regeln = (wb: ExcelJS.Workbook) =>
+    Object.entries((wb.getWorksheet('Blatt') as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model).map(
+      ([k, v]) => [k, v.formulae[0]],
+    );
+
+  it('a later rule wins overlapping cells; each rule keeps its ranges, also after saving', async () => {
+    const wb = await ladeArbeitsmappe(await mitPruefungen('pruefungen.xlsx', [UEBERLAPPEND]));
+    const erwartet = [
+      ['A2:A10', '"x,y"'],
+      ['C2:C10', '"x,y"'],
+      ['B2:B10', '"z"'],
+      ['E2', '"z"'],
+      ['E4:E6', '"z"'],
+    ];
+    expect(regeln(wb)).toEqual(erwartet);
+    await speichereArbeitsmappe(wb, tmp.datei('pruefungen-zurueck.xlsx'));
+    // exceljs writes the rules sorted by address, so they come back in that order
+    const sortiert = (x: string[][]) => [...x].sort((a, b) => a[0].localeCompare(b[0]));
+    expect(sortiert(regeln(await ladeArbeitsmappe(tmp.datei('pruefungen-zurueck.xlsx'))))).toEqual(sortiert(erwartet));
+  });
+
+  it('an address form the range reader does not take is kept as exceljs reads it', async () => {
+    const wb = await ladeArbeitsmappe(await mitPruefungen('pruefungen-absolut.xlsx', [UEBERLAPPEND, '<dataValidation type="list" sqref="$G$2"><formula1>"w"</formula1></dataValidation>']));
+    expect(regeln(wb)).toEqual([
+      ['$G$2', '"w"'],
+      ['A2:A10', '"x,y"'],
+      ['C2:C10', '"x,y"'],
+      ['B2:B10', '"z"'],
+      ['E2', '"z"'],
+      ['E4:E6', '"z"'],
+    ]);
+  });
+});
