@@ -4,8 +4,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Finding } from '../domain/model';
 import { App } from './App';
-import { AusserhalbOffice } from './ansichten/AusserhalbOffice';
-import { gruppiereNachBlatt } from './ansichten/Pruefen';
+import { AusserhalbOffice } from './start/AusserhalbOffice';
+import { gruppiereNachBlatt } from './pruefen/Pruefen';
 import { FakeGateway, demoFehler } from './demo/fakeGateway';
 import type { ArbeitsmappeGateway } from './gateway';
 import './testHilfen';

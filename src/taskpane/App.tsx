@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ANSICHTEN, type Ansicht } from './ansicht';
-import { Start } from './ansichten/Start';
+import { Start } from './start/Start';
 import type { ChecklisteGateway } from './checkliste/gateway';
 import type { ArbeitsmappeGateway, SelbsttestErgebnis } from './gateway';
 import type { JahreswechselGateway } from './jahreswechsel/gateway';
@@ -23,8 +23,8 @@ import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
 import { useArbeitsmappe } from './useArbeitsmappe';
 
 // Views not needed on first paint load on demand, to keep the initial bundle small.
-const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './ansichten/Pruefen').then((m) => ({ default: m.Pruefen })));
-const Kpis = lazy(() => import(/* webpackChunkName: "kpis" */ './ansichten/Kpis').then((m) => ({ default: m.Kpis })));
+const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './pruefen/Pruefen').then((m) => ({ default: m.Pruefen })));
+const Kpis = lazy(() => import(/* webpackChunkName: "kpis" */ './kpi/Kpis').then((m) => ({ default: m.Kpis })));
 const ChecklisteAnsicht = lazy(() =>
   import(/* webpackChunkName: "checkliste" */ './checkliste/ChecklisteAnsicht').then((m) => ({ default: m.ChecklisteAnsicht })),
 );

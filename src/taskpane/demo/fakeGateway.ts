@@ -9,7 +9,7 @@ import type { RawTable, RawValue, RawWorkbook } from '../../domain/model';
 import { COMPUTED_SHEETS, TABLES, type TableKey } from '../../domain/schema';
 import { beispielTabellen, vorlageTabellen, type Tabellen } from '../../workbook/beispiel';
 import { DATA_SHEETS, address, tableLayoutOf } from '../../workbook/layout';
-import { berichtBauen } from '../bericht/berichtBauen';
+import { berichtBauen } from '../kpi/berichtBauen';
 import type {
   ArbeitsmappeGateway,
   ArbeitsmappenStatus,

@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import JSZip from 'jszip';
 import { App } from '../App';
-import { Kpis } from '../ansichten/Kpis';
+import { Kpis } from './Kpis';
 import { demoFehler, FakeGateway } from '../demo/fakeGateway';
 import type { BerichtErgebnis, BerichtFormat } from '../gateway';
 import { useArbeitsmappe } from '../useArbeitsmappe';

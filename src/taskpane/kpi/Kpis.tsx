@@ -15,7 +15,7 @@ import {
 import { useMemo } from 'react';
 import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
-import { BerichtAktionen } from '../bericht/BerichtAktionen';
+import { BerichtAktionen } from './BerichtAktionen';
 import { anzahl, datumZeit, prozent } from '../format';
 import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
