@@ -120,7 +120,7 @@ describe('Prüfen view', () => {
     await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
   });
 
-  it('keeps the focus: „Erneut prüfen“ stays focused while busy, Prüfen on Start moves it to the Prüfen tab', async () => {
+  it('keeps the focus: „Erneut prüfen“ stays focused while busy, then the result takes it; Prüfen on Start lands there too', async () => {
     const gw = mockGateway(FINDINGS);
     const { unmount } = render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
     const knopf = await screen.findByRole('button', { name: 'Erneut prüfen' });
@@ -129,6 +129,7 @@ describe('Prüfen view', () => {
     expect(knopf.getAttribute('aria-disabled')).toBe('true');
     expect(document.activeElement).toBe(knopf);
     await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Ergebnis der Prüfung' })));
     unmount();
 
     render(<App gateway={mockGateway(FINDINGS)} />);
@@ -136,7 +137,8 @@ describe('Prüfen view', () => {
     start.focus();
     fireEvent.click(start);
     await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' });
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Prüfen' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Ergebnis der Prüfung' })));
+    expect(document.activeElement?.textContent).toBe('3 Fehler1 Warnung');
   });
 });
 

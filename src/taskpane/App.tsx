@@ -20,7 +20,7 @@ import type { ArbeitsmappeGateway, SelbsttestErgebnis } from './gateway';
 import type { JahreswechselGateway } from './jahreswechsel/gateway';
 import type { NetzwerkGateway } from './netzwerk/gateway';
 import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
-import { useArbeitsmappe } from './useArbeitsmappe';
+import { ZIELE, useArbeitsmappe, zaehlung } from './useArbeitsmappe';
 
 // Views not needed on first paint load on demand, to keep the initial bundle small.
 const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './pruefen/Pruefen').then((m) => ({ default: m.Pruefen })));
@@ -87,9 +87,19 @@ function Platzhalter({ text }: { text: string }) {
   return <Text>{text}</Text>;
 }
 
-export function App({
+export function App(props: AppProps) {
+  return (
+    <FluentProvider theme={props.dunkel ? webDarkTheme : webLightTheme} lang="de">
+      {/* announcements (MessageBars, useAsyncAktion) need the announcer above the state */}
+      <AriaLiveAnnouncer>
+        <Oberflaeche {...props} />
+      </AriaLiveAnnouncer>
+    </FluentProvider>
+  );
+}
+
+function Oberflaeche({
   gateway,
-  dunkel = false,
   startAnsicht = 'start',
   ausfuehren = false,
   hinweise = [],
@@ -116,17 +126,17 @@ export function App({
 
   // An action that switches the view unmounts the button that had the focus:
   // the focus goes to the tab of the new view instead of falling to <body>.
-  const tabs = useRef(new Map<Ansicht, HTMLButtonElement>());
-  const fokusAufTab = useRef(false);
-  useEffect(() => {
-    if (!fokusAufTab.current) return;
-    fokusAufTab.current = false;
-    tabs.current.get(ansicht)?.focus();
-  }, [ansicht]);
+  const tabZiel = (a: Ansicht) => `tab-${a}`;
   const zeige = (a: Ansicht) => setAnsicht(a);
   const wechsle = (a: Ansicht) => {
-    fokusAufTab.current = true;
+    aktionen.fokussiere(tabZiel(a));
     setAnsicht(a);
+  };
+  // „Fehler anzeigen“: the Prüfen view with the findings the last action found, its result takes the focus
+  const fehlerZeigen = () => {
+    setAnsicht('pruefen');
+    aktionen.fokussiere(ZIELE.pruefung);
+    if (zustand.pruefung) aktionen.ansagen(`Prüfen: ${zaehlung(zustand.pruefung.findings)}.`);
   };
   const pruefenUndZeigen = async () => {
     wechsle('pruefen');
@@ -145,7 +155,9 @@ export function App({
           zustand={zustand}
           aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }}
           jahreswechsel={jahreswechsel}
-          selbsttest={gateway.selbsttest ? () => (gateway.selbsttest as () => Promise<SelbsttestErgebnis>).call(gateway) : undefined}
+          selbsttest={
+            gateway.selbsttest ? () => (gateway.selbsttest as () => Promise<SelbsttestErgebnis>).call(gateway) : undefined
+          }
         />
       );
       break;
@@ -153,7 +165,7 @@ export function App({
       inhalt = <Pruefen zustand={zustand} aktionen={aktionen} />;
       break;
     case 'kpi':
-      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => wechsle('pruefen')} />;
+      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={fehlerZeigen} />;
       break;
     case 'checkliste':
       inhalt = checkliste ? (
@@ -173,53 +185,45 @@ export function App({
   }
 
   return (
-    <FluentProvider theme={dunkel ? webDarkTheme : webLightTheme} lang="de">
-      {/* MessageBars announce through useAnnounce(), which needs an announcer above them */}
-      <AriaLiveAnnouncer>
-        <div className={s.wurzel}>
-          <header className={s.kopf}>
-            <Text as="h1" className={s.titel}>
-              Integrationsmonitor
-            </Text>
-            <TabList
-              className={s.tabs}
-              size="small"
-              selectedValue={ansicht}
-              onTabSelect={(_, d) => zeige(d.value as Ansicht)}
-              aria-label="Ansichten"
-            >
-              {ANSICHTEN.map((a) => (
-                <Tab
-                  key={a.id}
-                  value={a.id}
-                  className={s.tab}
-                  content={{ className: s.tabText }}
-                  ref={(el) => {
-                    if (el) tabs.current.set(a.id, el);
-                    else tabs.current.delete(a.id);
-                  }}
-                >
-                  {a.titel}
-                </Tab>
-              ))}
-            </TabList>
-          </header>
-          <main className={s.inhalt}>
-            {info ? (
-              <MessageBar intent="info" layout="multiline">
-                <MessageBarBody>{info}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {hinweise.map((h) => (
-              <MessageBar key={h} intent="warning" layout="multiline">
-                <MessageBarBody>{h}</MessageBarBody>
-              </MessageBar>
-            ))}
-            {zustand.fehler ? <FehlerAnzeige fehler={zustand.fehler.fehler} onSchliessen={aktionen.fehlerSchliessen} /> : null}
-            <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
-          </main>
-        </div>
-      </AriaLiveAnnouncer>
-    </FluentProvider>
+    <div className={s.wurzel}>
+      <header className={s.kopf}>
+        <Text as="h1" className={s.titel}>
+          Integrationsmonitor
+        </Text>
+        <TabList
+          className={s.tabs}
+          size="small"
+          selectedValue={ansicht}
+          onTabSelect={(_, d) => zeige(d.value as Ansicht)}
+          aria-label="Ansichten"
+        >
+          {ANSICHTEN.map((a) => (
+            <Tab key={a.id} value={a.id} className={s.tab} content={{ className: s.tabText }} ref={aktionen.ziel(tabZiel(a.id))}>
+              {a.titel}
+            </Tab>
+          ))}
+        </TabList>
+      </header>
+      <main className={s.inhalt}>
+        {info ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{info}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {hinweise.map((h) => (
+          <MessageBar key={h} intent="warning" layout="multiline">
+            <MessageBarBody>{h}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {zustand.fehler ? (
+          <FehlerAnzeige
+            fehler={zustand.fehler.fehler}
+            onSchliessen={() => aktionen.fehlerSchliessen(tabZiel(ansicht))}
+            fokusRef={aktionen.ziel(ZIELE.fehler)}
+          />
+        ) : null}
+        <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
+      </main>
+    </div>
   );
 }

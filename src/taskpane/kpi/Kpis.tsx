@@ -10,6 +10,7 @@ import {
   Subtitle2,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
@@ -17,7 +18,7 @@ import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
 import { BerichtAktionen } from './BerichtAktionen';
 import { anzahl, datumZeit, prozent } from '../format';
-import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
@@ -87,7 +88,15 @@ function AmpelPunkt({ ampel }: { ampel: Ampel }) {
   return <span className={s.punkt} style={{ backgroundColor: AMPEL_FARBE[ampel] }} aria-hidden />;
 }
 
-function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
+function Ergebnis({
+  kpi,
+  berechnetAm,
+  fokusRef,
+}: {
+  kpi: KpiResult;
+  berechnetAm: Date;
+  fokusRef: (el: HTMLElement | null) => void;
+}) {
   const s = useStyles();
   const gem = useGemeinsameStile();
   const zeilen = useMemo(() => ampelJeHandlungsfeld(kpi), [kpi]);
@@ -95,9 +104,17 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
   return (
     <>
       <Card aria-labelledby="kpi-gesamt">
-        <Subtitle2 as="h2" id="kpi-gesamt" className={gem.ueberschrift}>
+        <Text
+          as="h2"
+          size={400}
+          weight="semibold"
+          id="kpi-gesamt"
+          className={mergeClasses(gem.ueberschrift, gem.fokusZiel)}
+          tabIndex={-1}
+          ref={fokusRef}
+        >
           Gesamt {kpi.berichtsjahr}
-        </Subtitle2>
+        </Text>
         <div className={s.kennzahlen}>
           <Text>Zielerreichung</Text>
           <span className={s.wert}>
@@ -151,8 +168,7 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
                   HF {z.hf}
                 </th>
                 <td className={s.td}>
-                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} />{' '}
-                  {/* the word, not the colour alone */}
+                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} /> {/* the word, not the colour alone */}
                   <span className={s.ampelWort}>{AMPEL_LABEL[z.ampel]}</span>
                 </td>
                 {AMPELN.map((a) => (
@@ -189,7 +205,7 @@ export function Kpis({
 
   return (
     <div className={gem.spalte}>
-      <Button appearance="primary" disabled={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
+      <Button appearance="primary" disabledFocusable={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
         {laeuft === 'kpi' ? 'KPIs werden aktualisiert …' : 'KPIs aktualisieren'}
       </Button>
       {laeuft === 'kpi' ? (
@@ -203,7 +219,7 @@ export function Kpis({
       {laeuft === 'kpi' && fortschritt ? <Text size={200}>{fortschritt.schritt}</Text> : null}
 
       {kpi && laeuft !== 'kpi' && kpi.kpi === null ? (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" tabIndex={-1} ref={aktionen.ziel(ZIELE.kpi)} className={gem.fokusZiel}>
           <MessageBarBody>
             <MessageBarTitle>KPIs nicht berechnet</MessageBarTitle>
             Die Arbeitsmappe enthält {anzahl(fehler, 'Fehler', 'Fehler')}. Bitte korrigieren Sie diese zuerst; die KPI-Blätter
@@ -214,7 +230,9 @@ export function Kpis({
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {kpi && kpi.kpi && laeuft !== 'kpi' ? <Ergebnis kpi={kpi.kpi} berechnetAm={kpi.berechnetAm} /> : null}
+      {kpi && kpi.kpi && laeuft !== 'kpi' ? (
+        <Ergebnis kpi={kpi.kpi} berechnetAm={kpi.berechnetAm} fokusRef={aktionen.ziel(ZIELE.kpi)} />
+      ) : null}
       {!kpi && laeuft !== 'kpi' ? (
         <Text className={gem.leise}>
           Berechnet Zielerreichung und Ampel je Kennzahl, Handlungsziel und Handlungsfeld und schreibt die KPI-Blätter neu. Die
