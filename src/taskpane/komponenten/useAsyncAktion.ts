@@ -52,7 +52,10 @@ export function useAsyncAktion<Art extends string>(titel: Readonly<Record<Art, s
   // a pending focus target: taken by the element when it mounts, or after the next render if it is there already
   const offen = useRef<string | null>(null);
   const [fokusStand, setFokusStand] = useState(0);
+  // without an AriaLiveAnnouncer above, useAnnounce returns a new no-op on every render: keep the callbacks stable
   const { announce } = useAnnounce();
+  const announceRef = useRef(announce);
+  announceRef.current = announce;
   const titelRef = useRef(titel);
   titelRef.current = titel;
 
@@ -89,7 +92,7 @@ export function useAsyncAktion<Art extends string>(titel: Readonly<Record<Art, s
     return ref;
   }, []);
 
-  const ansagen = useCallback((text: string) => announce(text, { polite: true }), [announce]);
+  const ansagen = useCallback((text: string) => announceRef.current(text, { polite: true }), []);
 
   const fehlerZeigen = useCallback(
     (art: Art, e: unknown) => {
