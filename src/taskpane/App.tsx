@@ -32,8 +32,25 @@ const NetzwerkUebernehmen = lazy(() =>
   import(/* webpackChunkName: "netzwerk" */ './netzwerk/NetzwerkUebernehmen').then((m) => ({ default: m.NetzwerkUebernehmen })),
 );
 
+// Fluent marks a focused text field only by a 2 px underline (about 2.2:1); an outline in the focus
+// stroke colour (black on light, white on dark) is visible at 3:1 or more on every background (WCAG 2.4.7, 1.4.11).
+const TEXTFELDER = ['fui-Input', 'fui-Textarea', 'fui-Select', 'fui-Dropdown', 'fui-Combobox', 'fui-SpinButton'];
+const textfeldFokus = Object.fromEntries(
+  TEXTFELDER.map((k) => [`& .${k}:focus-within`, { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' }]),
+);
+
 const useStyles = makeStyles({
-  wurzel: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  wurzel: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+    // long German compounds wrap instead of running out of a narrow pane (320 px at 200 % zoom is 160 px)
+    overflowWrap: 'break-word',
+    // a MessageBar's text sits in a grid column sized by its longest word: let that word break too
+    '& .fui-MessageBarBody': { minWidth: 0, overflowWrap: 'anywhere' },
+    ...textfeldFokus,
+  },
   kopf: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
     backgroundColor: tokens.colorNeutralBackground1,

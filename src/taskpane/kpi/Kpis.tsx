@@ -22,13 +22,13 @@ import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../u
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
-  kennzahlen: {
-    display: 'grid',
-    gridTemplateColumns: '1fr auto',
-    rowGap: tokens.spacingVerticalXS,
-    columnGap: tokens.spacingHorizontalM,
-  },
-  wert: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
+  kennzahlen: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  // name and value side by side; in a narrow pane (200 % zoom) the value wraps below instead of being cut off
+  kennzahl: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
+  name: { minWidth: 0, overflowWrap: 'anywhere' },
+  wert: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right', marginLeft: 'auto', whiteSpace: 'nowrap' },
+  // the table keeps its columns; where they do not fit (200 % zoom, text spacing) it scrolls instead of being clipped
+  tabellenRahmen: { maxWidth: '100%', overflowX: 'auto' },
   tabelle: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   th: {
     textAlign: 'center',
@@ -116,23 +116,28 @@ function Ergebnis({
           Gesamt {kpi.berichtsjahr}
         </Text>
         <div className={s.kennzahlen}>
-          <Text>Zielerreichung</Text>
-          <span className={s.wert}>
-            {prozent(g.zielerreichung)}{' '}
-            <Badge appearance="tint" color={AMPEL_BADGE[g.ampel]} size="small">
-              {AMPEL_LABEL[g.ampel]}
-            </Badge>
-          </span>
-          <Text>Umsetzungsquote</Text>
-          <span className={s.wert}>{prozent(g.umsetzungsquote)}</span>
-          <Text>Maßnahmen (davon umgesetzt)</Text>
-          <span className={s.wert}>
-            {g.massnahmen} ({g.umgesetzt})
-          </span>
-          <Text>Wirkungen</Text>
-          <span className={s.wert}>{g.wirkungen}</span>
-          <Text>Standardmaßnahmen (separat)</Text>
-          <span className={s.wert}>{g.standardmassnahmen}</span>
+          {(
+            [
+              [
+                'Zielerreichung',
+                <>
+                  {prozent(g.zielerreichung)}{' '}
+                  <Badge appearance="tint" color={AMPEL_BADGE[g.ampel]} size="small">
+                    {AMPEL_LABEL[g.ampel]}
+                  </Badge>
+                </>,
+              ],
+              ['Umsetzungsquote', prozent(g.umsetzungsquote)],
+              ['Maßnahmen (davon umgesetzt)', `${g.massnahmen} (${g.umgesetzt})`],
+              ['Wirkungen', g.wirkungen],
+              ['Standardmaßnahmen (separat)', g.standardmassnahmen],
+            ] as const
+          ).map(([name, wert]) => (
+            <div key={name} className={s.kennzahl}>
+              <Text className={s.name}>{name}</Text>
+              <span className={s.wert}>{wert}</span>
+            </div>
+          ))}
         </div>
         <Text size={200} className={gem.leise}>
           Berechnet am {datumZeit(berechnetAm)}; die Blätter „KPI Übersicht“ und „KPI Handlungsziele“ sind neu geschrieben.
@@ -143,46 +148,58 @@ function Ergebnis({
         <Subtitle2 as="h2" id="kpi-hf" className={gem.ueberschrift}>
           Handlungsziele je Ampel
         </Subtitle2>
-        <table className={s.tabelle} aria-labelledby="kpi-hf">
-          <thead>
-            <tr>
-              <th scope="col" className={`${s.th} ${s.thLinks}`}>
-                HF
-              </th>
-              <th scope="col" className={s.th}>
-                Ziel&shy;erreichung
-              </th>
-              {AMPELN.map((a) => (
-                <th scope="col" key={a} className={s.th} title={AMPEL_LABEL[a]}>
-                  <AmpelPunkt ampel={a} />
-                  <br />
-                  <span className={s.nowrap}>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
+        {/* focusable: a keyboard user can scroll it (WCAG 2.1.1) */}
+        <div
+          className={mergeClasses(s.tabellenRahmen, gem.fokusZiel)}
+          role="region"
+          aria-label="Tabelle Handlungsziele je Ampel"
+          tabIndex={0}
+        >
+          <table className={s.tabelle} aria-labelledby="kpi-hf">
+            <thead>
+              <tr>
+                <th scope="col" className={`${s.th} ${s.thLinks}`}>
+                  HF
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {zeilen.map((z) => (
-              <tr key={z.hf} data-testid={`hf-${z.hf}`}>
-                <th scope="row" className={`${s.td} ${s.tdLinks}`}>
-                  HF {z.hf}
+                <th scope="col" className={s.th}>
+                  Ziel&shy;erreichung
                 </th>
-                <td className={s.td}>
-                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} /> {/* the word, not the colour alone */}
-                  <span className={s.ampelWort}>{AMPEL_LABEL[z.ampel]}</span>
-                </td>
                 {AMPELN.map((a) => (
-                  <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
-                    {z.anzahl[a]}
-                  </td>
+                  <th scope="col" key={a} className={s.th} title={AMPEL_LABEL[a]}>
+                    <AmpelPunkt ampel={a} />
+                    <br />
+                    <span className={s.nowrap}>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {zeilen.map((z) => (
+                <tr key={z.hf} data-testid={`hf-${z.hf}`}>
+                  <th scope="row" className={`${s.td} ${s.tdLinks}`}>
+                    HF {z.hf}
+                  </th>
+                  <td className={s.td}>
+                    {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} /> {/* the word, not the colour alone */}
+                    <span className={s.ampelWort}>{AMPEL_LABEL[z.ampel]}</span>
+                  </td>
+                  {AMPELN.map((a) => (
+                    <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
+                      {z.anzahl[a]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Text size={200} className={gem.leise}>
           {anzahl(kpi.handlungsziele.length, 'Handlungsziel', 'Handlungsziele')},{' '}
           {anzahl(kpi.kennzahlen.length, 'Kennzahl', 'Kennzahlen')}. k. D. = keine Daten (kein Istwert).
+        </Text>
+        {/* the thresholds come from the workbook (Stammdaten › Einstellungen), as used for this result */}
+        <Text size={200} data-testid="ampel-schwellen">
+          {`Ampel nach Zielerreichung: grün ab ${prozent(kpi.schwellen.gruen)}, gelb ab ${prozent(kpi.schwellen.gelb)}, darunter rot (Einstellungen im Blatt „Stammdaten“).`}
         </Text>
       </Card>
     </>
