@@ -422,7 +422,8 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                     <Button
                       appearance="subtle"
                       onClick={() => kennzahlEntfernen(i, titel)}
-                      aria-label={`Kennzahl ${titel} entfernen`}
+                      // the name starts with the visible text (WCAG 2.5.3) and says which one
+                      aria-label={`Kennzahl entfernen: ${titel}`}
                     >
                       Kennzahl entfernen
                     </Button>
