@@ -6,7 +6,9 @@ import type { Finding } from '../domain/model';
 import { App } from './App';
 import { AusserhalbOffice } from './start/AusserhalbOffice';
 import { gruppiereNachBlatt } from './pruefen/Pruefen';
-import { FakeGateway, demoFehler } from './demo/fakeGateway';
+import { beispielTabellen } from '../workbook/beispiel';
+import { installiereDemoExcel, stelle } from './demo/demoExcel';
+import { OfficeGateway } from './officeGateway';
 import type { ArbeitsmappeGateway } from './gateway';
 import './testHilfen';
 
@@ -202,34 +204,49 @@ describe('errors of actions', () => {
   });
 });
 
-describe('whole flow on the in-memory workbook (real domain)', () => {
-  it('Einrichten → Prüfen shows the planted errors → click selects → fix → KPIs summary', async () => {
-    const fehler = demoFehler();
-    const gw = new FakeGateway({ fehlendeTabellen: ['einstellungen'], fehler, jetzt: () => JETZT });
-    render(<App gateway={gw} />);
+describe('whole flow on the in-memory Excel (real Office gateway and adapter, as demo.html)', () => {
+  it('Einrichten → Prüfen shows the planted errors → click selects → fix → KPIs summary with the workbook thresholds', async () => {
+    const excel = installiereDemoExcel();
+    render(<App gateway={new OfficeGateway(() => JETZT)} />);
 
-    expect(await screen.findByText('Tabelle tblEinstellungen (Blatt Stammdaten)')).toBeTruthy();
+    expect(await screen.findByText('Tabelle tblEinstellungen (Blatt Stammdaten)', {}, { timeout: 10000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Einrichten' }));
-    expect(await screen.findByText('Einrichten abgeschlossen')).toBeTruthy();
+    expect(await screen.findByText('Einrichten abgeschlossen', {}, { timeout: 10000 })).toBeTruthy();
     expect(await screen.findByText('Aufbau vollständig')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Einrichten abgeschlossen'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Prüfen' }));
-    const adresse = FakeGateway.adresse(fehler[0]);
-    const eintrag = await eintragZu(adresse, 10000);
-    fireEvent.click(eintrag);
-    await waitFor(() => expect(gw.auswahl).toEqual([adresse]));
+    const adresse = excel.fehlerAdressen[0];
+    fireEvent.click(await eintragZu(adresse, 10000));
+    await waitFor(() => expect(excel.auswahl).toEqual([adresse]));
 
     // With Fehler the KPIs are refused and nothing is written.
     fireEvent.click(screen.getByRole('tab', { name: 'KPIs' }));
     // the first lazy import of a view compiles it under ts-jest, which can take over a second
     fireEvent.click(await screen.findByRole('button', { name: 'KPIs aktualisieren' }, { timeout: 10000 }));
-    expect(await screen.findByText('KPIs nicht berechnet')).toBeTruthy();
+    expect(await screen.findByText('KPIs nicht berechnet', {}, { timeout: 10000 })).toBeTruthy();
+    expect(excel.fake.modell.blaetter.map((b) => b.name)).not.toContain('KPI Übersicht');
 
-    act(() => gw.korrigiereFehler());
+    // the user corrects the cells and sets other Ampel thresholds in Excel
+    const einstellungen = beispielTabellen().einstellungen;
+    const zeile = (name: string) => einstellungen.findIndex((r) => r[0] === name);
+    act(() => {
+      excel.korrigiereFehler();
+      for (const [name, wert] of [
+        ['Ampel grün ab', 0.8],
+        ['Ampel gelb ab', 0.5],
+      ] as const) {
+        const z = stelle({ tabelle: 'einstellungen', zeile: zeile(name), spalte: 'Wert' });
+        excel.fake.tippen(z.blatt, z.adresse, wert);
+      }
+    });
     fireEvent.click(screen.getByRole('button', { name: 'KPIs aktualisieren' }));
-    expect(await screen.findByText('Gesamt 2026')).toBeTruthy();
+    expect(await screen.findByText('Gesamt 2026', {}, { timeout: 10000 })).toBeTruthy();
     expect(screen.getByText('Handlungsziele je Ampel')).toBeTruthy();
     expect(screen.getAllByTestId(/^hf-\d$/)).toHaveLength(8);
+    expect(screen.getByTestId('ampel-schwellen').textContent).toMatch(/grün ab 80\s%, gelb ab 50\s%, darunter rot/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Gesamt 2026' })));
+    expect(excel.fake.modell.blaetter.map((b) => b.name)).toContain('KPI Übersicht');
     fireEvent.click(screen.getByRole('tab', { name: 'Start' }));
     expect((await screen.findByTestId('letzte-kpi')).textContent).not.toBe('noch nie');
   });

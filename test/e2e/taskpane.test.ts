@@ -22,7 +22,8 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import { pruefen } from '../../src/domain';
 import { jahreswechsel } from '../../src/domain/jahreswechsel';
 import { TABLES } from '../../src/domain/schema';
-import { FakeGateway } from '../../src/taskpane/demo/fakeGateway';
+import { leseArbeitsmappe } from '../../src/excel/lesen';
+import { installiereDemoExcel } from '../../src/taskpane/demo/demoExcel';
 import { ladeMappe } from '../../src/xlsx/laden';
 import { leseRohdaten } from '../../src/xlsx/lesen';
 import { starteServer, type StatischerServer } from './server';
@@ -420,8 +421,10 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await bereich.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
     await bereich.getByRole('heading', { name: 'Vorschau: Berichtsjahr 2026 → 2027' }).waitFor();
     expect(await fokusText()).toBe('Vorschau: Berichtsjahr 2026 → 2027');
-    // the demo workbook is the sample with its Zeitreihe 2025
-    const raw = new FakeGateway().rohdaten();
+    // the demo workbook is the sample with its Zeitreihe 2025: the same one, corrected, read here by the adapter
+    const demo = installiereDemoExcel({ vollstaendig: true });
+    demo.korrigiereFehler();
+    const raw = await leseArbeitsmappe(demo.fake.context);
     expect(raw.tables.some((t) => t.name === TABLES.zeitreihe.name)).toBe(true);
     const plan = pruefen(raw).plan;
     if (!plan) throw new Error('Beispiel ohne Plan');
