@@ -226,6 +226,7 @@ export function berechneKpi(plan: Plan): KpiResult {
 
   return {
     berichtsjahr: e.berichtsjahr,
+    schwellen: { gruen: e.ampelGruen, gelb: e.ampelGelb },
     kennzahlen,
     handlungsziele,
     handlungsfelder,

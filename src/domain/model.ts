@@ -231,6 +231,8 @@ export interface HandlungsfeldKpi extends Zaehlung {
 
 export interface KpiResult {
   readonly berichtsjahr: number;
+  /** the Ampel thresholds of Einstellungen the result was computed with (0…1) */
+  readonly schwellen: { readonly gruen: number; readonly gelb: number };
   readonly kennzahlen: readonly KennzahlKpi[];
   readonly handlungsziele: readonly HandlungszielKpi[];
   readonly handlungsfelder: readonly HandlungsfeldKpi[];

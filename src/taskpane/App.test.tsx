@@ -4,9 +4,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Finding } from '../domain/model';
 import { App } from './App';
-import { AusserhalbOffice } from './ansichten/AusserhalbOffice';
-import { gruppiereNachBlatt } from './ansichten/Pruefen';
-import { FakeGateway, demoFehler } from './demo/fakeGateway';
+import { AusserhalbOffice } from './start/AusserhalbOffice';
+import { gruppiereNachBlatt } from './pruefen/Pruefen';
+import { beispielTabellen } from '../workbook/beispiel';
+import { installiereDemoExcel, stelle } from './demo/demoExcel';
+import { OfficeGateway } from './officeGateway';
 import type { ArbeitsmappeGateway } from './gateway';
 import './testHilfen';
 
@@ -120,7 +122,7 @@ describe('Prüfen view', () => {
     await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
   });
 
-  it('keeps the focus: „Erneut prüfen“ stays focused while busy, Prüfen on Start moves it to the Prüfen tab', async () => {
+  it('keeps the focus: „Erneut prüfen“ stays focused while busy, then the result takes it; Prüfen on Start lands there too', async () => {
     const gw = mockGateway(FINDINGS);
     const { unmount } = render(<App gateway={gw} startAnsicht="pruefen" ausfuehren />);
     const knopf = await screen.findByRole('button', { name: 'Erneut prüfen' });
@@ -129,6 +131,7 @@ describe('Prüfen view', () => {
     expect(knopf.getAttribute('aria-disabled')).toBe('true');
     expect(document.activeElement).toBe(knopf);
     await waitFor(() => expect(gw.pruefen).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Ergebnis der Prüfung' })));
     unmount();
 
     render(<App gateway={mockGateway(FINDINGS)} />);
@@ -136,7 +139,8 @@ describe('Prüfen view', () => {
     start.focus();
     fireEvent.click(start);
     await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' });
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Prüfen' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Ergebnis der Prüfung' })));
+    expect(document.activeElement?.textContent).toBe('3 Fehler1 Warnung');
   });
 });
 
@@ -200,34 +204,49 @@ describe('errors of actions', () => {
   });
 });
 
-describe('whole flow on the in-memory workbook (real domain)', () => {
-  it('Einrichten → Prüfen shows the planted errors → click selects → fix → KPIs summary', async () => {
-    const fehler = demoFehler();
-    const gw = new FakeGateway({ fehlendeTabellen: ['einstellungen'], fehler, jetzt: () => JETZT });
-    render(<App gateway={gw} />);
+describe('whole flow on the in-memory Excel (real Office gateway and adapter, as demo.html)', () => {
+  it('Einrichten → Prüfen shows the planted errors → click selects → fix → KPIs summary with the workbook thresholds', async () => {
+    const excel = installiereDemoExcel();
+    render(<App gateway={new OfficeGateway(() => JETZT)} />);
 
-    expect(await screen.findByText('Tabelle tblEinstellungen (Blatt Stammdaten)')).toBeTruthy();
+    expect(await screen.findByText('Tabelle tblEinstellungen (Blatt Stammdaten)', {}, { timeout: 10000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Einrichten' }));
-    expect(await screen.findByText('Einrichten abgeschlossen')).toBeTruthy();
+    expect(await screen.findByText('Einrichten abgeschlossen', {}, { timeout: 10000 })).toBeTruthy();
     expect(await screen.findByText('Aufbau vollständig')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('Einrichten abgeschlossen'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Prüfen' }));
-    const adresse = FakeGateway.adresse(fehler[0]);
-    const eintrag = await eintragZu(adresse, 10000);
-    fireEvent.click(eintrag);
-    await waitFor(() => expect(gw.auswahl).toEqual([adresse]));
+    const adresse = excel.fehlerAdressen[0];
+    fireEvent.click(await eintragZu(adresse, 10000));
+    await waitFor(() => expect(excel.auswahl).toEqual([adresse]));
 
     // With Fehler the KPIs are refused and nothing is written.
     fireEvent.click(screen.getByRole('tab', { name: 'KPIs' }));
     // the first lazy import of a view compiles it under ts-jest, which can take over a second
     fireEvent.click(await screen.findByRole('button', { name: 'KPIs aktualisieren' }, { timeout: 10000 }));
-    expect(await screen.findByText('KPIs nicht berechnet')).toBeTruthy();
+    expect(await screen.findByText('KPIs nicht berechnet', {}, { timeout: 10000 })).toBeTruthy();
+    expect(excel.fake.modell.blaetter.map((b) => b.name)).not.toContain('KPI Übersicht');
 
-    act(() => gw.korrigiereFehler());
+    // the user corrects the cells and sets other Ampel thresholds in Excel
+    const einstellungen = beispielTabellen().einstellungen;
+    const zeile = (name: string) => einstellungen.findIndex((r) => r[0] === name);
+    act(() => {
+      excel.korrigiereFehler();
+      for (const [name, wert] of [
+        ['Ampel grün ab', 0.8],
+        ['Ampel gelb ab', 0.5],
+      ] as const) {
+        const z = stelle({ tabelle: 'einstellungen', zeile: zeile(name), spalte: 'Wert' });
+        excel.fake.tippen(z.blatt, z.adresse, wert);
+      }
+    });
     fireEvent.click(screen.getByRole('button', { name: 'KPIs aktualisieren' }));
-    expect(await screen.findByText('Gesamt 2026')).toBeTruthy();
+    expect(await screen.findByText('Gesamt 2026', {}, { timeout: 10000 })).toBeTruthy();
     expect(screen.getByText('Handlungsziele je Ampel')).toBeTruthy();
     expect(screen.getAllByTestId(/^hf-\d$/)).toHaveLength(8);
+    expect(screen.getByTestId('ampel-schwellen').textContent).toMatch(/grün ab 80\s%, gelb ab 50\s%, darunter rot/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Gesamt 2026' })));
+    expect(excel.fake.modell.blaetter.map((b) => b.name)).toContain('KPI Übersicht');
     fireEvent.click(screen.getByRole('tab', { name: 'Start' }));
     expect((await screen.findByTestId('letzte-kpi')).textContent).not.toBe('noch nie');
   });

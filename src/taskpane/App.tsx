@@ -14,17 +14,17 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ANSICHTEN, type Ansicht } from './ansicht';
-import { Start } from './ansichten/Start';
+import { Start } from './start/Start';
 import type { ChecklisteGateway } from './checkliste/gateway';
 import type { ArbeitsmappeGateway, SelbsttestErgebnis } from './gateway';
 import type { JahreswechselGateway } from './jahreswechsel/gateway';
 import type { NetzwerkGateway } from './netzwerk/gateway';
 import { FehlerAnzeige } from './komponenten/FehlerAnzeige';
-import { useArbeitsmappe } from './useArbeitsmappe';
+import { ZIELE, useArbeitsmappe, zaehlung } from './useArbeitsmappe';
 
 // Views not needed on first paint load on demand, to keep the initial bundle small.
-const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './ansichten/Pruefen').then((m) => ({ default: m.Pruefen })));
-const Kpis = lazy(() => import(/* webpackChunkName: "kpis" */ './ansichten/Kpis').then((m) => ({ default: m.Kpis })));
+const Pruefen = lazy(() => import(/* webpackChunkName: "pruefen" */ './pruefen/Pruefen').then((m) => ({ default: m.Pruefen })));
+const Kpis = lazy(() => import(/* webpackChunkName: "kpis" */ './kpi/Kpis').then((m) => ({ default: m.Kpis })));
 const ChecklisteAnsicht = lazy(() =>
   import(/* webpackChunkName: "checkliste" */ './checkliste/ChecklisteAnsicht').then((m) => ({ default: m.ChecklisteAnsicht })),
 );
@@ -32,8 +32,25 @@ const NetzwerkUebernehmen = lazy(() =>
   import(/* webpackChunkName: "netzwerk" */ './netzwerk/NetzwerkUebernehmen').then((m) => ({ default: m.NetzwerkUebernehmen })),
 );
 
+// Fluent marks a focused text field only by a 2 px underline (about 2.2:1); an outline in the focus
+// stroke colour (black on light, white on dark) is visible at 3:1 or more on every background (WCAG 2.4.7, 1.4.11).
+const TEXTFELDER = ['fui-Input', 'fui-Textarea', 'fui-Select', 'fui-Dropdown', 'fui-Combobox', 'fui-SpinButton'];
+const textfeldFokus = Object.fromEntries(
+  TEXTFELDER.map((k) => [`& .${k}:focus-within`, { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' }]),
+);
+
 const useStyles = makeStyles({
-  wurzel: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  wurzel: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+    // long German compounds wrap instead of running out of a narrow pane (320 px at 200 % zoom is 160 px)
+    overflowWrap: 'break-word',
+    // a MessageBar's text sits in a grid column sized by its longest word: let that word break too
+    '& .fui-MessageBarBody': { minWidth: 0, overflowWrap: 'anywhere' },
+    ...textfeldFokus,
+  },
   kopf: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -87,9 +104,19 @@ function Platzhalter({ text }: { text: string }) {
   return <Text>{text}</Text>;
 }
 
-export function App({
+export function App(props: AppProps) {
+  return (
+    <FluentProvider theme={props.dunkel ? webDarkTheme : webLightTheme} lang="de">
+      {/* announcements (MessageBars, useAsyncAktion) need the announcer above the state */}
+      <AriaLiveAnnouncer>
+        <Oberflaeche {...props} />
+      </AriaLiveAnnouncer>
+    </FluentProvider>
+  );
+}
+
+function Oberflaeche({
   gateway,
-  dunkel = false,
   startAnsicht = 'start',
   ausfuehren = false,
   hinweise = [],
@@ -116,17 +143,17 @@ export function App({
 
   // An action that switches the view unmounts the button that had the focus:
   // the focus goes to the tab of the new view instead of falling to <body>.
-  const tabs = useRef(new Map<Ansicht, HTMLButtonElement>());
-  const fokusAufTab = useRef(false);
-  useEffect(() => {
-    if (!fokusAufTab.current) return;
-    fokusAufTab.current = false;
-    tabs.current.get(ansicht)?.focus();
-  }, [ansicht]);
+  const tabZiel = (a: Ansicht) => `tab-${a}`;
   const zeige = (a: Ansicht) => setAnsicht(a);
   const wechsle = (a: Ansicht) => {
-    fokusAufTab.current = true;
+    aktionen.fokussiere(tabZiel(a));
     setAnsicht(a);
+  };
+  // „Fehler anzeigen“: the Prüfen view with the findings the last action found, its result takes the focus
+  const fehlerZeigen = () => {
+    setAnsicht('pruefen');
+    aktionen.fokussiere(ZIELE.pruefung);
+    if (zustand.pruefung) aktionen.ansagen(`Prüfen: ${zaehlung(zustand.pruefung.findings)}.`);
   };
   const pruefenUndZeigen = async () => {
     wechsle('pruefen');
@@ -145,7 +172,9 @@ export function App({
           zustand={zustand}
           aktionen={{ ...aktionen, pruefen: pruefenUndZeigen, kpiAktualisieren: kpiUndZeigen }}
           jahreswechsel={jahreswechsel}
-          selbsttest={gateway.selbsttest ? () => (gateway.selbsttest as () => Promise<SelbsttestErgebnis>).call(gateway) : undefined}
+          selbsttest={
+            gateway.selbsttest ? () => (gateway.selbsttest as () => Promise<SelbsttestErgebnis>).call(gateway) : undefined
+          }
         />
       );
       break;
@@ -153,7 +182,7 @@ export function App({
       inhalt = <Pruefen zustand={zustand} aktionen={aktionen} />;
       break;
     case 'kpi':
-      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={() => wechsle('pruefen')} />;
+      inhalt = <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={fehlerZeigen} />;
       break;
     case 'checkliste':
       inhalt = checkliste ? (
@@ -173,53 +202,45 @@ export function App({
   }
 
   return (
-    <FluentProvider theme={dunkel ? webDarkTheme : webLightTheme} lang="de">
-      {/* MessageBars announce through useAnnounce(), which needs an announcer above them */}
-      <AriaLiveAnnouncer>
-        <div className={s.wurzel}>
-          <header className={s.kopf}>
-            <Text as="h1" className={s.titel}>
-              Integrationsmonitor
-            </Text>
-            <TabList
-              className={s.tabs}
-              size="small"
-              selectedValue={ansicht}
-              onTabSelect={(_, d) => zeige(d.value as Ansicht)}
-              aria-label="Ansichten"
-            >
-              {ANSICHTEN.map((a) => (
-                <Tab
-                  key={a.id}
-                  value={a.id}
-                  className={s.tab}
-                  content={{ className: s.tabText }}
-                  ref={(el) => {
-                    if (el) tabs.current.set(a.id, el);
-                    else tabs.current.delete(a.id);
-                  }}
-                >
-                  {a.titel}
-                </Tab>
-              ))}
-            </TabList>
-          </header>
-          <main className={s.inhalt}>
-            {info ? (
-              <MessageBar intent="info" layout="multiline">
-                <MessageBarBody>{info}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {hinweise.map((h) => (
-              <MessageBar key={h} intent="warning" layout="multiline">
-                <MessageBarBody>{h}</MessageBarBody>
-              </MessageBar>
-            ))}
-            {zustand.fehler ? <FehlerAnzeige fehler={zustand.fehler.fehler} onSchliessen={aktionen.fehlerSchliessen} /> : null}
-            <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
-          </main>
-        </div>
-      </AriaLiveAnnouncer>
-    </FluentProvider>
+    <div className={s.wurzel}>
+      <header className={s.kopf}>
+        <Text as="h1" className={s.titel}>
+          Integrationsmonitor
+        </Text>
+        <TabList
+          className={s.tabs}
+          size="small"
+          selectedValue={ansicht}
+          onTabSelect={(_, d) => zeige(d.value as Ansicht)}
+          aria-label="Ansichten"
+        >
+          {ANSICHTEN.map((a) => (
+            <Tab key={a.id} value={a.id} className={s.tab} content={{ className: s.tabText }} ref={aktionen.ziel(tabZiel(a.id))}>
+              {a.titel}
+            </Tab>
+          ))}
+        </TabList>
+      </header>
+      <main className={s.inhalt}>
+        {info ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{info}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {hinweise.map((h) => (
+          <MessageBar key={h} intent="warning" layout="multiline">
+            <MessageBarBody>{h}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {zustand.fehler ? (
+          <FehlerAnzeige
+            fehler={zustand.fehler.fehler}
+            onSchliessen={() => aktionen.fehlerSchliessen(tabZiel(ansicht))}
+            fokusRef={aktionen.ziel(ZIELE.fehler)}
+          />
+        ) : null}
+        <Suspense fallback={<Spinner size="small" label="Ansicht wird geladen …" />}>{inhalt}</Suspense>
+      </main>
+    </div>
   );
 }

@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startAnsichtAusUrl } from './ansicht';
-import { AusserhalbOffice } from './ansichten/AusserhalbOffice';
+import { AusserhalbOffice } from './start/AusserhalbOffice';
 import { ermittleUmgebung } from './umgebung';
 
 /** Office.onReady answers within a second in Excel; a plain browser must not wait longer than this. */

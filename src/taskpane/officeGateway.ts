@@ -72,7 +72,7 @@ export class OfficeGateway implements ArbeitsmappeGateway {
     pruefePflicht();
     const [{ leseArbeitsmappe }, { berichtBauen }] = await Promise.all([
       import(/* webpackChunkName: "excel-lesen" */ '../excel/lesen'),
-      import(/* webpackChunkName: "bericht" */ './bericht/berichtBauen'),
+      import(/* webpackChunkName: "bericht" */ './kpi/berichtBauen'),
     ]);
     const raw = await Excel.run((context) => leseArbeitsmappe(context));
     return berichtBauen(raw, format, this.jetzt());

@@ -1,10 +1,13 @@
 /**
  * State and actions of the task pane in one hook, so every view sees the
  * same results (switching tabs keeps the last check) and every failure ends
- * in one visible German error instead of the console.
+ * in one visible German error instead of the console. Busy state, errors,
+ * focus and announcements come from useAsyncAktion; the views register the
+ * elements named in ZIELE as focus targets (`ref={aktionen.ziel(ZIELE.kpi)}`).
  */
-import { useCallback, useRef, useState } from 'react';
-import { alsBenutzerFehler } from './fehler';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { anzahl, prozent } from './format';
+import { FEHLER_ZIEL, useAsyncAktion } from './komponenten/useAsyncAktion';
 import type {
   ArbeitsmappeGateway,
   ArbeitsmappenStatus,
@@ -40,8 +43,24 @@ export interface ArbeitsmappeAktionen {
   /** offer the last report again (a browser may have blocked the first download) */
   berichtHerunterladen(): void;
   waehleZelle(blatt: string, zelle: string): Promise<void>;
-  fehlerSchliessen(): void;
+  /** the focus returns to what started the failed action, else to the target `ersatz` */
+  fehlerSchliessen(ersatz?: string): void;
+  /** callback ref of a focus target (see ZIELE) */
+  ziel(name: string): (el: HTMLElement | null) => void;
+  /** the focus goes to that target as soon as it is rendered */
+  fokussiere(name: string): void;
+  /** a polite announcement for screen readers */
+  ansagen(text: string): void;
 }
+
+/** Focus targets of the results; the views put them on the element that shows the result. */
+export const ZIELE = {
+  einrichten: 'einrichten',
+  pruefung: 'pruefung',
+  kpi: 'kpi',
+  bericht: 'bericht',
+  fehler: FEHLER_ZIEL,
+} as const;
 
 const AKTION_TITEL: Readonly<Record<Aktion, string>> = {
   status: 'Das Lesen der Arbeitsmappe',
@@ -55,10 +74,10 @@ const AKTION_TITEL: Readonly<Record<Aktion, string>> = {
 
 const berichtAktion = (format: BerichtFormat): Aktion => (format === 'docx' ? 'bericht-docx' : 'bericht-html');
 
-const LEER: ArbeitsmappeZustand = {
+type Ergebnisse = Omit<ArbeitsmappeZustand, 'laeuft' | 'fehler'>;
+
+const LEER: Ergebnisse = {
   status: null,
-  laeuft: null,
-  fehler: null,
   einrichten: null,
   pruefung: null,
   kpi: null,
@@ -67,131 +86,146 @@ const LEER: ArbeitsmappeZustand = {
 };
 
 export function useArbeitsmappe(gateway: ArbeitsmappeGateway): [ArbeitsmappeZustand, ArbeitsmappeAktionen] {
-  const [zustand, setZustand] = useState<ArbeitsmappeZustand>(LEER);
+  const [ergebnisse, setErgebnisse] = useState<Ergebnisse>(LEER);
+  const aktion = useAsyncAktion<Aktion>(AKTION_TITEL);
+  const { ausfuehren, fehlerZeigen, ansagen } = aktion;
   // the download callback reads the latest report without being recreated on every state change
-  const zustandRef = useRef(zustand);
-  zustandRef.current = zustand;
-  // Excel runs one batch at a time per pane; a second click while busy is ignored, not queued.
-  const beschaeftigt = useRef(false);
+  const ergebnisseRef = useRef(ergebnisse);
+  ergebnisseRef.current = ergebnisse;
 
-  const ausfuehren = useCallback(
-    async <T>(aktion: Aktion, arbeit: () => Promise<T>, fertig: (z: ArbeitsmappeZustand, r: T) => ArbeitsmappeZustand) => {
-      if (beschaeftigt.current) return;
-      beschaeftigt.current = true;
-      setZustand((z) => ({ ...z, laeuft: aktion, fehler: null, fortschritt: null }));
-      try {
-        const r = await arbeit();
-        setZustand((z) => ({ ...fertig(z, r), laeuft: null, fortschritt: null }));
-      } catch (e) {
-        const fehler = alsBenutzerFehler(e, AKTION_TITEL[aktion]);
-        setZustand((z) => ({ ...z, laeuft: null, fortschritt: null, fehler: { aktion, fehler } }));
-      } finally {
-        beschaeftigt.current = false;
-      }
-    },
-    [],
-  );
+  const ladeStatus = useCallback(async () => {
+    await ausfuehren('status', () => gateway.status(), { dann: (status) => setErgebnisse((z) => ({ ...z, status })) });
+  }, [ausfuehren, gateway]);
 
-  const ladeStatus = useCallback(
-    () => ausfuehren('status', () => gateway.status(), (z, status) => ({ ...z, status })),
-    [ausfuehren, gateway],
-  );
+  const einrichten = useCallback(async () => {
+    await ausfuehren('einrichten', async () => ({ ergebnis: await gateway.einrichten(), status: await gateway.status() }), {
+      dann: (r) => setErgebnisse((z) => ({ ...z, einrichten: r.ergebnis, status: r.status })),
+      fokus: ZIELE.einrichten,
+    });
+  }, [ausfuehren, gateway]);
 
-  const einrichten = useCallback(
-    () =>
-      ausfuehren(
-        'einrichten',
-        async () => {
-          const ergebnis = await gateway.einrichten();
-          const status = await gateway.status();
-          return { ergebnis, status };
-        },
-        (z, r) => ({ ...z, einrichten: r.ergebnis, status: r.status }),
-      ),
-    [ausfuehren, gateway],
-  );
+  const pruefen = useCallback(async () => {
+    await ausfuehren('pruefen', () => gateway.pruefen(), {
+      dann: (pruefung) => setErgebnisse((z) => ({ ...z, pruefung })),
+      fokus: ZIELE.pruefung,
+      ansage: (p) => `Prüfung abgeschlossen: ${zaehlung(p.findings)}.`,
+    });
+  }, [ausfuehren, gateway]);
 
-  const pruefen = useCallback(
-    () => ausfuehren('pruefen', () => gateway.pruefen(), (z, pruefung) => ({ ...z, pruefung })),
-    [ausfuehren, gateway],
-  );
-
-  const kpiAktualisieren = useCallback(
-    () =>
-      ausfuehren(
-        'kpi',
-        async () => {
-          const kpi = await gateway.kpiAktualisieren((schritt, anteil) =>
-            setZustand((z) => ({ ...z, fortschritt: { schritt, anteil } })),
-          );
-          const status = await gateway.status();
-          return { kpi, status };
-        },
-        // A refresh validates too: its findings are the current check result.
-        (z, r) => ({
-          ...z,
-          kpi: r.kpi,
-          status: r.status,
-          pruefung: { findings: r.kpi.findings, geprueftAm: r.kpi.berechnetAm },
-        }),
-      ),
-    [ausfuehren, gateway],
-  );
+  const kpiAktualisieren = useCallback(async () => {
+    setErgebnisse((z) => ({ ...z, fortschritt: null }));
+    const r = await ausfuehren(
+      'kpi',
+      async () => {
+        const kpi = await gateway.kpiAktualisieren((schritt, anteil) =>
+          setErgebnisse((z) => ({ ...z, fortschritt: { schritt, anteil } })),
+        );
+        return { kpi, status: await gateway.status() };
+      },
+      {
+        dann: ({ kpi, status }) =>
+          setErgebnisse((z) => ({
+            ...z,
+            kpi,
+            status,
+            // A refresh validates too: its findings are the current check result.
+            pruefung: { findings: kpi.findings, geprueftAm: kpi.berechnetAm },
+            fortschritt: null,
+          })),
+        fokus: ZIELE.kpi,
+        // the refusal is a MessageBar, which announces itself
+        ansage: ({ kpi }) =>
+          kpi.kpi ? `KPIs aktualisiert: Zielerreichung gesamt ${prozent(kpi.kpi.gesamt.zielerreichung)}.` : null,
+      },
+    );
+    if (!r.ok) setErgebnisse((z) => ({ ...z, fortschritt: null }));
+  }, [ausfuehren, gateway]);
 
   const berichtErstellen = useCallback(
-    (format: BerichtFormat) =>
-      ausfuehren(
-        berichtAktion(format),
-        async () => {
-          const r = await gateway.berichtErstellen(format);
-          let downloadFehler: BenutzerFehler | null = null;
-          try {
-            if (r.datei) gateway.herunterladen(r.datei.name, r.datei.inhalt, r.datei.mime);
-          } catch (e) {
-            // the report is built: it stays on offer („Erneut herunterladen“) next to the error
-            downloadFehler = alsBenutzerFehler(e, AKTION_TITEL[berichtAktion(format)]);
-          }
-          return { r, downloadFehler };
-        },
+    async (format: BerichtFormat) => {
+      const r = await ausfuehren(berichtAktion(format), () => gateway.berichtErstellen(format), {
         // building validates too: its findings are the current check result
-        (z, { r, downloadFehler }) => ({
-          ...z,
-          bericht: { ...r, format },
-          pruefung: { findings: r.findings, geprueftAm: r.erstelltAm },
-          fehler: downloadFehler ? { aktion: berichtAktion(format), fehler: downloadFehler } : null,
-        }),
-      ),
-    [ausfuehren, gateway],
+        dann: (b) =>
+          setErgebnisse((z) => ({
+            ...z,
+            bericht: { ...b, format },
+            pruefung: { findings: b.findings, geprueftAm: b.erstelltAm },
+          })),
+        fokus: ZIELE.bericht,
+      });
+      const d = r.ok ? r.wert.datei : null;
+      try {
+        if (d) gateway.herunterladen(d.name, d.inhalt, d.mime);
+      } catch (e) {
+        // the report is built: it stays on offer („Erneut herunterladen“) next to the error
+        fehlerZeigen(berichtAktion(format), e);
+      }
+    },
+    [ausfuehren, fehlerZeigen, gateway],
   );
 
   const berichtHerunterladen = useCallback(() => {
-    const d = zustandRef.current.bericht?.datei;
+    const d = ergebnisseRef.current.bericht?.datei;
     if (!d) return;
     try {
       gateway.herunterladen(d.name, d.inhalt, d.mime);
     } catch (e) {
-      const aktion = berichtAktion(d.format);
-      setZustand((z) => ({ ...z, fehler: { aktion, fehler: alsBenutzerFehler(e, AKTION_TITEL[aktion]) } }));
+      fehlerZeigen(berichtAktion(d.format), e);
     }
-  }, [gateway]);
+  }, [fehlerZeigen, gateway]);
 
   const waehleZelle = useCallback(
     async (blatt: string, zelle: string) => {
-      // Navigation does not block other actions and keeps the results on screen.
+      // Navigation does not block other actions and keeps the results (and the focus) where they are.
       try {
         await gateway.waehleZelle(blatt, zelle);
+        ansagen(`Zelle ${blatt}!${zelle} in Excel ausgewählt.`);
       } catch (e) {
-        const fehler = alsBenutzerFehler(e, AKTION_TITEL.navigation);
-        setZustand((z) => ({ ...z, fehler: { aktion: 'navigation', fehler } }));
+        fehlerZeigen('navigation', e);
       }
     },
-    [gateway],
+    [ansagen, fehlerZeigen, gateway],
   );
 
-  const fehlerSchliessen = useCallback(() => setZustand((z) => ({ ...z, fehler: null })), []);
+  const { fehlerSchliessen, ziel, fokussiere, laeuft, fehler } = aktion;
+  const zustand = useMemo<ArbeitsmappeZustand>(
+    () => ({ ...ergebnisse, laeuft, fehler: fehler ? { aktion: fehler.art, fehler: fehler.fehler } : null }),
+    [ergebnisse, laeuft, fehler],
+  );
+  const aktionen = useMemo<ArbeitsmappeAktionen>(
+    () => ({
+      ladeStatus,
+      einrichten,
+      pruefen,
+      kpiAktualisieren,
+      berichtErstellen,
+      berichtHerunterladen,
+      waehleZelle,
+      fehlerSchliessen,
+      ziel,
+      fokussiere,
+      ansagen,
+    }),
+    [
+      ladeStatus,
+      einrichten,
+      pruefen,
+      kpiAktualisieren,
+      berichtErstellen,
+      berichtHerunterladen,
+      waehleZelle,
+      fehlerSchliessen,
+      ziel,
+      fokussiere,
+      ansagen,
+    ],
+  );
+  return [zustand, aktionen];
+}
 
-  return [
-    zustand,
-    { ladeStatus, einrichten, pruefen, kpiAktualisieren, berichtErstellen, berichtHerunterladen, waehleZelle, fehlerSchliessen },
-  ];
+/** "3 Fehler, 1 Warnung" */
+export function zaehlung(findings: readonly { readonly schwere: string }[]): string {
+  const fehler = findings.filter((f) => f.schwere === 'Fehler').length;
+  const warnungen = findings.length - fehler;
+  return `${anzahl(fehler, 'Fehler', 'Fehler')}, ${anzahl(warnungen, 'Warnung', 'Warnungen')}`;
 }

@@ -22,7 +22,8 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import { pruefen } from '../../src/domain';
 import { jahreswechsel } from '../../src/domain/jahreswechsel';
 import { TABLES } from '../../src/domain/schema';
-import { FakeGateway } from '../../src/taskpane/demo/fakeGateway';
+import { leseArbeitsmappe } from '../../src/excel/lesen';
+import { installiereDemoExcel } from '../../src/taskpane/demo/demoExcel';
 import { ladeMappe } from '../../src/xlsx/laden';
 import { leseRohdaten } from '../../src/xlsx/lesen';
 import { starteServer, type StatischerServer } from './server';
@@ -90,6 +91,18 @@ async function keinSeitlichesScrollen(page: Page): Promise<void> {
 
 async function foto(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's WCAG 2.1 A/AA and best-practice violations of the page as it is now. */
+async function axeVerstoesse(page: Page): Promise<string[]> {
+  // evaluated through the debugger protocol: the pane's CSP allows no inline script
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    // documented exception: tabster's focus guards (aria-hidden <i tabindex=0>, microsoft/tabster#288)
+    const r = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
 }
 
 beforeAll(async () => {
@@ -408,8 +421,10 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await bereich.getByRole('button', { name: 'Vorschau aktualisieren' }).click();
     await bereich.getByRole('heading', { name: 'Vorschau: Berichtsjahr 2026 → 2027' }).waitFor();
     expect(await fokusText()).toBe('Vorschau: Berichtsjahr 2026 → 2027');
-    // the demo workbook is the sample with its Zeitreihe 2025
-    const raw = new FakeGateway().rohdaten();
+    // the demo workbook is the sample with its Zeitreihe 2025: the same one, corrected, read here by the adapter
+    const demo = installiereDemoExcel({ vollstaendig: true });
+    demo.korrigiereFehler();
+    const raw = await leseArbeitsmappe(demo.fake.context);
     expect(raw.tables.some((t) => t.name === TABLES.zeitreihe.name)).toBe(true);
     const plan = pruefen(raw).plan;
     if (!plan) throw new Error('Beispiel ohne Plan');
@@ -489,15 +504,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     await page.getByRole('tablist', { name: 'Ansichten' }).waitFor({ timeout: 15000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
-    // evaluated through the debugger protocol: the pane's CSP allows no inline script
-    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const verstoesse = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      // documented exception: tabster's focus guards (aria-hidden <i tabindex=0>, microsoft/tabster#288)
-      const r = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-    });
-    expect(verstoesse).toEqual([]);
+    expect(await axeVerstoesse(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -555,4 +562,402 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     expect(log.fehler).toEqual([]);
     await page.context().close();
   });
+});
+
+/**
+ * Records what reaches a screen reader: Fluent's announcer (document.ariaNotify where the
+ * browser has it, else an aria-live element) and every live region or alert/status that
+ * appears or changes. Installed before the page's own scripts (the CSP allows no inline script).
+ */
+const ANSAGEN_AUFZEICHNEN = `(() => {
+  const log = [];
+  window.__ansagen = log;
+  const nimm = (t) => { t = (t || '').replace(/\\s+/g, ' ').trim(); if (t) log.push(t); };
+  for (const p of [Document.prototype, Element.prototype]) {
+    const alt = p.ariaNotify;
+    if (typeof alt === 'function') p.ariaNotify = function (text, o) { nimm(text); return alt.call(this, text, o); };
+  }
+  const LIVE = '[aria-live]:not([aria-live="off"]), [role="alert"], [role="status"], [role="log"]';
+  const region = (n) => { const el = n && (n.nodeType === 1 ? n : n.parentElement); return el ? el.closest(LIVE) : null; };
+  new MutationObserver((ms) => {
+    for (const m of ms) {
+      const r = region(m.target);
+      if (r) nimm(r.textContent);
+      for (const n of m.addedNodes) if (n.nodeType === 1 && (n.matches(LIVE) || n.querySelector(LIVE))) nimm(n.textContent);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+/** Tab until `ziel` has the focus (keyboard only; the pane's tab order decides the way). */
+async function tabZu(page: Page, ziel: ReturnType<Page['locator']>, max = 150): Promise<void> {
+  await ziel.waitFor();
+  for (let i = 0; i < max; i++) {
+    if (await ziel.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Per Tabulator nicht erreichbar: ${ziel}`);
+}
+
+async function druecke(page: Page, ziel: ReturnType<Page['locator']>, taste = 'Enter'): Promise<void> {
+  await tabZu(page, ziel);
+  await page.evaluate(() => {
+    (window as unknown as { __ansagen: string[] }).__ansagen.length = 0;
+  });
+  await page.keyboard.press(taste);
+}
+
+/** A view by keyboard: Tab to the tab list, arrows to the tab, Enter. */
+async function ansichtPerTastatur(page: Page, name: string): Promise<void> {
+  const liste = page.getByRole('tablist', { name: 'Ansichten' });
+  await tabZu(page, liste.getByRole('tab', { selected: true }));
+  for (let i = 0; i < 6; i++) {
+    const aktiv = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (aktiv.startsWith(name)) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Enter');
+  await liste.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+}
+
+const beschreibe = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '<body>';
+    return `<${el.tagName.toLowerCase()} aria-label="${el.getAttribute('aria-label') ?? ''}"> ${(el.textContent ?? '').trim().slice(0, 120)}`;
+  });
+
+/**
+ * After an action: the focus is on an element (not <body>) whose name or text matches `fokus`,
+ * and the screen reader was told something matching `ansage`.
+ */
+async function landet(page: Page, fokus: RegExp | 'ungueltig', ansage: RegExp): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ({ q, f }) => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return false;
+        if (q === null) return el.getAttribute('aria-invalid') === 'true';
+        return new RegExp(q, f).test(`${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`);
+      },
+      fokus === 'ungueltig' ? { q: null, f: '' } : { q: fokus.source, f: fokus.flags },
+      { timeout: 20000 },
+    );
+  } catch {
+    throw new Error(`Fokus: erwartet ${String(fokus)}, ist ${await beschreibe(page)}`);
+  }
+  try {
+    await page.waitForFunction(
+      ({ q, f }) => (window as unknown as { __ansagen: string[] }).__ansagen.some((t) => new RegExp(q, f).test(t)),
+      { q: ansage.source, f: ansage.flags },
+      { timeout: 5000 },
+    );
+  } catch {
+    const log = await page.evaluate(() => (window as unknown as { __ansagen: string[] }).__ansagen);
+    throw new Error(`Ansage: erwartet ${String(ansage)}, angesagt: ${JSON.stringify(log)}`);
+  }
+}
+
+async function tastaturSeite(url: string, breite = 320): Promise<{ page: Page; log: Protokoll }> {
+  const page = await neueSeite(breite, 900);
+  await page.addInitScript({ content: ANSAGEN_AUFZEICHNEN });
+  const log = beobachte(page);
+  await page.goto(`${server.url}/demo.html?${url}`);
+  await page.getByRole('tablist', { name: 'Ansichten' }).waitFor({ timeout: 15000 });
+  return { page, log };
+}
+
+/** A network file as a network lead returns it: the first Kennzahl's Istwert changed, saved by Excel (here exceljs). */
+async function istwertGeaendert(quelle: string, ziel: string): Promise<void> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(quelle);
+  for (const ws of wb.worksheets) {
+    for (let r = 1; r <= Math.min(ws.rowCount, 20); r++) {
+      const kopf = ws.getRow(r).values as unknown[];
+      const id = kopf.indexOf('Kennzahl-ID');
+      const ist = kopf.indexOf('Istwert');
+      if (id < 1 || ist < 1) continue;
+      const zelle = ws.getCell(r + 1, ist);
+      zelle.value = Number(zelle.value ?? 0) + 3;
+      await wb.xlsx.writeFile(ziel);
+      return;
+    }
+  }
+  throw new Error('Keine Kennzahlen-Tabelle in der Netzwerkdatei');
+}
+
+describe('keyboard only: every action says where it ended (focus and announcement)', () => {
+  it('Start, Prüfen, KPIs and the report: Einrichten, Prüfen, Zelle, Erneut prüfen, Schließen, KPIs refused and computed, Word and Webseite', async () => {
+    const { page, log } = await tastaturSeite('latenz=0');
+    await page.getByText('Es fehlen Teile (1)').waitFor();
+
+    await druecke(page, page.getByRole('button', { name: 'Einrichten' }));
+    await landet(page, /Einrichten abgeschlossen/, /Einrichten abgeschlossen/);
+
+    await druecke(page, page.getByRole('button', { name: 'Prüfen', exact: true }));
+    await landet(page, /Ergebnis der Prüfung/, /Prüfung abgeschlossen: 4 Fehler/);
+
+    const adresse = await page.evaluate(() => window.__integrationsmonitorDemo?.fehlerAdressen[0] ?? '');
+    await druecke(page, eintrag(page, adresse));
+    await landet(page, new RegExp(`^\\s*Fehler\\s*${adresse.split('!')[1]}`), new RegExp(`Zelle ${adresse} in Excel ausgewählt`));
+    expect(await page.evaluate(() => window.__integrationsmonitorDemo?.auswahl ?? [])).toContain(adresse);
+
+    await druecke(page, page.getByRole('button', { name: 'Erneut prüfen' }));
+    await landet(page, /Ergebnis der Prüfung/, /Prüfung abgeschlossen/);
+
+    // an Excel error takes the focus; Schließen gives it back to the button that failed
+    await page.evaluate(() => window.__integrationsmonitorDemo?.scheitereBeimNaechstenAufruf('InvalidOperationInCellEditMode'));
+    await druecke(page, page.getByRole('button', { name: 'Erneut prüfen' }));
+    await landet(page, /Bearbeitungsmodus/, /Bearbeitungsmodus/);
+    await druecke(page, page.getByRole('alert').getByRole('button', { name: 'Schließen' }));
+    await landet(page, /^\s*Erneut prüfen/, /Meldung geschlossen/);
+
+    await ansichtPerTastatur(page, 'KPIs');
+    await druecke(page, page.getByRole('button', { name: 'KPIs aktualisieren' }));
+    await landet(page, /KPIs nicht berechnet/, /KPIs nicht berechnet/);
+    await druecke(page, page.getByRole('button', { name: 'Fehler anzeigen' }));
+    await landet(page, /Ergebnis der Prüfung/, /Prüfen: 4 Fehler/);
+
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    await ansichtPerTastatur(page, 'KPIs');
+    await druecke(page, page.getByRole('button', { name: 'KPIs aktualisieren' }));
+    await landet(page, /^\s*Gesamt 2026/, /KPIs aktualisiert: Zielerreichung gesamt \d+\s%/);
+    // the thresholds of the sample's Einstellungen
+    expect(await page.getByTestId('ampel-schwellen').textContent()).toMatch(/grün ab 90\s%, gelb ab 60\s%, darunter rot/);
+
+    for (const [knopf, titel] of [
+      ['Bericht als Word-Dokument', 'Word-Dokument erstellt'],
+      ['Bericht als Webseite', 'Webseite erstellt'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), druecke(page, page.getByRole('button', { name: knopf }))]);
+      expect(download.suggestedFilename()).toMatch(/^Umsetzungsbericht-2026\.(docx|html)$/);
+      await landet(page, new RegExp(titel), new RegExp(titel));
+    }
+
+    // KPIs aktualisieren on Start: the view changes and its result takes the focus
+    await ansichtPerTastatur(page, 'Start');
+    await druecke(page, page.getByRole('button', { name: 'KPIs aktualisieren' }));
+    await landet(page, /^\s*Gesamt 2026/, /KPIs aktualisiert/);
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Checkliste: Speichern with an invalid field focuses it, then saves and focuses the message; Kennzahl entfernen', async () => {
+    const { page, log } = await tastaturSeite('latenz=0&vollstaendig=1');
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    await ansichtPerTastatur(page, 'Checkliste');
+    for (const [feld, wert] of [
+      ['Handlungsfeld', '1'],
+      ['Handlungsziel', '1.3'],
+    ] as const) {
+      const auswahl = page.getByLabel(feld);
+      await tabZu(page, auswahl);
+      for (let i = 0; i < 12 && (await auswahl.inputValue()) !== wert; i++) await page.keyboard.press('ArrowDown');
+      expect(await auswahl.inputValue()).toBe(wert);
+    }
+    const zielwert = page.getByRole('group', { name: /^Kennzahl / }).first().getByLabel(/^Zielwert/);
+    await tabZu(page, zielwert);
+    const richtig = await zielwert.inputValue();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('viele');
+    await druecke(page, page.getByRole('button', { name: 'Speichern' }));
+    await landet(page, 'ungueltig', /Bitte die markierten Felder korrigieren/);
+
+    await tabZu(page, zielwert);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(richtig || '10');
+    await druecke(page, page.getByRole('button', { name: 'Speichern' }));
+    await landet(page, /für Handlungsziel 1\.3 gespeichert/, /für Handlungsziel 1\.3 gespeichert/);
+
+    await druecke(page, page.getByRole('button', { name: /^Kennzahl entfernen: / }).first());
+    await landet(page, /^\s*Kennzahlen\s*$/, /Kennzahl .+ entfernt/);
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Netzwerke: Netzwerkdatei erstellen, the returned file read and previewed, Übernehmen, Rückgängig', async () => {
+    const { page, log } = await tastaturSeite('latenz=0&vollstaendig=1');
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    await ansichtPerTastatur(page, 'Netzwerke');
+    await druecke(page, page.getByRole('button', { name: 'Netzwerkdatei erstellen' }));
+    await landet(page, /Zum Herunterladen bereit/, /Zum Herunterladen bereit/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      druecke(page, page.getByRole('button', { name: /^Herunterladen \(/ })),
+    ]);
+    const zurueck = path.join(path.dirname((await download.path())!), `zurueck-${download.suggestedFilename()}`);
+    await istwertGeaendert((await download.path())!, zurueck);
+
+    const [waehler] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      druecke(page, page.getByRole('button', { name: 'Netzwerkdateien auswählen …' })),
+    ]);
+    await waehler.setFiles(zurueck);
+    await landet(page, /Vorschau/, /Vorschau/);
+    await druecke(page, page.getByRole('button', { name: 'Übernehmen', exact: true }));
+    await landet(page, /Übernommen/, /Übernommen/);
+    await druecke(page, page.getByRole('button', { name: 'Rückgängig', exact: true }));
+    await landet(page, /Rückgängig gemacht/, /Rückgängig gemacht/);
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Neues Berichtsjahr: refusal, preview and the new workbook, each focused and announced', async () => {
+    const { page, log } = await tastaturSeite('latenz=0&vollstaendig=1');
+    await page.getByText('Aufbau vollständig').waitFor();
+    await druecke(page, page.getByRole('button', { name: 'Vorschau anzeigen' }));
+    await landet(page, /Kein neues Berichtsjahr/, /Kein neues Berichtsjahr/);
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    await druecke(page, page.getByRole('button', { name: 'Vorschau aktualisieren' }));
+    await landet(page, /^\s*Vorschau: Berichtsjahr 2026 → 2027$/, /Vorschau: Berichtsjahr 2026 → 2027/);
+    await druecke(page, page.getByRole('button', { name: 'Neue Arbeitsmappe erstellen' }));
+    await landet(page, /Berichtsjahr 2027 zum Herunterladen bereit/, /Berichtsjahr 2027 zum Herunterladen bereit/);
+    expect(log.fehler).toEqual([]);
+    await page.context().close();
+  });
+});
+
+/** WCAG contrast ratio of two CSS colours "rgb(r, g, b)". */
+function kontrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [h, d] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (h + 0.05) / (d + 0.05);
+}
+
+describe('focus and reflow', () => {
+  it.each(['hell', 'dunkel'] as const)('a focused text field or select shows a 2 px outline with 3:1 contrast (%s)', async (thema) => {
+    const page = await neueSeite(360);
+    await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&ansicht=checkliste&thema=${thema}`);
+    await page.getByLabel('Handlungsfeld').selectOption('1');
+    await page.getByLabel('Handlungsziel').selectOption('1.1');
+    const felder = [page.getByLabel('Handlungsfeld'), page.getByRole('group', { name: /^Kennzahl / }).first().getByLabel(/^Zielwert/)];
+    for (const feld of felder) {
+      await tabZu(page, feld);
+      const r = await feld.evaluate((el) => {
+        const rahmen = el.closest('.fui-Input, .fui-Textarea, .fui-Select') ?? el;
+        const cs = getComputedStyle(rahmen);
+        let hg = 'rgba(0, 0, 0, 0)';
+        for (let p: Element | null = rahmen.parentElement; p; p = p.parentElement) {
+          const b = getComputedStyle(p).backgroundColor;
+          if (!/rgba\(.*, 0\)$/.test(b) && b !== 'transparent') {
+            hg = b;
+            break;
+          }
+        }
+        return { stil: cs.outlineStyle, breite: parseFloat(cs.outlineWidth), farbe: cs.outlineColor, hg };
+      });
+      expect(r.stil).toBe('solid');
+      expect(r.breite).toBeGreaterThanOrEqual(2);
+      expect(kontrast(r.farbe, r.hg)).toBeGreaterThanOrEqual(3);
+    }
+    await page.context().close();
+  });
+
+  // 320 px at 200 % zoom is 160 CSS px; the text spacing is WCAG 1.4.12's
+  it.each([false, true])('KPIs at 160 px (320 px at 200 %%), text spacing %s: nothing clipped, no sideways scrolling', async (abstand) => {
+    const page = await neueSeite(160);
+    await page.goto(`${server.url}/demo.html?latenz=0&vollstaendig=1&ansicht=kpi`);
+    await page.getByText('KPIs nicht berechnet').waitFor({ timeout: 15000 });
+    await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+    await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
+    await page.getByRole('heading', { name: 'Gesamt 2026' }).waitFor();
+    if (abstand) {
+      await page.addStyleTag({
+        content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+      });
+    }
+    await page.waitForTimeout(200);
+    const abgeschnitten = await page.evaluate(() => {
+      // a glyph's trailing letter-spacing (0.12em) may stick out by a pixel or two; more is clipped content
+      const spiel = 4;
+      return [...document.querySelectorAll('main *')]
+        .filter((el) => {
+          const cs = getComputedStyle(el);
+          const schneidet = ['hidden', 'clip'].includes(cs.overflowX);
+          return schneidet && el.scrollWidth > el.clientWidth + spiel;
+        })
+        .map((el) => `${el.tagName} ${el.scrollWidth}>${el.clientWidth}: ${(el.textContent ?? '').slice(0, 40)}`);
+    });
+    expect(abgeschnitten).toEqual([]);
+    // the table's last column is visible or reachable by scrolling its region, not cut off
+    const letzte = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid^="hf-"] td:last-child')].map((td) => {
+        const region = td.closest('[role="region"]') as HTMLElement;
+        return td.getBoundingClientRect().right <= region.getBoundingClientRect().right + 1 || region.scrollWidth > region.clientWidth;
+      }),
+    );
+    expect(letzte).toEqual(Array(8).fill(true));
+    await keinSeitlichesScrollen(page);
+    await foto(page, abstand ? '18-kpi-160px-textabstand' : '18-kpi-160px');
+    await page.context().close();
+  });
+});
+
+// the states the views reach through their actions: results, refusals, errors, validation messages
+describe('axe-core on the states after actions', () => {
+  it.each((['hell', 'dunkel'] as const).flatMap((thema) => [320, 450].map((breite) => [thema, breite] as const)))(
+    '%s, %i px: Einrichten, Excel error, KPIs and report refused and built, Checkliste errors, Netzwerkdatei, Neues Berichtsjahr – no violation',
+    async (thema, breite) => {
+      const page = await neueSeite(breite, 900);
+      await page.goto(`${server.url}/demo.html?latenz=0&thema=${thema}`);
+      const zustaende: Record<string, string[]> = {};
+      const pruefe = async (name: string) => {
+        await page.waitForTimeout(150);
+        zustaende[name] = await axeVerstoesse(page);
+      };
+      await page.getByText('Es fehlen Teile (1)').waitFor({ timeout: 15000 });
+      await page.getByRole('button', { name: 'Einrichten' }).click();
+      await page.getByText('Einrichten abgeschlossen').waitFor();
+      await pruefe('Einrichten');
+      await page.getByRole('button', { name: 'Vorschau anzeigen' }).click();
+      await page.getByText(/Kein neues Berichtsjahr/).waitFor();
+      await pruefe('Neues Berichtsjahr verweigert');
+
+      await page.getByRole('tab', { name: 'Prüfen' }).click();
+      await page.evaluate(() => window.__integrationsmonitorDemo?.scheitereBeimNaechstenAufruf('InvalidOperationInCellEditMode'));
+      await page.getByRole('button', { name: 'Jetzt prüfen' }).click();
+      await page.getByRole('alert').waitFor();
+      await pruefe('Excel-Fehler');
+
+      await page.getByRole('tab', { name: 'KPIs' }).click();
+      await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
+      await page.getByText('KPIs nicht berechnet').waitFor();
+      await page.getByRole('button', { name: 'Bericht als Webseite' }).click();
+      await page.getByText('Keine Webseite erstellt').waitFor();
+      await pruefe('KPIs und Bericht verweigert');
+      await page.evaluate(() => window.__integrationsmonitorDemo?.korrigiereFehler());
+      await page.getByRole('button', { name: 'KPIs aktualisieren' }).click();
+      await page.getByRole('heading', { name: 'Gesamt 2026' }).waitFor();
+      await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bericht als Webseite' }).click()]);
+      await page.getByText('Webseite erstellt').waitFor();
+      await pruefe('KPIs und Bericht erstellt');
+
+      await page.getByRole('tab', { name: 'Checkliste', exact: true }).click();
+      await page.getByLabel('Handlungsfeld').selectOption('1');
+      await page.getByLabel('Handlungsziel').selectOption('1.1');
+      await page.getByRole('group', { name: /^Kennzahl / }).first().getByLabel(/^Zielwert/).fill('viele');
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await page.getByText('Bitte die markierten Felder korrigieren').waitFor();
+      await pruefe('Checkliste mit Fehlern');
+
+      await page.getByRole('tab', { name: 'Netzwerke' }).click();
+      await page.getByRole('button', { name: 'Netzwerkdatei erstellen' }).click();
+      await page.getByText('Zum Herunterladen bereit').waitFor();
+      await pruefe('Netzwerkdatei erstellt');
+
+      await page.getByRole('tab', { name: 'Start' }).click();
+      await page.getByRole('button', { name: /^Vorschau (anzeigen|aktualisieren)$/ }).click();
+      await page.getByRole('heading', { name: 'Vorschau: Berichtsjahr 2026 → 2027' }).waitFor();
+      await pruefe('Neues Berichtsjahr Vorschau');
+
+      expect(zustaende).toEqual(Object.fromEntries(Object.keys(zustaende).map((k) => [k, []])));
+      await page.context().close();
+    },
+  );
 });

@@ -8,8 +8,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { berechneKpi, hatFehler } from '../../domain';
 import { fehlendeAngaben } from '../../domain/fehlend';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
+import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { alsBenutzerFehler } from '../fehler';
-import type { BenutzerFehler } from '../gateway';
 import { ChecklisteFormular, type ChecklisteSpeichern } from './ChecklisteFormular';
 import { FehlendeAngaben } from './FehlendeAngaben';
 import type { ChecklisteDaten, ChecklisteGateway } from './gateway';
@@ -18,21 +18,15 @@ import { useGemeinsameStile } from '../komponenten/stile';
 export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
   const gem = useGemeinsameStile();
   const [daten, setDaten] = useState<ChecklisteDaten | null>(null);
-  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
-  const [laedt, setLaedt] = useState(false);
+  const aktion = useAsyncAktion<'laden' | 'zelle'>({ laden: 'Arbeitsmappe lesen', zelle: 'Zelle auswählen' });
+  const { ausfuehren } = aktion;
+  const laedt = aktion.laeuft === 'laden';
+  const fehler = aktion.fehler?.fehler ?? null;
   const [reiter, setReiter] = useState<'formular' | 'fehlend'>('formular');
 
   const laden = useCallback(async () => {
-    setLaedt(true);
-    setFehler(null);
-    try {
-      setDaten(await gateway.laden());
-    } catch (e) {
-      setFehler(alsBenutzerFehler(e, 'Arbeitsmappe lesen'));
-    } finally {
-      setLaedt(false);
-    }
-  }, [gateway]);
+    await ausfuehren('laden', () => gateway.laden(), { dann: setDaten });
+  }, [ausfuehren, gateway]);
 
   useEffect(() => {
     void laden();
@@ -69,7 +63,9 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
         </Tab>
         <Tab value="fehlend">Fehlende Angaben</Tab>
       </TabList>
-      {fehler ? <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} /> : null}
+      {fehler ? (
+        <FehlerAnzeige fehler={fehler} onSchliessen={() => aktion.fehlerSchliessen()} fokusRef={aktion.ziel(FEHLER_ZIEL)} />
+      ) : null}
       {laedt && !daten ? <Spinner size="small" label="Arbeitsmappe wird gelesen …" /> : null}
       {daten && !daten.plan ? (
         <MessageBar intent="error">
@@ -92,7 +88,11 @@ export function ChecklisteAnsicht({ gateway }: { gateway: ChecklisteGateway }) {
           <FehlendeAngaben
             bericht={fehlend}
             onZelleWaehlen={(b, z) =>
-              void gateway.waehleZelle(b, z).catch((e: unknown) => setFehler(alsBenutzerFehler(e, 'Zelle auswählen')))
+              // navigation does not wait for or block a running read
+              void gateway.waehleZelle(b, z).then(
+                () => aktion.ansagen(`Zelle ${b}!${z} in Excel ausgewählt.`),
+                (e: unknown) => aktion.fehlerZeigen('zelle', e),
+              )
             }
           />
         </>

@@ -140,7 +140,9 @@ describe('FehlendeAngaben', () => {
     expect(within(hf2).getByText(/Netzwerk Bildung · Netzwerkleitung: C\. Test/)).toBeTruthy();
     // the entry text does not repeat the address its link names
     const eintrag = within(hf2).getByRole('button', { name: 'Zu Kennzahlen!H4' }).closest('li');
-    expect(eintrag?.textContent).toMatch(/^Kennzahl .* hat noch keinen Istwert\. Bitte den Istwert eintragen\. Zu Kennzahlen!H4$/);
+    expect(eintrag?.textContent).toMatch(
+      /^Kennzahl .* hat noch keinen Istwert\. Bitte den Istwert eintragen\. Zu Kennzahlen!H4$/,
+    );
     fireEvent.click(within(hf2).getByRole('button', { name: 'Zu Kennzahlen!H4' }));
     expect(onZelle).toHaveBeenCalledWith('Kennzahlen', 'H4');
     expect(screen.queryByRole('region', { name: /Handlungsfeld 1/ })).toBeNull();

@@ -22,7 +22,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   CHECKLISTE_FELDER,
   FORMULAR_LISTEN,
@@ -42,7 +42,13 @@ import {
 import type { Plan } from '../../domain/model';
 import { AMPEL_LABEL, COLORS } from '../../workbook/layout';
 import { prozent } from '../format';
+import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
+import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
+
+/** focus targets: the save message and the Kennzahlen heading */
+const MELDUNG = 'meldung';
+const KENNZAHLEN = 'kennzahlen';
 
 export interface ChecklisteSpeichern {
   readonly zielId: string;
@@ -138,8 +144,23 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
   const [form, setForm] = useState<Formularstand | null>(startZiel ? stand(plan, startZiel.id) : null);
   const [beruehrt, setBeruehrt] = useState<ReadonlySet<string>>(new Set());
   const [versucht, setVersucht] = useState(false);
-  const [speichert, setSpeichert] = useState(false);
-  const [meldung, setMeldung] = useState<{ art: 'success' | 'error' | 'warning'; text: string } | null>(null);
+  const aktion = useAsyncAktion<'speichern'>({ speichern: 'Checkliste speichern' });
+  const speichert = aktion.laeuft !== null;
+  // nr: a repeated message mounts anew, so it is announced again
+  const [meldung, setMeldungRoh] = useState<{ art: 'success' | 'error' | 'warning'; text: string; nr: number } | null>(null);
+  const meldungNr = useRef(0);
+  const setMeldung = (m: { art: 'success' | 'error' | 'warning'; text: string } | null) =>
+    setMeldungRoh(m ? { ...m, nr: ++meldungNr.current } : null);
+  const wurzel = useRef<HTMLDivElement>(null);
+  const [zumErstenFehler, setZumErstenFehler] = useState(0);
+  const { fokussiere } = aktion;
+  // a refused save puts the focus on the first field marked invalid (or on the message when no field is)
+  useEffect(() => {
+    if (zumErstenFehler === 0) return;
+    const feld = wurzel.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (feld) feld.focus();
+    else fokussiere(MELDUNG);
+  }, [zumErstenFehler, fokussiere]);
 
   const ziele = plan.ziele.filter((z) => z.hf === hf && z.id !== '');
   const ziel = form ? plan.ziele.find((z) => z.id === form.zielId) : undefined;
@@ -173,12 +194,15 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
     if (!form) return;
     setForm({ ...form, kennzahlen: [...form.kennzahlen, { ...LEERE_KENNZAHL, id: neueId(form.zielId, form.kennzahlen, plan) }] });
   };
-  const kennzahlEntfernen = (i: number) => {
+  const kennzahlEntfernen = (i: number, titel: string) => {
     if (!form) return;
     setForm({ ...form, kennzahlen: form.kennzahlen.filter((_, j) => j !== i) });
     // touched-state is kept per index; after a removal it starts afresh for the Kennzahlen
     setBeruehrt(new Set([...beruehrt].filter((k) => !k.startsWith('k'))));
     setMeldung(null);
+    // the button is gone with its card: the focus goes to the section
+    aktion.fokussiere(KENNZAHLEN);
+    aktion.ansagen(`Kennzahl ${titel} entfernt. Gespeichert wird erst mit „Speichern“.`);
   };
 
   const speichern = async () => {
@@ -186,18 +210,20 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
     setVersucht(true);
     if (!pruefung.speicherbar) {
       setMeldung({ art: 'error', text: 'Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.' });
+      setZumErstenFehler((n) => n + 1);
       return;
     }
-    setSpeichert(true);
-    try {
-      const zeilen = formularZeilen(form.zielId, form.checkliste, form.kennzahlen);
-      const hinweise = (await onSave({ zielId: form.zielId, ...zeilen })) ?? [];
-      setMeldung({ art: 'success', text: [`Checkliste und Kennzahlen für Handlungsziel ${form.zielId} gespeichert.`, ...hinweise].join(' ') });
-    } catch (e) {
-      setMeldung({ art: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setSpeichert(false);
-    }
+    const zielId = form.zielId;
+    const zeilen = formularZeilen(zielId, form.checkliste, form.kennzahlen);
+    setMeldung(null);
+    await aktion.ausfuehren('speichern', async () => (await onSave({ zielId, ...zeilen })) ?? [], {
+      dann: (hinweise) =>
+        setMeldung({
+          art: 'success',
+          text: [`Checkliste und Kennzahlen für Handlungsziel ${zielId} gespeichert.`, ...hinweise].join(' '),
+        }),
+      fokus: MELDUNG,
+    });
   };
 
   // spread on every Select of the form (see auswahl styles)
@@ -207,7 +233,7 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
   const massnahmen = ziel ? plan.arbeitsplanung.filter((r) => r.zielId === ziel.id && !r.standard) : [];
 
   return (
-    <div className={gem.spalte}>
+    <div className={gem.spalte} ref={wurzel}>
       <Field label="Handlungsfeld" className={s.auswahlFeld}>
         <Select
           {...schmal}
@@ -310,9 +336,16 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
           </section>
 
           <section className={gem.spalte} aria-label="Kennzahlen">
-            <Subtitle2 as="h2" className={gem.ueberschrift}>
+            <Text
+              as="h2"
+              size={400}
+              weight="semibold"
+              className={mergeClasses(gem.ueberschrift, gem.fokusZiel)}
+              tabIndex={-1}
+              ref={aktion.ziel(KENNZAHLEN)}
+            >
               Kennzahlen
-            </Subtitle2>
+            </Text>
             {form.kennzahlen.length === 0 ? (
               <Text size={200} className={gem.leise}>
                 Noch keine Kennzahl. Jedes Handlungsziel braucht mindestens eine Kennzahl mit Zielwert.
@@ -386,7 +419,12 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
                   {feld('verantwortlich')}
                   {feld('begruendung', 'lang')}
                   <div className={gem.knoepfe}>
-                    <Button appearance="subtle" onClick={() => kennzahlEntfernen(i)} aria-label={`Kennzahl ${titel} entfernen`}>
+                    <Button
+                      appearance="subtle"
+                      onClick={() => kennzahlEntfernen(i, titel)}
+                      // the name starts with the visible text (WCAG 2.5.3) and says which one
+                      aria-label={`Kennzahl entfernen: ${titel}`}
+                    >
                       Kennzahl entfernen
                     </Button>
                   </div>
@@ -399,9 +437,23 @@ export function ChecklisteFormular({ plan, onSave, startZielId }: ChecklisteForm
           </section>
 
           {meldung ? (
-            <MessageBar intent={meldung.art} role={meldung.art === 'error' ? 'alert' : 'status'}>
+            <MessageBar
+              key={meldung.nr}
+              intent={meldung.art}
+              role={meldung.art === 'error' ? 'alert' : 'status'}
+              ref={aktion.ziel(MELDUNG)}
+              tabIndex={-1}
+              className={gem.fokusZiel}
+            >
               <MessageBarBody>{meldung.text}</MessageBarBody>
             </MessageBar>
+          ) : null}
+          {aktion.fehler ? (
+            <FehlerAnzeige
+              fehler={aktion.fehler.fehler}
+              onSchliessen={() => aktion.fehlerSchliessen()}
+              fokusRef={aktion.ziel(FEHLER_ZIEL)}
+            />
           ) : null}
           <div className={gem.knoepfe}>
             <Button appearance="primary" onClick={() => void speichern()} disabledFocusable={speichert}>

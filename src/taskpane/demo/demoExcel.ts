@@ -11,7 +11,34 @@ import { createFakeExcel, FakeOfficeFehler, type FakeExcel, type FakeWert } from
 import { saatAusTabellen } from '../../excel/testing/saat';
 import { beispielTabellen } from '../../workbook/beispiel';
 import { address, tableLayoutOf } from '../../workbook/layout';
-import { demoFehler, type Fehlerstelle } from './fakeGateway';
+
+/** A planted wrong value: where it is and what the correct value was. */
+export interface Fehlerstelle {
+  readonly tabelle: TableKey;
+  /** 0-based data row */
+  readonly zeile: number;
+  readonly spalte: string;
+  readonly falsch: RawValue;
+  readonly richtig: RawValue;
+}
+
+/** The planted errors of the demo and the e2e run: four Fehler a user would make. */
+export function demoFehler(): Fehlerstelle[] {
+  const b = beispielTabellen();
+  const wert = (t: TableKey, zeile: number, spalte: string) => b[t][zeile][spaltenIndex(t, spalte)];
+  return [
+    { tabelle: 'arbeitsplanung', zeile: 2, spalte: 'Art', falsch: 'Massnahme', richtig: wert('arbeitsplanung', 2, 'Art') },
+    { tabelle: 'arbeitsplanung', zeile: 6, spalte: 'Status', falsch: 'erledigt', richtig: wert('arbeitsplanung', 6, 'Status') },
+    { tabelle: 'kennzahlen', zeile: 1, spalte: 'Zielwert', falsch: 'viele', richtig: wert('kennzahlen', 1, 'Zielwert') },
+    { tabelle: 'kennzahlen', zeile: 4, spalte: 'Istwert', falsch: { error: '#REF!' }, richtig: wert('kennzahlen', 4, 'Istwert') },
+  ];
+}
+
+export function spaltenIndex(t: TableKey, spalte: string): number {
+  const i = TABLES[t].columns.findIndex((c) => c.header === spalte);
+  if (i < 0) throw new Error(`Spalte ${spalte} fehlt in ${TABLES[t].name}`);
+  return i;
+}
 
 export interface DemoExcel {
   readonly fake: FakeExcel;
@@ -34,7 +61,8 @@ export interface DemoOptionen {
   readonly latenzMs?: number;
 }
 
-function stelle(f: Fehlerstelle): { blatt: string; adresse: string } {
+/** Sheet and address of a cell of a table's data row, as in the demo workbook. */
+export function stelle(f: Pick<Fehlerstelle, 'tabelle' | 'zeile' | 'spalte'>): { blatt: string; adresse: string } {
   const l = tableLayoutOf(f.tabelle);
   const spalte = TABLES[f.tabelle].columns.findIndex((c) => c.header === f.spalte);
   return { blatt: l.spec.sheet, adresse: address(l.headerRow + 1 + f.zeile, l.firstColumn + spalte) };

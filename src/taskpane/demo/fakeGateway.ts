@@ -5,11 +5,11 @@
  * Excel itself is simulated.
  */
 import { berechneKpi, hatFehler, pruefen } from '../../domain';
-import type { RawTable, RawValue, RawWorkbook } from '../../domain/model';
-import { COMPUTED_SHEETS, TABLES, type TableKey } from '../../domain/schema';
+import type { RawTable, RawWorkbook } from '../../domain/model';
+import { COMPUTED_SHEETS, type TableKey } from '../../domain/schema';
 import { beispielTabellen, vorlageTabellen, type Tabellen } from '../../workbook/beispiel';
 import { DATA_SHEETS, address, tableLayoutOf } from '../../workbook/layout';
-import { berichtBauen } from '../bericht/berichtBauen';
+import { berichtBauen } from '../kpi/berichtBauen';
 import type {
   ArbeitsmappeGateway,
   ArbeitsmappenStatus,
@@ -24,16 +24,7 @@ import { BenutzerFehler } from '../gateway';
 import type { JahresmappeErstellt, JahreswechselGateway, JahreswechselVorschau } from '../jahreswechsel/gateway';
 import { bauVoraussetzungen, erstelltAus, jahreswechsel, vorschauAusMappe } from '../jahreswechsel/vorschau';
 import { fehlendeTeile } from '../status';
-
-/** A planted wrong value: where it is and what the correct value was. */
-export interface Fehlerstelle {
-  readonly tabelle: TableKey;
-  /** 0-based data row */
-  readonly zeile: number;
-  readonly spalte: string;
-  readonly falsch: RawValue;
-  readonly richtig: RawValue;
-}
+import { spaltenIndex, type Fehlerstelle } from './demoExcel';
 
 /** An Office.js-like error (code + message) the fake can be told to throw once. */
 export class FakeOfficeFehler extends Error {
@@ -54,24 +45,6 @@ export interface FakeOptionen {
   readonly latenzMs?: number;
   /** clock, so tests get fixed timestamps */
   readonly jetzt?: () => Date;
-}
-
-/** The planted errors of the demo and the e2e run: four Fehler a user would make. */
-export function demoFehler(): Fehlerstelle[] {
-  const b = beispielTabellen();
-  const wert = (t: TableKey, zeile: number, spalte: string) => b[t][zeile][spaltenIndex(t, spalte)];
-  return [
-    { tabelle: 'arbeitsplanung', zeile: 2, spalte: 'Art', falsch: 'Massnahme', richtig: wert('arbeitsplanung', 2, 'Art') },
-    { tabelle: 'arbeitsplanung', zeile: 6, spalte: 'Status', falsch: 'erledigt', richtig: wert('arbeitsplanung', 6, 'Status') },
-    { tabelle: 'kennzahlen', zeile: 1, spalte: 'Zielwert', falsch: 'viele', richtig: wert('kennzahlen', 1, 'Zielwert') },
-    { tabelle: 'kennzahlen', zeile: 4, spalte: 'Istwert', falsch: { error: '#REF!' }, richtig: wert('kennzahlen', 4, 'Istwert') },
-  ];
-}
-
-function spaltenIndex(t: TableKey, spalte: string): number {
-  const i = TABLES[t].columns.findIndex((c) => c.header === spalte);
-  if (i < 0) throw new Error(`Spalte ${spalte} fehlt in ${TABLES[t].name}`);
-  return i;
 }
 
 export class FakeGateway implements ArbeitsmappeGateway {

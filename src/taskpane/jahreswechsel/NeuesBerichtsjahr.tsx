@@ -25,14 +25,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useState } from 'react';
 import { meldungOhneAdresse } from '../../domain/befunde';
 import type { JahreswechselEintrag } from '../../domain/jahreswechsel';
 import { blattAdresse } from '../../domain/values';
-import { alsBenutzerFehler } from '../fehler';
 import { anzahl } from '../format';
-import type { BenutzerFehler } from '../gateway';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
+import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { useGemeinsameStile } from '../komponenten/stile';
 import { oeffnenOderAnbieten, type Erstellt as ErstelltAllgemein } from '../neueMappe';
 import type { JahresmappeErstellt, JahreswechselGateway, JahreswechselVorschau } from './gateway';
@@ -80,8 +79,14 @@ const useStyles = makeStyles({
   ziel: { outlineOffset: '2px' },
 });
 
-type Laeuft = 'vorschau' | 'erstellen' | null;
-type Fokus = 'vorschau' | 'fehler' | 'ergebnis' | null;
+type Art = 'vorschau' | 'erstellen' | 'herunterladen';
+const TITEL: Readonly<Record<Art, string>> = {
+  vorschau: 'Vorschau des neuen Berichtsjahrs',
+  erstellen: 'Neue Arbeitsmappe erstellen',
+  herunterladen: 'Neue Arbeitsmappe herunterladen',
+};
+/** focus targets after the actions */
+const ZIEL = { vorschau: 'vorschau', verweigert: 'verweigert', ergebnis: 'ergebnis', schritt1: 'schritt1' } as const;
 
 type Erstellt = ErstelltAllgemein<JahresmappeErstellt>;
 
@@ -109,7 +114,7 @@ function Verweigert({
 }: {
   vorschau: Extract<JahreswechselVorschau, { art: 'fehler' }>;
   zuPruefen?: () => void;
-  titelRef: RefObject<HTMLDivElement>;
+  titelRef: (el: HTMLElement | null) => void;
 }) {
   const s = useStyles();
   const { fehler } = vorschau;
@@ -143,31 +148,11 @@ function Verweigert({
 export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: JahreswechselGateway; zuPruefen?: () => void }) {
   const gem = useGemeinsameStile();
   const s = useStyles();
-  const [laeuft, setLaeuft] = useState<Laeuft>(null);
-  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
+  const aktion = useAsyncAktion<Art>(TITEL);
+  const { laeuft, fehler } = aktion;
   const [vorschau, setVorschau] = useState<JahreswechselVorschau | null>(null);
   const [jahrText, setJahrText] = useState('');
   const [erstellt, setErstellt] = useState<Erstellt | null>(null);
-  const [fokus, setFokus] = useState<Fokus>(null);
-  const vorschauRef = useRef<HTMLHeadingElement>(null);
-  const verweigertRef = useRef<HTMLDivElement>(null);
-  const fehlerRef = useRef<HTMLDivElement>(null);
-  const ergebnisRef = useRef<HTMLDivElement>(null);
-
-  // after an action the focus goes to what it produced, so a screen reader reads on from there
-  useEffect(() => {
-    if (fokus === null) return;
-    const ziel =
-      fokus === 'ergebnis'
-        ? ergebnisRef.current
-        : fokus === 'fehler'
-          ? fehlerRef.current
-          : vorschau?.art === 'fehler'
-            ? verweigertRef.current
-            : vorschauRef.current;
-    ziel?.focus();
-    setFokus(null);
-  }, [fokus, vorschau]);
 
   const bereit = vorschau?.art === 'bereit' ? vorschau : null;
   const jahrFehler = useMemo(() => {
@@ -185,39 +170,32 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
   const apUebernommen = ap(ergebnis?.uebernommen);
 
   async function vorschauLaden() {
-    setLaeuft('vorschau');
-    setFehler(null);
     setErstellt(null);
-    try {
-      const v = await gateway.vorschau();
-      setVorschau(v);
-      if (v.art === 'bereit') setJahrText(String(v.jahr));
-      setFokus('vorschau');
-    } catch (e) {
-      setVorschau(null);
-      setFehler(alsBenutzerFehler(e, 'Vorschau des neuen Berichtsjahrs'));
-      setFokus('fehler');
-    } finally {
-      setLaeuft(null);
-    }
+    const r = await aktion.ausfuehren('vorschau', () => gateway.vorschau(), {
+      dann: (v) => {
+        setVorschau(v);
+        if (v.art === 'bereit') setJahrText(String(v.jahr));
+      },
+      // the refusal is a MessageBar, which announces itself
+      fokus: (v) => (v.art === 'fehler' ? ZIEL.verweigert : ZIEL.vorschau),
+      ansage: (v) => (v.art === 'bereit' ? `Vorschau: Berichtsjahr ${v.altesJahr} → ${v.jahr}.` : null),
+    });
+    if (!r.ok) setVorschau(null);
   }
 
   async function erstellen() {
     if (!bereit || jahrFehler || jahr === null) return;
-    setLaeuft('erstellen');
-    setFehler(null);
     setErstellt(null);
-    try {
-      const r = await oeffnenOderAnbieten(gateway, await gateway.jahresmappeBauen(jahr));
-      setErstellt(r.erstellt);
-      if (r.fehler) setFehler(alsBenutzerFehler(r.fehler, 'Neue Arbeitsmappe erstellen'));
-      setFokus(r.fehler ? 'fehler' : 'ergebnis');
-    } catch (e) {
-      setFehler(alsBenutzerFehler(e, 'Neue Arbeitsmappe erstellen'));
-      setFokus('fehler');
-    } finally {
-      setLaeuft(null);
-    }
+    const r = await aktion.ausfuehren(
+      'erstellen',
+      async () => oeffnenOderAnbieten(gateway, await gateway.jahresmappeBauen(jahr)),
+      {
+        dann: (e) => setErstellt(e.erstellt),
+        fokus: (e) => (e.fehler ? null : ZIEL.ergebnis),
+      },
+    );
+    // built, but opening it failed: the file stays on offer next to the error
+    if (r.ok && r.wert.fehler) aktion.fehlerZeigen('erstellen', r.wert.fehler);
   }
 
   function herunterladen() {
@@ -225,8 +203,7 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
     try {
       gateway.herunterladen(erstellt.datei.datei, erstellt.datei.inhalt);
     } catch (e) {
-      setFehler(alsBenutzerFehler(e, 'Neue Arbeitsmappe herunterladen'));
-      setFokus('fehler');
+      aktion.fehlerZeigen('herunterladen', e);
     }
   }
 
@@ -245,7 +222,7 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
           Arbeitsmappe wird nicht verändert.
         </Text>
 
-        <Text as="h3" className={s.schritt}>
+        <Text as="h3" className={s.schritt} ref={aktion.ziel(ZIEL.schritt1)} tabIndex={-1}>
           Schritt 1: Vorschau
         </Text>
         <div className={gem.knoepfe}>
@@ -259,11 +236,13 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
         </div>
         {laeuft === 'vorschau' ? <Spinner size="small" label="Arbeitsmappe wird gelesen und geprüft …" /> : null}
 
-        {vorschau?.art === 'fehler' ? <Verweigert vorschau={vorschau} zuPruefen={zuPruefen} titelRef={verweigertRef} /> : null}
+        {vorschau?.art === 'fehler' ? (
+          <Verweigert vorschau={vorschau} zuPruefen={zuPruefen} titelRef={aktion.ziel(ZIEL.verweigert)} />
+        ) : null}
 
         {bereit && ergebnis ? (
           <>
-            <Text as="h3" className={s.schritt} ref={vorschauRef} tabIndex={-1}>
+            <Text as="h3" className={s.schritt} ref={aktion.ziel(ZIEL.vorschau)} tabIndex={-1}>
               {`Vorschau: Berichtsjahr ${bereit.altesJahr} → ${ergebnis.jahr}`}
             </Text>
             <Text>
@@ -362,15 +341,17 @@ export function NeuesBerichtsjahr({ gateway, zuPruefen }: { gateway: Jahreswechs
         ) : null}
 
         {fehler ? (
-          <div ref={fehlerRef} tabIndex={-1} className={s.ziel}>
-            <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} />
-          </div>
+          <FehlerAnzeige
+            fehler={fehler.fehler}
+            onSchliessen={() => aktion.fehlerSchliessen(ZIEL.schritt1)}
+            fokusRef={aktion.ziel(FEHLER_ZIEL)}
+          />
         ) : null}
         {erstellt && d ? (
           <MessageBar
             intent={erstellt.geoeffnet && d.fehlerNeu === 0 ? 'success' : 'warning'}
             layout="multiline"
-            ref={ergebnisRef}
+            ref={aktion.ziel(ZIEL.ergebnis)}
             tabIndex={-1}
             className={s.ziel}
           >

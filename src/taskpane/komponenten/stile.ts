@@ -17,6 +17,8 @@ export const useGemeinsameStile = makeStyles({
   leise: { color: tokens.colorNeutralForeground3 },
   /** headings inside cards keep the card's own spacing */
   ueberschrift: { margin: 0 },
+  /** a result that takes the focus after an action (tabIndex -1): visible where the focus landed */
+  fokusZiel: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
 /** Fluent Badge colour of an Ampel (the cells in Excel use the fills of workbook/layout). */

@@ -20,7 +20,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
   mergeClasses,
@@ -30,8 +29,7 @@ import { useRef, useState } from 'react';
 import type { Aenderung, Aenderungen, AnzeigeWert, NetzwerkDatei } from '../../domain/netzwerk';
 import { TABLES, TABLE_ORDER } from '../../domain/schema';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
-import { alsBenutzerFehler } from '../fehler';
-import type { BenutzerFehler } from '../gateway';
+import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import type { ImportRueckgaengig, NetzwerkGateway, UebernahmeErgebnis, UebernahmeVorschau } from './gateway';
 import { useGemeinsameStile } from '../komponenten/stile';
 import { NetzwerkdateiErstellen } from './NetzwerkdateiErstellen';
@@ -141,7 +139,15 @@ export function AenderungsBericht({ aenderungen, hinweise }: { aenderungen: Aend
   );
 }
 
-type Laeuft = 'lesen' | 'vorschau' | 'uebernehmen' | 'rueckgaengig' | null;
+type Aktion = 'lesen' | 'vorschau' | 'uebernehmen' | 'rueckgaengig';
+const TITEL: Readonly<Record<Aktion, string>> = {
+  lesen: 'Netzwerkdateien lesen',
+  vorschau: 'Vorschau der Änderungen',
+  uebernehmen: 'Netzwerkdateien übernehmen',
+  rueckgaengig: 'Import rückgängig machen',
+};
+/** focus targets: each result takes the focus where the user learns the outcome */
+const ZIEL = { titel: 'titel', vorschau: 'vorschau', ergebnis: 'ergebnis', rueckgaengig: 'rueckgaengig' } as const;
 
 export interface NetzwerkUebernehmenProps {
   readonly gateway: NetzwerkGateway;
@@ -157,21 +163,8 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
   const [vorschau, setVorschau] = useState<UebernahmeVorschau | null>(null);
   const [ergebnis, setErgebnis] = useState<UebernahmeErgebnis | null>(null);
   const [rueckgaengig, setRueckgaengig] = useState<ImportRueckgaengig | null>(null);
-  const [laeuft, setLaeuft] = useState<Laeuft>(null);
-  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
-
-  async function aktion<T>(art: Exclude<Laeuft, null>, text: string, f: () => Promise<T>): Promise<T | null> {
-    setLaeuft(art);
-    setFehler(null);
-    try {
-      return await f();
-    } catch (e) {
-      setFehler(alsBenutzerFehler(e, text));
-      return null;
-    } finally {
-      setLaeuft(null);
-    }
-  }
+  const aktion = useAsyncAktion<Aktion>(TITEL);
+  const { laeuft, fehler } = aktion;
 
   async function dateienGewaehlt(liste: FileList | null) {
     const files = liste ? Array.from(liste) : [];
@@ -179,33 +172,41 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
     setErgebnis(null);
     setRueckgaengig(null);
     setVorschau(null);
-    const gelesen = await aktion('lesen', 'Netzwerkdateien lesen', () => gateway.leseDateien(files));
+    const gelesen = await aktion.ausfuehren('lesen', () => gateway.leseDateien(files));
     if (eingabe.current) eingabe.current.value = '';
-    if (!gelesen) return;
-    setDateien(gelesen);
-    const v = await aktion('vorschau', 'Vorschau der Änderungen', () => gateway.vorschau(gelesen));
-    if (v) setVorschau(v);
+    if (!gelesen.ok) return;
+    setDateien(gelesen.wert);
+    await aktion.ausfuehren('vorschau', () => gateway.vorschau(gelesen.wert), { dann: setVorschau, fokus: ZIEL.vorschau });
   }
 
   async function uebernehmen() {
-    const e = await aktion('uebernehmen', 'Netzwerkdateien übernehmen', () => gateway.uebernehmen(dateien));
-    if (!e) return;
-    setErgebnis(e);
-    setVorschau(null);
-    onGeaendert?.();
+    await aktion.ausfuehren('uebernehmen', () => gateway.uebernehmen(dateien), {
+      dann: (e) => {
+        setErgebnis(e);
+        setVorschau(null);
+        onGeaendert?.();
+      },
+      fokus: ZIEL.ergebnis,
+    });
   }
 
   async function zuruecknehmen() {
-    const r = await aktion('rueckgaengig', 'Import rückgängig machen', () => gateway.rueckgaengig());
-    if (!r) return;
-    setRueckgaengig(r);
-    setErgebnis(null);
-    onGeaendert?.();
+    await aktion.ausfuehren('rueckgaengig', () => gateway.rueckgaengig(), {
+      dann: (r) => {
+        setRueckgaengig(r);
+        setErgebnis(null);
+        onGeaendert?.();
+      },
+      fokus: ZIEL.rueckgaengig,
+    });
   }
 
   function abbrechen() {
     setVorschau(null);
     setDateien([]);
+    // the buttons of the preview are gone: the focus goes back to the section
+    aktion.fokussiere(ZIEL.titel);
+    aktion.ansagen('Übernehmen abgebrochen; es wurde nichts geändert.');
   }
 
   const beschaeftigt = laeuft !== null;
@@ -216,9 +217,16 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
     <div className={gem.spalte}>
       <NetzwerkdateiErstellen gateway={gateway} />
       <Divider />
-      <Subtitle2 as="h2" className={gem.ueberschrift}>
+      <Text
+        as="h2"
+        size={400}
+        weight="semibold"
+        className={mergeClasses(gem.ueberschrift, gem.fokusZiel)}
+        tabIndex={-1}
+        ref={aktion.ziel(ZIEL.titel)}
+      >
         Netzwerkdateien übernehmen
-      </Subtitle2>
+      </Text>
       <Text>
         Wählen Sie die ausgefüllten Netzwerkdateien (.xlsx, erstellt mit „Netzwerkdatei erstellen“ oder „aufteilen“). Vor dem
         Übernehmen sehen Sie, was sich ändert. Es wird nichts gelöscht; bei Konflikten bleibt der Wert dieser Arbeitsmappe.
@@ -233,7 +241,11 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
         onChange={(ev) => void dateienGewaehlt(ev.target.files)}
       />
       <div className={gem.knoepfe}>
-        <Button appearance={bericht ? 'secondary' : 'primary'} disabledFocusable={beschaeftigt} onClick={() => eingabe.current?.click()}>
+        <Button
+          appearance={bericht ? 'secondary' : 'primary'}
+          disabledFocusable={beschaeftigt}
+          onClick={() => eingabe.current?.click()}
+        >
           Netzwerkdateien auswählen …
         </Button>
         {!ergebnis ? (
@@ -247,11 +259,22 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
       {laeuft === 'vorschau' ? <Spinner size="small" label="Änderungen werden ermittelt …" /> : null}
       {laeuft === 'uebernehmen' ? <Spinner size="small" label="Änderungen werden übernommen …" /> : null}
       {laeuft === 'rueckgaengig' ? <Spinner size="small" label="Import wird rückgängig gemacht …" /> : null}
-      {fehler ? <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} /> : null}
+      {fehler ? (
+        <FehlerAnzeige
+          fehler={fehler.fehler}
+          onSchliessen={() => aktion.fehlerSchliessen(ZIEL.titel)}
+          fokusRef={aktion.ziel(FEHLER_ZIEL)}
+        />
+      ) : null}
 
       {vorschau && !ergebnis ? (
         <>
-          <MessageBar intent={offen > 0 ? 'warning' : 'info'}>
+          <MessageBar
+            intent={offen > 0 ? 'warning' : 'info'}
+            ref={aktion.ziel(ZIEL.vorschau)}
+            tabIndex={-1}
+            className={gem.fokusZiel}
+          >
             <MessageBarBody>
               <MessageBarTitle>Vorschau</MessageBarTitle>
               {dateien.length === 1 ? '1 Datei gelesen' : `${dateien.length} Dateien gelesen`}:{' '}
@@ -275,7 +298,12 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
 
       {ergebnis ? (
         <>
-          <MessageBar intent={offen > 0 ? 'warning' : 'success'}>
+          <MessageBar
+            intent={offen > 0 ? 'warning' : 'success'}
+            ref={aktion.ziel(ZIEL.ergebnis)}
+            tabIndex={-1}
+            className={gem.fokusZiel}
+          >
             <MessageBarBody>
               <MessageBarTitle>{ergebnis.geschrieben ? 'Übernommen' : 'Nichts zu übernehmen'}</MessageBarTitle>
               {ergebnis.geschrieben
@@ -303,7 +331,7 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
       ) : null}
 
       {rueckgaengig ? (
-        <MessageBar intent="success">
+        <MessageBar intent="success" ref={aktion.ziel(ZIEL.rueckgaengig)} tabIndex={-1} className={gem.fokusZiel}>
           <MessageBarBody>
             <MessageBarTitle>Rückgängig gemacht</MessageBarTitle>
             Wiederhergestellt: {rueckgaengig.tabellen.join(', ')} (aus den Sicherungen {rueckgaengig.sicherungen.join(', ')}).

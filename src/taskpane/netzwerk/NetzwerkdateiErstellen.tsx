@@ -13,14 +13,13 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
-import { alsBenutzerFehler } from '../fehler';
-import type { BenutzerFehler } from '../gateway';
+import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { useGemeinsameStile } from '../komponenten/stile';
 import { oeffnenOderAnbieten, type Erstellt as ErstelltAllgemein } from '../neueMappe';
 import type { NetzwerkdateiErstellt, NetzwerkGateway } from './gateway';
@@ -37,7 +36,14 @@ const useStyles = makeStyles({
   liste: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
-type Laeuft = 'liste' | 'erstellen' | null;
+type Art = 'liste' | 'erstellen' | 'herunterladen';
+const TITEL: Readonly<Record<Art, string>> = {
+  liste: 'Handlungsfelder lesen',
+  erstellen: 'Netzwerkdatei erstellen',
+  herunterladen: 'Netzwerkdatei herunterladen',
+};
+const ERGEBNIS = 'ergebnis';
+const TITEL_ZIEL = 'titel';
 
 type Erstellt = ErstelltAllgemein<NetzwerkdateiErstellt>;
 
@@ -46,22 +52,17 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
   const s = useStyles();
   const [hfListe, setHfListe] = useState<{ nr: number; name: string }[] | null>(null);
   const [hf, setHf] = useState<number | null>(null);
-  const [laeuft, setLaeuft] = useState<Laeuft>(null);
-  const [fehler, setFehler] = useState<BenutzerFehler | null>(null);
+  const aktion = useAsyncAktion<Art>(TITEL);
+  const { laeuft, fehler } = aktion;
   const [erstellt, setErstellt] = useState<Erstellt | null>(null);
 
   async function ladeListe() {
-    setLaeuft('liste');
-    setFehler(null);
-    try {
-      const liste = await gateway.handlungsfelder();
-      setHfListe(liste);
-      setHf((alt) => (alt !== null && liste.some((h) => h.nr === alt) ? alt : (liste[0]?.nr ?? null)));
-    } catch (e) {
-      setFehler(alsBenutzerFehler(e, 'Handlungsfelder lesen'));
-    } finally {
-      setLaeuft(null);
-    }
+    await aktion.ausfuehren('liste', () => gateway.handlungsfelder(), {
+      dann: (liste) => {
+        setHfListe(liste);
+        setHf((alt) => (alt !== null && liste.some((h) => h.nr === alt) ? alt : (liste[0]?.nr ?? null)));
+      },
+    });
   }
 
   useEffect(() => {
@@ -71,18 +72,17 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
 
   async function erstellen() {
     if (hf === null) return;
-    setLaeuft('erstellen');
-    setFehler(null);
     setErstellt(null);
-    try {
-      const r = await oeffnenOderAnbieten(gateway, await gateway.netzwerkdateiBauen(hf));
-      setErstellt(r.erstellt);
-      if (r.fehler) setFehler(alsBenutzerFehler(r.fehler, 'Netzwerkdatei erstellen'));
-    } catch (e) {
-      setFehler(alsBenutzerFehler(e, 'Netzwerkdatei erstellen'));
-    } finally {
-      setLaeuft(null);
-    }
+    const r = await aktion.ausfuehren(
+      'erstellen',
+      async () => oeffnenOderAnbieten(gateway, await gateway.netzwerkdateiBauen(hf)),
+      {
+        dann: (e) => setErstellt(e.erstellt),
+        fokus: (e) => (e.fehler ? null : ERGEBNIS),
+      },
+    );
+    // built, but opening it failed: the file stays on offer next to the error
+    if (r.ok && r.wert.fehler) aktion.fehlerZeigen('erstellen', r.wert.fehler);
   }
 
   function herunterladen() {
@@ -90,7 +90,7 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
     try {
       gateway.herunterladen(erstellt.datei.datei, erstellt.datei.inhalt);
     } catch (e) {
-      setFehler(alsBenutzerFehler(e, 'Netzwerkdatei herunterladen'));
+      aktion.fehlerZeigen('herunterladen', e);
     }
   }
 
@@ -101,9 +101,16 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
 
   return (
     <section className={gem.spalte} aria-label="Netzwerkdatei erstellen">
-      <Subtitle2 as="h2" className={gem.ueberschrift}>
+      <Text
+        as="h2"
+        size={400}
+        weight="semibold"
+        className={mergeClasses(gem.ueberschrift, gem.fokusZiel)}
+        tabIndex={-1}
+        ref={aktion.ziel(TITEL_ZIEL)}
+      >
         Netzwerkdatei erstellen
-      </Subtitle2>
+      </Text>
       <Text>
         Erstellt aus dieser Arbeitsmappe die Datei für ein Netzwerk: vollständiges Layout, die Stammdaten und nur die Zeilen des
         gewählten Handlungsfelds. Die Datei öffnet sich als neue Arbeitsmappe; bitte dort im SharePoint-Ordner des Netzwerks
@@ -139,9 +146,21 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
       </div>
       {laeuft === 'liste' ? <Spinner size="small" label="Handlungsfelder werden gelesen …" /> : null}
       {laeuft === 'erstellen' ? <Spinner size="small" label="Netzwerkdatei wird erstellt …" /> : null}
-      {fehler ? <FehlerAnzeige fehler={fehler} onSchliessen={() => setFehler(null)} /> : null}
+      {fehler ? (
+        <FehlerAnzeige
+          fehler={fehler.fehler}
+          onSchliessen={() => aktion.fehlerSchliessen(TITEL_ZIEL)}
+          fokusRef={aktion.ziel(FEHLER_ZIEL)}
+        />
+      ) : null}
       {erstellt && d ? (
-        <MessageBar intent={erstellt.geoeffnet ? 'success' : 'warning'} layout="multiline">
+        <MessageBar
+          intent={erstellt.geoeffnet ? 'success' : 'warning'}
+          layout="multiline"
+          ref={aktion.ziel(ERGEBNIS)}
+          tabIndex={-1}
+          className={gem.fokusZiel}
+        >
           <MessageBarBody>
             <MessageBarTitle>{erstellt.geoeffnet ? 'In Excel geöffnet' : 'Zum Herunterladen bereit'}</MessageBarTitle>
             {erstellt.geoeffnet
@@ -154,7 +173,11 @@ export function NetzwerkdateiErstellen({ gateway }: { gateway: Gateway }) {
       ) : null}
       {erstellt ? (
         <div className={gem.knoepfe}>
-          <Button appearance={erstellt.geoeffnet ? 'secondary' : 'primary'} disabledFocusable={beschaeftigt} onClick={herunterladen}>
+          <Button
+            appearance={erstellt.geoeffnet ? 'secondary' : 'primary'}
+            disabledFocusable={beschaeftigt}
+            onClick={herunterladen}
+          >
             {`Herunterladen (${erstellt.datei.datei})`}
           </Button>
         </div>

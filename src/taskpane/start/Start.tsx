@@ -14,7 +14,7 @@ import { Suspense, lazy } from 'react';
 import type { EinrichtenErgebnis, SelbsttestErgebnis } from '../gateway';
 import type { JahreswechselGateway } from '../jahreswechsel/gateway';
 import { SelbsttestKarte } from './Selbsttest';
-import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
 
@@ -46,11 +46,25 @@ function Liste({ eintraege, name }: { eintraege: readonly string[]; name: string
  * What Einrichten did: created parts, parts it could not create (occupied
  * cells – then it is only partly done) and the backup sheets it made.
  */
-export function EinrichtenBericht({ ergebnis }: { ergebnis: EinrichtenErgebnis }) {
+export function EinrichtenBericht({
+  ergebnis,
+  fokusRef,
+}: {
+  ergebnis: EinrichtenErgebnis;
+  /** the report takes the focus after Einrichten */
+  fokusRef?: (el: HTMLElement | null) => void;
+}) {
   const { angelegt, hinweise, sicherungen } = ergebnis;
   const teilweise = hinweise.length > 0;
+  const gem = useGemeinsameStile();
   return (
-    <MessageBar intent={teilweise ? 'warning' : 'success'} layout="multiline">
+    <MessageBar
+      intent={teilweise ? 'warning' : 'success'}
+      layout="multiline"
+      ref={fokusRef}
+      tabIndex={fokusRef ? -1 : undefined}
+      className={gem.fokusZiel}
+    >
       <MessageBarBody>
         <MessageBarTitle>{teilweise ? 'Einrichten nur teilweise abgeschlossen' : 'Einrichten abgeschlossen'}</MessageBarTitle>
         {angelegt.length > 0 ? (
@@ -141,7 +155,7 @@ export function Start({
         ) : null}
       </Card>
 
-      {zustand.einrichten ? <EinrichtenBericht ergebnis={zustand.einrichten} /> : null}
+      {zustand.einrichten ? <EinrichtenBericht ergebnis={zustand.einrichten} fokusRef={aktionen.ziel(ZIELE.einrichten)} /> : null}
 
       <div className={s.knoepfe}>
         <Button

@@ -1,14 +1,27 @@
 import { useState } from 'react';
-import { Button, Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { SELBSTTEST_HINWEIS } from '../../excel/selbsttest';
 import type { SelbsttestErgebnis } from '../gateway';
-import { alsBenutzerFehler } from '../fehler';
+import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
+import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
   liste: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: 0, listStyleType: 'none' },
   knoepfe: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
+
+const ERGEBNIS = 'ergebnis';
 
 /**
  * The Selbsttest on the Start view: says first that co-authors may see a
@@ -18,21 +31,14 @@ const useStyles = makeStyles({
 export function SelbsttestKarte({ ausfuehren, gesperrt }: { ausfuehren: () => Promise<SelbsttestErgebnis>; gesperrt: boolean }) {
   const s = useStyles();
   const gem = useGemeinsameStile();
-  const [laeuft, setLaeuft] = useState(false);
+  const aktion = useAsyncAktion<'selbsttest'>({ selbsttest: 'Der Selbsttest' });
+  const laeuft = aktion.laeuft !== null;
   const [ergebnis, setErgebnis] = useState<SelbsttestErgebnis | null>(null);
   const [meldung, setMeldung] = useState<string | null>(null);
 
   const starten = async () => {
-    setLaeuft(true);
     setMeldung(null);
-    try {
-      setErgebnis(await ausfuehren());
-    } catch (e) {
-      const f = alsBenutzerFehler(e, 'Der Selbsttest');
-      setMeldung(`${f.message} ${f.hinweis}`);
-    } finally {
-      setLaeuft(false);
-    }
+    await aktion.ausfuehren('selbsttest', ausfuehren, { dann: setErgebnis, fokus: ERGEBNIS });
   };
   const kopieren = async () => {
     if (!ergebnis) return;
@@ -50,7 +56,9 @@ export function SelbsttestKarte({ ausfuehren, gesperrt }: { ausfuehren: () => Pr
       <Subtitle2 as="h2" id="selbsttest-titel" className={gem.ueberschrift}>
         Selbsttest
       </Subtitle2>
-      <Text size={200}>Prüft in Ihrem Excel, ob alles, worauf das Add-in sich verlässt, hier so funktioniert. {SELBSTTEST_HINWEIS}</Text>
+      <Text size={200}>
+        Prüft in Ihrem Excel, ob alles, worauf das Add-in sich verlässt, hier so funktioniert. {SELBSTTEST_HINWEIS}
+      </Text>
       <div className={s.knoepfe}>
         <Button disabledFocusable={gesperrt || laeuft} onClick={() => void starten()}>
           {laeuft ? 'Selbsttest läuft …' : 'Selbsttest starten'}
@@ -60,9 +68,16 @@ export function SelbsttestKarte({ ausfuehren, gesperrt }: { ausfuehren: () => Pr
       {laeuft ? <Spinner size="tiny" label="Proben laufen …" labelPosition="after" /> : null}
       {ergebnis ? (
         <>
-          <MessageBar intent={gescheitert === 0 ? 'success' : 'warning'}>
+          <MessageBar
+            intent={gescheitert === 0 ? 'success' : 'warning'}
+            ref={aktion.ziel(ERGEBNIS)}
+            tabIndex={-1}
+            className={gem.fokusZiel}
+          >
             <MessageBarBody>
-              {gescheitert === 0 ? 'Alle Proben bestanden.' : `${gescheitert} von ${ergebnis.proben.length} Proben nicht bestanden.`}
+              {gescheitert === 0
+                ? 'Alle Proben bestanden.'
+                : `${gescheitert} von ${ergebnis.proben.length} Proben nicht bestanden.`}
             </MessageBarBody>
           </MessageBar>
           <ul className={s.liste} aria-label="Proben des Selbsttests">
@@ -75,6 +90,13 @@ export function SelbsttestKarte({ ausfuehren, gesperrt }: { ausfuehren: () => Pr
             ))}
           </ul>
         </>
+      ) : null}
+      {aktion.fehler ? (
+        <FehlerAnzeige
+          fehler={aktion.fehler.fehler}
+          onSchliessen={() => aktion.fehlerSchliessen()}
+          fokusRef={aktion.ziel(FEHLER_ZIEL)}
+        />
       ) : null}
       {meldung ? (
         <Text role="status" size={200}>

@@ -18,18 +18,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
 import type { Finding } from '../../domain/model';
 import { anzahl } from '../format';
 import type { BerichtFormat } from '../gateway';
 import { useGemeinsameStile } from '../komponenten/stile';
-import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 
 /** How many findings the refusal lists; the rest is in the Prüfen view. */
 export const GEZEIGTE_BEFUNDE = 3;
 
 const useStyles = makeStyles({
-  ergebnis: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   befunde: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-word' },
 });
 
@@ -67,17 +65,8 @@ export function BerichtAktionen({
   zuPruefen: () => void;
 }) {
   const gem = useGemeinsameStile();
-  const s = useStyles();
   const { laeuft, bericht } = zustand;
   const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
-  const ergebnis = useRef<HTMLDivElement>(null);
-  // a result shown when the view opens (tab switch) is old news: only a new one takes the focus
-  const gesehen = useRef(bericht);
-  useEffect(() => {
-    if (!bericht || bericht === gesehen.current) return;
-    gesehen.current = bericht;
-    ergebnis.current?.focus();
-  }, [bericht]);
 
   const knopf = (format: BerichtFormat, text: string) => (
     <Button
@@ -108,7 +97,8 @@ export function BerichtAktionen({
         <Spinner size="small" label={`${NAME[laeuft === 'bericht-docx' ? 'docx' : 'html']} wird erstellt …`} />
       ) : null}
       {bericht && !beschaeftigt ? (
-        <div ref={ergebnis} tabIndex={-1} className={s.ergebnis} data-testid="bericht-ergebnis">
+        // only a new result takes the focus (useArbeitsmappe), not one shown again on a tab switch
+        <div ref={aktionen.ziel(ZIELE.bericht)} tabIndex={-1} className={gem.fokusZiel} data-testid="bericht-ergebnis">
           {d ? (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>

@@ -5,8 +5,9 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import JSZip from 'jszip';
 import { App } from '../App';
-import { Kpis } from '../ansichten/Kpis';
-import { demoFehler, FakeGateway } from '../demo/fakeGateway';
+import { Kpis } from './Kpis';
+import { installiereDemoExcel } from '../demo/demoExcel';
+import { OfficeGateway } from '../officeGateway';
 import type { BerichtErgebnis, BerichtFormat } from '../gateway';
 import { useArbeitsmappe } from '../useArbeitsmappe';
 import { dateiHerunterladen } from '../netzwerk/herunterladen';
@@ -15,12 +16,30 @@ import '../testHilfen';
 
 const JETZT = new Date('2026-11-25T10:30:00');
 
-function KpiAnsicht({ gw, zuPruefen = () => undefined }: { gw: FakeGateway; zuPruefen?: () => void }) {
+/** The real Office gateway on the demo's in-memory Excel; downloads are recorded instead of offered. */
+function mappe({ mitFehlern = false }: { mitFehlern?: boolean } = {}) {
+  const excel = installiereDemoExcel({ vollstaendig: true });
+  if (!mitFehlern) excel.korrigiereFehler();
+  const gw = new OfficeGateway(() => JETZT);
+  const downloads: { datei: string; inhalt: Uint8Array | string; mime: string }[] = [];
+  const herunterladen = jest.spyOn(gw, 'herunterladen').mockImplementation((datei, inhalt, mime) => {
+    downloads.push({ datei, inhalt, mime });
+  });
+  return { excel, gw, downloads, herunterladen };
+}
+
+/** until the start-up status read is done: a click while busy is ignored */
+async function bereit(name: string): Promise<void> {
+  const knopf = await screen.findByRole('button', { name }, { timeout: 10000 });
+  await waitFor(() => expect(knopf.getAttribute('aria-disabled')).not.toBe('true'));
+}
+
+function KpiAnsicht({ gw, zuPruefen = () => undefined }: { gw: OfficeGateway; zuPruefen?: () => void }) {
   const [zustand, aktionen] = useArbeitsmappe(gw);
   return <Kpis zustand={zustand} aktionen={aktionen} zuPruefen={zuPruefen} />;
 }
 
-function zeige(gw: FakeGateway, zuPruefen?: () => void) {
+function zeige(gw: OfficeGateway, zuPruefen?: () => void) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <KpiAnsicht gw={gw} zuPruefen={zuPruefen} />
@@ -37,13 +56,14 @@ async function klicke(name: string): Promise<void> {
 
 describe('Umsetzungsbericht im Aufgabenbereich', () => {
   it('builds the Word document from the workbook, offers it as Umsetzungsbericht-2026.docx and moves the focus to the result', async () => {
-    const gw = new FakeGateway({ jetzt: () => JETZT });
+    const { excel, gw, downloads } = mappe();
+    const vorher = excel.fake.schnappschuss();
     zeige(gw);
     await klicke('Bericht als Word-Dokument');
     await screen.findByText('Word-Dokument erstellt', {}, { timeout: 20000 });
 
-    expect(gw.downloads).toHaveLength(1);
-    const d = gw.downloads[0];
+    expect(downloads).toHaveLength(1);
+    const d = downloads[0];
     expect(d.datei).toBe('Umsetzungsbericht-2026.docx');
     expect(d.mime).toBe(BERICHT_MIME.docx);
     expect(d.inhalt).toBeInstanceOf(Uint8Array);
@@ -52,7 +72,7 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
     expect(dokument).toContain('Umsetzungsbericht 2026');
     expect(Object.keys(zip.files).some((n) => /^word\/charts\/chart\d+\.xml$/.test(n))).toBe(true);
     // the figures are those of the workbook's current data, nothing was written to it
-    expect(gw.aufrufe).toEqual(['berichtErstellen', 'herunterladen']);
+    expect(excel.fake.schnappschuss()).toBe(vorher);
 
     const ergebnis = screen.getByTestId('bericht-ergebnis');
     expect(document.activeElement).toBe(ergebnis);
@@ -60,16 +80,16 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
     expect(ergebnis.textContent).toMatch(/Standardmaßnahmen? (ist|sind) nicht enthalten/);
 
     await klicke('Erneut herunterladen');
-    expect(gw.downloads).toHaveLength(2);
-    expect(gw.downloads[1].datei).toBe('Umsetzungsbericht-2026.docx');
+    expect(downloads).toHaveLength(2);
+    expect(downloads[1].datei).toBe('Umsetzungsbericht-2026.docx');
   }, 30000);
 
   it('builds the web page as Umsetzungsbericht-2026.html', async () => {
-    const gw = new FakeGateway({ jetzt: () => JETZT });
+    const { gw, downloads } = mappe();
     zeige(gw);
     await klicke('Bericht als Webseite');
-    await screen.findByText('Webseite erstellt');
-    const d = gw.downloads[0];
+    await screen.findByText('Webseite erstellt', {}, { timeout: 20000 });
+    const d = downloads[0];
     expect(d.datei).toBe('Umsetzungsbericht-2026.html');
     expect(d.mime).toBe('text/html;charset=utf-8');
     expect(typeof d.inhalt).toBe('string');
@@ -79,11 +99,13 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
   });
 
   it('keeps both buttons focusable but disabled while a report is built', async () => {
-    const gw = new FakeGateway({ jetzt: () => JETZT });
+    const { gw } = mappe();
     let fertig: (r: BerichtErgebnis) => void = () => undefined;
     const echt = gw.berichtErstellen.bind(gw);
     let ergebnis: Promise<BerichtErgebnis> | null = null;
+    let aufrufe = 0;
     gw.berichtErstellen = (format: BerichtFormat) => {
+      aufrufe += 1;
       ergebnis = echt(format);
       return new Promise((resolve) => (fertig = resolve));
     };
@@ -100,21 +122,21 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
     expect(document.activeElement).toBe(knopf);
     // a second click while busy starts nothing
     await klicke('Bericht als Word-Dokument');
-    expect(gw.aufrufe.filter((a) => a === 'berichtErstellen')).toHaveLength(1);
+    expect(aufrufe).toBe(1);
 
     const r = await ergebnis!;
     await act(async () => fertig(r));
-    await screen.findByText('Webseite erstellt');
+    await screen.findByText('Webseite erstellt', {}, { timeout: 20000 });
     expect(screen.getByRole('button', { name: 'Bericht als Webseite' }).getAttribute('aria-disabled')).not.toBe('true');
   });
 
   it('refuses the report while the workbook has Fehler: the count and the first findings with their cells, no download', async () => {
-    const gw = new FakeGateway({ jetzt: () => JETZT, fehler: demoFehler() });
+    const { excel, gw, downloads } = mappe({ mitFehlern: true });
     const zuPruefen = jest.fn();
     zeige(gw, zuPruefen);
     await klicke('Bericht als Word-Dokument');
-    await screen.findByText('Kein Word-Dokument erstellt');
-    expect(gw.downloads).toEqual([]);
+    await screen.findByText('Kein Word-Dokument erstellt', {}, { timeout: 20000 });
+    expect(downloads).toEqual([]);
 
     const ergebnis = screen.getByTestId('bericht-ergebnis');
     expect(document.activeElement).toBe(ergebnis);
@@ -123,56 +145,47 @@ describe('Umsetzungsbericht im Aufgabenbereich', () => {
     const punkte = [...ergebnis.querySelectorAll('li')].map((li) => li.textContent);
     expect(punkte).toHaveLength(3);
     for (const p of punkte) expect(p).toMatch(/^(Arbeitsplanung|Kennzahlen)![A-Z]+\d+/);
-    expect(punkte.join(' ')).toContain(FakeGateway.adresse(demoFehler()[0]));
+    expect(punkte.join(' ')).toContain(excel.fehlerAdressen[0]);
     expect(text).toContain('… und 1 weiterer Fehler (alle unter „Prüfen“).');
 
     fireEvent.click(screen.getByRole('button', { name: 'Fehler anzeigen' }));
     expect(zuPruefen).toHaveBeenCalled();
 
     // corrected in Excel: the next click builds the report
-    gw.korrigiereFehler();
+    excel.korrigiereFehler();
     await klicke('Bericht als Webseite');
-    await screen.findByText('Webseite erstellt');
-    await waitFor(() => expect(gw.downloads.map((d) => d.datei)).toEqual(['Umsetzungsbericht-2026.html']));
+    await screen.findByText('Webseite erstellt', {}, { timeout: 20000 });
+    await waitFor(() => expect(downloads.map((d) => d.datei)).toEqual(['Umsetzungsbericht-2026.html']));
   });
 
   it('shows a failed read as a German error in the pane and offers no file', async () => {
-    const gw = new FakeGateway({ jetzt: () => JETZT });
+    const { excel, gw, downloads } = mappe();
     render(<App gateway={gw} startAnsicht="kpi" />);
-    await waitFor(() => expect(gw.aufrufe).toContain('status'));
-    await screen.findByRole('button', { name: 'Bericht als Webseite' });
-    gw.scheitereBeimNaechstenAufruf('GeneralException');
+    await bereit('Bericht als Webseite');
+    excel.scheitereBeimNaechstenAufruf('GeneralException');
     await klicke('Bericht als Webseite');
     const alarm = await screen.findByRole('alert');
     expect(alarm.textContent).toContain(
       'Das Erstellen der Webseite ist fehlgeschlagen: In Excel ist ein interner Fehler aufgetreten.',
     );
     expect(screen.queryByTestId('bericht-ergebnis')).toBeNull();
-    expect(gw.downloads).toEqual([]);
+    expect(downloads).toEqual([]);
   });
 
   it('keeps a built report on offer when the browser refuses the download', async () => {
-    const gw = new FakeGateway({ jetzt: () => JETZT });
-    const echt = gw.herunterladen.bind(gw);
-    let erstes = true;
-    gw.herunterladen = (datei, inhalt, mime) => {
-      if (erstes) {
-        erstes = false;
-        throw new Error('Der Download wurde vom Browser blockiert.');
-      }
-      echt(datei, inhalt, mime);
-    };
+    const { gw, downloads, herunterladen } = mappe();
+    herunterladen.mockImplementationOnce(() => {
+      throw new Error('Der Download wurde vom Browser blockiert.');
+    });
     render(<App gateway={gw} startAnsicht="kpi" />);
-    // the start-up status read must be done: a click while busy is ignored
-    await waitFor(() => expect(gw.aufrufe).toContain('status'));
-    await screen.findByRole('button', { name: 'Bericht als Webseite' });
+    await bereit('Bericht als Webseite');
     await klicke('Bericht als Webseite');
     const alarm = await screen.findByRole('alert');
     expect(alarm.textContent).toContain('Das Erstellen der Webseite ist fehlgeschlagen.');
     expect(alarm.textContent).toContain('Der Download wurde vom Browser blockiert.');
     await screen.findByText('Webseite erstellt');
     await klicke('Erneut herunterladen');
-    expect(gw.downloads.map((d) => d.datei)).toEqual(['Umsetzungsbericht-2026.html']);
+    expect(downloads.map((d) => d.datei)).toEqual(['Umsetzungsbericht-2026.html']);
   });
 
   it('downloads the web page as text with its own MIME type', () => {

@@ -19,7 +19,7 @@ import { meldungOhneAdresse } from '../../domain/befunde';
 import { SHEETS } from '../../domain/schema';
 import type { Finding } from '../../domain/model';
 import { anzahl, datumZeit } from '../format';
-import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
@@ -140,7 +140,15 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
   return (
     <div className={gem.spalte}>
       <div className={s.kopf}>
-        <div className={s.zaehler} aria-live="polite" data-testid="zaehler">
+        {/* the result takes the focus after Prüfen; the hook announces the counts */}
+        <div
+          className={mergeClasses(s.zaehler, gem.fokusZiel)}
+          role="group"
+          aria-label="Ergebnis der Prüfung"
+          tabIndex={-1}
+          ref={aktionen.ziel(ZIELE.pruefung)}
+          data-testid="zaehler"
+        >
           {pruefung ? (
             <>
               <Badge size="large" appearance={fehler > 0 ? 'filled' : 'tint'} color={fehler > 0 ? 'danger' : 'informative'}>

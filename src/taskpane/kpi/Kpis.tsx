@@ -10,24 +10,25 @@ import {
   Subtitle2,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
-import { BerichtAktionen } from '../bericht/BerichtAktionen';
+import { BerichtAktionen } from './BerichtAktionen';
 import { anzahl, datumZeit, prozent } from '../format';
-import type { ArbeitsmappeAktionen, ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
-  kennzahlen: {
-    display: 'grid',
-    gridTemplateColumns: '1fr auto',
-    rowGap: tokens.spacingVerticalXS,
-    columnGap: tokens.spacingHorizontalM,
-  },
-  wert: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right' },
+  kennzahlen: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  // name and value side by side; in a narrow pane (200 % zoom) the value wraps below instead of being cut off
+  kennzahl: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
+  name: { minWidth: 0, overflowWrap: 'anywhere' },
+  wert: { fontWeight: tokens.fontWeightSemibold, textAlign: 'right', marginLeft: 'auto', whiteSpace: 'nowrap' },
+  // the table keeps its columns; where they do not fit (200 % zoom, text spacing) it scrolls instead of being clipped
+  tabellenRahmen: { maxWidth: '100%', overflowX: 'auto' },
   tabelle: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   th: {
     textAlign: 'center',
@@ -87,7 +88,15 @@ function AmpelPunkt({ ampel }: { ampel: Ampel }) {
   return <span className={s.punkt} style={{ backgroundColor: AMPEL_FARBE[ampel] }} aria-hidden />;
 }
 
-function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
+function Ergebnis({
+  kpi,
+  berechnetAm,
+  fokusRef,
+}: {
+  kpi: KpiResult;
+  berechnetAm: Date;
+  fokusRef: (el: HTMLElement | null) => void;
+}) {
   const s = useStyles();
   const gem = useGemeinsameStile();
   const zeilen = useMemo(() => ampelJeHandlungsfeld(kpi), [kpi]);
@@ -95,27 +104,40 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
   return (
     <>
       <Card aria-labelledby="kpi-gesamt">
-        <Subtitle2 as="h2" id="kpi-gesamt" className={gem.ueberschrift}>
+        <Text
+          as="h2"
+          size={400}
+          weight="semibold"
+          id="kpi-gesamt"
+          className={mergeClasses(gem.ueberschrift, gem.fokusZiel)}
+          tabIndex={-1}
+          ref={fokusRef}
+        >
           Gesamt {kpi.berichtsjahr}
-        </Subtitle2>
+        </Text>
         <div className={s.kennzahlen}>
-          <Text>Zielerreichung</Text>
-          <span className={s.wert}>
-            {prozent(g.zielerreichung)}{' '}
-            <Badge appearance="tint" color={AMPEL_BADGE[g.ampel]} size="small">
-              {AMPEL_LABEL[g.ampel]}
-            </Badge>
-          </span>
-          <Text>Umsetzungsquote</Text>
-          <span className={s.wert}>{prozent(g.umsetzungsquote)}</span>
-          <Text>Maßnahmen (davon umgesetzt)</Text>
-          <span className={s.wert}>
-            {g.massnahmen} ({g.umgesetzt})
-          </span>
-          <Text>Wirkungen</Text>
-          <span className={s.wert}>{g.wirkungen}</span>
-          <Text>Standardmaßnahmen (separat)</Text>
-          <span className={s.wert}>{g.standardmassnahmen}</span>
+          {(
+            [
+              [
+                'Zielerreichung',
+                <>
+                  {prozent(g.zielerreichung)}{' '}
+                  <Badge appearance="tint" color={AMPEL_BADGE[g.ampel]} size="small">
+                    {AMPEL_LABEL[g.ampel]}
+                  </Badge>
+                </>,
+              ],
+              ['Umsetzungsquote', prozent(g.umsetzungsquote)],
+              ['Maßnahmen (davon umgesetzt)', `${g.massnahmen} (${g.umgesetzt})`],
+              ['Wirkungen', g.wirkungen],
+              ['Standardmaßnahmen (separat)', g.standardmassnahmen],
+            ] as const
+          ).map(([name, wert]) => (
+            <div key={name} className={s.kennzahl}>
+              <Text className={s.name}>{name}</Text>
+              <span className={s.wert}>{wert}</span>
+            </div>
+          ))}
         </div>
         <Text size={200} className={gem.leise}>
           Berechnet am {datumZeit(berechnetAm)}; die Blätter „KPI Übersicht“ und „KPI Handlungsziele“ sind neu geschrieben.
@@ -126,47 +148,58 @@ function Ergebnis({ kpi, berechnetAm }: { kpi: KpiResult; berechnetAm: Date }) {
         <Subtitle2 as="h2" id="kpi-hf" className={gem.ueberschrift}>
           Handlungsziele je Ampel
         </Subtitle2>
-        <table className={s.tabelle} aria-labelledby="kpi-hf">
-          <thead>
-            <tr>
-              <th scope="col" className={`${s.th} ${s.thLinks}`}>
-                HF
-              </th>
-              <th scope="col" className={s.th}>
-                Ziel&shy;erreichung
-              </th>
-              {AMPELN.map((a) => (
-                <th scope="col" key={a} className={s.th} title={AMPEL_LABEL[a]}>
-                  <AmpelPunkt ampel={a} />
-                  <br />
-                  <span className={s.nowrap}>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
+        {/* focusable: a keyboard user can scroll it (WCAG 2.1.1) */}
+        <div
+          className={mergeClasses(s.tabellenRahmen, gem.fokusZiel)}
+          role="region"
+          aria-label="Tabelle Handlungsziele je Ampel"
+          tabIndex={0}
+        >
+          <table className={s.tabelle} aria-labelledby="kpi-hf">
+            <thead>
+              <tr>
+                <th scope="col" className={`${s.th} ${s.thLinks}`}>
+                  HF
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {zeilen.map((z) => (
-              <tr key={z.hf} data-testid={`hf-${z.hf}`}>
-                <th scope="row" className={`${s.td} ${s.tdLinks}`}>
-                  HF {z.hf}
+                <th scope="col" className={s.th}>
+                  Ziel&shy;erreichung
                 </th>
-                <td className={s.td}>
-                  {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} />{' '}
-                  {/* the word, not the colour alone */}
-                  <span className={s.ampelWort}>{AMPEL_LABEL[z.ampel]}</span>
-                </td>
                 {AMPELN.map((a) => (
-                  <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
-                    {z.anzahl[a]}
-                  </td>
+                  <th scope="col" key={a} className={s.th} title={AMPEL_LABEL[a]}>
+                    <AmpelPunkt ampel={a} />
+                    <br />
+                    <span className={s.nowrap}>{a === 'keine_daten' ? 'k. D.' : AMPEL_LABEL[a]}</span>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {zeilen.map((z) => (
+                <tr key={z.hf} data-testid={`hf-${z.hf}`}>
+                  <th scope="row" className={`${s.td} ${s.tdLinks}`}>
+                    HF {z.hf}
+                  </th>
+                  <td className={s.td}>
+                    {prozent(z.zielerreichung)} <AmpelPunkt ampel={z.ampel} /> {/* the word, not the colour alone */}
+                    <span className={s.ampelWort}>{AMPEL_LABEL[z.ampel]}</span>
+                  </td>
+                  {AMPELN.map((a) => (
+                    <td key={a} className={`${s.td} ${z.anzahl[a] === 0 ? s.null : ''}`}>
+                      {z.anzahl[a]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Text size={200} className={gem.leise}>
           {anzahl(kpi.handlungsziele.length, 'Handlungsziel', 'Handlungsziele')},{' '}
           {anzahl(kpi.kennzahlen.length, 'Kennzahl', 'Kennzahlen')}. k. D. = keine Daten (kein Istwert).
+        </Text>
+        {/* the thresholds come from the workbook (Stammdaten › Einstellungen), as used for this result */}
+        <Text size={200} data-testid="ampel-schwellen">
+          {`Ampel nach Zielerreichung: grün ab ${prozent(kpi.schwellen.gruen)}, gelb ab ${prozent(kpi.schwellen.gelb)}, darunter rot (Einstellungen im Blatt „Stammdaten“).`}
         </Text>
       </Card>
     </>
@@ -189,7 +222,7 @@ export function Kpis({
 
   return (
     <div className={gem.spalte}>
-      <Button appearance="primary" disabled={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
+      <Button appearance="primary" disabledFocusable={beschaeftigt} onClick={() => void aktionen.kpiAktualisieren()}>
         {laeuft === 'kpi' ? 'KPIs werden aktualisiert …' : 'KPIs aktualisieren'}
       </Button>
       {laeuft === 'kpi' ? (
@@ -203,7 +236,7 @@ export function Kpis({
       {laeuft === 'kpi' && fortschritt ? <Text size={200}>{fortschritt.schritt}</Text> : null}
 
       {kpi && laeuft !== 'kpi' && kpi.kpi === null ? (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" tabIndex={-1} ref={aktionen.ziel(ZIELE.kpi)} className={gem.fokusZiel}>
           <MessageBarBody>
             <MessageBarTitle>KPIs nicht berechnet</MessageBarTitle>
             Die Arbeitsmappe enthält {anzahl(fehler, 'Fehler', 'Fehler')}. Bitte korrigieren Sie diese zuerst; die KPI-Blätter
@@ -214,7 +247,9 @@ export function Kpis({
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {kpi && kpi.kpi && laeuft !== 'kpi' ? <Ergebnis kpi={kpi.kpi} berechnetAm={kpi.berechnetAm} /> : null}
+      {kpi && kpi.kpi && laeuft !== 'kpi' ? (
+        <Ergebnis kpi={kpi.kpi} berechnetAm={kpi.berechnetAm} fokusRef={aktionen.ziel(ZIELE.kpi)} />
+      ) : null}
       {!kpi && laeuft !== 'kpi' ? (
         <Text className={gem.leise}>
           Berechnet Zielerreichung und Ampel je Kennzahl, Handlungsziel und Handlungsfeld und schreibt die KPI-Blätter neu. Die
