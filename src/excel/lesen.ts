@@ -54,12 +54,14 @@ export interface LeseOptionen {
   readonly nachLesen?: (gefunden: LeseStand) => void;
 }
 
-/** A table's whole range (header, body, totals row), 1-based. */
+/** A table's whole range (header, body, totals row), 1-based; its body's row count; whether it shows a totals row. */
 export interface TabellenBereich {
   readonly zeile: number;
   readonly spalte: number;
   readonly zeilen: number;
   readonly spalten: number;
+  readonly koerperZeilen: number;
+  readonly summenzeile: boolean;
 }
 
 /** What the read found: for the hooks. */
@@ -274,8 +276,9 @@ async function leseInStufen(context: Excel.RequestContext, optionen: LeseOptione
     ladungen.map((l) => {
       const k = l.koerper;
       const oben = l.kopf ? l.kopf.rowIndex + 1 : k.rowIndex + 1;
-      const unten = k.rowIndex + k.rowCount + (summenzeile.get(l.name) ? 1 : 0);
-      return [l.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount }];
+      const summe = summenzeile.get(l.name) === true;
+      const unten = k.rowIndex + k.rowCount + (summe ? 1 : 0);
+      return [l.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount, koerperZeilen: k.rowCount, summenzeile: summe }];
     }),
   );
   optionen.nachLesen?.({ ...stand, bereiche });
@@ -448,7 +451,7 @@ async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOpti
       const k = g.koerper;
       const oben = g.kopf ? g.kopfZeile : k.rowIndex + 1;
       const unten = k.rowIndex + k.rowCount + (g.summenzeile ? 1 : 0);
-      return [g.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount }];
+      return [g.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount, koerperZeilen: k.rowCount, summenzeile: g.summenzeile }];
     }),
   );
   optionen.nachLesen?.({ ...stand, bereiche });
