@@ -154,7 +154,16 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       load() {
         return this;
       },
-      columns: { add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`) },
+      columns: {
+        add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`),
+        getItemOrNullObject: (name: string) => {
+          const i = t.kopf.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+          const spalte = spaltenText(s0 + i);
+          return i < 0
+            ? { isNullObject: true, getDataBodyRange: () => ({ isNullObject: true, load: () => undefined }) }
+            : { isNullObject: false, getDataBodyRange: () => bereich(t.blatt, `${spalte}${z0 + 1}:${spalte}${z0 + zeilen}`) };
+        },
+      },
       rows: { add: (_i: unknown, v: unknown[][]) => aufrufe.push(`rows.add ${t.name} ${v.length}`) },
     };
   };
