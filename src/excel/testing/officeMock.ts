@@ -225,11 +225,25 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
         return blatt(n);
       },
       getItem: (n: string) => blatt(n),
+      getItemOrNullObject: (n: string) => {
+        const da = [...blaetter.keys()].find((k) => k.toLowerCase() === n.toLowerCase());
+        if (da) return blatt(da);
+        const leer = nullObjekt();
+        return { ...leer, protection: { load: () => undefined }, charts: { load: () => undefined, items: [] }, getUsedRangeOrNullObject: () => leer };
+      },
     },
   );
   // what Office.js gives for a missing item: a null object, and null objects for everything reached from it
   const nullObjekt = (): MockRec => {
-    const n: MockRec = { isNullObject: true, load: () => n, getRow: () => n, getRowsBelow: () => n, getRange: () => n, getDataBodyRange: () => n };
+    const n: MockRec = {
+      isNullObject: true,
+      load: () => n,
+      getRow: () => n,
+      getRowsBelow: () => n,
+      getRange: () => n,
+      getDataBodyRange: () => n,
+      conditionalFormats: { load: () => undefined, items: [] },
+    };
     return n;
   };
   const tables = sammlung(tabellen.map((t) => tabelleMock(t)), {
