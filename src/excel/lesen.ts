@@ -342,7 +342,15 @@ function alsRawTable(g: Gefunden, alle: readonly Gefunden[]): RawTable {
   return zeilenDarunter.length > 0 ? { ...tabelle, zeilenDarunter } : tabelle;
 }
 
-const istZuGross = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+/**
+ * The one-request read cannot be answered: the response would exceed 5 MB,
+ * or the rows below a table run past the sheet's last row (InvalidArgument).
+ * Reading changes nothing, so the staged read can start over.
+ */
+const inStufenLesen = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'InvalidArgument';
+};
 
 /**
  * The read in one sync (see the top of this file); null when the response
@@ -374,7 +382,7 @@ async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOpti
   try {
     await context.sync();
   } catch (e) {
-    if (istZuGross(e)) return null;
+    if (inStufenLesen(e)) return null;
     throw e;
   }
 
@@ -426,7 +434,7 @@ async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOpti
     try {
       await context.sync();
     } catch (e) {
-      if (istZuGross(e)) return null;
+      if (inStufenLesen(e)) return null;
       throw e;
     }
     for (const l of ladungen) {
