@@ -3,7 +3,7 @@ import type { BundleMessung } from './bundle';
 import type { CliMessung } from './cli';
 import type { DomainMessung } from './domain';
 import type { Ergebnis } from './index';
-import type { SyncMessung } from './syncs';
+import { GRENZE_AB, ZIEL_KPI_AUFRUFE_BEI_10000, type SyncMessung } from './syncs';
 import type { JahreswechselMessung } from './jahreswechsel';
 import type { BerichtMessung } from './umsetzungsbericht';
 
@@ -12,7 +12,6 @@ export const ZIELE = {
   cliFaktor: 1.3,
   /** peak memory (RSS high-water mark) of one `kpi --json` process at 10,000 rows */
   cliSpeicherMB: 250,
-  syncsProAktion: 4,
   groessterSchreibblockMB: 5,
   initialGzipKB: 150,
   jahreswechselBeispielMs: 2000,
@@ -58,18 +57,26 @@ export function bewerte(e: Ergebnis): Bewertung[] {
   } else b.push({ ziel: 'CLI', gemessen: `Fehler: ${e.cli.fehler}`, erfuellt: false });
   if (!istFehler(e.syncs)) {
     const s = e.syncs;
+    for (const a of s.aktionen) {
+      b.push({
+        ziel: `${a.aktion}: ${a.zielSyncs} ${a.zielSyncs === 1 ? 'Sync' : 'Syncs'} bei jeder Größe`,
+        gemessen: a.fehler ? `nicht gemessen: ${a.fehler}` : `${a.proGroesse.map((g) => g.syncs).join(' / ')} Syncs (${a.proGroesse.map((g) => de(g.zeilen, 0)).join(' / ')} Zeilen)`,
+        erfuellt: a.fehler ? null : a.zielErreicht,
+      });
+    }
+    const kpi = s.aktionen.find((a) => a.aktion === 'KPIs aktualisieren');
+    const kpi10000 = kpi?.proGroesse.find((g) => g.zeilen === 10_000);
+    if (kpi10000) {
+      b.push({
+        ziel: `KPIs aktualisieren: ≤ ${de(ZIEL_KPI_AUFRUFE_BEI_10000, 0)} API-Aufrufe bei 10.000 Zeilen`,
+        gemessen: `${kpi!.proGroesse.map((g) => de(g.apiAufrufe, 0)).join(' / ')} Aufrufe (${kpi!.proGroesse.map((g) => de(g.zeilen, 0)).join(' / ')} Zeilen)`,
+        erfuellt: kpi10000.apiAufrufe <= ZIEL_KPI_AUFRUFE_BEI_10000,
+      });
+    }
     const gemessen = s.aktionen.filter((a) => !a.fehler);
-    const max = Math.max(...gemessen.flatMap((a) => a.proGroesse.map((g) => g.syncs)));
-    const nichtKonstant = gemessen.filter((a) => !a.konstant).map((a) => `${a.aktion}: ${a.proGroesse.map((g) => g.syncs).join('/')}`);
-    const fehlend = s.aktionen.filter((a) => a.fehler).map((a) => a.aktion);
-    b.push({
-      ziel: `context.sync() ≤ ${ZIELE.syncsProAktion} je Aktion und gleich für alle Größen`,
-      gemessen: `höchstens ${max}; ${nichtKonstant.length ? `nicht konstant: ${nichtKonstant.join(', ')}` : 'konstant'}${fehlend.length ? `; nicht gemessen: ${fehlend.join(', ')}` : ''}`,
-      erfuellt: max <= ZIELE.syncsProAktion && nichtKonstant.length === 0 ? (fehlend.length ? null : true) : false,
-    });
     const groesst = Math.max(...gemessen.flatMap((a) => a.proGroesse.map((g) => Math.max(g.groessterSyncKB, g.groessteAntwortKB))));
     const probe = 'fehler' in s.grenzprobe ? null : s.grenzprobe;
-    const proben = probe ? [probe.letzteMitVier, ...(probe.ersteMitMehr ? [probe.ersteMitMehr] : [])] : [];
+    const proben = probe ? [probe.letzteImZiel, ...(probe.ersteMitMehr ? [probe.ersteMitMehr] : [])] : [];
     const probeKB = Math.max(0, ...proben.map((p) => Math.max(p.groessterSyncKB, p.groessteAntwortKB)));
     b.push({
       ziel: `größte Office.js-Anfrage/Antwort < ${ZIELE.groessterSchreibblockMB} MB`,
@@ -143,13 +150,15 @@ function cliZeilen(c: CliMessung[]): string[][] {
 function syncZeilen(s: SyncMessung): string[][] {
   const groessen = s.aktionen[0]?.proGroesse.map((g) => g.zeilen) ?? [];
   return [
-    ['Aktion', ...groessen.map((g) => `Syncs bei ${de(g, 0)}`), 'größte Anfrage KB', 'größte Antwort KB', 'größter Einzelwert KB'],
+    ['Aktion', 'Ziel', ...groessen.map((g) => `Syncs bei ${de(g, 0)}`), ...groessen.map((g) => `API-Aufrufe bei ${de(g, 0)}`), 'größte Anfrage KB', 'größte Antwort KB', 'größter Einzelwert KB'],
     ...s.aktionen.map((a) =>
       a.fehler
-        ? [a.aktion, ...groessen.map(() => '–'), `nicht gemessen: ${a.fehler.slice(0, 90)}`, '', '']
+        ? [a.aktion, String(a.zielSyncs), ...groessen.map(() => '–'), ...groessen.map(() => '–'), `nicht gemessen: ${a.fehler.slice(0, 90)}`, '', '']
         : [
             a.aktion,
+            String(a.zielSyncs),
             ...a.proGroesse.map((g) => String(g.syncs)),
+            ...a.proGroesse.map((g) => de(g.apiAufrufe, 0)),
             de(Math.max(...a.proGroesse.map((g) => g.groessterSyncKB)), 0),
             de(Math.max(...a.proGroesse.map((g) => g.groessteAntwortKB)), 0),
             de(Math.max(...a.proGroesse.map((g) => g.groessterSchreibKB)), 0),
@@ -280,15 +289,15 @@ export function markdown(e: Ergebnis): string {
     teile.push('## Add-in: context.sync() und Anfragegrößen', '', e.syncs.hinweis, '', md(syncZeilen(e.syncs)), '');
     const gp = e.syncs.grenzprobe;
     if (!('fehler' in gp)) {
-      const v = gp.letzteMitVier;
+      const v = gp.letzteImZiel;
       const m = gp.ersteMitMehr;
       teile.push(
-        `Grenze (KPIs aktualisieren, gesucht in Schritten von ${de(gp.schritt, 0)} Zeilen): bei ${de(v.zeilen, 0)} Zeilen Arbeitsplanung noch ${v.syncs} Syncs, größte Anfrage ${de(v.groessterSyncKB, 0)} KB (geschätzt), ${de(v.apiAufrufe, 0)} API-Aufrufe` +
+        `Grenze (KPIs aktualisieren, gesucht ab ${de(GRENZE_AB, 0)} Zeilen in Schritten von ${de(gp.schritt, 0)} Zeilen): bei ${de(v.zeilen, 0)} Zeilen Arbeitsplanung noch ${v.syncs} Syncs, größte Anfrage ${de(v.groessterSyncKB, 0)} KB (geschätzt), ${de(v.apiAufrufe, 0)} API-Aufrufe` +
           (m
             ? `; ab ${de(m.zeilen, 0)} Zeilen ${m.syncs} Syncs, weil alle Schreibaufrufe zusammen nicht mehr in eine Anfrage von höchstens 4 MB passen (Excel im Web lehnt Anfragen über 5 MB ab). Dort ist die größte Anfrage ${de(m.groessterSyncKB, 0)} KB; jede weitere angefangene 4 MB kosten einen Sync mehr.`
             : '; bis zur oberen Suchgrenze keine weitere Anfrage nötig.'),
         '',
-        'Der Schreibplan (src/excel/bloecke.ts, `Anfrage`) zählt jeden Aufruf einer Anfrage mit — Werte, Zahlenformate, Stile, Zeilenhöhen, Zellverbünde — und synct erst, wenn der nächste Aufruf die Anfrage über 4 MB brächte. Zellverbünde aufeinanderfolgender Zeilen mit gleichen Spalten gehen mit einem Aufruf `getRange(\'H12:K40\').merge(true)` (zeilenweise verbinden) hinaus, Zeilenhöhen je Höhe über RangeAreas, Zahlenformate nur, wo sie nicht „Standard“ sind, Werte nur über die benutzte Breite.',
+        'Lesen: eine Anfrage — die Vertragstabellen werden über ihren Namen angefragt (`tables.getItemOrNullObject`, Kopfzeile, Datenkörper, Zeilen darunter), `isNullObject` sagt, was fehlt. Schreiben: eine Anfrage; der Schreibplan (src/excel/bloecke.ts, `Anfrage`) zählt jeden Aufruf mit — Werte, Zahlenformate, Formate, Spaltenbreiten — und synct erst, wenn der nächste Aufruf die Anfrage über 4 MB brächte (jeder weitere Sync steht im Ergebnis, `anfrage.zusaetzlicheSyncs`). Formate gehen Eigenschaft für Eigenschaft hinaus, ein Bereich je Rechteck gleicher Zellen (zeilen- oder spaltenweise, was weniger Bereiche ergibt), ohne Adresslisten (deren Trennzeichen hängt vom Host ab); Zeilenhöhen passt Excel selbst an (ein Aufruf je Blatt).',
         '',
       );
     }

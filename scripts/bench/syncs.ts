@@ -9,8 +9,8 @@ import { berechneKpi, pruefen } from '../../src/domain';
 import type { RawValue, RawWorkbook } from '../../src/domain/model';
 import { TABLES, TABLE_ORDER, type TableKey } from '../../src/domain/schema';
 import { aufteilen, herkunftAlsTabellen, HERKUNFT_INFO_TABELLE, HERKUNFT_ZEILEN_TABELLE, type NetzwerkDatei } from '../../src/domain/netzwerk';
-import { einrichten, kpiAktualisieren, leseArbeitsmappe } from '../../src/excel';
-import { uebernehmen } from '../../src/excel/netzwerk';
+import { arbeitsmappenStatus, einrichten, kpiAktualisieren, leseArbeitsmappe } from '../../src/excel';
+import { netzwerkVorschau, uebernehmen } from '../../src/excel/netzwerk';
 import { speichereCheckliste } from '../../src/excel/checkliste';
 import { createFakeExcel, type FakeExcel } from '../../src/excel/testing/fakeExcel';
 import { formularZeilen, LEERE_CHECKLISTE, LEERE_KENNZAHL, type KennzahlEntwurf } from '../../src/domain/formular';
@@ -36,19 +36,26 @@ export interface AktionsGroesse {
 
 export interface AktionsMessung {
   aktion: string;
+  /** goal: one read, and one write if the action writes */
+  zielSyncs: number;
   proGroesse: AktionsGroesse[];
   konstant: boolean;
+  /** the goal met at every size */
+  zielErreicht: boolean;
   fehler?: string;
 }
 
 export interface Grenze {
-  /** largest size measured that still needs 4 syncs */
-  letzteMitVier: AktionsGroesse;
+  /** largest size measured whose writes still fit one request (the goal of 2 syncs) */
+  letzteImZiel: AktionsGroesse;
   /** smallest size measured that needs more (null: none up to GRENZE_BIS) */
   ersteMitMehr: AktionsGroesse | null;
   /** resolution of the search in rows */
   schritt: number;
 }
+
+/** KPIs aktualisieren: at most this many API calls at 10,000 rows */
+export const ZIEL_KPI_AUFRUFE_BEI_10000 = 1_000;
 
 export interface SyncMessung {
   hinweis: string;
@@ -58,9 +65,10 @@ export interface SyncMessung {
 }
 
 /** search range and resolution of the limit probe */
-export const GRENZE_AB = 10_000;
+export const GRENZE_AB = 1_000;
 export const GRENZE_BIS = 30_000;
 export const GRENZE_SCHRITT = 250;
+const KPI_ZIEL_SYNCS = 2;
 
 /** bytes assumed for one logged API call besides its data — the same figure the write planner uses */
 const PRO_AUFRUF = PRO_AUFRUF_BYTES;
@@ -230,7 +238,12 @@ async function netzwerkDatei(fx: FakeExcel): Promise<NetzwerkDatei> {
   return { datei: 'HF3.xlsx', raw: raw2 };
 }
 
-type Aktion = { name: string; leer?: boolean; lauf: (fx: FakeExcel) => Promise<unknown>; vorbereiten?: (fx: FakeExcel) => Promise<unknown> };
+type Aktion = { name: string; ziel: number; leer?: boolean; lauf: (fx: FakeExcel) => Promise<unknown>; vorbereiten?: (fx: FakeExcel) => Promise<unknown> };
+
+function messung(aktion: string, ziel: number, proGroesse: AktionsGroesse[], fehler?: string): AktionsMessung {
+  const konstant = !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1;
+  return { aktion, zielSyncs: ziel, proGroesse, konstant, zielErreicht: konstant && proGroesse.every((p) => p.syncs <= ziel), fehler };
+}
 
 /**
  * Checkliste speichern (E): the form of Handlungsziel 1.1 saved with its
@@ -273,11 +286,11 @@ async function kpiBei(zeilen: number): Promise<AktionsGroesse> {
  */
 async function sucheGrenze(): Promise<Grenze> {
   let gut = await kpiBei(GRENZE_AB);
-  if (gut.syncs > 4) throw new Error(`schon bei ${GRENZE_AB} Zeilen ${gut.syncs} Syncs`);
+  if (gut.syncs > KPI_ZIEL_SYNCS) throw new Error(`schon bei ${GRENZE_AB} Zeilen ${gut.syncs} Syncs`);
   let schlecht: AktionsGroesse | null = null;
   for (let n = GRENZE_AB + 2000; n <= GRENZE_BIS; n += 2000) {
     const m = await kpiBei(n);
-    if (m.syncs > 4) {
+    if (m.syncs > KPI_ZIEL_SYNCS) {
       schlecht = m;
       break;
     }
@@ -287,25 +300,27 @@ async function sucheGrenze(): Promise<Grenze> {
     const mitte = Math.round((gut.zeilen + schlecht.zeilen) / 2 / GRENZE_SCHRITT) * GRENZE_SCHRITT;
     if (mitte <= gut.zeilen || mitte >= schlecht.zeilen) break;
     const m = await kpiBei(mitte);
-    if (m.syncs > 4) schlecht = m;
+    if (m.syncs > KPI_ZIEL_SYNCS) schlecht = m;
     else gut = m;
   }
-  return { letzteMitVier: gut, ersteMitMehr: schlecht, schritt: GRENZE_SCHRITT };
+  return { letzteImZiel: gut, ersteMitMehr: schlecht, schritt: GRENZE_SCHRITT };
 }
 
 export async function messeSyncs(groessen: readonly number[], optionen: { grenzprobe?: boolean } = {}): Promise<SyncMessung> {
   const aktionen: Aktion[] = [
-    { name: 'Einrichten (leere Mappe)', leer: true, lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
-    { name: 'Einrichten (Mappe mit Daten)', lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
+    { name: 'Einrichten (leere Mappe)', ziel: 2, leer: true, lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
+    { name: 'Einrichten (Mappe mit Daten)', ziel: 2, lauf: (fx) => einrichten(fx.context, { unterstuetzt: immer }) },
     {
       name: 'Prüfen',
+      ziel: 1,
       lauf: async (fx) => {
         const r = pruefen(await leseArbeitsmappe(fx.context));
         if (r.plan) berechneKpi(r.plan);
       },
     },
-    { name: 'KPIs aktualisieren', lauf: (fx) => kpiAktualisieren(fx.context, JETZT, { unterstuetzt: immer }) },
-    { name: 'Checkliste speichern (Handlungsziel 1.1)', lauf: checklisteSpeichern },
+    { name: 'Status (Startansicht)', ziel: 1, lauf: (fx) => arbeitsmappenStatus(fx.context, { unterstuetzt: immer }) },
+    { name: 'KPIs aktualisieren', ziel: KPI_ZIEL_SYNCS, lauf: (fx) => kpiAktualisieren(fx.context, JETZT, { unterstuetzt: immer }) },
+    { name: 'Checkliste speichern (Handlungsziel 1.1)', ziel: 2, lauf: checklisteSpeichern },
   ];
   const ergebnisse: AktionsMessung[] = [];
   const saaten = new Map(groessen.map((g) => [g, saatAusTabellen(benchTabellen(g))]));
@@ -321,24 +336,25 @@ export async function messeSyncs(groessen: readonly number[], optionen: { grenzp
         break;
       }
     }
-    ergebnisse.push({ aktion: a.name, proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
+    ergebnisse.push(messung(a.name, a.ziel, proGroesse, fehler));
   }
 
   // Übernehmen: the network file is prepared outside the measurement (the task pane parses it in the browser)
-  {
+  for (const vorschau of [true, false]) {
     const proGroesse: AktionsGroesse[] = [];
     let fehler: string | undefined;
     for (const g of groessen) {
       try {
         const datei = await netzwerkDatei(createFakeExcel(saaten.get(g)));
         const fx = createFakeExcel(saaten.get(g));
-        proGroesse.push(await miss(fx, g, () => uebernehmen(fx.context, [datei], { jetzt: JETZT, unterstuetzt: immer, gesamtName: 'gesamt.xlsx' })));
+        const optionen = { jetzt: JETZT, unterstuetzt: immer, gesamtName: 'gesamt.xlsx' };
+        proGroesse.push(await miss(fx, g, () => (vorschau ? netzwerkVorschau(fx.context, [datei], optionen) : uebernehmen(fx.context, [datei], optionen))));
       } catch (e) {
         fehler = `${g} Zeilen: ${e instanceof Error ? e.message : String(e)}`;
         break;
       }
     }
-    ergebnisse.push({ aktion: 'Übernehmen (Netzwerkdatei HF 3)', proGroesse, konstant: !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1, fehler });
+    ergebnisse.push(messung(vorschau ? 'Übernehmen, Vorschau (Netzwerkdatei HF 3)' : 'Übernehmen (Netzwerkdatei HF 3)', vorschau ? 1 : 2, proGroesse, fehler));
   }
 
   let grenzprobe: Grenze | { fehler: string };

@@ -52,7 +52,7 @@ async function speichern(n: number) {
 describe('speichereCheckliste (office-addin-mock)', () => {
   test('schreibt nur die Zeilen des Handlungsziels 1.1; die Zusatzspalte der Nutzerin nie', async () => {
     const { m, r, clZeile, kzZeilen } = await speichern(10);
-    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 1, kennzahlenEntfernt: 1, syncs: 3 });
+    expect(r).toMatchObject({ checkliste: 'aktualisiert', kennzahlenAktualisiert: 1, kennzahlenAngelegt: 1, kennzahlenEntfernt: 1, syncs: 2 });
     // the new Kennzahl goes below the table (12 body rows, header in row 1), not into the removed one's row
     const neueZeile = 10 + 2 + 2;
     const geschrieben = m.geschrieben();
@@ -84,7 +84,7 @@ describe('speichereCheckliste (office-addin-mock)', () => {
   test('gleich viele syncs und gleich viele Schreibaufrufe für 10 und 10.000 Zeilen', async () => {
     const klein = await speichern(10);
     const gross = await speichern(10_000);
-    expect(klein.m.syncs()).toBe(3);
+    expect(klein.m.syncs()).toBe(2);
     expect(gross.m.syncs()).toBe(klein.m.syncs());
     expect(gross.r.syncs).toBe(klein.r.syncs);
     expect(gross.m.geschrieben()).toHaveLength(klein.m.geschrieben().length);
@@ -97,7 +97,7 @@ describe('speichereCheckliste (office-addin-mock)', () => {
     const a = arbeitsmappe(10_000);
     const z = formularZeilen('1.1', LEERE_CHECKLISTE, [entwurf({ id: 'K1.1.1' })]);
     const r = await speichereCheckliste(a.m.context, '1.1', z.checkliste, z.kennzahlen);
-    expect(r).toMatchObject({ kennzahlenAktualisiert: 1, kennzahlenEntfernt: 1, syncs: 3 });
+    expect(r).toMatchObject({ kennzahlenAktualisiert: 1, kennzahlenEntfernt: 1, syncs: 2 });
     expect(a.m.aufrufe.filter((x) => x.startsWith('delete'))).toEqual([`delete Up Kennzahlen!A${a.kzZeilen[1]}:M${a.kzZeilen[1]}`]);
   });
 });

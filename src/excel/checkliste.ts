@@ -4,8 +4,11 @@
  * extra user column stays as it is. Tables and columns are found by name
  * and header text, never by position.
  *
- * Syncs: 3 whatever the table size — (1) header rows and body sizes,
- * (2) the key columns (Handlungsziel-ID, Kennzahl-ID) only, (3) all writes.
+ * Syncs: 2 whatever the table size — (1) header rows, body sizes and the
+ * key columns (Handlungsziel-ID, Kennzahl-ID) only, found by their
+ * contract header (TableColumnCollection.getItemOrNullObject); (2) all
+ * writes. A key header spelt differently (extra spaces) is read by
+ * position after one sync more.
  */
 import type { RawValue } from '../domain/model';
 import { TABLE_NAMES } from '../domain/schema';
@@ -96,7 +99,7 @@ async function kopfzeilePruefen(context: Excel.RequestContext): Promise<void> {
   }
 }
 
-/** Values of one key column (loaded in sync 2). */
+/** Values of one key column by position (when its header differs from the contract's spelling). */
 function ladeSchluessel(s: ReturnType<typeof stand>, spalte: number): Excel.Range | null {
   if (s.koerperZeilen === 0) return null;
   return zellen(s, s.kopfZeile + 1, s.ersteSpalte + spalte, s.koerperZeilen, 1).load('values');
@@ -193,6 +196,13 @@ export async function speichereCheckliste(
   };
   const cl = zugriff(context, TABLE_NAMES.checkliste);
   const kz = zugriff(context, TABLE_NAMES.kennzahlen);
+  // the key columns by their contract header, in the same request (a header spelt differently: read by position below)
+  const spalteNachName = (z: TabellenZugriff, header: string): Excel.Range => z.table.columns.getItemOrNullObject(header).getDataBodyRange().load('values');
+  const vorab = {
+    clZiel: spalteNachName(cl, 'Handlungsziel-ID'),
+    kzZiel: spalteNachName(kz, 'Handlungsziel-ID'),
+    kzId: spalteNachName(kz, 'Kennzahl-ID'),
+  };
   try {
     await sync();
   } catch (e) {
@@ -213,10 +223,11 @@ export async function speichereCheckliste(
   const clZiel = spalteVon(sc.headers, 'Handlungsziel-ID', TABLE_NAMES.checkliste);
   const kzZiel = spalteVon(sk.headers, 'Handlungsziel-ID', TABLE_NAMES.kennzahlen);
   const kzId = spalteVon(sk.headers, 'Kennzahl-ID', TABLE_NAMES.kennzahlen);
-  const clSchluessel = ladeSchluessel(sc, clZiel);
-  const kzZiele = ladeSchluessel(sk, kzZiel);
-  const kzIds = ladeSchluessel(sk, kzId);
-  await sync();
+  const alleDa = !vorab.clZiel.isNullObject && !vorab.kzZiel.isNullObject && !vorab.kzId.isNullObject;
+  const clSchluessel = alleDa ? vorab.clZiel : ladeSchluessel(sc, clZiel);
+  const kzZiele = alleDa ? vorab.kzZiel : ladeSchluessel(sk, kzZiel);
+  const kzIds = alleDa ? vorab.kzId : ladeSchluessel(sk, kzId);
+  if (!alleDa) await sync();
 
   const clWerte = clSchluessel?.values.map((r) => text(r[0])) ?? [];
   const kzZielWerte = kzZiele?.values.map((r) => text(r[0])) ?? [];

@@ -7,7 +7,7 @@ describe('einrichten', () => {
   test('leere Arbeitsmappe: alle Blätter, Tabellen, Kopfzeilen, Vorlagezeilen', async () => {
     const fx = createFakeExcel();
     const r = await einrichten(fx.context);
-    expect(fx.syncs()).toBe(4);
+    expect(fx.syncs()).toBe(2);
     for (const s of DATA_SHEETS) expect(fx.modell.blaetter.map((b) => b.name)).toContain(s.name);
     for (const k of TABLE_ORDER) {
       const t = fx.tabelle(TABLES[k].name);
@@ -61,9 +61,12 @@ describe('einrichten', () => {
     const fx = createFakeExcel();
     await einrichten(fx.context);
     const vorher = fx.schnappschuss();
+    const syncs = fx.syncs();
     const r = await einrichten(fx.context);
     expect(r.angelegt).toEqual([]);
     expect(fx.schnappschuss()).toBe(vorher);
+    // the CF rules already there: their formulas are read (one sync more), so none is added twice
+    expect(fx.syncs() - syncs).toBe(3);
   });
 
   test('dropdownQuelle', () => {
@@ -150,7 +153,7 @@ describe('einrichten auf vorhandenen Daten', () => {
     const spyG = jest.spyOn(gross.context, 'sync');
     await einrichten(klein.context);
     await einrichten(gross.context);
-    expect(spyK.mock.calls.length).toBe(4);
+    expect(spyK.mock.calls.length).toBe(2);
     expect(spyG.mock.calls.length).toBe(spyK.mock.calls.length);
     // formats cover all 10,000 rows, not only the prepared 500
     expect(gross.zelle('Arbeitsplanung', 'D10001')?.gueltigkeit?.list?.source).toBe('Maßnahme,Wirkung');

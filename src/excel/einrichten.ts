@@ -13,8 +13,9 @@
  *   Maßnahme/Wirkung conditional format are (re)applied; re-applying gives
  *   the same state, and an existing identical CF rule is not added twice.
  *
- * Syncs: always 4 (list → table details → existing CF rules → write),
- * independent of the number of rows.
+ * Syncs: 2 (one read, everything asked for by name → write), independent
+ * of the number of rows; 3 when the Arbeitsplanung already has custom CF
+ * rules (a repeated Einrichten: their formulas are read to add none twice).
  */
 import { normalisiert } from '../domain/values';
 import { TABLES, type TableKey } from '../domain/schema';
@@ -89,7 +90,7 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   const jetzt = optionen.jetzt ?? new Date();
   const vorlage = vorlageTabellen();
 
-  // sync 1: what exists
+  // sync 1, the only read: what exists, asked for by name (the contract fixes sheet and table names)
   const blaetterSammlung = context.workbook.worksheets;
   blaetterSammlung.load('items/name');
   const tabellenSammlung = context.workbook.tables;
@@ -97,59 +98,67 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
   // workbook structure protection (ExcelApi 1.7) blocks adding and hiding sheets
   const mappenSchutz = unterstuetzt('ExcelApi', '1.7') ? context.workbook.protection : null;
   mappenSchutz?.load('protected');
+  const mitCf = verfuegbar('bedingteFormate', unterstuetzt);
+  const schutz = DATA_SHEETS.map((sh) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sh.name);
+    ws.load('name');
+    const p = ws.protection;
+    p.load('protected');
+    return { blatt: sh.name, ws, p };
+  });
+  const vorab = new Map<TableKey, { tabelle: Excel.Table; kopf: Excel.Range; koerper: Excel.Range; cfs?: Excel.ConditionalFormatCollection; frei: Frei }>();
+  for (const [i, sheet] of DATA_SHEETS.entries()) {
+    const ws = schutz[i].ws;
+    // the used range, for a table to be made from a list already there (missing table only)
+    const benutzt = ws.getUsedRangeOrNullObject(true);
+    benutzt.load('rowIndex,rowCount');
+    for (const tl of sheet.tables) {
+      const tabelle = context.workbook.tables.getItemOrNullObject(tl.spec.name);
+      // the whole range's first row (getHeaderRowRange would fail the request for a table whose header row is off)
+      const kopf = tabelle.getRange().getRow(0);
+      kopf.load('values,rowIndex,columnIndex,columnCount');
+      const koerper = tabelle.getDataBodyRange();
+      koerper.load('rowCount');
+      let cfs: Excel.ConditionalFormatCollection | undefined;
+      if (tl.spec.key === 'arbeitsplanung' && mitCf) {
+        cfs = koerper.conditionalFormats;
+        cfs.load('items/type');
+      }
+      // where the table belongs: free, or a list to be turned into the table (missing table only)
+      const zeilen = 1 + Math.max(1, vorlage[tl.spec.key].length);
+      const block = ws.getRange(bereichsAdresse(tl.headerRow, tl.firstColumn, zeilen, tl.columns.length));
+      block.load('values');
+      vorab.set(tl.spec.key, { tabelle, kopf, koerper, cfs, frei: { block, benutzt } });
+    }
+  }
   await context.sync();
   const blaetter = new Set(blaetterSammlung.items.map((b) => b.name));
   // Excel compares sheet names case-insensitively: a sheet "ziele" is the sheet Ziele (adding "Ziele" would fail)
   const blattKlein = new Map(blaetterSammlung.items.map((b) => [b.name.toLowerCase(), b.name]));
   const vorhandenesBlatt = (name: string): string | undefined => blattKlein.get(name.toLowerCase());
   const tabellen = new Map(tabellenSammlung.items.map((t) => [t.name.toLowerCase(), t]));
-  // getHeaderRowRange fails on a table whose header row is off, and new columns would not help either
+  // a table whose header row is off: its columns cannot be found, and new columns would not help either
   const ohneKopf = DATA_SHEETS.flatMap((s) => s.tables.map((tl) => tl.spec.name)).filter((n) => tabellen.get(n.toLowerCase())?.showHeaders === false);
   if (ohneKopf.length > 0) {
     throw new Error(
       `${ohneKopf.length === 1 ? `Die Tabelle „${ohneKopf[0]}“ hat` : `Die Tabellen ${ohneKopf.map((n) => `„${n}“`).join(', ')} haben`} keine Kopfzeile. Kopfzeile einschalten (Tabellenentwurf › Kopfzeile) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.`,
     );
   }
-
-  // sync 2: details of existing tables; free space where tables are missing; sheet protection
-  const schutz = DATA_SHEETS.filter((sh) => vorhandenesBlatt(sh.name) !== undefined).map((sh) => {
-    const p = context.workbook.worksheets.getItem(sh.name).protection;
-    p.load('protected');
-    return { blatt: sh.name, p };
-  });
   const bestehend = new Map<TableKey, Bestehend>();
   const frei = new Map<TableKey, Frei>();
-  const mitCf = verfuegbar('bedingteFormate', unterstuetzt);
   for (const sheet of DATA_SHEETS) {
     for (const tl of sheet.tables) {
+      const v = vorab.get(tl.spec.key);
       const t = tabellen.get(tl.spec.name.toLowerCase());
-      if (t) {
-        const kopf = t.getHeaderRowRange();
-        kopf.load('values,rowIndex,columnIndex,columnCount');
-        const koerper = t.getDataBodyRange();
-        koerper.load('rowCount');
-        let cfs: Excel.ConditionalFormatCollection | undefined;
-        if (tl.spec.key === 'arbeitsplanung' && mitCf) {
-          cfs = koerper.conditionalFormats;
-          cfs.load('items/type');
-        }
-        bestehend.set(tl.spec.key, { tabelle: t, blatt: t.worksheet.name, kopf, koerper, cfs });
-      } else if (vorhandenesBlatt(sheet.name) !== undefined) {
-        const ws = context.workbook.worksheets.getItem(sheet.name);
-        const zeilen = 1 + Math.max(1, vorlage[tl.spec.key].length);
-        const block = ws.getRange(bereichsAdresse(tl.headerRow, tl.firstColumn, zeilen, tl.columns.length));
-        block.load('values');
-        const benutzt = ws.getUsedRangeOrNullObject(true);
-        benutzt.load('rowIndex,rowCount');
-        frei.set(tl.spec.key, { block, benutzt });
-      }
+      if (!v) continue;
+      if (t && !v.tabelle.isNullObject) bestehend.set(tl.spec.key, { tabelle: v.tabelle, blatt: t.worksheet.name, kopf: v.kopf, koerper: v.koerper, cfs: v.cfs });
+      else if (vorhandenesBlatt(sheet.name) !== undefined) frei.set(tl.spec.key, v.frei);
     }
   }
-  await context.sync();
 
   // Excel refuses validation, formats, conditional formats and new columns on a protected sheet, and a
   // half-done Einrichten helps no one: check first, name the sheets and the way out, change nothing
-  const geschuetzt = schutz.filter((x) => x.p.protected).map((x) => `„${x.blatt}“`);
+  const geschuetzt = schutz.filter((x) => !x.ws.isNullObject && x.p.protected).map((x) => `„${x.blatt}“`);
   if (geschuetzt.length > 0) {
     throw new Error(
       `${geschuetzt.length === 1 ? `Das Blatt ${geschuetzt[0]} ist` : `Die Blätter ${geschuetzt.join(', ')} sind`} geschützt. Bitte den Blattschutz aufheben (Überprüfen › Blattschutz aufheben) und „Einrichten“ erneut ausführen. Es wurde nichts geändert.`,
@@ -169,7 +178,8 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
     );
   }
 
-  // sync 3: formulas of existing custom CF rules on the Arbeitsplanung (to avoid duplicates)
+  // only when the Arbeitsplanung has custom CF rules already (a repeated Einrichten): their formulas,
+  // so the rules are not added twice — one sync more
   const cfRegeln: Excel.ConditionalFormatRule[] = [];
   for (const b of bestehend.values()) {
     for (const cf of b.cfs?.items ?? []) {
@@ -179,10 +189,10 @@ export async function einrichten(context: Excel.RequestContext, optionen: Einric
       cfRegeln.push(regel);
     }
   }
-  await context.sync();
+  if (cfRegeln.length > 0) await context.sync();
   const vorhandeneFormeln = new Set(cfRegeln.map((r) => normFormel(r.formula)));
 
-  // sync 4: write
+  // the write: one request
   for (const sheet of DATA_SHEETS) {
     let ws: Excel.Worksheet;
     if (vorhandenesBlatt(sheet.name) !== undefined) {

@@ -183,6 +183,13 @@ describe('leseArbeitsmappe mit der Fälschung', () => {
     expect(ap.rows[1_999][11]).toBe(lang);
   });
 
+  test('Tabelle am Blattende: die Zeilen darunter gibt es nicht, gestuft gelesen', async () => {
+    const fx = createFakeExcel({ tabellen: [{ name: 'tblZiele', blatt: 'Ziele', zeile: 1_048_570, kopf: ['HF-Nr', 'Herausforderung', 'Leitziel', 'Handlungsziel-ID', 'Handlungsziel'], zeilen: [[1, 'h', 'l', '1.1', 'z']] }] });
+    const raw = await leseArbeitsmappe(fx.context);
+    expect(raw.tables[0].rows).toEqual([[1, 'h', 'l', '1.1', 'z']]);
+    expect(fx.syncs()).toBe(3);
+  });
+
   test('Fehlerwerte und Zusatzspalten', async () => {
     const fx = createFakeExcel({
       tabellen: [{ name: 'tblZiele', blatt: 'Ziele', kopf: ['HF-Nr', 'Herausforderung', 'Leitziel', 'Handlungsziel-ID', 'Handlungsziel', 'Notiz'], zeilen: [[{ error: '#NV' }, 'h', 'l', '1.1', 'z', 'privat']] }],

@@ -54,12 +54,14 @@ export interface LeseOptionen {
   readonly nachLesen?: (gefunden: LeseStand) => void;
 }
 
-/** A table's whole range (header, body, totals row), 1-based. */
+/** A table's whole range (header, body, totals row), 1-based; its body's row count; whether it shows a totals row. */
 export interface TabellenBereich {
   readonly zeile: number;
   readonly spalte: number;
   readonly zeilen: number;
   readonly spalten: number;
+  readonly koerperZeilen: number;
+  readonly summenzeile: boolean;
 }
 
 /** What the read found: for the hooks. */
@@ -274,8 +276,9 @@ async function leseInStufen(context: Excel.RequestContext, optionen: LeseOptione
     ladungen.map((l) => {
       const k = l.koerper;
       const oben = l.kopf ? l.kopf.rowIndex + 1 : k.rowIndex + 1;
-      const unten = k.rowIndex + k.rowCount + (summenzeile.get(l.name) ? 1 : 0);
-      return [l.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount }];
+      const summe = summenzeile.get(l.name) === true;
+      const unten = k.rowIndex + k.rowCount + (summe ? 1 : 0);
+      return [l.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount, koerperZeilen: k.rowCount, summenzeile: summe }];
     }),
   );
   optionen.nachLesen?.({ ...stand, bereiche });
@@ -339,7 +342,15 @@ function alsRawTable(g: Gefunden, alle: readonly Gefunden[]): RawTable {
   return zeilenDarunter.length > 0 ? { ...tabelle, zeilenDarunter } : tabelle;
 }
 
-const istZuGross = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+/**
+ * The one-request read cannot be answered: the response would exceed 5 MB,
+ * or the rows below a table run past the sheet's last row (InvalidArgument).
+ * Reading changes nothing, so the staged read can start over.
+ */
+const inStufenLesen = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'InvalidArgument';
+};
 
 /**
  * The read in one sync (see the top of this file); null when the response
@@ -371,7 +382,7 @@ async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOpti
   try {
     await context.sync();
   } catch (e) {
-    if (istZuGross(e)) return null;
+    if (inStufenLesen(e)) return null;
     throw e;
   }
 
@@ -423,7 +434,7 @@ async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOpti
     try {
       await context.sync();
     } catch (e) {
-      if (istZuGross(e)) return null;
+      if (inStufenLesen(e)) return null;
       throw e;
     }
     for (const l of ladungen) {
@@ -448,7 +459,7 @@ async function leseInEinemSync(context: Excel.RequestContext, optionen: LeseOpti
       const k = g.koerper;
       const oben = g.kopf ? g.kopfZeile : k.rowIndex + 1;
       const unten = k.rowIndex + k.rowCount + (g.summenzeile ? 1 : 0);
-      return [g.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount }];
+      return [g.name, { zeile: oben, spalte: k.columnIndex + 1, zeilen: unten - oben + 1, spalten: k.columnCount, koerperZeilen: k.rowCount, summenzeile: g.summenzeile }];
     }),
   );
   optionen.nachLesen?.({ ...stand, bereiche });

@@ -117,10 +117,10 @@ describe('schreibeGrids (office-addin-mock)', () => {
 });
 
 describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
-  test('Blätter, Tabellen mit Kopf und Vorlage, Dropdowns, Formate, bedingte Formatierung; 4 syncs', async () => {
+  test('Blätter, Tabellen mit Kopf und Vorlage, Dropdowns, Formate, bedingte Formatierung; 2 syncs', async () => {
     const m = mockExcel();
     const r = await einrichten(m.context);
-    expect(m.syncs()).toBe(4);
+    expect(m.syncs()).toBe(2);
     expect([...m.blaetter.keys()]).toEqual(['Stammdaten', 'Ziele', 'Arbeitsplanung', 'Checkliste', 'Kennzahlen', 'Zeitreihe']);
     expect(m.neueTabellen.map((t) => t.name)).toEqual(ALLE_TABELLEN.map((k) => TABLES[k].name));
     expect(m.neueTabellen.map((t) => t.quelle)).toEqual([
@@ -163,12 +163,12 @@ describe('einrichten (office-addin-mock), leere Arbeitsmappe', () => {
 });
 
 describe('kpiAktualisieren (office-addin-mock)', () => {
-  test('Beispielplan: liest, rechnet, schreibt vier berechnete Blätter in 4 syncs', async () => {
+  test('Beispielplan: liest, rechnet, schreibt vier berechnete Blätter in 2 syncs', async () => {
     const m = mockBeispiel();
     const jetzt = new Date(2026, 10, 25, 15, 30);
     const r = await kpiAktualisieren(m.context, jetzt);
     expect(r.kpi).not.toBeNull();
-    expect(m.syncs()).toBe(4);
+    expect(m.syncs()).toBe(2);
     expect(m.aufrufe.filter((a) => a.startsWith('worksheets.add'))).toEqual([
       'worksheets.add KPI Übersicht',
       'worksheets.add KPI Handlungsziele',
@@ -189,7 +189,7 @@ describe('kpiAktualisieren (office-addin-mock)', () => {
   });
 
   // one range per styled rectangle (no host-dependent address lists): at 10,000 rows the writes need a second request
-  test('4 syncs für 10 und für 10.000 Zeilen', async () => {
+  test('2 syncs für 10 und für 10.000 Zeilen', async () => {
     const klein = mockBeispiel(10);
     const gross = mockBeispiel(10_000);
     const spyK = jest.spyOn(klein.context, 'sync');
@@ -198,8 +198,8 @@ describe('kpiAktualisieren (office-addin-mock)', () => {
     const rg = await kpiAktualisieren(gross.context, new Date(2026, 10, 25));
     expect(rk.kpi).not.toBeNull();
     expect(rg.kpi).not.toBeNull();
-    expect(spyK.mock.calls.length).toBe(4);
-    expect(spyG.mock.calls.length).toBe(4);
+    expect(spyK.mock.calls.length).toBe(2);
+    expect(spyG.mock.calls.length).toBe(2);
   });
 });
 

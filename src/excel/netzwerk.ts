@@ -7,8 +7,8 @@
  * (co-authoring friendly: no table is rebuilt) and rewrites the sheet
  * "Änderungsprotokoll". Undo restores the backups of the last import.
  *
- * Syncs: preview 3, import 4, whatever the number of rows (while the
- * writes fit one request of ~4 MB; see bloecke.ts). The backups use the sheet format of sicherung.ts
+ * Syncs: preview 1, import 2 (one read, one write), whatever the number of
+ * rows (while the writes fit one request of ~4 MB; see bloecke.ts). The backups use the sheet format of sicherung.ts
  * (so "Letzte Sicherung wiederherstellen" understands them) but are queued
  * into the write batch instead of costing two syncs per table.
  */
@@ -63,41 +63,34 @@ export interface UebernahmeErgebnis extends UebernahmeVorschau {
 interface Gelesen {
   readonly raw: RawWorkbook;
   readonly stand: LeseStand;
-  readonly koerper: Map<string, Excel.Range>;
-  /** the tables, with showTotals loaded */
-  readonly tabellen: Map<string, Excel.Table>;
+  /** contract table name → data body rows and whether the totals row is shown */
+  readonly koerper: Map<string, { readonly rowCount: number; readonly showTotals: boolean }>;
 }
 
-/** Read the open workbook (3 syncs); `extra` queues further loads into sync 2. */
+/** Read the open workbook in one sync (see lesen.ts); `vorab`/`nach` fold a writer's loads into it. */
 async function lese(
   context: Excel.RequestContext,
   gesamtName: string,
-  extra?: (stand: LeseStand) => void,
+  extra: { readonly vorab?: () => void; readonly nach?: (stand: LeseStand) => void } = {},
   unterstuetzt?: IstUnterstuetzt,
 ): Promise<Gelesen> {
-  const koerper = new Map<string, Excel.Range>();
-  const tabellen = new Map<string, Excel.Table>();
+  const koerper = new Map<string, { rowCount: number; showTotals: boolean }>();
   let stand: LeseStand | null = null;
   const raw = await leseTabellen(context, {
     unterstuetzt,
-    vorSync2: (s) => {
+    vorSync1: extra.vorab,
+    nachLesen: (s) => {
       stand = s;
       for (const key of Object.keys(TABLES) as TableKey[]) {
-        const name = TABLES[key].name;
-        if (!s.tabellen.has(name)) continue;
-        const tab = context.workbook.tables.getItem(name);
+        const b = s.bereiche?.get(TABLES[key].name);
         // with a totals row the row below the body is taken: new rows then go through rows.add
-        tab.load('showTotals');
-        tabellen.set(name, tab);
-        const r = tab.getDataBodyRange();
-        r.load('rowCount');
-        koerper.set(name, r);
+        if (b) koerper.set(TABLES[key].name, { rowCount: b.koerperZeilen, showTotals: b.summenzeile });
       }
-      extra?.(s);
+      extra.nach?.(s);
     },
   });
   if (!stand) throw new Error('Die Arbeitsmappe konnte nicht gelesen werden.');
-  return { raw: { ...raw, source: gesamtName }, stand, koerper, tabellen };
+  return { raw: { ...raw, source: gesamtName }, stand, koerper };
 }
 
 function mitTabellen(raw: RawWorkbook, erg: ZusammenfuehrenErgebnis): RawWorkbook {
@@ -158,7 +151,7 @@ export function neueZeilenLaeufe(
   return laeufe;
 }
 
-/** Preview: what an import would change, without writing anything. 3 syncs. */
+/** Preview: what an import would change, without writing anything. 1 sync. */
 export async function netzwerkVorschau(
   context: Excel.RequestContext,
   dateien: readonly NetzwerkDatei[],
@@ -172,7 +165,7 @@ export async function netzwerkVorschau(
 /**
  * Import network files into the open workbook: read, merge, back up the
  * affected tables, write changed cells and new rows, rewrite the
- * Änderungsprotokoll. 4 syncs whatever the row count.
+ * Änderungsprotokoll. 2 syncs whatever the row count.
  */
 export async function uebernehmen(
   context: Excel.RequestContext,
@@ -183,10 +176,11 @@ export async function uebernehmen(
   const unterstuetzt = optionen.unterstuetzt ?? officeUnterstuetzt;
   const gesamtName = optionen.gesamtName ?? 'geöffnete Arbeitsmappe';
   const schreiber = new GridSchreiber(context, { unterstuetzt });
-  const { raw, stand, koerper, tabellen } = await lese(
+  const protokoll = [SHEETS.aenderungsprotokoll];
+  const { raw, stand, koerper } = await lese(
     context,
     gesamtName,
-    (s) => schreiber.vorbereiten(s, [SHEETS.aenderungsprotokoll]),
+    { vorab: () => schreiber.vorab(protokoll), nach: (s) => schreiber.nachLesen(s, protokoll) },
     unterstuetzt,
   );
   const erg = zusammenfuehren(raw, dateien);
@@ -280,8 +274,9 @@ export async function uebernehmen(
     });
     if (rest.length > 0) {
       await anfrage.platz(zeilenBytes(rest), 2);
-      const tab = tabellen.get(t.name);
-      if (tab && verfuegbar('tabelleAnpassen', unterstuetzt) && !tab.showTotals) {
+      const k = koerper.get(t.name);
+      if (k && verfuegbar('tabelleAnpassen', unterstuetzt) && !k.showTotals) {
+        const tab = context.workbook.tables.getItem(t.name);
         // values directly below the table, then the table resized over them: TableRowCollection.add is a known
         // cause of co-authoring conflicts; null leaves a cell to Excel (a calculated column fills it)
         const unten = t.headerRow + 1 + (koerper.get(t.name)?.rowCount ?? t.rows.length);

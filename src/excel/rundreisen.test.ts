@@ -29,3 +29,33 @@ describe('Aktionen schreiben unverändert', () => {
     });
   }
 });
+
+/** Round trips per action: one read, and one write if the action writes (SZENARIEN names). */
+const ZIEL_SYNCS: Readonly<Record<string, number>> = {
+  'Einrichten (leere Mappe)': 2,
+  'Einrichten (Mappe mit Daten)': 2,
+  Prüfen: 1,
+  Status: 1,
+  'KPIs aktualisieren': 2,
+  'Checkliste speichern': 2,
+  'Übernehmen (Vorschau)': 1,
+  Übernehmen: 2,
+};
+
+describe('Syncs je Aktion: gleich für 10 und 10.000 Zeilen, das Ziel', () => {
+  for (const s of SZENARIEN) {
+    test(s.name, async () => {
+      const zaehlen = async (n: number): Promise<number> => {
+        const vorbereitet = await s.vorbereiten?.(n);
+        const fx = s.mappe(n);
+        const spy = jest.spyOn(fx.context, 'sync');
+        await s.lauf(fx, vorbereitet);
+        return spy.mock.calls.length;
+      };
+      const klein = await zaehlen(10);
+      const gross = await zaehlen(10_000);
+      expect(klein).toBe(ZIEL_SYNCS[s.name]);
+      expect(gross).toBe(klein);
+    });
+  }
+});

@@ -114,6 +114,24 @@ export async function selbsttest(context: Excel.RequestContext, optionen: Selbst
         await context.sync();
         return `Tabelle danach: ${r.address.split('!').pop() ?? r.address}`;
       });
+      await probe('Lesen über Namen in einer Anfrage (getItemOrNullObject, getRow, getRowsBelow, Spalte nach Name)', async () => {
+        const t = tabelle;
+        if (!t) throw new Error('keine Tabelle (vorige Probe gescheitert)');
+        t.load('name');
+        await context.sync();
+        // a missing table: the ranges reached from it are null objects too, and loading them fails nothing
+        const fehlt = context.workbook.tables.getItemOrNullObject('tblGibtEsNichtSelbsttest');
+        const fehltKopf = fehlt.getRange().getRow(0).load('values');
+        const fehltDarunter = fehlt.getDataBodyRange().getRowsBelow(2).load('values');
+        const da = context.workbook.tables.getItemOrNullObject(t.name);
+        const kopf = da.getRange().getRow(0).load('values');
+        const darunter = da.getDataBodyRange().getRowsBelow(2).load('address');
+        const spalte = da.columns.getItemOrNullObject('Spalte B').getDataBodyRange().load('values');
+        const keineSpalte = da.columns.getItemOrNullObject('Spalte X').getDataBodyRange().load('values');
+        await context.sync();
+        if (!fehlt.isNullObject || !fehltKopf.isNullObject || !fehltDarunter.isNullObject || !keineSpalte.isNullObject) throw new Error('fehlende Tabelle oder Spalte nicht als Null-Objekt gemeldet');
+        return `Kopf ${JSON.stringify(kopf.values[0])}, darunter ${darunter.address.split('!').pop() ?? darunter.address}, Spalte B ${JSON.stringify(spalte.values.map((r) => r[0]))}`;
+      });
       await probe('Datenüberprüfung (Liste) mit Fehler- und Eingabemeldung', async () => {
         // the layout's longest texts, so a host limit on their length shows here and not in Einrichten
         const g = laengsteGueltigkeit();

@@ -154,7 +154,16 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
       load() {
         return this;
       },
-      columns: { add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`) },
+      columns: {
+        add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`),
+        getItemOrNullObject: (name: string) => {
+          const i = t.kopf.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+          const spalte = spaltenText(s0 + i);
+          return i < 0
+            ? { isNullObject: true, getDataBodyRange: () => ({ isNullObject: true, load: () => undefined }) }
+            : { isNullObject: false, getDataBodyRange: () => bereich(t.blatt, `${spalte}${z0 + 1}:${spalte}${z0 + zeilen}`) };
+        },
+      },
       rows: { add: (_i: unknown, v: unknown[][]) => aufrufe.push(`rows.add ${t.name} ${v.length}`) },
     };
   };
@@ -216,11 +225,25 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
         return blatt(n);
       },
       getItem: (n: string) => blatt(n),
+      getItemOrNullObject: (n: string) => {
+        const da = [...blaetter.keys()].find((k) => k.toLowerCase() === n.toLowerCase());
+        if (da) return blatt(da);
+        const leer = nullObjekt();
+        return { ...leer, protection: { load: () => undefined }, charts: { load: () => undefined, items: [] }, getUsedRangeOrNullObject: () => leer };
+      },
     },
   );
   // what Office.js gives for a missing item: a null object, and null objects for everything reached from it
   const nullObjekt = (): MockRec => {
-    const n: MockRec = { isNullObject: true, load: () => n, getRow: () => n, getRowsBelow: () => n, getRange: () => n, getDataBodyRange: () => n };
+    const n: MockRec = {
+      isNullObject: true,
+      load: () => n,
+      getRow: () => n,
+      getRowsBelow: () => n,
+      getRange: () => n,
+      getDataBodyRange: () => n,
+      conditionalFormats: { load: () => undefined, items: [] },
+    };
     return n;
   };
   const tables = sammlung(tabellen.map((t) => tabelleMock(t)), {

@@ -176,8 +176,9 @@ export class FakeRange extends Basis {
     this.k.braucht('1.2', 'Range.getRowsBelow');
     if (this.leer) return this;
     const zeile = this.block.zeile + this.block.zeilen;
-    if (zeile + n - 1 > MAX_ZEILEN) throw new FakeOfficeFehler('InvalidArgument', 'Bereich unterhalb liegt außerhalb des Blatts');
-    return new FakeRange(this.k, this.blatt, { ...this.block, zeile, zeilen: n });
+    // beyond the last row of the sheet: the request fails at the next sync
+    if (zeile + n - 1 > MAX_ZEILEN) this.k.spaeterFehler(new FakeOfficeFehler('InvalidArgument', 'Bereich unterhalb liegt außerhalb des Blatts'));
+    return new FakeRange(this.k, this.blatt, { ...this.block, zeile: Math.min(zeile, MAX_ZEILEN), zeilen: Math.max(1, Math.min(n, MAX_ZEILEN - zeile + 1)) });
   }
   get format(): FakeFormat {
     return new FakeFormat(this.k, this.blatt, () => [this.block]);

@@ -61,11 +61,43 @@ export class FakeTabellenSammlung extends Basis {
   }
 }
 
+/** A TableColumn by name or index (getItemOrNullObject, ExcelApi 1.4); Excel matches column names case-insensitively. */
+export class FakeTabellenSpalte extends Basis {
+  constructor(
+    k: Kontext,
+    private readonly t: () => FakeTabelle,
+    private readonly schluessel: string | number,
+  ) {
+    super(k, true);
+  }
+  private index(): number {
+    const t = this.t();
+    if (typeof this.schluessel === 'number') return this.schluessel >= 0 && this.schluessel < t.spalten ? this.schluessel : -1;
+    const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
+    for (let s = 0; s < t.spalten; s++) if (zellText(blatt, t.zeile, t.spalte + s).toLowerCase() === this.schluessel.toLowerCase()) return s;
+    return -1;
+  }
+  protected override existiert(): boolean {
+    return this.index() >= 0;
+  }
+  getDataBodyRange(): FakeRange {
+    const i = this.index();
+    if (i < 0) return new FakeRange(this.k, neuesBlatt(''), { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 }, true, true);
+    const t = this.t();
+    const blatt = this.k.modell.blaetter.find((b) => b.name === t.blatt) as FakeBlatt;
+    return new FakeRange(this.k, blatt, { zeile: t.zeile + 1, spalte: t.spalte + i, zeilen: t.zeilen, spalten: 1 });
+  }
+}
+
 export class FakeSpalten {
   constructor(
     private readonly k: Kontext,
     private readonly t: () => FakeTabelle,
   ) {}
+  getItemOrNullObject(schluessel: string | number): FakeTabellenSpalte {
+    this.k.braucht('1.4', 'TableColumnCollection.getItemOrNullObject');
+    return new FakeTabellenSpalte(this.k, this.t, schluessel);
+  }
   add(index?: number | null, _werte?: unknown, name?: string): void {
     const t = this.t();
     if (index !== null && index !== undefined && index !== -1 && index !== t.spalten) throw new FakeOfficeFehler('NotImplemented', 'Die Fälschung hängt Spalten nur rechts an');

@@ -51,7 +51,14 @@ export class FakeWorksheet extends Basis {
     this.pruefe('tabColor');
     return this.b().registerfarbe;
   }
+  /** Office.js: a range reached from a null worksheet is a null object too (loads on it succeed, reads fail) */
+  private nullBereich(): FakeRange | null {
+    if (!this.nullbar || this.existiert()) return null;
+    return new FakeRange(this.k, neuesBlatt(''), { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 }, true, true);
+  }
   getRange(adresse?: string): FakeRange {
+    const n = this.nullBereich();
+    if (n) return n;
     if (adresse === undefined) return new FakeRange(this.k, this.b(), { zeile: 1, spalte: 1, zeilen: MAX_ZEILEN, spalten: MAX_SPALTEN });
     return new FakeRange(this.k, this.b(), fakeBlock(adresse));
   }
@@ -95,6 +102,8 @@ export class FakeWorksheet extends Basis {
     return new FakeRange(this.k, this.b(), this.benutzt(nurWerte) ?? { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 });
   }
   getUsedRangeOrNullObject(nurWerte = false): FakeRange {
+    const n = this.nullBereich();
+    if (n) return n;
     const b = this.benutzt(nurWerte);
     return new FakeRange(this.k, this.b(), b ?? { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 }, true, b === null);
   }
