@@ -1,8 +1,8 @@
 /**
  * The only way the task pane talks to the workbook. The React views depend on
  * this interface, not on Office.js, so they run unchanged against Excel
- * (officeGateway.ts) and against an in-memory workbook (demo/fakeGateway.ts)
- * in tests and the browser end-to-end run.
+ * (officeGateway.ts); tests, demo.html and the browser end-to-end run use the
+ * same Office gateway on the in-memory fake of the Excel API (demo/demoExcel.ts).
  */
 import type { Probe } from '../excel/selbsttest';
 import type { Finding, KpiResult } from '../domain/model';

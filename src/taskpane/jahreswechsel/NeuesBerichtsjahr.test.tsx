@@ -6,23 +6,79 @@ import { pruefen } from '../../domain';
 import { jahreswechsel } from '../../domain/jahreswechsel';
 import { TABLES } from '../../domain/schema';
 import { App } from '../App';
-import { demoFehler } from '../demo/demoExcel';
-import { FAKE_XLSX, FakeGateway, FakeJahreswechselGateway } from '../demo/fakeGateway';
+import { installiereDemoExcel } from '../demo/demoExcel';
+import { BenutzerFehler } from '../gateway';
+import { offeneMappe } from '../neueMappe';
+import { OfficeGateway } from '../officeGateway';
 import { mitFluent } from '../testHilfen';
+import { OfficeJahreswechselGateway } from './gateway';
 import { NeuesBerichtsjahr } from './NeuesBerichtsjahr';
-import { dateinameNeuesJahr } from './vorschau';
+import { bauVoraussetzungen, dateinameNeuesJahr, erstelltAus, type JahresmappeErstellt } from './vorschau';
 
-function sauber(optionen: ConstructorParameters<typeof FakeJahreswechselGateway>[1] = {}) {
-  const mappe = new FakeGateway();
-  return { mappe, gw: new FakeJahreswechselGateway(mappe, optionen) };
+/** Bytes handed out as the "built" workbook: a zip signature, enough for open/download assertions. */
+const FAKE_XLSX = new Uint8Array([80, 75, 3, 4]);
+
+/**
+ * The real gateway reading the demo's in-memory Excel (real adapter and rules); only the
+ * exceljs file and Excel's new window are simulated, and every call is recorded.
+ */
+class TestGateway extends OfficeJahreswechselGateway {
+  readonly aufrufe: string[] = [];
+  readonly geoeffnet: Uint8Array[] = [];
+  readonly heruntergeladen: { datei: string; inhalt: Uint8Array }[] = [];
+
+  constructor(private readonly optionen: { readonly kannOeffnen?: boolean; readonly oeffnenScheitert?: boolean } = {}) {
+    super();
+  }
+
+  override vorschau() {
+    this.aufrufe.push('vorschau');
+    return super.vorschau();
+  }
+
+  override async jahresmappeBauen(jahr: number): Promise<JahresmappeErstellt> {
+    this.aufrufe.push(`jahresmappeBauen ${jahr}`);
+    const raw = await offeneMappe();
+    const { plan, datei } = bauVoraussetzungen(raw, jahr);
+    return erstelltAus(jahreswechsel(raw, plan, jahr), datei, FAKE_XLSX, []);
+  }
+
+  override kannNeueMappeOeffnen(): boolean {
+    return this.optionen.kannOeffnen ?? true;
+  }
+
+  override async inExcelOeffnen(inhalt: Uint8Array): Promise<void> {
+    this.aufrufe.push('inExcelOeffnen');
+    if (this.optionen.oeffnenScheitert) {
+      throw new BenutzerFehler(
+        'Excel konnte die Arbeitsmappe des neuen Berichtsjahrs nicht als neue Arbeitsmappe öffnen.',
+        'Bitte die Datei stattdessen herunterladen und in Excel öffnen (Schaltfläche „Herunterladen“).',
+        'Simulierter Fehler',
+      );
+    }
+    this.geoeffnet.push(inhalt);
+  }
+
+  override herunterladen(datei: string, inhalt: Uint8Array): void {
+    this.aufrufe.push('herunterladen');
+    this.heruntergeladen.push({ datei, inhalt });
+  }
 }
 
-/** what the CLI's rules say for the same tables */
-function erwartet(mappe: FakeGateway, jahr?: number) {
-  const raw = mappe.rohdaten();
+/** the demo workbook without its planted Fehler */
+function sauber(optionen: ConstructorParameters<typeof TestGateway>[0] = {}) {
+  const excel = installiereDemoExcel({ vollstaendig: true });
+  excel.korrigiereFehler();
+  return { excel, gw: new TestGateway(optionen) };
+}
+
+/** what the CLI's rules say for the same tables, and the new file's name */
+async function erwartet(jahr?: number) {
+  const raw = await offeneMappe();
   const { plan } = pruefen(raw);
   if (!plan) throw new Error('Beispiel ohne Plan');
-  return jahreswechsel(raw, plan, jahr ?? plan.einstellungen.berichtsjahr + 1);
+  const e = jahreswechsel(raw, plan, jahr ?? plan.einstellungen.berichtsjahr + 1);
+  return { ...e, datei: dateinameNeuesJahr(raw.source ?? '', e.altesJahr, e.jahr) };
 }
 
 async function klick(name: string | RegExp): Promise<void> {
@@ -34,17 +90,16 @@ async function klick(name: string | RegExp): Promise<void> {
 
 describe('NeuesBerichtsjahr', () => {
   it('refuses with the Fehler, their cells and the way to „Prüfen“ when the workbook has Fehler', async () => {
-    const fehler = demoFehler();
-    const mappe = new FakeGateway({ fehler });
-    const gw = new FakeJahreswechselGateway(mappe);
+    const excel = installiereDemoExcel({ vollstaendig: true });
+    const gw = new TestGateway();
     const zuPruefen = jest.fn();
     mitFluent(<NeuesBerichtsjahr gateway={gw} zuPruefen={zuPruefen} />);
     expect(screen.getByRole('heading', { level: 2, name: 'Neues Berichtsjahr anlegen' })).toBeTruthy();
     await klick('Vorschau anzeigen');
 
-    const titel = await screen.findByText('Kein neues Berichtsjahr: Die Arbeitsmappe enthält 4 Fehler');
+    const titel = await screen.findByText('Kein neues Berichtsjahr: Die Arbeitsmappe enthält 4 Fehler', {}, { timeout: 10000 });
     const liste = screen.getByRole('list', { name: 'Erste Fehler' });
-    for (const f of fehler) expect(within(liste).getByText(FakeGateway.adresse(f))).toBeTruthy();
+    for (const a of excel.fehlerAdressen) expect(within(liste).getByText(a)).toBeTruthy();
     expect(screen.getByText(/Bitte mit „Prüfen“ alle Stellen anzeigen/)).toBeTruthy();
     // focus moves to the refusal, so a screen reader reads it next
     expect(titel.closest('[tabindex="-1"]')).toBe(document.activeElement);
@@ -53,15 +108,16 @@ describe('NeuesBerichtsjahr', () => {
     expect(zuPruefen).toHaveBeenCalled();
 
     // corrected in Excel: the next preview is ready
-    mappe.korrigiereFehler();
+    excel.korrigiereFehler();
     await klick('Vorschau aktualisieren');
+    await screen.findByRole('heading', { name: /^Vorschau: Berichtsjahr/ });
     expect(screen.queryByText(/Kein neues Berichtsjahr/)).toBeNull();
     expect(screen.getByRole('heading', { name: /^Vorschau: Berichtsjahr \d{4} → \d{4}$/ })).toBeTruthy();
   });
 
   it('shows the same counts as jahreswechsel() on the same data, and the closed and carried rows', async () => {
-    const { mappe, gw } = sauber();
-    const e = erwartet(mappe);
+    const { gw } = sauber();
+    const e = await erwartet();
     mitFluent(<NeuesBerichtsjahr gateway={gw} />);
     await klick('Vorschau anzeigen');
 
@@ -109,8 +165,8 @@ describe('NeuesBerichtsjahr', () => {
   });
 
   it('builds the new workbook and opens it in Excel, saying what to do next', async () => {
-    const { mappe, gw } = sauber();
-    const e = erwartet(mappe);
+    const { gw } = sauber();
+    const e = await erwartet();
     mitFluent(<NeuesBerichtsjahr gateway={gw} />);
     await klick('Vorschau anzeigen');
     await klick('Neue Arbeitsmappe erstellen');
@@ -121,7 +177,7 @@ describe('NeuesBerichtsjahr', () => {
     expect(gw.heruntergeladen).toEqual([]);
     expect(titel.closest('[tabindex="-1"]')).toBe(document.activeElement);
     expect(
-      screen.getByText(new RegExp(`Speichern unter“ wählen und sie als „Arbeitsplanung-${e.jahr}\\.xlsx“ im SharePoint-Ordner`)),
+      screen.getByText(new RegExp(`Speichern unter“ wählen und sie als „${e.datei.replace('.', '\\.')}“ im SharePoint-Ordner`)),
     ).toBeTruthy();
     expect(
       screen.getByText(
@@ -129,13 +185,13 @@ describe('NeuesBerichtsjahr', () => {
       ),
     ).toBeTruthy();
     // the download stays available on its own
-    fireEvent.click(screen.getByRole('button', { name: `Herunterladen (Arbeitsplanung-${e.jahr}.xlsx)` }));
-    expect(gw.heruntergeladen).toEqual([{ datei: `Arbeitsplanung-${e.jahr}.xlsx`, inhalt: FAKE_XLSX }]);
+    fireEvent.click(screen.getByRole('button', { name: `Herunterladen (${e.datei})` }));
+    expect(gw.heruntergeladen).toEqual([{ datei: e.datei, inhalt: FAKE_XLSX }]);
   });
 
   it('offers the download when Excel lacks ExcelApi 1.8', async () => {
-    const { mappe, gw } = sauber({ kannOeffnen: false });
-    const e = erwartet(mappe);
+    const { gw } = sauber({ kannOeffnen: false });
+    const e = await erwartet();
     mitFluent(<NeuesBerichtsjahr gateway={gw} />);
     await klick('Vorschau anzeigen');
     await klick('Neue Arbeitsmappe erstellen');
@@ -143,7 +199,7 @@ describe('NeuesBerichtsjahr', () => {
     await screen.findByText(`Berichtsjahr ${e.jahr} zum Herunterladen bereit`);
     expect(gw.aufrufe).not.toContain('inExcelOeffnen');
     expect(screen.getByText(/Diese Excel-Version kann keine neue Arbeitsmappe öffnen \(benötigt ExcelApi 1\.8\)/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: `Herunterladen (Arbeitsplanung-${e.jahr}.xlsx)` }));
+    fireEvent.click(screen.getByRole('button', { name: `Herunterladen (${e.datei})` }));
     expect(gw.heruntergeladen).toHaveLength(1);
   });
 
@@ -162,8 +218,8 @@ describe('NeuesBerichtsjahr', () => {
   });
 
   it('says why a year cannot be used and builds nothing until it can', async () => {
-    const { mappe, gw } = sauber();
-    const e = erwartet(mappe);
+    const { gw } = sauber();
+    const e = await erwartet();
     mitFluent(<NeuesBerichtsjahr gateway={gw} />);
     await klick('Vorschau anzeigen');
     const feld = screen.getByLabelText('Neues Berichtsjahr');
@@ -203,25 +259,26 @@ describe('NeuesBerichtsjahr', () => {
 
 describe('NeuesBerichtsjahr on the Start view', () => {
   it('is a section of Start, and its refusal leads to „Prüfen“ with the same Fehler', async () => {
-    const fehler = demoFehler();
-    const mappe = new FakeGateway({ fehler });
-    render(<App gateway={mappe} jahreswechsel={new FakeJahreswechselGateway(mappe)} />);
+    installiereDemoExcel({ vollstaendig: true });
+    render(<App gateway={new OfficeGateway()} jahreswechsel={new OfficeJahreswechselGateway()} />);
     const bereich = await screen.findByRole('region', { name: 'Neues Berichtsjahr anlegen' }, { timeout: 10000 });
     await act(async () => {
       fireEvent.click(within(bereich).getByRole('button', { name: 'Vorschau anzeigen' }));
     });
-    await within(bereich).findByText('Kein neues Berichtsjahr: Die Arbeitsmappe enthält 4 Fehler');
+    await within(bereich).findByText('Kein neues Berichtsjahr: Die Arbeitsmappe enthält 4 Fehler', {}, { timeout: 10000 });
     await act(async () => {
       fireEvent.click(within(bereich).getByRole('button', { name: 'Fehler in „Prüfen“ anzeigen' }));
     });
     expect(await screen.findByRole('tab', { name: 'Prüfen', selected: true })).toBeTruthy();
-    await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' }, { timeout: 10000 });
-    expect(mappe.aufrufe).toContain('pruefen');
+    // the same Fehler, found by Prüfen
+    const liste = await screen.findByRole('list', { name: 'Meldungen auf Arbeitsplanung' }, { timeout: 10000 });
+    expect(within(liste).getAllByRole('button', { name: /^Fehler/ })).toHaveLength(2);
   });
 
   it('is not shown without its gateway', async () => {
-    render(<App gateway={new FakeGateway()} />);
-    await screen.findByText('Aufbau vollständig');
+    installiereDemoExcel({ vollstaendig: true });
+    render(<App gateway={new OfficeGateway()} />);
+    await screen.findByText('Aufbau vollständig', {}, { timeout: 10000 });
     expect(screen.queryByRole('region', { name: 'Neues Berichtsjahr anlegen' })).toBeNull();
   });
 });
