@@ -11,9 +11,8 @@ import { TABLES, TABLE_ORDER, type TableKey } from '../../src/domain/schema';
 import { aufteilen, herkunftAlsTabellen, HERKUNFT_INFO_TABELLE, HERKUNFT_ZEILEN_TABELLE, type NetzwerkDatei } from '../../src/domain/netzwerk';
 import { arbeitsmappenStatus, einrichten, kpiAktualisieren, leseArbeitsmappe } from '../../src/excel';
 import { netzwerkVorschau, uebernehmen } from '../../src/excel/netzwerk';
-import { speichereCheckliste } from '../../src/excel/checkliste';
 import { createFakeExcel, type FakeExcel } from '../../src/excel/testing/fakeExcel';
-import { formularZeilen, LEERE_CHECKLISTE, LEERE_KENNZAHL, type KennzahlEntwurf } from '../../src/domain/formular';
+import { checklisteSpeichern } from '../../src/excel/testing/aktionen';
 import { saatAusTabellen } from '../../src/excel/testing/saat';
 import { PRO_AUFRUF_BYTES } from '../../src/excel/bloecke';
 import { benchTabellen } from './daten';
@@ -243,35 +242,6 @@ type Aktion = { name: string; ziel: number; leer?: boolean; lauf: (fx: FakeExcel
 function messung(aktion: string, ziel: number, proGroesse: AktionsGroesse[], fehler?: string): AktionsMessung {
   const konstant = !fehler && new Set(proGroesse.map((p) => p.syncs)).size === 1;
   return { aktion, zielSyncs: ziel, proGroesse, konstant, zielErreicht: konstant && proGroesse.every((p) => p.syncs <= ziel), fehler };
-}
-
-/**
- * Checkliste speichern (E): the form of Handlungsziel 1.1 saved with its
- * Kennzahlen edited (first one updated, one removed, one added).
- */
-async function checklisteSpeichern(fx: FakeExcel): Promise<unknown> {
-  const t = benchTabellenFuerZiel(fx);
-  const entwuerfe: KennzahlEntwurf[] = t.map((k, i) => ({
-    ...LEERE_KENNZAHL,
-    id: k.id,
-    name: k.name,
-    einheit: 'Personen',
-    ebene: 'Output',
-    zielwert: '50',
-    istwert: i === 0 ? '42' : '10',
-    begruendung: 'Angebot startete verspätet',
-  }));
-  entwuerfe.pop();
-  entwuerfe.push({ ...LEERE_KENNZAHL, id: 'K-NEU-1', name: 'Neue Kennzahl', einheit: 'Anzahl', ebene: 'Output', zielwert: '10', istwert: '9' });
-  const z = formularZeilen('1.1', { ...LEERE_CHECKLISTE, zielgruppe: 'Neuzugewanderte Familien', umsetzungsstand: 'in Umsetzung', anpassungsbedarf: 'keiner' }, entwuerfe);
-  return speichereCheckliste(fx.context, '1.1', z.checkliste, z.kennzahlen);
-}
-
-/** Kennzahlen of Handlungsziel 1.1 as seeded (read from the fake's model, not through the API). */
-function benchTabellenFuerZiel(fx: FakeExcel): { id: string; name: string }[] {
-  const t = fx.tabelle('tblKennzahlen');
-  if (!t) throw new Error('tblKennzahlen fehlt in der Benchmark-Mappe');
-  return t.zeilen.filter((r) => r[1] === '1.1').map((r) => ({ id: String(r[0]), name: String(r[2]) }));
 }
 
 async function kpiBei(zeilen: number): Promise<AktionsGroesse> {
