@@ -74,6 +74,11 @@ const AKTION_TITEL: Readonly<Record<Aktion, string>> = {
 
 const berichtAktion = (format: BerichtFormat): Aktion => (format === 'docx' ? 'bericht-docx' : 'bericht-html');
 
+/** Whether an action blocks the buttons: jumping to a cell does not. */
+export function istBeschaeftigt(zustand: Pick<ArbeitsmappeZustand, 'laeuft'>): boolean {
+  return zustand.laeuft !== null && zustand.laeuft !== 'navigation';
+}
+
 type Ergebnisse = Omit<ArbeitsmappeZustand, 'laeuft' | 'fehler'>;
 
 const LEER: Ergebnisse = {

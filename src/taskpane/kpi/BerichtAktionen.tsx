@@ -22,7 +22,7 @@ import type { Finding } from '../../domain/model';
 import { anzahl } from '../format';
 import type { BerichtFormat } from '../gateway';
 import { useGemeinsameStile } from '../komponenten/stile';
-import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 
 /** How many findings the refusal lists; the rest is in the Prüfen view. */
 export const GEZEIGTE_BEFUNDE = 3;
@@ -66,7 +66,7 @@ export function BerichtAktionen({
 }) {
   const gem = useGemeinsameStile();
   const { laeuft, bericht } = zustand;
-  const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
+  const beschaeftigt = istBeschaeftigt(zustand);
 
   const knopf = (format: BerichtFormat, text: string) => (
     <Button

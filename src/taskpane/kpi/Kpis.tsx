@@ -18,7 +18,7 @@ import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
 import { BerichtAktionen } from './BerichtAktionen';
 import { anzahl, datumZeit, prozent } from '../format';
-import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
@@ -217,7 +217,7 @@ export function Kpis({
 }) {
   const gem = useGemeinsameStile();
   const { kpi, laeuft, fortschritt } = zustand;
-  const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
+  const beschaeftigt = istBeschaeftigt(zustand);
   const fehler = kpi ? kpi.findings.filter((f) => f.schwere === 'Fehler').length : 0;
 
   return (

@@ -19,7 +19,7 @@ import { meldungOhneAdresse } from '../../domain/befunde';
 import { SHEETS } from '../../domain/schema';
 import type { Finding } from '../../domain/model';
 import { anzahl, datumZeit } from '../format';
-import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { useGemeinsameStile } from '../komponenten/stile';
 
 const useStyles = makeStyles({
@@ -134,7 +134,7 @@ export function Pruefen({ zustand, aktionen }: { zustand: ArbeitsmappeZustand; a
   const gruppen = useMemo(() => (pruefung ? gruppiereNachBlatt(pruefung.findings) : []), [pruefung]);
   const fehler = gruppen.reduce((n, g) => n + g.fehler, 0);
   const warnungen = gruppen.reduce((n, g) => n + g.warnungen, 0);
-  const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
+  const beschaeftigt = istBeschaeftigt(zustand);
   const waehlen = (f: Finding) => void aktionen.waehleZelle(f.blatt, f.zelle);
 
   return (

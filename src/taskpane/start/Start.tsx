@@ -14,7 +14,7 @@ import { Suspense, lazy } from 'react';
 import type { EinrichtenErgebnis, SelbsttestErgebnis } from '../gateway';
 import type { JahreswechselGateway } from '../jahreswechsel/gateway';
 import { SelbsttestKarte } from './Selbsttest';
-import { ZIELE, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
+import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
 
@@ -110,7 +110,7 @@ export function Start({
   const s = useStyles();
   const gem = useGemeinsameStile();
   const { status, laeuft } = zustand;
-  const beschaeftigt = laeuft !== null && laeuft !== 'navigation';
+  const beschaeftigt = istBeschaeftigt(zustand);
 
   return (
     <div className={gem.spalte}>
