@@ -640,7 +640,8 @@ async function landet(page: Page, fokus: RegExp | 'ungueltig', ansage: RegExp): 
         return new RegExp(q, f).test(`${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`);
       },
       fokus === 'ungueltig' ? { q: null, f: '' } : { q: fokus.source, f: fokus.flags },
-      { timeout: 20000 },
+      // building a file first loads the exceljs chunk, which took over 20 s on a loaded CI machine
+      { timeout: 60000 },
     );
   } catch {
     throw new Error(`Fokus: erwartet ${String(fokus)}, ist ${await beschreibe(page)}`);
