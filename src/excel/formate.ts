@@ -5,11 +5,19 @@
  * rectangle. Address lists (`worksheet.getRanges`) are not used: German
  * desktop Excel wants the locale's ";" between the addresses, Excel on the
  * web ",", so no list works on both.
+ *
+ * Large sheets of many small blocks (the Umsetzungsbericht of a big plan)
+ * would still need thousands of ranges. For them the style markers: every
+ * styled cell first receives its style's marker text, `worksheet.findAll`
+ * returns all cells of one marker as one RangeAreas (no address list), the
+ * style goes onto that in one go, and then the real values replace the
+ * markers — all in the same request, which Excel runs in order.
  */
 import { COLORS, columnLetter } from '../workbook/layout';
 import type { CellStyle, Grid, GridCell, StyleName } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
 import { parseAdresse } from './adresse';
+import { PRO_AUFRUF_BYTES } from './bloecke';
 
 export interface Rechteck {
   /** 1-based */
@@ -132,8 +140,30 @@ export function optikSetzen(format: Excel.RangeFormat, eigenschaft: Optik, wert:
 
 export interface ZahlenformatBlock {
   readonly rechteck: Rechteck;
-  /** number format per cell of the rectangle */
-  readonly formate: string[][];
+  /** number format per cell of the rectangle; null leaves the cell as it is (Office.js 2-D array rule) */
+  readonly formate: (string | null)[][];
+}
+
+/**
+ * Cells a number-format rectangle may carry as null to save one call: a
+ * null costs about 5 bytes of the request, a call PRO_AUFRUF_BYTES. Ten
+ * calls' worth (2 KB) bridges the Maßnahmen between two Kennzahl blocks of
+ * the Umsetzungsbericht, so its formats take a few calls instead of one per
+ * Handlungsziel, and keeps the request small.
+ */
+const LUECKE_ZELLEN = Math.floor((10 * PRO_AUFRUF_BYTES) / 5);
+
+const flaeche = (r: Rechteck): number => r.zeilen * r.spalten;
+
+function umfassend(a: Rechteck, b: Rechteck): Rechteck {
+  const zeile = Math.min(a.zeile, b.zeile);
+  const spalte = Math.min(a.spalte, b.spalte);
+  return {
+    zeile,
+    spalte,
+    zeilen: Math.max(a.zeile + a.zeilen, b.zeile + b.zeilen) - zeile,
+    spalten: Math.max(a.spalte + a.spalten, b.spalte + b.spalten) - spalte,
+  };
 }
 
 /**
@@ -141,7 +171,9 @@ export interface ZahlenformatBlock {
  * General (Excel's default, already there on a new or cleared sheet), with
  * the format of each cell (pure). Adjacent cells of different formats share
  * one rectangle, so e.g. a Kennzahl block's figures, date and percentage
- * go out as one matrix instead of three calls.
+ * go out as one matrix instead of three calls; rectangles close to each
+ * other (a few rows of text between Kennzahl blocks) share one too, the
+ * cells between them null.
  */
 export function zahlenformatBloecke(grid: Pick<Grid, 'rows'>): ZahlenformatBlock[] {
   const format = (s: StyleName | undefined): string | undefined => {
@@ -150,10 +182,17 @@ export function zahlenformatBloecke(grid: Pick<Grid, 'rows'>): ZahlenformatBlock
   };
   // a stand-in style for "has a number format", so stilRechtecke finds the rectangles
   const markiert: Pick<Grid, 'rows'> = { rows: grid.rows.map((r) => r.map((c): GridCell => (format(c?.s) ? { v: null, s: 'text' } : { v: null }))) };
-  const rechtecke = stilRechtecke(markiert).get('text') ?? [];
-  return rechtecke.map((r) => ({
+  const rechtecke = [...(stilRechtecke(markiert).get('text') ?? [])].sort((a, b) => a.zeile - b.zeile || a.spalte - b.spalte);
+  const gruppen: { r: Rechteck; belegt: number }[] = [];
+  for (const r of rechtecke) {
+    const g = gruppen[gruppen.length - 1];
+    const u = g && umfassend(g.r, r);
+    if (g && u && flaeche(u) - g.belegt - flaeche(r) <= LUECKE_ZELLEN) gruppen[gruppen.length - 1] = { r: u, belegt: g.belegt + flaeche(r) };
+    else gruppen.push({ r, belegt: flaeche(r) });
+  }
+  return gruppen.map(({ r }) => ({
     rechteck: r,
-    formate: Array.from({ length: r.zeilen }, (_, z) => Array.from({ length: r.spalten }, (_, c) => format(grid.rows[r.zeile - 1 + z][r.spalte - 1 + c]?.s) ?? 'General')),
+    formate: Array.from({ length: r.zeilen }, (_, z) => Array.from({ length: r.spalten }, (_, c) => format(grid.rows[r.zeile - 1 + z]?.[r.spalte - 1 + c]?.s) ?? null)),
   }));
 }
 
@@ -262,4 +301,80 @@ export function formatAnwenden(format: Excel.RangeFormat, stil: CellStyle): void
       b.color = `#${COLORS.rahmen}`;
     }
   }
+}
+
+/** Calls the rectangle way queues for a grid's visual properties and number formats. Pure. */
+export function rechteckAufrufe(grid: Pick<Grid, 'rows'>): number {
+  let n = zahlenformatBloecke(grid).length;
+  for (const { eigenschaft, rechtecke } of optikRechtecke(grid)) n += rechtecke.length * (optikAufrufe(eigenschaft) + 1);
+  return n;
+}
+
+/** Start of every marker; the sheet holds nothing else while they are searched, so no value can collide. */
+export const MARKE = '§';
+/** Part of the marker of every style with borders: one partial-match search finds all bordered cells. */
+export const MARKE_RAHMEN = `${MARKE}R`;
+
+export interface StilMarken {
+  /** size of the rectangle from A1 that holds every cell with a visual style */
+  readonly zeilen: number;
+  readonly spalten: number;
+  /** marker per cell of that rectangle ('' = nothing to set) */
+  readonly marken: string[][];
+  /** styles in the order their markers were given (§0, §R1 …) */
+  readonly stile: readonly { readonly stil: StyleName; readonly marke: string }[];
+  /** some style has borders: they go onto all such cells at once (MARKE_RAHMEN) */
+  readonly rahmen: boolean;
+}
+
+/** A style without its borders (they are set for all bordered cells together). */
+export const ohneRahmen = (stil: CellStyle): CellStyle => ({ ...stil, border: false });
+
+/**
+ * The marker of each styled cell (pure): „§<n>“, with borders „§R<n>“.
+ * Styles without visual properties (a number format only) get none.
+ */
+export function stilMarken(grid: Pick<Grid, 'rows'>): StilMarken {
+  const stile: { stil: StyleName; marke: string }[] = [];
+  const marke = new Map<StyleName, string>();
+  let zeilen = 0;
+  let spalten = 0;
+  let rahmen = false;
+  const roh = grid.rows.map((row, z) =>
+    Array.from({ length: row.length }, (_, c): string => {
+      const s = row[c]?.s;
+      if (!s || formatAufrufe(STYLES[s]) === 0) return '';
+      let m = marke.get(s);
+      if (m === undefined) {
+        m = `${STYLES[s].border ? MARKE_RAHMEN : MARKE}${stile.length}`;
+        rahmen ||= Boolean(STYLES[s].border);
+        marke.set(s, m);
+        stile.push({ stil: s, marke: m });
+      }
+      zeilen = z + 1;
+      spalten = Math.max(spalten, c + 1);
+      return m;
+    }),
+  );
+  const marken = roh.slice(0, zeilen).map((r) => Array.from({ length: spalten }, (_, c) => r[c] ?? ''));
+  return { zeilen, spalten, marken, stile, rahmen };
+}
+
+/** Calls the marker way queues: the marker write, one search for the borders, per style one search and its properties. Pure. */
+export function markenAufrufe(m: StilMarken): number {
+  const jeStil = m.stile.reduce((n, { stil }) => {
+    const f = formatAufrufe(ohneRahmen(STYLES[stil]));
+    return n + (f > 0 ? 1 + f : 0);
+  }, 0);
+  return 1 + (m.rahmen ? 1 + RAHMEN_AUFRUFE : 0) + jeStil;
+}
+
+/**
+ * Which way a grid's formats go: markers when they need fewer calls.
+ * `markenMoeglich`: the host has findAll (ExcelApi 1.9) and the sheet holds
+ * no table whose cells could contain a marker-like text. Pure.
+ */
+export function formatWeg(grid: Pick<Grid, 'rows'>, markenMoeglich: boolean): 'marken' | 'rechtecke' {
+  if (!markenMoeglich) return 'rechtecke';
+  return markenAufrufe(stilMarken(grid)) < rechteckAufrufe(grid) ? 'marken' : 'rechtecke';
 }

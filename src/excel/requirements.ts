@@ -14,6 +14,7 @@ export type Funktion =
   | 'blattDarstellung'
   | 'dokumentEigenschaften'
   | 'dropdowns'
+  | 'formatSuche'
   | 'namen'
   | 'bildschirmAussetzen'
   | 'seitenlayout'
@@ -80,6 +81,14 @@ export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
     version: '1.8',
     beschreibung: 'Auswahllisten und Eingabemeldungen (Datenüberprüfung)',
     ersatz: 'Auswahllisten werden nicht angelegt; die Prüfung meldet ungültige Werte trotzdem.',
+    pflicht: false,
+  },
+  // worksheet.findAll and RangeAreas.format
+  formatSuche: {
+    set: 'ExcelApi',
+    version: '1.9',
+    beschreibung: 'Formate großer berechneter Blätter mit wenigen Aufrufen setzen',
+    ersatz: 'Die Formate werden Bereich für Bereich gesetzt; bei großen Plänen dauert die Aktualisierung länger.',
     pflicht: false,
   },
   namen: {

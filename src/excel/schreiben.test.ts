@@ -4,6 +4,7 @@ import { Anfrage, PRO_AUFRUF_BYTES, planeBloecke, schreibeWerteInBloecke, zusaet
 import { stilRechtecke, verbundLaeufe, hoehenRechtecke, zahlenformatBloecke, formatAufrufe, formatAnwenden } from './formate';
 import type { Grid, GridCell } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
+import { abbild } from './testing/abbild';
 
 function grid(n: number, extra: Partial<Grid> = {}, abwechselnd = true): Grid {
   const rows: GridCell[][] = [
@@ -114,13 +115,17 @@ describe('schreibeGrids', () => {
     expect(gross.zelle('KPI Übersicht', 'D10003')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
   });
 
-  test('zeilenweise wechselnde Stile: Füllung je Zelle, Rahmen und Schrift als ein Block, alles in einer Anfrage', async () => {
+  // a host without ExcelApi 1.9 (no findAll): the rectangle way
+  const ohneSuche = (_set: string, v: string): boolean => Number(v.split('.')[1]) < 9;
+
+  test('ohne Suche: Füllung je Zelle, Rahmen und Schrift als ein Block, alles in einer Anfrage', async () => {
     const klein = createFakeExcel();
     const gross = createFakeExcel();
-    await schreibeGrids(klein.context, [grid(10)]);
-    await schreibeGrids(gross.context, [grid(2_000)]);
+    await schreibeGrids(klein.context, [grid(10)], { unterstuetzt: ohneSuche });
+    await schreibeGrids(gross.context, [grid(2_000)], { unterstuetzt: ohneSuche });
     expect(klein.syncs()).toBe(3);
     expect(gross.syncs()).toBe(3);
+    expect(gross.protokoll.some((x) => x.startsWith('Worksheet.findAll'))).toBe(false);
     // 1,000 single cells per Ampel colour, each its own range (one fill call each) ...
     expect(gross.protokoll.filter((x) => x.startsWith('RangeFormat.fill.color')).length).toBeGreaterThan(2_000);
     // ... but what both Ampel styles share (bold, centred, borders) goes out for the whole column
@@ -128,6 +133,33 @@ describe('schreibeGrids', () => {
     expect(gross.protokoll.filter((x) => x.startsWith('RangeBorder.style')).length).toBe(6);
     expect(gross.zelle('KPI Übersicht', 'D2003')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
     expect(gross.zelle('KPI Übersicht', 'D2002')?.format.fill).toBe(`#${STYLES.ampelRot.fill}`);
+  });
+
+  test('mit Suche: ein Aufruf je Stil statt je Zelle, und dasselbe Blatt wie Bereich für Bereich', async () => {
+    const rechtecke = createFakeExcel();
+    const marken = createFakeExcel();
+    await schreibeGrids(rechtecke.context, [grid(2_000)], { unterstuetzt: ohneSuche });
+    await schreibeGrids(marken.context, [grid(2_000)]);
+    expect(marken.syncs()).toBe(3);
+    // one search for all bordered cells, one per style with further properties (titel, hinweis, kopf, zahl, text, prozent, two Ampel)
+    expect(marken.protokoll.filter((x) => x.startsWith('Worksheet.findAll')).length).toBe(9);
+    expect(marken.protokoll.filter((x) => x.startsWith('RangeFormat.fill.color')).length).toBe(3);
+    const formatAufrufeVon = (p: string[]) => p.filter((x) => x.startsWith('RangeFormat.') || x.startsWith('RangeBorder.')).length;
+    expect(formatAufrufeVon(marken.protokoll)).toBeLessThan(150);
+    expect(formatAufrufeVon(rechtecke.protokoll)).toBeGreaterThan(4_000);
+    // values, number formats and every cell's format are the same; no marker is left
+    // (the page layout, ExcelApi 1.9 as well, is set only with the search)
+    const ohneSeite = (a: string) => a.split('\n').filter((z) => !z.startsWith('KPI Übersicht Seite')).join('\n');
+    expect(ohneSeite(abbild(marken))).toBe(ohneSeite(abbild(rechtecke)));
+    expect(abbild(marken)).not.toContain('§');
+    expect(marken.werte('KPI Übersicht', 'D2002:D2003')).toEqual([['rot'], ['grün']]);
+  });
+
+  test('Suchmarken nur auf Blättern ohne Tabelle: die Zellen einer Tabelle könnten Marken gleichen', async () => {
+    const fx = createFakeExcel();
+    await schreibeGrids(fx.context, [grid(200, { table: { name: 'tblTest', range: 'A3:D203' } })]);
+    expect(fx.protokoll.some((x) => x.startsWith('Worksheet.findAll'))).toBe(false);
+    expect(fx.zelle('KPI Übersicht', 'D203')?.format.fill).toBe(`#${STYLES.ampelGruen.fill}`);
   });
 
   test('sehr große Werte werden in Blöcken geschrieben, oberhalb des Budgets mit zusätzlichen syncs', async () => {
@@ -234,15 +266,21 @@ describe('Verbünde, Höhen, Zahlenformate (rein)', () => {
     ]);
     expect(h.get(30)).toEqual([{ zeile: 4, spalte: 1, zeilen: 1, spalten: 1 }]);
   });
-  test('zahlenformatBloecke lässt General weg und fasst Nachbarn verschiedener Formate zusammen; gridWerte schneidet auf die benutzte Breite', () => {
+  test('zahlenformatBloecke lässt General weg, fasst Nachbarn und nahe Rechtecke zusammen; gridWerte schneidet auf die benutzte Breite', () => {
     const g = grid(3);
-    // column A: '0' (zahl), B: text (General), C: '0%'
+    // column A: '0' (zahl), B: text (General, null = unchanged), C: '0%': one matrix instead of two calls
     expect(zahlenformatBloecke(g)).toEqual([
-      { rechteck: { zeile: 4, spalte: 1, zeilen: 3, spalten: 1 }, formate: [['0'], ['0'], ['0']] },
-      { rechteck: { zeile: 4, spalte: 3, zeilen: 3, spalten: 1 }, formate: [['0%'], ['0%'], ['0%']] },
+      { rechteck: { zeile: 4, spalte: 1, zeilen: 3, spalten: 3 }, formate: [['0', null, '0%'], ['0', null, '0%'], ['0', null, '0%']] },
     ]);
     const nachbarn = zahlenformatBloecke({ rows: [[{ v: 1, s: 'zahl' }, { v: 0.5, s: 'prozent' }, { v: 'x', s: 'text' }]] });
     expect(nachbarn).toEqual([{ rechteck: { zeile: 1, spalte: 1, zeilen: 1, spalten: 2 }, formate: [['0', '0%']] }]);
+    // close (100 text rows between): one call with 100 nulls; far apart (1,000 rows): two calls
+    const mitLuecke = (n: number): GridCell[][] => [[{ v: 1, s: 'zahl' }], ...Array.from({ length: n }, (): GridCell[] => [{ v: 'x', s: 'text' }]), [{ v: 2, s: 'zahl' }]];
+    expect(zahlenformatBloecke({ rows: mitLuecke(100) }).map((b) => b.rechteck)).toEqual([{ zeile: 1, spalte: 1, zeilen: 102, spalten: 1 }]);
+    expect(zahlenformatBloecke({ rows: mitLuecke(1_000) }).map((b) => b.rechteck)).toEqual([
+      { zeile: 1, spalte: 1, zeilen: 1, spalten: 1 },
+      { zeile: 1_002, spalte: 1, zeilen: 1, spalten: 1 },
+    ]);
     const w = gridWerte({ ...g, columnWidths: [1, 1, 1, 1, 1, 1, 1, 1], rows: [...g.rows, [], [{ v: null }]] });
     expect(w.spalten).toBe(4);
     expect(w.werte).toHaveLength(6);

@@ -31,7 +31,22 @@ import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
 import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
 import { seiteEinrichten, seitenAufrufe } from './seitenlayout';
 import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
-import { breitenLaeufe, hoehenRechtecke, optikAufrufe, optikRechtecke, optikSetzen, rechteckAdresse, verbundLaeufe, zahlenformatBloecke } from './formate';
+import {
+  breitenLaeufe,
+  formatAnwenden,
+  formatAufrufe,
+  formatWeg,
+  MARKE_RAHMEN,
+  ohneRahmen,
+  hoehenRechtecke,
+  optikAufrufe,
+  optikRechtecke,
+  optikSetzen,
+  rechteckAdresse,
+  stilMarken,
+  verbundLaeufe,
+  zahlenformatBloecke,
+} from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
 
@@ -179,6 +194,11 @@ export function gridMatrizen(grid: Grid): { werte: GridValue[][]; formate: strin
   return { werte, formate, spalten };
 }
 
+/** A name's reference reduced for comparison: „='KPI Übersicht'!$A$5“ and „KPI Übersicht!A5“ alike. Pure. */
+export function bezugSchluessel(formel: string): string {
+  return formel.replace(/^=/, '').replace(/'/g, '').replace(/\$/g, '').toLowerCase();
+}
+
 /** Office error codes an unprotect() without the sheet's password is reported with. */
 const SCHUTZ_CODES = new Set(['AccessDenied', 'InvalidArgument', 'InvalidOperation', 'InvalidPassword']);
 
@@ -245,20 +265,35 @@ export class GridSchreiber {
   private namenLaden(): void {
     if (this.namen || !verfuegbar('namen', this.unterstuetzt)) return;
     this.namen = this.context.workbook.names;
-    this.namen.load('items/name');
+    this.namen.load('items/name,items/formula');
   }
 
-  /** Header names for screen readers (see spaltentitel.ts), replacing those of the sheet's previous version. */
+  /**
+   * Header names for screen readers (see spaltentitel.ts). A name that
+   * already points at its cell stays (a refresh of an unchanged layout costs
+   * no call); the others are replaced, the surplus ones of the sheet's
+   * previous version removed.
+   */
   private async spaltentitelBenennen(grid: Grid, blatt: Excel.Worksheet, platz: (daten: number, aufrufe?: number) => Promise<void>): Promise<void> {
     const namen = this.namen;
     if (!namen) return;
     const praefix = spaltentitelPraefix(grid.sheet).toLowerCase();
+    const ziel = (zelle: string): string => bezugSchluessel(`${grid.sheet}!${zelle}`);
+    const neu = new Map(spaltentitel(grid).map((t) => [t.name.toLowerCase(), t]));
+    const bleibt = new Set<string>();
     for (const n of namen.items) {
-      if (!n.name.toLowerCase().startsWith(praefix)) continue;
+      const schluessel = n.name.toLowerCase();
+      if (!schluessel.startsWith(praefix)) continue;
+      const t = neu.get(schluessel);
+      if (t && bezugSchluessel(String(n.formula)) === ziel(t.zelle)) {
+        bleibt.add(schluessel);
+        continue;
+      }
       await platz(0, 2);
       this.context.workbook.names.getItem(n.name).delete();
     }
-    for (const t of spaltentitel(grid)) {
+    for (const [schluessel, t] of neu) {
+      if (bleibt.has(schluessel)) continue;
       await platz(0, 2);
       this.context.workbook.names.add(t.name, blatt.getRange(t.zelle));
     }
@@ -356,6 +391,87 @@ export class GridSchreiber {
     return ergebnisse;
   }
 
+  /** Number formats, values, font and visual formats, one range per rectangle of cells sharing a property. */
+  private async formateUeberRechtecke(grid: Grid, blatt: Excel.Worksheet, a: Anfrage): Promise<Block[]> {
+    const platz = (daten: number, aufrufe = 1): Promise<void> => a.platz(daten, aufrufe);
+    await this.zahlenformateSetzen(grid, blatt, a);
+
+    const { werte, spalten } = gridWerte(grid);
+    const bloecke = await schreibeWerteInBloecke({
+      ziel: (start, anzahl) => blatt.getRange(bereichsAdresse(start + 1, 1, anzahl, spalten)),
+      werte,
+      sync: () => this.context.sync(),
+      anfrage: a,
+      maxBlockBytes: this.optionen.maxBlockBytes,
+      maxStapelBytes: this.optionen.maxStapelBytes,
+    });
+
+    await this.schriftSetzen(grid, spalten, blatt, a);
+
+    // visual formats property by property, one range per rectangle of cells sharing the value (a whole
+    // bordered block is one range, whatever styles its cells have). No RangeAreas: the separator of
+    // getRanges' address list depends on the host (";" in German desktop Excel, "," on the web).
+    for (const { eigenschaft, wert, rechtecke } of optikRechtecke(grid)) {
+      for (const r of rechtecke) {
+        await platz(0, optikAufrufe(eigenschaft) + 1);
+        optikSetzen(blatt.getRange(rechteckAdresse(r)).format, eigenschaft, wert);
+      }
+    }
+    return bloecke;
+  }
+
+  /**
+   * The same through style markers (see formate.ts): markers, font, one
+   * search and one set of properties per style, then values and number
+   * formats over the markers. The sheet was just cleared or created and
+   * holds no table, so the search finds nothing but the markers.
+   */
+  private async formateUeberMarken(grid: Grid, blatt: Excel.Worksheet, a: Anfrage): Promise<Block[]> {
+    await this.zahlenformateSetzen(grid, blatt, a);
+    const m = stilMarken(grid);
+    const werteFuer = (start: number, anzahl: number, breite: number): Excel.Range => blatt.getRange(bereichsAdresse(start + 1, 1, anzahl, breite));
+    const optionen = { sync: async (): Promise<void> => { await this.context.sync(); }, anfrage: a, maxBlockBytes: this.optionen.maxBlockBytes, maxStapelBytes: this.optionen.maxStapelBytes };
+    await schreibeWerteInBloecke({ ...optionen, ziel: (start, anzahl) => werteFuer(start, anzahl, m.spalten), werte: m.marken });
+
+    const { werte, spalten: wertSpalten } = gridWerte(grid);
+    const spalten = Math.max(wertSpalten, m.spalten);
+    await this.schriftSetzen(grid, spalten, blatt, a);
+    if (m.rahmen) {
+      await a.platz(0, 1 + formatAufrufe({ border: true }));
+      formatAnwenden(blatt.findAll(MARKE_RAHMEN, { completeMatch: false, matchCase: true }).format, { border: true });
+    }
+    for (const { stil, marke } of m.stile) {
+      const rest = ohneRahmen(STYLES[stil]);
+      if (formatAufrufe(rest) === 0) continue;
+      await a.platz(0, 1 + formatAufrufe(rest));
+      formatAnwenden(blatt.findAll(marke, { completeMatch: true, matchCase: true }).format, rest);
+    }
+
+    // the values cover every marker (styled empty cells get '')
+    const zeilen = Math.max(werte.length, m.zeilen);
+    const alle = Array.from({ length: zeilen }, (_, z) => Array.from({ length: spalten }, (_, c): GridValue => werte[z]?.[c] ?? null));
+    return schreibeWerteInBloecke({ ...optionen, ziel: (start, anzahl) => werteFuer(start, anzahl, spalten), werte: alle });
+  }
+
+  /**
+   * Number formats before the values, so Excel takes the values in their final format;
+   * only non-General ones (the sheet is new or was just cleared).
+   */
+  private async zahlenformateSetzen(grid: Grid, blatt: Excel.Worksheet, a: Anfrage): Promise<void> {
+    for (const { rechteck, formate } of zahlenformatBloecke(grid)) {
+      await a.platz(zeilenBytes(formate));
+      blatt.getRange(rechteckAdresse(rechteck)).numberFormat = formate;
+    }
+  }
+
+  /** One font for the whole grid, as in the written file; the styles only change size and emphasis. */
+  private async schriftSetzen(grid: Grid, spalten: number, blatt: Excel.Worksheet, a: Anfrage): Promise<void> {
+    await a.platz(0, 3);
+    const schrift = blatt.getRange(bereichsAdresse(1, 1, Math.max(1, grid.rows.length), Math.max(1, spalten, grid.columnWidths.length))).format.font;
+    schrift.name = SCHRIFT.name;
+    schrift.size = SCHRIFT.groesse;
+  }
+
   private async schreibeEines(grid: Grid, a: Anfrage): Promise<GridErgebnis> {
     const ctx = this.context;
     // every queued call below first reserves its room in the request
@@ -394,38 +510,9 @@ export class GridSchreiber {
       blatt = ctx.workbook.worksheets.add(grid.sheet);
     }
 
-    // number formats before the values, so Excel takes the values in their final format;
-    // only non-General ones (the sheet is new or was just cleared)
-    for (const { rechteck, formate } of zahlenformatBloecke(grid)) {
-      await platz(zeilenBytes(formate));
-      blatt.getRange(rechteckAdresse(rechteck)).numberFormat = formate;
-    }
-
-    const { werte, spalten } = gridWerte(grid);
-    const bloecke = await schreibeWerteInBloecke({
-      ziel: (start, anzahl) => blatt.getRange(bereichsAdresse(start + 1, 1, anzahl, spalten)),
-      werte,
-      sync: () => ctx.sync(),
-      anfrage: a,
-      maxBlockBytes: this.optionen.maxBlockBytes,
-      maxStapelBytes: this.optionen.maxStapelBytes,
-    });
-
-    // one font for the whole grid, as in the written file; the formats below only change size and emphasis
-    await platz(0, 3);
-    const schrift = blatt.getRange(bereichsAdresse(1, 1, Math.max(1, grid.rows.length), Math.max(1, spalten, grid.columnWidths.length))).format.font;
-    schrift.name = SCHRIFT.name;
-    schrift.size = SCHRIFT.groesse;
-
-    // visual formats property by property, one range per rectangle of cells sharing the value (a whole
-    // bordered block is one range, whatever styles its cells have). No RangeAreas: the separator of
-    // getRanges' address list depends on the host (";" in German desktop Excel, "," on the web).
-    for (const { eigenschaft, wert, rechtecke } of optikRechtecke(grid)) {
-      for (const r of rechtecke) {
-        await platz(0, optikAufrufe(eigenschaft) + 1);
-        optikSetzen(blatt.getRange(rechteckAdresse(r)).format, eigenschaft, wert);
-      }
-    }
+    const markenMoeglich = verfuegbar('formatSuche', this.unterstuetzt) && !grid.table && (vorhanden?.tabellen.length ?? 0) === 0;
+    const bloecke =
+      formatWeg(grid, markenMoeglich) === 'marken' ? await this.formateUeberMarken(grid, blatt, a) : await this.formateUeberRechtecke(grid, blatt, a);
 
     // one call per run of adjacent columns of the same width
     for (const lauf of breitenLaeufe(grid.columnWidths)) {

@@ -95,7 +95,7 @@ describe('Anforderungen', () => {
   test('deutsche Meldungen für fehlende Sätze', () => {
     const nur17 = (_s: string, v: string) => Number(v.split('.')[1]) <= 7;
     const f = pruefeAnforderungen(nur17);
-    expect(f.map((x) => x.funktion)).toEqual(['dropdowns', 'bildschirmAussetzen', 'seitenlayout', 'sicherungKopieren', 'tabelleAnpassen']);
+    expect(f.map((x) => x.funktion)).toEqual(['dropdowns', 'formatSuche', 'bildschirmAussetzen', 'seitenlayout', 'sicherungKopieren', 'tabelleAnpassen']);
     expect(f.every((x) => !x.pflicht)).toBe(true);
     expect(f[0].meldung).toContain('benötigt ExcelApi 1.8');
     expect(pruefeAnforderungen(() => true)).toEqual([]);

@@ -179,6 +179,12 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
         flaechen.push({ blatt: name, adressen: a, m });
         return m;
       },
+      // the cells of one style marker (see src/excel/formate.ts), recorded as "findAll <text>"
+      findAll: (text: string) => {
+        const m = mock({ format: format() }) as unknown as MockRec;
+        flaechen.push({ blatt: name, adressen: `findAll ${text}`, m });
+        return m;
+      },
       getUsedRangeOrNullObject: () => bereich(name, 'A1'),
       getRangeByIndexes: (z: number, sp: number, n: number, m: number) => bereich(name, bereichsAdresse(z + 1, sp + 1, n, m)),
       freezePanes: { freezeRows: (n: number) => aufrufe.push(`freeze ${name} ${n}`), unfreeze: () => aufrufe.push(`unfreeze ${name}`) },

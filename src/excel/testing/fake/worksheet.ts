@@ -8,6 +8,8 @@ import { FakeRange } from './range';
 import { FakeRangeAreas } from './rangeAreas';
 import { FakeTabellenSammlung } from './table';
 
+const woertlich = (ch: string): string => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export class FakeWorksheet extends Basis {
   constructor(
     k: Kontext,
@@ -77,6 +79,48 @@ export class FakeWorksheet extends Basis {
       this.b(),
       teile.map((a) => fakeBlock(a)),
     );
+  }
+  /**
+   * Worksheet.findAll: every cell whose value matches the text, as one
+   * RangeAreas (one area per run of matching cells in a row). As in Excel's
+   * search, `*` and `?` are wildcards and `~` escapes them; without
+   * `matchCase` case is ignored; no match is ItemNotFound.
+   */
+  findAll(text: string, kriterien: { completeMatch?: boolean; matchCase?: boolean } = {}): FakeRangeAreas {
+    this.k.braucht('1.9', 'Worksheet.findAll');
+    this.k.log(`Worksheet.findAll ${this.blattName}`);
+    const bloecke = this.treffer(text, kriterien);
+    if (bloecke.length === 0) throw new FakeOfficeFehler('ItemNotFound', `„${text}“ kommt im Blatt ${this.blattName} nicht vor`);
+    return new FakeRangeAreas(this.k, this.b(), bloecke);
+  }
+  private treffer(text: string, kriterien: { completeMatch?: boolean; matchCase?: boolean }): Block[] {
+    let muster = '';
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '~' && i + 1 < text.length) muster += woertlich(text[++i]);
+      else if (ch === '*') muster += '.*';
+      else if (ch === '?') muster += '.';
+      else muster += woertlich(ch);
+    }
+    const re = new RegExp(kriterien.completeMatch ? `^${muster}$` : muster, kriterien.matchCase ? 'su' : 'isu');
+    const zeilen = new Map<number, number[]>();
+    for (const [k2, c] of this.b().zellen) {
+      const w = c.fehler ?? c.wert;
+      if (w === '' || !re.test(String(w))) continue;
+      const [z, s] = k2.split(',').map(Number);
+      zeilen.set(z, [...(zeilen.get(z) ?? []), s]);
+    }
+    const out: Block[] = [];
+    for (const [zeile, spalten] of [...zeilen].sort((a, b) => a[0] - b[0])) {
+      spalten.sort((a, b) => a - b);
+      for (let i = 0; i < spalten.length; ) {
+        let j = i;
+        while (j + 1 < spalten.length && spalten[j + 1] === spalten[j] + 1) j++;
+        out.push({ zeile, spalte: spalten[i], zeilen: 1, spalten: j - i + 1 });
+        i = j + 1;
+      }
+    }
+    return out;
   }
   getRangeByIndexes(zeile: number, spalte: number, zeilen: number, spalten: number): FakeRange {
     this.k.braucht('1.7', 'Worksheet.getRangeByIndexes');
