@@ -241,3 +241,39 @@ describe('Diagramme: Reihen ausdrücklich je Spalte', () => {
     for (const b of fx.modell.blaetter) for (const d of b.diagramme) expect(d.reihenNach).toBe('Spalten');
   });
 });
+
+describe('kpiAktualisieren: Namen der Spaltenüberschriften', () => {
+  const namenAufrufe = (p: string[]) => p.filter((x) => /^(NamedItemCollection\.add|NamedItem\.(delete|formula))/.test(x));
+  const spaltentitel = (fx: ReturnType<typeof createFakeExcel>) =>
+    [...fx.modell.namen.values()].filter((n) => n.name.startsWith('ColumnTitle_Umsetzungsbericht_'));
+
+  test('bleiben bei unverändertem Plan stehen und werden nach einer neuen Maßnahme verschoben, nicht neu angelegt', async () => {
+    const fx = createFakeExcel(beispielSaat());
+    await kpiAktualisieren(fx.context, JETZT);
+    const erste = spaltentitel(fx).map((n) => ({ ...n }));
+    expect(erste.length).toBeGreaterThan(10);
+
+    const vorher = fx.protokoll.length;
+    await kpiAktualisieren(fx.context, JETZT);
+    expect(namenAufrufe(fx.protokoll.slice(vorher))).toEqual([]);
+    expect(spaltentitel(fx)).toEqual(erste);
+
+    // one more Maßnahme in the first Handlungsziel: every header block below it moves down one row
+    const t = fx.tabelle('tblArbeitsplanung')!;
+    const nr = t.kopf.indexOf('Nr');
+    const neu = [...t.zeilen[0]];
+    neu[nr] = 'N-neu';
+    fx.context.workbook.tables.getItem('tblArbeitsplanung').rows.add(undefined, [neu]);
+    await fx.context.sync();
+    const danach = fx.protokoll.length;
+    await kpiAktualisieren(fx.context, JETZT);
+    const aufrufe = namenAufrufe(fx.protokoll.slice(danach));
+    expect(aufrufe.length).toBeGreaterThan(0);
+    expect(aufrufe.every((a) => a.startsWith('NamedItem.formula'))).toBe(true);
+    // every name still marks a header cell of the sheet
+    for (const n of spaltentitel(fx)) {
+      const zelle = n.bezug.replace(/^=.*!/, '').replace(/\$/g, '');
+      expect(fx.zelle('Umsetzungsbericht', zelle)?.format.fill).toBe('#1F4E78');
+    }
+  });
+});

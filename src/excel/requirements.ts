@@ -16,6 +16,7 @@ export type Funktion =
   | 'dropdowns'
   | 'formatSuche'
   | 'namen'
+  | 'namenVerschieben'
   | 'bildschirmAussetzen'
   | 'seitenlayout'
   | 'sicherungKopieren'
@@ -96,6 +97,14 @@ export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
     version: '1.4',
     beschreibung: 'Namen der Spaltenüberschriften auf den berechneten Blättern (für Screenreader)',
     ersatz: 'Screenreader lesen auf den berechneten Blättern die Spaltenüberschriften nicht mit.',
+    pflicht: false,
+  },
+  // NamedItem.formula (set)
+  namenVerschieben: {
+    set: 'ExcelApi',
+    version: '1.7',
+    beschreibung: 'Namen der Spaltenüberschriften beim Aktualisieren verschieben statt neu anlegen',
+    ersatz: 'Die Namen werden gelöscht und neu angelegt; das braucht bei großen Plänen mehr Aufrufe.',
     pflicht: false,
   },
   bildschirmAussetzen: {

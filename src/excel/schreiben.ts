@@ -28,7 +28,7 @@ import { spaltentitel, spaltentitelPraefix } from '../workbook/spaltentitel';
 import { SCHRIFT } from '../workbook/layout';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
-import { bereichsAdresse, breiteInPunkten, parseAdresse } from './adresse';
+import { bereichsAdresse, blattImBezug, breiteInPunkten, parseAdresse } from './adresse';
 import { seiteEinrichten, seitenAufrufe } from './seitenlayout';
 import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
 import {
@@ -278,22 +278,27 @@ export class GridSchreiber {
     const namen = this.namen;
     if (!namen) return;
     const praefix = spaltentitelPraefix(grid.sheet).toLowerCase();
-    const ziel = (zelle: string): string => bezugSchluessel(`${grid.sheet}!${zelle}`);
+    const bezug = (zelle: string): string => `=${blattImBezug(grid.sheet)}!${zelle.replace(/([A-Z]+)(\d+)/, '$$$1$$$2')}`;
+    const verschiebbar = verfuegbar('namenVerschieben', this.unterstuetzt);
     const neu = new Map(spaltentitel(grid).map((t) => [t.name.toLowerCase(), t]));
-    const bleibt = new Set<string>();
+    const erledigt = new Set<string>();
     for (const n of namen.items) {
       const schluessel = n.name.toLowerCase();
       if (!schluessel.startsWith(praefix)) continue;
       const t = neu.get(schluessel);
-      if (t && bezugSchluessel(String(n.formula)) === ziel(t.zelle)) {
-        bleibt.add(schluessel);
+      if (t && bezugSchluessel(String(n.formula)) === bezugSchluessel(bezug(t.zelle))) {
+        erledigt.add(schluessel);
         continue;
       }
       await platz(0, 2);
-      this.context.workbook.names.getItem(n.name).delete();
+      if (t && verschiebbar) {
+        // the layout moved (a Maßnahme more above): one call per name instead of delete and add
+        this.context.workbook.names.getItem(n.name).formula = bezug(t.zelle);
+        erledigt.add(schluessel);
+      } else this.context.workbook.names.getItem(n.name).delete();
     }
     for (const [schluessel, t] of neu) {
-      if (bleibt.has(schluessel)) continue;
+      if (erledigt.has(schluessel)) continue;
       await platz(0, 2);
       this.context.workbook.names.add(t.name, blatt.getRange(t.zelle));
     }

@@ -36,6 +36,8 @@ describe('Selbsttest', () => {
       'Adressliste mit „;“ (getRanges) [ApiNotFound]',
       'Tabelle vergrößern (resize) und Ergebniszeile [ApiNotFound]',
       'Datenüberprüfung (Liste) mit Fehler- und Eingabemeldung [ApiNotFound]',
+      'Namen verschieben (NamedItem.formula) [ApiNotFound]',
+      'Formate über Suchmarken (findAll, vollständig und als Teil), dann die Werte [ApiNotFound]',
       'Seitenlayout: A4 quer, Ränder, Drucktitel, Fußzeile [ApiNotFound]',
       'Bedingte Formatierung (Formel) [ApiNotFound]',
       'Benutzerdefinierte Dokumenteigenschaft [ApiNotFound]',

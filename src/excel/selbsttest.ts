@@ -10,6 +10,8 @@ import type { Gueltigkeit } from '../workbook/gueltigkeit';
 import { SPALTENTITEL_PRAEFIX } from '../workbook/spaltentitel';
 import { officeUnterstuetzt, type IstUnterstuetzt } from './requirements';
 import { seiteEinrichten } from './seitenlayout';
+import { blattImBezug } from './adresse';
+import { MARKE, MARKE_RAHMEN } from './formate';
 
 export interface Probe {
   /** German name of what was tried */
@@ -147,6 +149,54 @@ export async function selbsttest(context: Excel.RequestContext, optionen: Selbst
         await context.sync();
         context.workbook.names.getItem(name).delete();
         await context.sync();
+      });
+      await probe('Namen verschieben (NamedItem.formula)', async () => {
+        const titel = `${SPALTENTITEL_PRAEFIX}Selbsttest_2`;
+        context.workbook.names.add(titel, blatt.getRange('D1'));
+        await context.sync();
+        const n = context.workbook.names.getItem(titel);
+        let formel = '';
+        try {
+          n.formula = `=${blattImBezug(name)}!$D$5`;
+          n.load('formula');
+          await context.sync();
+          formel = String(n.formula);
+        } finally {
+          // the name goes even when moving it failed
+          context.workbook.names.getItem(titel).delete();
+          await context.sync();
+        }
+        if (!/!\$D\$5$/.test(formel)) throw new Error(`Zurückgelesen: ${formel}`);
+      });
+      await probe('Formate über Suchmarken (findAll, vollständig und als Teil), dann die Werte', async () => {
+        const r = blatt.getRange('A30:C31');
+        r.values = [
+          [`${MARKE_RAHMEN}0`, `${MARKE}1`, `${MARKE_RAHMEN}0`],
+          [`${MARKE}1`, '', `${MARKE_RAHMEN}0`],
+        ];
+        blatt.findAll(MARKE_RAHMEN, { completeMatch: false, matchCase: true }).format.fill.color = '#E2EFDA';
+        blatt.findAll(`${MARKE}1`, { completeMatch: true, matchCase: true }).format.font.bold = true;
+        r.values = [
+          ['a', 'b', 'c'],
+          ['d', '', 'f'],
+        ];
+        const zellen = ['A30', 'B30', 'C31', 'A31'].map((a) => {
+          const z = blatt.getRange(a);
+          z.load('values');
+          z.format.fill.load('color');
+          z.format.font.load('bold');
+          return z;
+        });
+        await context.sync();
+        const [a30, b30, c31, a31] = zellen;
+        const gefuellt = (z: Excel.Range): boolean => z.format.fill.color.toUpperCase() === '#E2EFDA';
+        const fehler: string[] = [];
+        if (!gefuellt(a30) || !gefuellt(c31)) fehler.push('Teilsuche hat nicht alle Zellen gefunden');
+        if (gefuellt(b30)) fehler.push('Teilsuche hat eine fremde Marke gefunden');
+        if (!b30.format.font.bold || !a31.format.font.bold) fehler.push('vollständige Suche hat nicht alle Zellen gefunden');
+        if (a30.format.font.bold) fehler.push('vollständige Suche hat eine fremde Marke gefunden');
+        if (a30.values[0][0] !== 'a' || c31.values[0][0] !== 'f') fehler.push(`Werte: ${String(a30.values[0][0])}, ${String(c31.values[0][0])}`);
+        if (fehler.length > 0) throw new Error(fehler.join('; '));
       });
       await probe('Seitenlayout: A4 quer, Ränder, Drucktitel, Fußzeile', async () => {
         seiteEinrichten(blatt, DATA_SHEETS[0].print);

@@ -52,9 +52,21 @@ export class FakeFormat {
     if (!geschuetztImSync(this.k, this.blatt, `RangeFormat.${eigenschaft}`, 'allowFormatCells')) return;
     for (const z of this.zellen()) f(z);
   }
+  /** A read property as Office.js returns it: the common value of all cells, null when they differ. */
+  private gemeinsam<T>(f: (z: FakeZelle) => T): T | null {
+    const werte = new Set(this.zellen().map(f));
+    return werte.size === 1 ? [...werte][0] : null;
+  }
   get font(): { bold: boolean; italic: boolean; size: number; color: string } {
     const setze = (f: (z: FakeZelle) => void, e: string): void => this.setze(f, e);
+    const lies = <T>(f: (z: FakeZelle) => T): T | null => this.gemeinsam(f);
     return {
+      load() {
+        return this;
+      },
+      get bold() {
+        return lies((z) => z.format.bold ?? false) as boolean;
+      },
       set bold(v: boolean) {
         setze((z) => (z.format.bold = v), 'font.bold');
       },
@@ -71,7 +83,15 @@ export class FakeFormat {
   }
   get fill(): { color: string } {
     const setze = (f: (z: FakeZelle) => void, e: string): void => this.setze(f, e);
+    const lies = <T>(f: (z: FakeZelle) => T): T | null => this.gemeinsam(f);
     return {
+      load() {
+        return this;
+      },
+      // Excel reports an unfilled cell as white
+      get color() {
+        return lies((z) => z.format.fill ?? '#FFFFFF') as string;
+      },
       set color(v: string) {
         setze((z) => (z.format.fill = v.toUpperCase()), 'fill.color');
       },

@@ -19,6 +19,14 @@ export class FakeName extends Basis {
     this.pruefe('formula');
     return this.k.modell.namen.get(this.schluessel)?.bezug ?? '';
   }
+  set formula(f: string) {
+    this.k.braucht('1.7', 'NamedItem.formula');
+    this.k.log(`NamedItem.formula ${this.schluessel}`);
+    const n = this.k.modell.namen.get(this.schluessel);
+    if (!n) throw new FakeOfficeFehler('ItemNotFound', `Name ${this.schluessel} nicht gefunden`);
+    if (!f.startsWith('=')) throw new FakeOfficeFehler('InvalidArgument', `Bezug ${f} beginnt nicht mit „=“`);
+    n.bezug = f;
+  }
   delete(): void {
     this.k.braucht('1.4', 'NamedItem.delete');
     this.k.log(`NamedItem.delete ${this.schluessel}`);
