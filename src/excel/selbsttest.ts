@@ -155,18 +155,17 @@ export async function selbsttest(context: Excel.RequestContext, optionen: Selbst
         context.workbook.names.add(titel, blatt.getRange('D1'));
         await context.sync();
         const n = context.workbook.names.getItem(titel);
-        let formel = '';
         try {
           n.formula = `=${blattImBezug(name)}!$D$5`;
           n.load('formula');
           await context.sync();
-          formel = String(n.formula);
+          const formel = String(n.formula);
+          if (!/!\$D\$5$/.test(formel)) throw new Error(`Zurückgelesen: ${formel}`);
         } finally {
           // the name goes even when moving it failed
           context.workbook.names.getItem(titel).delete();
           await context.sync();
         }
-        if (!/!\$D\$5$/.test(formel)) throw new Error(`Zurückgelesen: ${formel}`);
       });
       await probe('Formate über Suchmarken (findAll, vollständig und als Teil), dann die Werte', async () => {
         const r = blatt.getRange('A30:C31');
