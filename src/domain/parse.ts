@@ -22,23 +22,8 @@ import type {
 import { isCellError, isFormelOhneErgebnis } from './model';
 import { zeilenText } from './ausserhalb';
 import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
-import {
-  a1,
-  aufzaehlung,
-  FORMEL_OHNE_ERGEBNIS_TEXT,
-  istLeer,
-  leseDatum,
-  leseGanzzahl,
-  leseId,
-  leseListe,
-  leseText,
-  leseZahl,
-  normalisiert,
-  zahlAusText,
-  zahlDeutsch,
-  zitat,
-  type Gelesen,
-} from './values';
+import { aufzaehlung, FORMEL_OHNE_ERGEBNIS_TEXT, istLeer, leseDatum, leseGanzzahl, leseId, leseListe, leseText, leseZahl, normalisiert, zahlAusText, zahlDeutsch, zitat, type Gelesen } from './values';
+import { a1 } from './adresse';
 
 /** Rule codes emitted while reading (structure and cell types); cross-row rules are in REGELN. */
 export const LESE_REGELN: Readonly<Record<string, string>> = {

@@ -31,32 +31,6 @@ export function zitat(s: string): string {
   return `„${s}“`;
 }
 
-/** 1 → "A", 27 → "AA" (src/workbook re-exports it as columnLetter). */
-export function spaltenBuchstabe(col: number): string {
-  let s = '';
-  let c = col;
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
-
-/** A1 address of a 1-based (row, col). */
-export function a1(row: number, col: number): string {
-  return `${spaltenBuchstabe(col)}${row}`;
-}
-
-/**
- * "Blatt!A1" as Excel writes a reference (and accepts it in the Name Box):
- * sheet names with spaces or punctuation are quoted, e.g. 'KPI Übersicht'!B3.
- */
-export function blattAdresse(blatt: string, zelle: string): string {
-  const einfach = /^[A-Za-zÄÖÜäöüß_][A-Za-z0-9ÄÖÜäöüß_.]*$/.test(blatt);
-  return `${einfach ? blatt : `'${blatt.replace(/'/g, "''")}'`}!${zelle}`;
-}
-
 /** True for text that Excel would treat as a formula when typed or pasted. */
 export function istFormelText(s: string): boolean {
   return /^[=+\-@]/.test(s);

@@ -14,11 +14,11 @@ import type { RawValue } from '../domain/model';
 import { TABLE_NAMES } from '../domain/schema';
 import { normalisiert } from '../domain/values';
 import type { ZeilenWerte } from '../domain/formular';
-import { bereichsAdresse } from './adresse';
 // the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
+import { bereichsAdresse } from '../domain/adresse';
 
 export class ChecklisteSpeicherFehler extends Error {
   constructor(message: string) {

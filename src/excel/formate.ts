@@ -6,24 +6,10 @@
  * desktop Excel wants the locale's ";" between the addresses, Excel on the
  * web ",", so no list works on both.
  */
-import { COLORS, columnLetter } from '../workbook/layout';
+import { COLORS } from '../workbook/layout';
 import type { CellStyle, Grid, GridCell, StyleName } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
-import { parseAdresse } from './adresse';
-
-export interface Rechteck {
-  /** 1-based */
-  readonly zeile: number;
-  readonly spalte: number;
-  readonly zeilen: number;
-  readonly spalten: number;
-}
-
-export function rechteckAdresse(r: Rechteck): string {
-  const a = `${columnLetter(r.spalte)}${r.zeile}`;
-  if (r.zeilen === 1 && r.spalten === 1) return a;
-  return `${a}:${columnLetter(r.spalte + r.spalten - 1)}${r.zeile + r.zeilen - 1}`;
-}
+import { parseAdresse, rechteckAdresse, spaltenBuchstabe as columnLetter, type Bereich as Rechteck } from '../domain/adresse';
 
 /**
  * Value → rectangles covering exactly the cells with that value (runs along

@@ -19,7 +19,7 @@ export type { Sicherung, Wiederherstellung } from './sicherung';
 export { planeBloecke, schreibeWerteInBloecke, alsExcelWert, siehtAusWieZahl, MAX_BLOCK_BYTES, MAX_STAPEL_BYTES } from './bloecke';
 export type { Block, ZellWert } from './bloecke';
 export { stilRechtecke, formatAnwenden } from './formate';
-export { parseAdresse, bereichsAdresse, blattImBezug, breiteInPunkten, excelSeriennummer } from './adresse';
+export { breiteInPunkten, excelSeriennummer } from './einheiten';
 export {
   ANFORDERUNGEN,
   MINDEST_VERSION,

@@ -12,9 +12,9 @@
 import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
 import { deutscheZeit } from '../domain/verlauf';
 import { normalisiert } from '../domain/values';
-import { bereichsAdresse } from './adresse';
 import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { bereichsAdresse } from '../domain/adresse';
 
 export const SICHERUNG_PRAEFIX = 'Sicherung ';
 export const SICHERUNG_KENNUNG = 'Sicherung der Tabelle';

@@ -15,10 +15,11 @@ import type { Ampel, PlanZeile } from '../domain/model';
 import { SHEETS } from '../domain/schema';
 import { datumDeutsch } from '../domain/values';
 import type { GridCell, Grid, GridValue, StyleName } from './grid';
-import { AMPEL_LABEL, COLORS, columnLetter } from './layout';
+import { AMPEL_LABEL, COLORS } from './layout';
 import { ampelStyle, STYLES, zahlStil } from './styles';
 import { zeitstempel } from './kpiSheets';
 import { umbrechen, zeilenhoehen } from './zeilenhoehe';
+import { spaltenBuchstabe } from '../domain/adresse';
 
 export interface BerichtMeta {
   readonly berechnetAm: Date;
@@ -59,7 +60,7 @@ class Aufbau {
     readonly mitVorjahr: boolean,
     readonly spalten: readonly number[],
   ) {
-    this.letzte = columnLetter(spalten.length);
+    this.letzte = spaltenBuchstabe(spalten.length);
   }
 
   /** next 1-based row number */

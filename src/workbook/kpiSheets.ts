@@ -6,10 +6,11 @@
 import { SHEETS, type SheetName } from '../domain/schema';
 import { entwicklung, entwicklungText, massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
-import { AMPEL_LABEL, COLORS, address } from './layout';
+import { AMPEL_LABEL, COLORS } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { ampelStyle, zahlStil } from './styles';
 import { zeilenhoehen } from './zeilenhoehe';
+import { a1 } from '../domain/adresse';
 
 export interface KpiMeta {
   readonly berechnetAm: Date;
@@ -121,7 +122,7 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
       beschreibung: `Balkendiagramm der Zielerreichung je Handlungsfeld: ${kpi.handlungsfelder.map((h) => `HF ${h.hf} ${prozentWert(h.zielerreichung)}`).join(', ')}. Die Werte stehen auch in der Tabelle darüber.`,
       type: 'bar',
       dataRange: `A${zeKopf}:B${zeEnde}`,
-      anchor: address(datenTitel, 8),
+      anchor: a1(datenTitel, 8),
       width: 480,
       height: 280,
     },
@@ -132,7 +133,7 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
       type: 'stackedBar',
       dataRange: `A${stKopf}:F${stEnde}`,
       // 20 rows × 15 pt = 300 pt: below the first chart (280 pt high), no overlap
-      anchor: address(datenTitel + 20, 8),
+      anchor: a1(datenTitel + 20, 8),
       width: 480,
       height: 280,
     },

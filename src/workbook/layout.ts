@@ -5,7 +5,7 @@
  * this description; nothing about the layout is written a second time.
  */
 import { LISTS, SHEETS, TABLES, type ColumnSpec, type SheetName, type TableKey, type TableSpec } from '../domain/schema';
-import { a1, spaltenBuchstabe } from '../domain/values';
+import { spaltenBuchstabe } from '../domain/adresse';
 import { gueltigkeitFuer, type Gueltigkeit } from './gueltigkeit';
 import type { PrintSetup } from './grid';
 
@@ -190,12 +190,6 @@ export function tableLayoutOf(key: TableKey): TableLayout {
   throw new Error(`Kein Layout für Tabelle ${key}`);
 }
 
-/** 1 → "A", 27 → "AA" (the domain's helper; kept under this name for the adapters). */
-export const columnLetter: (col: number) => string = spaltenBuchstabe;
-
-/** A1 address of a 1-based (row, col). */
-export const address: (row: number, col: number) => string = a1;
-
 export interface ConditionalFill {
   /** formula relative to the first data cell of the range, without '=' */
   readonly formula: string;
@@ -208,7 +202,7 @@ export interface ConditionalFill {
  */
 export function artConditionalFills(table: TableLayout): ConditionalFill[] {
   const artIdx = table.columns.findIndex((c) => c.spec.header === 'Art');
-  const col = columnLetter(table.firstColumn + artIdx);
+  const col = spaltenBuchstabe(table.firstColumn + artIdx);
   const row = table.headerRow + 1;
   return [
     { formula: `$${col}${row}="${LISTS.art[0]}"`, fill: COLORS.massnahme },

@@ -11,6 +11,7 @@ import { hfHinweise, zielHfKarte } from './aufteilen';
 import { fingerabdruck, leseHerkunft, zeileNachKopf, type Herkunft, type HerkunftZeile } from './herkunft';
 import { istLeereZeile, leseTabellen, NetzwerkFehler, spalte, spaltenTyp, type Tabelle, type Tabellen } from './tabellen';
 import { anzeigeWert, kanonisch, schluesselText, type AnzeigeWert } from './werte';
+import { a1, blattAdresse } from '../adresse';
 
 /** One entry of the change report; SPEC §5 "C". */
 export interface Aenderung {
@@ -72,12 +73,6 @@ interface Arbeitstabelle {
   readonly urspruenglich: number;
   readonly index: Map<string, number>;
   readonly geaendert: Map<number, Set<number>>;
-}
-
-function colLetter(col: number): string {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 function text(v: AnzeigeWert): string {
@@ -158,7 +153,7 @@ class Zusammenfuehrung {
     }
     const adresse = (rowIdx: number, header?: string): string => {
       const c = header ? Math.max(0, spalte(net, header)) : Math.max(0, netKey);
-      return `Netzwerkdatei ${netRaw.sheet}!${colLetter(netRaw.firstColumn + c)}${netRaw.headerRow + 1 + rowIdx}`;
+      return `Netzwerkdatei ${blattAdresse(netRaw.sheet, a1(netRaw.headerRow + 1 + rowIdx, netRaw.firstColumn + c))}`;
     };
     const zielHf = key === 'ziele' || key === 'handlungsfelder' || key === 'einstellungen' ? new Map<string, number>() : zielHfKarte(this.tabelleAlsTabelle('ziele'));
     const eintrag = (schluessel: string | null, sp: string | null, g: RawValue | undefined, n: RawValue | undefined, meldung: string): Aenderung => ({

@@ -10,7 +10,8 @@ import { TABLES, type TableKey } from '../../domain/schema';
 import { createFakeExcel, FakeOfficeFehler, type FakeExcel, type FakeWert } from '../../excel/testing/fakeExcel';
 import { saatAusTabellen } from '../../excel/testing/saat';
 import { beispielTabellen } from '../../workbook/beispiel';
-import { address, tableLayoutOf } from '../../workbook/layout';
+import { tableLayoutOf } from '../../workbook/layout';
+import { a1 } from '../../domain/adresse';
 
 /** A planted wrong value: where it is and what the correct value was. */
 export interface Fehlerstelle {
@@ -65,7 +66,7 @@ export interface DemoOptionen {
 export function stelle(f: Pick<Fehlerstelle, 'tabelle' | 'zeile' | 'spalte'>): { blatt: string; adresse: string } {
   const l = tableLayoutOf(f.tabelle);
   const spalte = TABLES[f.tabelle].columns.findIndex((c) => c.header === f.spalte);
-  return { blatt: l.spec.sheet, adresse: address(l.headerRow + 1 + f.zeile, l.firstColumn + spalte) };
+  return { blatt: l.spec.sheet, adresse: a1(l.headerRow + 1 + f.zeile, l.firstColumn + spalte) };
 }
 
 function alsFakeWert(v: RawValue): FakeWert {
