@@ -6,8 +6,9 @@
  */
 import { isCellError, type Plan, type PlanZeile, type RawTable, type RawValue, type RawWorkbook } from './model';
 import { ALLE_TABELLEN, EINSTELLUNGEN, TABLES, type Status, type TableKey } from './schema';
-import { istLeer, normalisiert, zahlDeutsch, zitat } from './values';
+import { istLeer, normalisiert } from './values';
 import { a1, blattAdresse } from './adresse';
+import { zahlDeutsch, zitat } from './format';
 
 /** One table of the new workbook: contract columns in schema order, then the user's own columns. */
 export interface NeueTabelle {

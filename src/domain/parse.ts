@@ -22,8 +22,9 @@ import type {
 import { isCellError, isFormelOhneErgebnis } from './model';
 import { zeilenText } from './ausserhalb';
 import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
-import { aufzaehlung, FORMEL_OHNE_ERGEBNIS_TEXT, istLeer, leseDatum, leseGanzzahl, leseId, leseListe, leseText, leseZahl, normalisiert, zahlAusText, zahlDeutsch, zitat, type Gelesen } from './values';
+import { FORMEL_OHNE_ERGEBNIS_TEXT, istLeer, leseDatum, leseGanzzahl, leseId, leseListe, leseText, leseZahl, normalisiert, zahlAusText, type Gelesen } from './values';
 import { a1 } from './adresse';
+import { aufzaehlung, zahlDeutsch, zitat } from './format';
 
 /** Rule codes emitted while reading (structure and cell types); cross-row rules are in REGELN. */
 export const LESE_REGELN: Readonly<Record<string, string>> = {

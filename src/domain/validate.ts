@@ -7,8 +7,8 @@ import { Befunde, ortVon, zellSchluessel, type Stelle } from './befunde';
 import { ampelFuer, istZaehlbareMassnahme, zielerreichung } from './kpi';
 import type { Finding, Plan, RowRef } from './model';
 import { TABLES, type TableKey } from './schema';
-import { zahlDeutsch, zitat } from './values';
 import { a1, blattAdresse } from './adresse';
+import { zahlDeutsch, zitat } from './format';
 
 export interface PruefKontext {
   readonly plan: Plan;

@@ -9,6 +9,7 @@
 import type { RawValue, Schwere } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
 import type { ColumnSpec } from './schema';
+import { aufzaehlung, datumDeutsch, zahlAlsText, zahlDeutsch, zitat } from './format';
 
 export interface WertProblem {
   readonly schwere: Schwere;
@@ -25,11 +26,6 @@ export interface Gelesen<T> {
 const ok = <T>(wert: T): Gelesen<T> => ({ wert, problem: null });
 const warnung = <T>(wert: T, regel: string, text: string): Gelesen<T> => ({ wert, problem: { schwere: 'Warnung', regel, text } });
 const fehler = <T>(wert: T, regel: string, text: string): Gelesen<T> => ({ wert, problem: { schwere: 'Fehler', regel, text } });
-
-/** German typographic quotes, used in every message that cites a value. */
-export function zitat(s: string): string {
-  return `„${s}“`;
-}
 
 /** True for text that Excel would treat as a formula when typed or pasted. */
 export function istFormelText(s: string): boolean {
@@ -64,28 +60,11 @@ function fehlerWert(v: { error: string }): string {
   return `enthält den Excel-Fehlerwert ${v.error}. Bitte die Formel oder den Bezug korrigieren oder einen Wert eintragen.`;
 }
 
-/** Numbers as text without float noise: 1.2 stays "1.2", 0.1+0.2 becomes "0.3". */
-export function zahlAlsText(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(Number(n.toPrecision(15)));
-}
-
-/** Number formatted German style for messages: 1234.5 → "1234,5". */
-export function zahlDeutsch(n: number): string {
-  return zahlAlsText(n).replace('.', ',');
-}
-
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** ISO yyyy-mm-dd of a Date's UTC calendar day (adapters deliver dates as UTC wall time). */
 export function isoDatum(d: Date): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** yyyy-mm-dd → "TT.MM.JJJJ" */
-export function datumDeutsch(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 export function leseText(v: RawValue): Gelesen<string> {
@@ -332,13 +311,6 @@ export function leseDatum(v: RawValue): Gelesen<string | null> {
 /** Lower case, whitespace collapsed: the tolerance for list values and headers. */
 export function normalisiert(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
-}
-
-/** "„a“, „b“ oder „c“" (or with "und") */
-export function aufzaehlung(values: readonly string[], bindewort: 'oder' | 'und' = 'oder'): string {
-  const q = values.map(zitat);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} ${bindewort} ${q[q.length - 1]}`;
 }
 
 /** Coerces a cell by its column spec (for forms that edit one cell at a time). */

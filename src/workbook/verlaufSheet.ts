@@ -15,12 +15,11 @@ import {
   type VerlaufZeile,
 } from '../domain/verlauf';
 import { SHEETS, VERLAUF_TABELLE } from '../domain/schema';
-import { datumDeutsch } from '../domain/values';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS } from './layout';
-import { zeitstempel } from './kpiSheets';
 import { zeilenhoehen } from './zeilenhoehe';
 import { spaltenBuchstabe } from '../domain/adresse';
+import { datumDeutsch, zeitstempel } from '../domain/format';
 
 export interface VerlaufMeta {
   readonly berechnetAm: Date;

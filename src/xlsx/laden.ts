@@ -11,6 +11,7 @@ import { normalisiereTeil } from './paketPfade';
 import { kanonischePraefixe, kanonischeTeilnamen } from './paketKanon';
 import { DateiFehler } from './fehler';
 import { bereichsAdresse } from '../domain/adresse';
+import { zitat } from '../domain/format';
 import { istKompakt, mitKompaktenDatenpruefungen } from './datenpruefungen';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -225,7 +226,7 @@ async function normalisiere(bytes: Uint8Array, pfad: string): Promise<{ bytes: U
     throw new DateiFehler(
       'beschaedigt',
       pfad,
-      `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
+      `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map(zitat).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
     );
   for (const teil of Object.keys(zip.files)) {
     if (zip.files[teil].dir) continue;

@@ -28,7 +28,7 @@ import {
 import { useMemo, useState } from 'react';
 import { meldungOhneAdresse } from '../../domain/befunde';
 import type { JahreswechselEintrag } from '../../domain/jahreswechsel';
-import { anzahl } from '../format';
+import { anzahl } from '../../domain/format';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { useGemeinsameStile } from '../komponenten/stile';
