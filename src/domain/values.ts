@@ -8,7 +8,7 @@
  */
 import type { RawValue, Schwere } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
-import type { ColumnSpec } from './schema';
+import { SPALTEN, type ColumnSpec, type Kopf } from './schema';
 import { aufzaehlung, datumDeutsch, zahlAlsText, zahlDeutsch, zitat } from './format';
 
 export interface WertProblem {
@@ -330,7 +330,12 @@ export function leseSpalte(spec: ColumnSpec, v: RawValue): Gelesen<string | numb
 }
 
 /** Text columns holding identifiers (see leseId). */
-export const ID_SPALTEN: ReadonlySet<string> = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
+export const ID_SPALTEN: ReadonlySet<Kopf> = new Set<Kopf>([
+  SPALTEN.arbeitsplanung.nr,
+  SPALTEN.ziele.handlungszielId,
+  SPALTEN.kennzahlen.kennzahlId,
+  SPALTEN.arbeitsplanung.bezug,
+]);
 
 export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]): Gelesen<T | null> {
   if (isFormelOhneErgebnis(v)) return formelOhneErgebnis(null);

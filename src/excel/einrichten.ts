@@ -18,7 +18,7 @@
  * rules (a repeated Einrichten: their formulas are read to add none twice).
  */
 import { normalisiert } from '../domain/values';
-import { TABLES, type TableKey } from '../domain/schema';
+import { SPALTEN, TABLES, type TableKey } from '../domain/schema';
 import type { RawValue } from '../domain/model';
 import {
   DATA_SHEETS,
@@ -386,7 +386,7 @@ function artFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf:
   const erste = Math.min(...spalten);
   const letzte = Math.max(...spalten);
   // a layout view with the actual header row and column positions, so the formula follows the real Art column
-  const art = lage.find((l) => l.layout.spec.header === 'Art');
+  const art = lage.find((l) => l.layout.spec.header === SPALTEN.arbeitsplanung.art);
   if (!art) return 0;
   const sicht: TableLayout = {
     spec: TABLES.arbeitsplanung,

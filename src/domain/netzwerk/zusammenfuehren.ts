@@ -6,7 +6,7 @@
  * stays; rows of another HF → rejected. Nothing is ever deleted.
  */
 import type { RawTable, RawValue, RawWorkbook } from '../model';
-import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
+import { SPALTEN, TABLES, TABLE_ORDER, type TableKey } from '../schema';
 import { hfHinweise, zielHfKarte } from './aufteilen';
 import { fingerabdruck, leseHerkunft, zeileNachKopf, type Herkunft, type HerkunftZeile } from './herkunft';
 import { istLeereZeile, leseTabellen, NetzwerkFehler, spalte, spaltenTyp, type Tabelle, type Tabellen } from './tabellen';
@@ -173,7 +173,7 @@ class Zusammenfuehrung {
       }
       if (key === 'handlungsfelder') {
         if (neu || k !== String(hf)) {
-          return eintrag(k, 'HF-Nr', null, row[netKey], `${adresse(i)}: Die Zeile für Handlungsfeld ${k} darf nur die Steuerungsgruppe ändern oder anlegen; diese Netzwerkdatei gehört zu Handlungsfeld ${hf}. Nicht übernommen.`);
+          return eintrag(k, SPALTEN.handlungsfelder.hfNr, null, row[netKey], `${adresse(i)}: Die Zeile für Handlungsfeld ${k} darf nur die Steuerungsgruppe ändern oder anlegen; diese Netzwerkdatei gehört zu Handlungsfeld ${hf}. Nicht übernommen.`);
         }
         return null;
       }
@@ -189,16 +189,16 @@ class Zusammenfuehrung {
         );
       }
       if (!hinweise.some((h) => h.hf === hf)) {
-        const id = hinweise.find((h) => h.spalte === 'Handlungsziel-ID');
-        const wo = adresse(i, id ? 'Handlungsziel-ID' : key === 'ziele' ? 'HF-Nr' : keyCol);
+        const id = hinweise.find((h) => h.spalte === SPALTEN.ziele.handlungszielId);
+        const wo = adresse(i, id ? SPALTEN.ziele.handlungszielId : key === 'ziele' ? SPALTEN.handlungsfelder.hfNr : keyCol);
         return eintrag(
           k,
-          id ? 'Handlungsziel-ID' : key === 'ziele' || key === 'arbeitsplanung' ? 'HF-Nr' : 'Handlungsziel-ID',
+          id ? SPALTEN.ziele.handlungszielId : key === 'ziele' || key === 'arbeitsplanung' ? SPALTEN.handlungsfelder.hfNr : SPALTEN.ziele.handlungszielId,
           null,
           id ? id.wert : null,
           id
             ? `${wo}: Die Handlungsziel-ID ${text(anzeigeWert(id.wert))} der Zeile „${k}“ gibt es weder in der Gesamtdatei noch als Handlungsziel dieser Netzwerkdatei. Nicht übernommen; bitte eine Handlungsziel-ID von Handlungsfeld ${hf} eintragen.`
-            : `${wo}: Die Zeile „${k}“ lässt sich keinem Handlungsfeld zuordnen (${key === 'ziele' ? 'HF-Nr' : 'Handlungsziel-ID'} fehlt). Nicht übernommen.`,
+            : `${wo}: Die Zeile „${k}“ lässt sich keinem Handlungsfeld zuordnen (${key === 'ziele' ? SPALTEN.handlungsfelder.hfNr : SPALTEN.ziele.handlungszielId} fehlt). Nicht übernommen.`,
         );
       }
       return null;
