@@ -29,6 +29,7 @@ import {
   type Verb,
   existiert,
 } from './common';
+import { anzahl } from '../domain/format';
 
 const HILFE = `Aufruf: ${PROGRAMM} aufteilen <gesamt.xlsx> <ordner> [--hf <Nr>] [--force] [--json]
 
@@ -144,7 +145,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     if (a.schalter.has('json')) {
       druckeJson(io, { dateien: ergebnis });
     } else {
-      io.out(`${ergebnis.length} Netzwerkdatei${ergebnis.length === 1 ? '' : 'en'} in „${ordner}“ erstellt:`);
+      io.out(`${anzahl(ergebnis.length, 'Netzwerkdatei', 'Netzwerkdateien')} in „${ordner}“ erstellt:`);
       for (const e of ergebnis)
         io.out(`  • ${e.datei} (Handlungsfeld ${e.hf}, ${e.zeilen} Zeilen in Ziele/Arbeitsplanung/Checkliste/Kennzahlen)`);
       io.out('Nach dem Ausfüllen durch die Netzwerke: „integrationsmonitor zusammenfuehren“.');

@@ -15,19 +15,8 @@ import type { BerichtMeta } from '../workbook/berichtSheet';
 import { berichtBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
 import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
-import {
-  AufrufFehler,
-  druckeJson,
-  erwartePositionen,
-  EXIT,
-  ladePlanOderDruckeBefunde,
-  parseArgumente,
-  PROGRAMM,
-  pruefeAusZiel,
-  prozent,
-  type Verb,
-  existiert,
-} from './common';
+import { AufrufFehler, druckeJson, erwartePositionen, EXIT, ladePlanOderDruckeBefunde, parseArgumente, PROGRAMM, pruefeAusZiel, type Verb, existiert } from './common';
+import { prozent } from '../domain/format';
 
 interface Format {
   /** German name for messages, e.g. „Webseite“ */

@@ -7,8 +7,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { findingsAlsJson, hatFehler, pruefen, type BefundJson, type Finding, type Plan, type RawWorkbook } from '../domain';
-import { prozentText } from '../workbook/berichtSheet';
 import { ladeArbeitsmappe, leseRohdaten } from '../xlsx';
+import { anzahl } from '../domain/format';
 
 export const PROGRAMM = 'integrationsmonitor';
 
@@ -126,17 +126,12 @@ export function formatiereBefund(f: Finding): string {
   return `  • ${meldung}`;
 }
 
-/** "1 Warnung", "3 Warnungen" – German plural instead of "Warnung(en)". */
-export function mehrzahl(n: number, eins: string, viele: string): string {
-  return `${n} ${n === 1 ? eins : viele}`;
-}
-
 /** Human summary and list of findings, Fehler first. */
 export function druckeBefunde(io: Io, datei: string, findings: readonly Finding[]): void {
   const fehler = findings.filter((f) => f.schwere === 'Fehler');
   const warnungen = findings.filter((f) => f.schwere === 'Warnung');
   io.out(
-    `Prüfung von „${datei}“: ${mehrzahl(fehler.length, 'Fehler', 'Fehler')}, ${mehrzahl(warnungen.length, 'Warnung', 'Warnungen')}.`,
+    `Prüfung von „${datei}“: ${anzahl(fehler.length, 'Fehler', 'Fehler')}, ${anzahl(warnungen.length, 'Warnung', 'Warnungen')}.`,
   );
   if (fehler.length > 0) {
     io.out('\nFehler (bitte korrigieren, sonst sind die Kennzahlen nicht verlässlich):');
@@ -249,5 +244,3 @@ export function gleicherPfad(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
-/** „68 %“, „–“ without a value: as in the report. */
-export const prozent: (x: number | null) => string = prozentText;

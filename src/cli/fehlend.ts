@@ -4,17 +4,8 @@
  */
 import { berechneKpi } from '../domain';
 import { FEHLEND_ARTEN, FEHLEND_TITEL, fehlendeAngaben, type FehlendeAngabenBericht } from '../domain/fehlend';
-import {
-  druckeJson,
-  erwartePositionen,
-  EXIT,
-  ladePlanOderDruckeBefunde,
-  parseArgumente,
-  PROGRAMM,
-  prozent,
-  type Io,
-  type Verb,
-} from './common';
+import { druckeJson, erwartePositionen, EXIT, ladePlanOderDruckeBefunde, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import { anzahl, prozent } from '../domain/format';
 
 /** JSON shape of `fehlend --json` (documented in the help text). */
 export function fehlendJson(r: FehlendeAngabenBericht) {
@@ -47,7 +38,7 @@ function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht, pfad: s
   const summe = FEHLEND_ARTEN.reduce((s, a) => s + r.gesamt.anzahl[a], 0);
   io.out(`Fehlende Angaben für den Umsetzungsbericht ${r.berichtsjahr} aus „${datei}“`);
   io.out(
-    `Vollständigkeit: ${prozent(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}:`}`,
+    `Vollständigkeit: ${prozent(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${anzahl(summe, 'Angabe fehlt', 'Angaben fehlen')}:`}`,
   );
   for (const art of FEHLEND_ARTEN) if (r.gesamt.anzahl[art] > 0) io.out(`  ${FEHLEND_TITEL[art]}: ${r.gesamt.anzahl[art]}`);
   for (const h of r.handlungsfelder) {

@@ -8,21 +8,8 @@ import { jahrUngueltig, standardJahr, type JahreswechselEintrag } from '../domai
 import { SHEETS, TABLES } from '../domain/schema';
 import { speichereDatei } from '../xlsx';
 import { baueJahresmappe } from '../xlsx/jahreswechselMappe';
-import {
-  AufrufFehler,
-  druckeJson,
-  erwartePositionen,
-  EXIT,
-  formatiereBefund,
-  ladePlanOderDruckeBefunde,
-  mehrzahl,
-  parseArgumente,
-  pruefeAusZiel,
-  PROGRAMM,
-  type Io,
-  type Verb,
-  existiert,
-} from './common';
+import { AufrufFehler, druckeJson, erwartePositionen, EXIT, formatiereBefund, ladePlanOderDruckeBefunde, parseArgumente, pruefeAusZiel, PROGRAMM, type Io, type Verb, existiert } from './common';
+import { anzahl } from '../domain/format';
 
 const HILFE = `Aufruf: ${PROGRAMM} jahreswechsel <alt.xlsx> --aus <neu.xlsx> [--jahr N] [--force] [--json]
 
@@ -109,13 +96,13 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   const neuPruefung = neu.pruefung;
 
   const fehler = neuPruefung.filter((f) => f.schwere === 'Fehler');
-  const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${mehrzahl(neuPruefung.length - fehler.length, 'Warnung', 'Warnungen')}.`;
+  const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${anzahl(neuPruefung.length - fehler.length, 'Warnung', 'Warnungen')}.`;
   const name = (k: keyof typeof TABLES): string => TABLES[k].name;
-  const anzahl = (liste: readonly JahreswechselEintrag[], k: keyof typeof TABLES): number => liste.filter((e) => e.tabelle === name(k)).length;
+  const zeilenZahl = (liste: readonly JahreswechselEintrag[], k: keyof typeof TABLES): number => liste.filter((e) => e.tabelle === name(k)).length;
   const zeilen = [
     `Jahreswechsel ${erg.altesJahr} → ${neuesJahr} geschrieben: ${path.resolve(aus)}`,
-    `  Arbeitsplanung: ${anzahl(erg.uebernommen, 'arbeitsplanung')} Zeilen übernommen, ${anzahl(erg.abgeschlossen, 'arbeitsplanung')} abgeschlossen (bleiben im Bericht ${erg.altesJahr}).`,
-    `  Checkliste: ${anzahl(erg.uebernommen, 'checkliste')} Zeilen, Kennzahlen: ${anzahl(erg.uebernommen, 'kennzahlen')} (Istwerte leer), Zeitreihe: ${erg.tabellen.zeitreihe.rows.length} Zeilen.`,
+    `  Arbeitsplanung: ${zeilenZahl(erg.uebernommen, 'arbeitsplanung')} Zeilen übernommen, ${zeilenZahl(erg.abgeschlossen, 'arbeitsplanung')} abgeschlossen (bleiben im Bericht ${erg.altesJahr}).`,
+    `  Checkliste: ${zeilenZahl(erg.uebernommen, 'checkliste')} Zeilen, Kennzahlen: ${zeilenZahl(erg.uebernommen, 'kennzahlen')} (Istwerte leer), Zeitreihe: ${erg.tabellen.zeitreihe.rows.length} Zeilen.`,
     `  Details im Blatt „${SHEETS.jahreswechsel}“. ${pruefText}`,
     `Weiter: die Netzwerke planen ${neuesJahr} in der neuen Datei („${PROGRAMM} aufteilen“), Istwerte im Lauf des Jahres eintragen.`,
   ];

@@ -6,19 +6,8 @@ import { aktualisierteBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, speichereDatei } from '../xlsx';
 import type { Plan } from '../domain';
 import { diagrammeEinfuegen } from '../xlsx/diagramme';
-import {
-  druckeJson,
-  erwartePositionen,
-  EXIT,
-  ladePlanOderDruckeBefunde,
-  mehrzahl,
-  parseArgumente,
-  pruefeAusZiel,
-  PROGRAMM,
-  prozent,
-  type Io,
-  type Verb,
-} from './common';
+import { druckeJson, erwartePositionen, EXIT, ladePlanOderDruckeBefunde, parseArgumente, pruefeAusZiel, PROGRAMM, type Io, type Verb } from './common';
+import { anzahl, prozent } from '../domain/format';
 
 function zaehlungJson(z: Zaehlung) {
   return {
@@ -74,11 +63,11 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
       `  HF ${hf.hf} ${name.get(hf.hf) ?? ''}\n` +
         `     Zielerreichung ${prozent(hf.zielerreichung)} (${AMPEL_LABEL[hf.ampel]}), ` +
         `${quoteText(hf)}; ` +
-        `${mehrzahl(hf.massnahmen, 'Maßnahme', 'Maßnahmen')}: ${hf.umgesetzt} umgesetzt, ` +
+        `${anzahl(hf.massnahmen, 'Maßnahme', 'Maßnahmen')}: ${hf.umgesetzt} umgesetzt, ` +
         `${hf.begonnen} begonnen, ${hf.geplant} geplant, ${hf.verschoben} verschoben, ${hf.entfallen} entfallen; ` +
-        `${hf.wirkungen} ${hf.wirkungen === 1 ? 'Wirkung' : 'Wirkungen'}` +
+        anzahl(hf.wirkungen, 'Wirkung', 'Wirkungen') +
         (hf.handlungszieleOhneMassnahme > 0
-          ? `; ${mehrzahl(hf.handlungszieleOhneMassnahme, 'Handlungsziel', 'Handlungsziele')} ohne Maßnahme`
+          ? `; ${anzahl(hf.handlungszieleOhneMassnahme, 'Handlungsziel', 'Handlungsziele')} ohne Maßnahme`
           : ''),
     );
   }
@@ -159,7 +148,7 @@ Beispiel:
     }
     const warnungen = g.findings.filter((f) => f.schwere === 'Warnung').length;
     if (!json && warnungen > 0)
-      io.out(`\nHinweis: ${mehrzahl(warnungen, 'Warnung', 'Warnungen')}. Details: ${PROGRAMM} pruefen "${datei}"`);
+      io.out(`\nHinweis: ${anzahl(warnungen, 'Warnung', 'Warnungen')}. Details: ${PROGRAMM} pruefen "${datei}"`);
     return EXIT.ok;
   },
 };

@@ -19,18 +19,8 @@ import {
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
 import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
 import { aendereTabellen, BelegteZellenFehler } from '../xlsx/tabellenAendern';
-import {
-  AufrufFehler,
-  druckeJson,
-  EXIT,
-  formatiereBefund,
-  gleicheDatei,
-  mehrzahl,
-  parseArgumente,
-  PROGRAMM,
-  type Io,
-  type Verb,
-} from './common';
+import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicheDatei, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import { anzahl } from '../domain/format';
 
 const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
 
@@ -167,7 +157,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     await speichereArbeitsmappe(wb, aus);
 
     const x = erg.aenderungen;
-    const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${mehrzahl(warnungen, 'Warnung', 'Warnungen')}.`;
+    const pruefText = `Prüfung von „${path.basename(aus)}“: ${fehler.length} Fehler, ${anzahl(warnungen, 'Warnung', 'Warnungen')}.`;
     if (json) {
       druckeJson(io, {
         neu: x.neu.map(cJson),
@@ -178,9 +168,9 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       io.err(pruefText);
       for (const f of fehler) io.err(formatiereBefund(f));
     } else {
-      io.out(`Zusammengeführt: „${gesamtDatei}“ + ${mehrzahl(netze.length, 'Netzwerkdatei', 'Netzwerkdateien')} → „${aus}“.`);
+      io.out(`Zusammengeführt: „${gesamtDatei}“ + ${anzahl(netze.length, 'Netzwerkdatei', 'Netzwerkdateien')} → „${aus}“.`);
       io.out(
-        `  ${mehrzahl(x.neu.length, 'neue Zeile', 'neue Zeilen')}, ${mehrzahl(x.geaendert.length, 'geänderte Zelle', 'geänderte Zellen')}, ${mehrzahl(x.konflikte.length, 'Konflikt', 'Konflikte')}, ${mehrzahl(x.abgelehnt.length, 'abgelehnte Zeile', 'abgelehnte Zeilen')}.`,
+        `  ${anzahl(x.neu.length, 'neue Zeile', 'neue Zeilen')}, ${anzahl(x.geaendert.length, 'geänderte Zelle', 'geänderte Zellen')}, ${anzahl(x.konflikte.length, 'Konflikt', 'Konflikte')}, ${anzahl(x.abgelehnt.length, 'abgelehnte Zeile', 'abgelehnte Zeilen')}.`,
       );
       const wichtig = protokollZeilen(x).filter((z) => z.art === 'Konflikt' || z.art === 'Abgelehnt');
       if (wichtig.length > 0) {

@@ -32,10 +32,9 @@ import JSZip from 'jszip';
 import type { BerichtHandlungsfeld, BerichtKennzahl, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
 import { entwicklungText, massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, PlanZeile, Zaehlung } from '../domain/model';
-import { datumDeutsch } from '../domain/values';
-import { prozentText, type BerichtMeta } from '../workbook/berichtSheet';
-import { zeitstempel } from '../workbook/kpiSheets';
+import { type BerichtMeta } from '../workbook/berichtSheet';
 import { AMPEL_LABEL, COLORS } from '../workbook/layout';
+import { datumDeutsch, prozent, zahlImBericht, zeitstempel } from '../domain/format';
 
 /** A4 in twips; landscape, because the Kennzahlen table has 13 columns. */
 const A4_KURZ = 11906;
@@ -49,9 +48,6 @@ const GROESSE_TABELLE = 17; // 8.5 pt, so 13 columns fit the page width
 
 const SOFT = '\u00AD'; // soft hyphen: narrow header cells break there, screen readers ignore it
 
-const ZAHL = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
-/** Same display as the sheet's number formats (`#,##0` whole, `#,##0.0#` otherwise), German separators. */
-const zahlText = (n: number | null): string => (n === null ? '–' : ZAHL.format(n));
 const ampelText = (a: Ampel): string => AMPEL_LABEL[a];
 
 const AMPEL_FARBE: Readonly<Record<Ampel, { fill: string; text: string }>> = {
@@ -173,9 +169,9 @@ function ampelZelle(a: Ampel): Zelle {
 
 function zaehlZellen(z: Zaehlung): Zelle[] {
   return [
-    { text: prozentText(z.zielerreichung), rechts: true },
+    { text: prozent(z.zielerreichung), rechts: true },
     ampelZelle(z.ampel),
-    { text: prozentText(z.umsetzungsquote), rechts: true },
+    { text: prozent(z.umsetzungsquote), rechts: true },
     ...Object.values(massnahmenZaehlung(z)).map((n) => ({ text: String(n), rechts: true })),
     { text: String(z.wirkungen), rechts: true },
   ];
@@ -203,21 +199,21 @@ const KENNZAHL_BREITEN_MIT_VORJAHR = [8, 21, 9, 11, 11, 8, 8, 8, 12, 11, 11, 9, 
 function kennzahlZeile(k: BerichtKennzahl, mitVorjahr: boolean): Zelle[] {
   const ist: Zelle[] = mitVorjahr
     ? [
-        { text: zahlText(k.vorjahr), rechts: true },
-        { text: zahlText(k.istwert), rechts: true },
+        { text: zahlImBericht(k.vorjahr), rechts: true },
+        { text: zahlImBericht(k.istwert), rechts: true },
         { text: entwicklungText(k.entwicklung), rechts: true },
       ]
-    : [{ text: zahlText(k.istwert), rechts: true }];
+    : [{ text: zahlImBericht(k.istwert), rechts: true }];
   return [
     { text: k.id },
     { text: k.name },
     { text: k.einheit },
     { text: k.ebene ?? '' },
-    { text: zahlText(k.ausgangswert), rechts: true },
-    { text: zahlText(k.zielwert), rechts: true },
+    { text: zahlImBericht(k.ausgangswert), rechts: true },
+    { text: zahlImBericht(k.zielwert), rechts: true },
     ...ist,
     { text: k.stichtag ? datumDeutsch(k.stichtag) : '–', rechts: true },
-    { text: prozentText(k.zielerreichung), rechts: true },
+    { text: prozent(k.zielerreichung), rechts: true },
     ampelZelle(k.ampel),
     { text: k.datenquelle },
     { text: k.begruendung || (k.ampel === 'rot' ? 'Begründung fehlt' : '') },
@@ -264,7 +260,7 @@ function zielAbschnitt(z: BerichtZiel, mitVorjahr: boolean): (Paragraph | Table)
   if (z.herausforderung) teile.push(absatz(z.herausforderung, { label: 'Herausforderung:', ...zusammen }));
   if (z.leitziel) teile.push(absatz(z.leitziel, { label: 'Leitziel:', ...zusammen }));
 
-  const stand = [`Zielerreichung: ${prozentText(z.zielerreichung)} (Ampel ${ampelText(z.ampel)})`];
+  const stand = [`Zielerreichung: ${prozent(z.zielerreichung)} (Ampel ${ampelText(z.ampel)})`];
   if (z.checkliste?.umsetzungsstand) stand.push(`Umsetzungsstand: ${z.checkliste.umsetzungsstand}`);
   if (z.checkliste?.anpassungsbedarf) stand.push(`Anpassungsbedarf: ${z.checkliste.anpassungsbedarf}`);
   if (!z.checkliste) stand.push('Checkliste noch nicht ausgefüllt');
@@ -327,7 +323,7 @@ const STATUS_FARBEN = ['70AD47', '5B9BD5', 'A5A5A5', 'ED7D31', 'C00000'];
 export function zielerreichungBeschreibung(b: Umsetzungsbericht): string {
   const werte = b.handlungsfelder.map(
     (h) =>
-      `HF ${h.hf} ${einzeilig(h.name)}: ${h.kpi.zielerreichung === null ? 'keine Daten' : prozentText(h.kpi.zielerreichung)}`,
+      `HF ${h.hf} ${einzeilig(h.name)}: ${h.kpi.zielerreichung === null ? 'keine Daten' : prozent(h.kpi.zielerreichung)}`,
   );
   return `Balkendiagramm Zielerreichung je Handlungsfeld. ${werte.join('; ')}.`;
 }

@@ -4,7 +4,7 @@
  */
 import type { Finding, Plan, Schwere, TabellenOrt } from './model';
 import { ALLE_TABELLEN, TABLES, type TableKey } from './schema';
-import { a1, blattAdresse } from './values';
+import { a1, blattAdresse } from './adresse';
 
 interface Eintrag {
   readonly finding: Finding;

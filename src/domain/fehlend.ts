@@ -7,7 +7,7 @@ import { istZaehlbareMassnahme } from './kpi';
 import type { Ampel, KpiResult, Plan } from './model';
 import { ortVon } from './befunde';
 import { SHEETS } from './schema';
-import { spaltenBuchstabe } from './values';
+import { spaltenBuchstabe } from './adresse';
 
 export type FehlendArt =
   'ohneHandlungsziel' | 'ohneCheckliste' | 'ohneKennzahl' | 'ohneMassnahme' | 'ohneIstwert' | 'rotOhneBegruendung';

@@ -8,7 +8,7 @@
  */
 import { ampelFuer, zielerreichung } from './kpi';
 import type { Ampel, ChecklisteZeile, Kennzahl, Plan, RawValue, Schwere } from './model';
-import { LISTS, TABLES, type Anpassungsbedarf, type ColumnSpec, type Umsetzungsstand, type Wirkungsebene } from './schema';
+import { LISTS, SPALTEN, TABLES, type Anpassungsbedarf, type ColumnSpec, type Kopf, type Umsetzungsstand, type Wirkungsebene } from './schema';
 import { leseDatum, leseListe, leseText, leseZahl, type Gelesen } from './values';
 import { validiere } from './validate';
 
@@ -19,29 +19,29 @@ export interface FeldMeldung {
 
 /** Form fields of a Kennzahl and the tblKennzahlen header each one is written to. */
 export const KENNZAHL_FELDER = {
-  id: 'Kennzahl-ID',
-  name: 'Kennzahl',
-  einheit: 'Einheit',
-  ebene: 'Wirkungsebene',
-  ausgangswert: 'Ausgangswert',
-  zielwert: 'Zielwert',
-  istwert: 'Istwert',
-  stichtag: 'Stichtag',
-  datenquelle: 'Datenquelle',
-  verantwortlich: 'Verantwortlich',
-  begruendung: 'Begründung',
+  id: SPALTEN.kennzahlen.kennzahlId,
+  name: SPALTEN.kennzahlen.kennzahl,
+  einheit: SPALTEN.kennzahlen.einheit,
+  ebene: SPALTEN.kennzahlen.wirkungsebene,
+  ausgangswert: SPALTEN.kennzahlen.ausgangswert,
+  zielwert: SPALTEN.kennzahlen.zielwert,
+  istwert: SPALTEN.kennzahlen.istwert,
+  stichtag: SPALTEN.kennzahlen.stichtag,
+  datenquelle: SPALTEN.kennzahlen.datenquelle,
+  verantwortlich: SPALTEN.kennzahlen.verantwortlich,
+  begruendung: SPALTEN.kennzahlen.begruendung,
 } as const;
 export type KennzahlFeld = keyof typeof KENNZAHL_FELDER;
 
 /** Form fields of the Checkliste row and their tblCheckliste headers. */
 export const CHECKLISTE_FELDER = {
-  zielgruppe: 'Zielgruppe',
-  ressourcen: 'Ressourcen',
-  kooperationspartner: 'Kooperationspartner',
-  umsetzungsstand: 'Umsetzungsstand',
-  einschaetzung: 'Einschätzung',
-  anpassungsbedarf: 'Anpassungsbedarf',
-  naechsteSchritte: 'Nächste Schritte',
+  zielgruppe: SPALTEN.checkliste.zielgruppe,
+  ressourcen: SPALTEN.checkliste.ressourcen,
+  kooperationspartner: SPALTEN.checkliste.kooperationspartner,
+  umsetzungsstand: SPALTEN.checkliste.umsetzungsstand,
+  einschaetzung: SPALTEN.checkliste.einschaetzung,
+  anpassungsbedarf: SPALTEN.checkliste.anpassungsbedarf,
+  naechsteSchritte: SPALTEN.checkliste.naechsteSchritte,
 } as const;
 export type ChecklisteFeld = keyof typeof CHECKLISTE_FELDER;
 
@@ -76,7 +76,7 @@ export const LEERE_CHECKLISTE: ChecklisteEntwurf = {
 /** Warnings that concern how a workbook cell is stored, not what a user types into a field. */
 const NUR_ZELLE = new Set(['ZAHL_ALS_TEXT', 'DATUM_ALS_TEXT']);
 
-function spalte(tabelle: 'kennzahlen' | 'checkliste', header: string): ColumnSpec {
+function spalte(tabelle: 'kennzahlen' | 'checkliste', header: Kopf): ColumnSpec {
   const c = TABLES[tabelle].columns.find((x) => x.header === header);
   if (!c) throw new Error(`Unbekannte Spalte ${header} in ${TABLES[tabelle].name}`);
   return c;
@@ -89,7 +89,7 @@ function spalte(tabelle: 'kennzahlen' | 'checkliste', header: string): ColumnSpe
  */
 export function pruefeFeld(
   tabelle: 'kennzahlen' | 'checkliste',
-  header: string,
+  header: Kopf,
   eingabe: string,
 ): { wert: string | number | null; meldung: FeldMeldung | null } {
   const c = spalte(tabelle, header);
@@ -133,7 +133,7 @@ export interface FormularPruefung {
 }
 
 /** Row values keyed by header, as the Excel adapter writes them. */
-export type ZeilenWerte = Readonly<Record<string, RawValue>>;
+export type ZeilenWerte = Readonly<Partial<Record<Kopf, RawValue>>>;
 
 const FORM_BLATT = 'Formular';
 const ERSTE_FORMZEILE = 1_000_000;
@@ -198,14 +198,14 @@ export function pruefeFormular(
   kennzahlen: readonly KennzahlEntwurf[],
 ): FormularPruefung {
   const cl: Partial<Record<ChecklisteFeld, FeldMeldung>> = {};
-  for (const [f, h] of Object.entries(CHECKLISTE_FELDER) as [ChecklisteFeld, string][]) {
+  for (const [f, h] of Object.entries(CHECKLISTE_FELDER) as [ChecklisteFeld, Kopf][]) {
     const m = pruefeFeld('checkliste', h, checkliste[f]).meldung;
     if (m) cl[f] = m;
   }
 
   const feldMeldungen: Partial<Record<KennzahlFeld, FeldMeldung>>[] = kennzahlen.map((e) => {
     const out: Partial<Record<KennzahlFeld, FeldMeldung>> = {};
-    for (const [f, h] of Object.entries(KENNZAHL_FELDER) as [KennzahlFeld, string][]) {
+    for (const [f, h] of Object.entries(KENNZAHL_FELDER) as [KennzahlFeld, Kopf][]) {
       const m = pruefeFeld('kennzahlen', h, e[f]).meldung;
       if (m) out[f] = m;
     }
@@ -263,7 +263,7 @@ export function formularZeilen(
   const leerNull = (s: string): RawValue => (s === '' ? null : s);
   return {
     checkliste: {
-      'Handlungsziel-ID': zielId,
+      [SPALTEN.checkliste.handlungszielId]: zielId,
       Zielgruppe: leerNull(c.zielgruppe),
       Ressourcen: leerNull(c.ressourcen),
       Kooperationspartner: leerNull(c.kooperationspartner),
@@ -275,8 +275,8 @@ export function formularZeilen(
     kennzahlen: kennzahlen.map((e, i) => {
       const k = alsKennzahl(zielId, e, i);
       return {
-        'Kennzahl-ID': k.id,
-        'Handlungsziel-ID': zielId,
+        [SPALTEN.kennzahlen.kennzahlId]: k.id,
+        [SPALTEN.kennzahlen.handlungszielId]: zielId,
         Kennzahl: k.name,
         Einheit: leerNull(k.einheit),
         Wirkungsebene: k.ebene,

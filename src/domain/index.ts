@@ -9,6 +9,8 @@ import { validiereIn } from './validate';
 export * from './schema';
 export * from './model';
 export * from './values';
+export * from './format';
+export * from './adresse';
 export { Befunde, befundPraefix, meldungOhneAdresse, ortVon, standardOrt } from './befunde';
 export type { Stelle } from './befunde';
 export { LESE_REGELN, parseArbeitsmappe } from './parse';

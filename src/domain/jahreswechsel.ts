@@ -5,8 +5,10 @@
  * rows so the columns users added to a table travel with their rows.
  */
 import { isCellError, type Plan, type PlanZeile, type RawTable, type RawValue, type RawWorkbook } from './model';
-import { ALLE_TABELLEN, EINSTELLUNGEN, TABLES, type Status, type TableKey } from './schema';
-import { a1, blattAdresse, istLeer, normalisiert, zahlDeutsch, zitat } from './values';
+import { ALLE_TABELLEN, EINSTELLUNGEN, SPALTEN, TABLES, type Kopf, type Status, type TableKey } from './schema';
+import { istLeer, normalisiert } from './values';
+import { a1, blattAdresse } from './adresse';
+import { zahlDeutsch, zitat } from './format';
 
 /** One table of the new workbook: contract columns in schema order, then the user's own columns. */
 export interface NeueTabelle {
@@ -110,7 +112,7 @@ class Quelle {
     return blattAdresse(this.raw?.sheet ?? TABLES[this.key].sheet, a1(zeile, this.raw?.firstColumn ?? 1));
   }
 
-  text(row: readonly RawValue[], header: string): string {
+  text(row: readonly RawValue[], header: Kopf): string {
     const i = this.index.get(header);
     const v = i === undefined ? null : row[i];
     if (v === null || v === undefined || isCellError(v) || typeof v === 'object') return '';
@@ -145,7 +147,7 @@ export function jahreswechsel(raw: RawWorkbook, plan: Plan, jahr: number): Jahre
   // unchanged tables
   for (const key of ['handlungsfelder', 'ziele'] as const) {
     const s = q(key);
-    const spalteSchluessel = TABLES[key].keyColumn as string;
+    const spalteSchluessel = TABLES[key].keyColumn as Kopf;
     tabellen[key] = {
       zusatz: s.zusatz,
       rows: s.zeilen().map(({ row, zeile }) => {
@@ -160,7 +162,7 @@ export function jahreswechsel(raw: RawWorkbook, plan: Plan, jahr: number): Jahre
     const s = q('einstellungen');
     let gesetzt = false;
     const rows = s.zeilen().map(({ row, zeile }) => {
-      const name = s.text(row, 'Einstellung');
+      const name = s.text(row, SPALTEN.einstellungen.einstellung);
       if (normalisiert(name) === normalisiert(EINSTELLUNGEN.berichtsjahr)) {
         gesetzt = true;
         uebernommen.push(eintrag('einstellungen', EINSTELLUNGEN.berichtsjahr, `Berichtsjahr ${alt} → ${jahr}`, s.adresse(zeile)));
@@ -220,9 +222,9 @@ export function jahreswechsel(raw: RawWorkbook, plan: Plan, jahr: number): Jahre
       zusatz: s.zusatz,
       rows: s.zeilen().map(({ row, zeile }) => {
         uebernommen.push(
-          eintrag('checkliste', s.text(row, 'Handlungsziel-ID'), 'Zielgruppe, Ressourcen, Partner und Umsetzungsstand übernommen; Einschätzung, Anpassungsbedarf und nächste Schritte leer', s.adresse(zeile)),
+          eintrag('checkliste', s.text(row, SPALTEN.checkliste.handlungszielId), 'Zielgruppe, Ressourcen, Partner und Umsetzungsstand übernommen; Einschätzung, Anpassungsbedarf und nächste Schritte leer', s.adresse(zeile)),
         );
-        return s.neu(row, ['Einschätzung', 'Anpassungsbedarf', 'Nächste Schritte']);
+        return s.neu(row, [SPALTEN.checkliste.einschaetzung, SPALTEN.checkliste.anpassungsbedarf, SPALTEN.checkliste.naechsteSchritte]);
       }),
     };
   }
@@ -232,7 +234,7 @@ export function jahreswechsel(raw: RawWorkbook, plan: Plan, jahr: number): Jahre
   tabellen.kennzahlen = {
     zusatz: kz.zusatz,
     rows: kz.zeilen().map(({ row, zeile }) => {
-      uebernommen.push(eintrag('kennzahlen', kz.text(row, 'Kennzahl-ID'), 'Kennzahl übernommen; Istwert, Stichtag und Begründung leer', kz.adresse(zeile)));
+      uebernommen.push(eintrag('kennzahlen', kz.text(row, SPALTEN.kennzahlen.kennzahlId), 'Kennzahl übernommen; Istwert, Stichtag und Begründung leer', kz.adresse(zeile)));
       return kz.neu(row, ['Istwert', 'Stichtag', 'Begründung']);
     }),
   };

@@ -13,7 +13,7 @@ import type {
   PlanZeile,
   Zaehlung,
 } from './model';
-import { zahlDeutsch } from './values';
+import { zahlDeutsch } from './format';
 
 /**
  * Tolerance for threshold comparisons: (19−10)/(20−10) must be grün at 0.9

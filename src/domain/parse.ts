@@ -21,24 +21,10 @@ import type {
 } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
 import { zeilenText } from './ausserhalb';
-import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, TABLE_ORDER, TABLES, type TableKey } from './schema';
-import {
-  a1,
-  aufzaehlung,
-  FORMEL_OHNE_ERGEBNIS_TEXT,
-  istLeer,
-  leseDatum,
-  leseGanzzahl,
-  leseId,
-  leseListe,
-  leseText,
-  leseZahl,
-  normalisiert,
-  zahlAusText,
-  zahlDeutsch,
-  zitat,
-  type Gelesen,
-} from './values';
+import { DEFAULT_EINSTELLUNGEN, EINSTELLUNGEN, LISTS, SPALTEN, TABLE_ORDER, TABLES, type Kopf, type TableKey } from './schema';
+import { FORMEL_OHNE_ERGEBNIS_TEXT, istLeer, leseDatum, leseGanzzahl, leseId, leseListe, leseText, leseZahl, normalisiert, zahlAusText, type Gelesen } from './values';
+import { a1 } from './adresse';
+import { aufzaehlung, zahlDeutsch, zitat } from './format';
 
 /** Rule codes emitted while reading (structure and cell types); cross-row rules are in REGELN. */
 export const LESE_REGELN: Readonly<Record<string, string>> = {
@@ -217,7 +203,7 @@ class ZeilenLeser {
     return v === undefined ? null : v;
   }
 
-  private melde<T>(header: string, r: Gelesen<T>): T {
+  private melde<T>(header: Kopf, r: Gelesen<T>): T {
     if (r.problem) {
       this.b.add(r.problem.schwere, r.problem.regel, this.stelle(header), r.problem.text);
       if (r.problem.schwere === 'Fehler') this.ungueltig.add(zellSchluessel(this.tab.key, this.zeile, header));
@@ -225,7 +211,7 @@ class ZeilenLeser {
     return r.wert;
   }
 
-  stelle(header: string): Stelle {
+  stelle(header: Kopf): Stelle {
     return {
       tabelle: this.tab.key,
       blatt: this.tab.ort.sheet,
@@ -235,26 +221,26 @@ class ZeilenLeser {
     };
   }
 
-  text(h: string): string {
+  text(h: Kopf): string {
     return this.melde(h, leseText(this.wert(h)));
   }
   /** An ID column: like text, but a date means Excel turned a typed "1.2" into 1 February. */
-  id(h: string): string {
+  id(h: Kopf): string {
     return this.melde(h, leseId(this.wert(h)));
   }
-  ganzzahl(h: string): number | null {
+  ganzzahl(h: Kopf): number | null {
     return this.melde(h, leseGanzzahl(this.wert(h)));
   }
-  zahl(h: string): number | null {
+  zahl(h: Kopf): number | null {
     return this.melde(h, leseZahl(this.wert(h)));
   }
-  datum(h: string): string | null {
+  datum(h: Kopf): string | null {
     return this.melde(h, leseDatum(this.wert(h)));
   }
-  liste<T extends string>(h: string, allowed: readonly T[]): T | null {
+  liste<T extends string>(h: Kopf, allowed: readonly T[]): T | null {
     return this.melde(h, leseListe(this.wert(h), allowed));
   }
-  roh(h: string): RawValue {
+  roh(h: Kopf): RawValue {
     return this.wert(h);
   }
 }
@@ -293,10 +279,10 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
   const gefunden = new Map<string, { leser: ZeilenLeser; name: string }>();
   const bekannt = Object.values(EINSTELLUNGEN) as string[];
   leseZeilen(tab, b, ungueltig, (l) => {
-    const name = l.text('Einstellung');
+    const name = l.text(SPALTEN.einstellungen.einstellung);
     if (name === '') {
-      if (!istLeer(l.roh('Wert'))) {
-        b.add('Warnung', 'EINSTELLUNG_OHNE_NAME', l.stelle('Einstellung'), `Der Wert in dieser Zeile hat keinen Namen und wird ignoriert. Bitte ${aufzaehlung(bekannt)} eintragen oder die Zeile löschen.`);
+      if (!istLeer(l.roh(SPALTEN.einstellungen.wert))) {
+        b.add('Warnung', 'EINSTELLUNG_OHNE_NAME', l.stelle(SPALTEN.einstellungen.einstellung), `Der Wert in dieser Zeile hat keinen Namen und wird ignoriert. Bitte ${aufzaehlung(bekannt)} eintragen oder die Zeile löschen.`);
       }
       return null;
     }
@@ -304,15 +290,15 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
     if (schluessel === undefined) {
       schluessel = bekannt.find((k) => normalisiert(k) === normalisiert(name));
       if (schluessel !== undefined) {
-        b.add('Warnung', 'EINSTELLUNG_ABWEICHEND', l.stelle('Einstellung'), `${zitat(name)} wurde als Einstellung ${zitat(schluessel)} gelesen. Bitte genau ${zitat(schluessel)} schreiben.`);
+        b.add('Warnung', 'EINSTELLUNG_ABWEICHEND', l.stelle(SPALTEN.einstellungen.einstellung), `${zitat(name)} wurde als Einstellung ${zitat(schluessel)} gelesen. Bitte genau ${zitat(schluessel)} schreiben.`);
       } else {
-        b.add('Warnung', 'EINSTELLUNG_UNBEKANNT', l.stelle('Einstellung'), `Die Einstellung ${zitat(name)} ist unbekannt und wird ignoriert. Bitte den Namen korrigieren (${aufzaehlung(bekannt)}) oder die Zeile löschen.`);
+        b.add('Warnung', 'EINSTELLUNG_UNBEKANNT', l.stelle(SPALTEN.einstellungen.einstellung), `Die Einstellung ${zitat(name)} ist unbekannt und wird ignoriert. Bitte den Namen korrigieren (${aufzaehlung(bekannt)}) oder die Zeile löschen.`);
         return null;
       }
     }
     const frueher = gefunden.get(schluessel);
     if (frueher) {
-      b.add('Fehler', 'EINSTELLUNG_DOPPELT', l.stelle('Einstellung'), `Die Einstellung ${zitat(schluessel)} steht schon in Zeile ${frueher.leser.zeile}. Bitte nur eine Zeile behalten.`);
+      b.add('Fehler', 'EINSTELLUNG_DOPPELT', l.stelle(SPALTEN.einstellungen.einstellung), `Die Einstellung ${zitat(schluessel)} steht schon in Zeile ${frueher.leser.zeile}. Bitte nur eine Zeile behalten.`);
       return null;
     }
     gefunden.set(schluessel, { leser: l, name });
@@ -323,16 +309,16 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
     tabelle: 'einstellungen',
     blatt: tab.ort.sheet,
     zeile: tab.ort.headerRow,
-    spalteNr: tab.ort.spalten['Einstellung'] ?? 0,
-    spalte: 'Einstellung',
+    spalteNr: tab.ort.spalten[SPALTEN.einstellungen.einstellung] ?? 0,
+    spalte: SPALTEN.einstellungen.einstellung,
   };
   // A row without value points at its empty Wert cell; a missing row at the table header.
   const fehlt = (name: string, standard: string): void => {
     const zeile = gefunden.get(name);
-    if (zeile && isFormelOhneErgebnis(zeile.leser.roh('Wert'))) {
-      b.add('Warnung', 'FORMEL_OHNE_ERGEBNIS', zeile.leser.stelle('Wert'), `${FORMEL_OHNE_ERGEBNIS_TEXT} Bis dahin gilt der Standardwert ${standard}.`);
+    if (zeile && isFormelOhneErgebnis(zeile.leser.roh(SPALTEN.einstellungen.wert))) {
+      b.add('Warnung', 'FORMEL_OHNE_ERGEBNIS', zeile.leser.stelle(SPALTEN.einstellungen.wert), `${FORMEL_OHNE_ERGEBNIS_TEXT} Bis dahin gilt der Standardwert ${standard}.`);
     } else if (zeile) {
-      b.add('Warnung', 'EINSTELLUNG_FEHLT', zeile.leser.stelle('Wert'), `Für ${zitat(name)} fehlt der Wert; es gilt der Standardwert ${standard}. Bitte einen Wert eintragen.`);
+      b.add('Warnung', 'EINSTELLUNG_FEHLT', zeile.leser.stelle(SPALTEN.einstellungen.wert), `Für ${zitat(name)} fehlt der Wert; es gilt der Standardwert ${standard}. Bitte einen Wert eintragen.`);
     } else {
       b.add('Warnung', 'EINSTELLUNG_FEHLT', kopf, `In Tabelle ${zitat(TABLES.einstellungen.name)} fehlt die Zeile ${zitat(name)}; es gilt der Standardwert ${standard}. Bitte eine Zeile ${zitat(name)} mit Wert ergänzen.`);
     }
@@ -340,14 +326,14 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
 
   let berichtsjahr: number = DEFAULT_EINSTELLUNGEN.berichtsjahr;
   const jahr = gefunden.get(EINSTELLUNGEN.berichtsjahr);
-  if (!jahr || istLeer(jahr.leser.roh('Wert'))) {
+  if (!jahr || istLeer(jahr.leser.roh(SPALTEN.einstellungen.wert))) {
     fehlt(EINSTELLUNGEN.berichtsjahr, String(DEFAULT_EINSTELLUNGEN.berichtsjahr));
   } else {
-    const roh = jahr.leser.roh('Wert');
+    const roh = jahr.leser.roh(SPALTEN.einstellungen.wert);
     const n = isCellError(roh) ? null : typeof roh === 'number' ? roh : zahlAusText(String(roh));
     if (n === null || !Number.isInteger(n) || n < 2000 || n > 2100) {
       const text = isCellError(roh) ? `enthält den Excel-Fehlerwert ${roh.error}.` : `${zitat(leseText(roh).wert)} ist kein gültiges Berichtsjahr.`;
-      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', jahr.leser.stelle('Wert'), `${text} Bitte eine Jahreszahl wie ${DEFAULT_EINSTELLUNGEN.berichtsjahr} eintragen.`);
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', jahr.leser.stelle(SPALTEN.einstellungen.wert), `${text} Bitte eine Jahreszahl wie ${DEFAULT_EINSTELLUNGEN.berichtsjahr} eintragen.`);
     } else {
       berichtsjahr = n;
     }
@@ -355,18 +341,18 @@ function leseEinstellungen(tab: GefundeneTabelle, b: Befunde, ungueltig: Set<str
 
   const schwelle = (name: string, standard: number): { wert: number; stelle: Stelle | null } => {
     const e = gefunden.get(name);
-    if (!e || istLeer(e.leser.roh('Wert'))) {
+    if (!e || istLeer(e.leser.roh(SPALTEN.einstellungen.wert))) {
       fehlt(name, zahlDeutsch(standard));
       return { wert: standard, stelle: null };
     }
-    const roh = e.leser.roh('Wert');
+    const roh = e.leser.roh(SPALTEN.einstellungen.wert);
     const n = isCellError(roh) ? null : anteilAusWert(roh);
     if (n === null) {
       const text = isCellError(roh) ? `enthält den Excel-Fehlerwert ${roh.error}.` : `${zitat(leseText(roh).wert)} ist keine Zahl.`;
-      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', e.leser.stelle('Wert'), `${text} Bitte einen Anteil wie 0,9 oder 90 % eintragen.`);
+      b.add('Fehler', 'EINSTELLUNG_UNGUELTIG', e.leser.stelle(SPALTEN.einstellungen.wert), `${text} Bitte einen Anteil wie 0,9 oder 90 % eintragen.`);
       return { wert: standard, stelle: null };
     }
-    return { wert: n, stelle: e.leser.stelle('Wert') };
+    return { wert: n, stelle: e.leser.stelle(SPALTEN.einstellungen.wert) };
   };
   const gruen = schwelle(EINSTELLUNGEN.ampelGruen, DEFAULT_EINSTELLUNGEN.ampelGruen);
   const gelb = schwelle(EINSTELLUNGEN.ampelGelb, DEFAULT_EINSTELLUNGEN.ampelGelb);
@@ -424,17 +410,17 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
   // A Handlungsfeld without a usable number cannot be referenced or counted:
   // it is reported here and left out of the plan (Handlungsfeld.nr is not nullable).
   const handlungsfelder = leseZeilen<Handlungsfeld | null>(hfTab, b, ungueltig, (l) => {
-    const nr = l.ganzzahl('HF-Nr');
+    const nr = l.ganzzahl(SPALTEN.handlungsfelder.hfNr);
     const hf = {
       nr: nr ?? 0,
-      name: l.text('Handlungsfeld'),
-      netzwerk: l.text('Netzwerk'),
-      netzwerkleitung: l.text('Netzwerkleitung'),
+      name: l.text(SPALTEN.handlungsfelder.handlungsfeld),
+      netzwerk: l.text(SPALTEN.handlungsfelder.netzwerk),
+      netzwerkleitung: l.text(SPALTEN.handlungsfelder.netzwerkleitung),
       ref: ref(l, hfTab),
     };
     if (nr !== null) return hf;
-    if (!ungueltig.has(zellSchluessel('handlungsfelder', l.zeile, 'HF-Nr'))) {
-      b.add('Fehler', 'PFLICHTFELD', l.stelle('HF-Nr'), `Die HF-Nr fehlt. Bitte die Nummer des Handlungsfelds (1–99) eintragen.`);
+    if (!ungueltig.has(zellSchluessel('handlungsfelder', l.zeile, SPALTEN.handlungsfelder.hfNr))) {
+      b.add('Fehler', 'PFLICHTFELD', l.stelle(SPALTEN.handlungsfelder.hfNr), `Die HF-Nr fehlt. Bitte die Nummer des Handlungsfelds (1–99) eintragen.`);
     }
     return null;
   }).filter((h): h is Handlungsfeld => h !== null);
@@ -443,58 +429,58 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
 
   const zTab = tab('ziele');
   const ziele = leseZeilen<Ziel>(zTab, b, ungueltig, (l) => ({
-    hf: l.ganzzahl('HF-Nr'),
-    herausforderung: l.text('Herausforderung'),
-    leitziel: l.text('Leitziel'),
-    id: l.id('Handlungsziel-ID'),
-    handlungsziel: l.text('Handlungsziel'),
+    hf: l.ganzzahl(SPALTEN.ziele.hfNr),
+    herausforderung: l.text(SPALTEN.ziele.herausforderung),
+    leitziel: l.text(SPALTEN.ziele.leitziel),
+    id: l.id(SPALTEN.ziele.handlungszielId),
+    handlungsziel: l.text(SPALTEN.ziele.handlungsziel),
     ref: ref(l, zTab),
   }));
 
   const apTab = tab('arbeitsplanung');
   const arbeitsplanung = leseZeilen<PlanZeile>(apTab, b, ungueltig, (l) => ({
-    nr: l.id('Nr'),
-    hf: l.ganzzahl('HF-Nr'),
-    zielId: l.id('Handlungsziel-ID'),
-    art: l.liste('Art', LISTS.art),
-    beschreibung: l.text('Beschreibung'),
-    bezug: l.id('Bezug'),
-    prioritaet: l.liste('Priorität', LISTS.prioritaet),
-    verantwortlich: l.text('Verantwortlich'),
-    zeitraum: l.liste('Zeitraum', LISTS.zeitraum),
-    status: l.liste('Status', LISTS.status),
-    standard: l.liste('Standardmaßnahme', LISTS.jaNein) === 'ja',
-    bemerkung: l.text('Bemerkung'),
+    nr: l.id(SPALTEN.arbeitsplanung.nr),
+    hf: l.ganzzahl(SPALTEN.arbeitsplanung.hfNr),
+    zielId: l.id(SPALTEN.arbeitsplanung.handlungszielId),
+    art: l.liste(SPALTEN.arbeitsplanung.art, LISTS.art),
+    beschreibung: l.text(SPALTEN.arbeitsplanung.beschreibung),
+    bezug: l.id(SPALTEN.arbeitsplanung.bezug),
+    prioritaet: l.liste(SPALTEN.arbeitsplanung.prioritaet, LISTS.prioritaet),
+    verantwortlich: l.text(SPALTEN.arbeitsplanung.verantwortlich),
+    zeitraum: l.liste(SPALTEN.arbeitsplanung.zeitraum, LISTS.zeitraum),
+    status: l.liste(SPALTEN.arbeitsplanung.status, LISTS.status),
+    standard: l.liste(SPALTEN.arbeitsplanung.standardmassnahme, LISTS.jaNein) === 'ja',
+    bemerkung: l.text(SPALTEN.arbeitsplanung.bemerkung),
     ref: ref(l, apTab),
   }));
 
   const clTab = tab('checkliste');
   const checkliste = leseZeilen<ChecklisteZeile>(clTab, b, ungueltig, (l) => ({
-    zielId: l.id('Handlungsziel-ID'),
-    zielgruppe: l.text('Zielgruppe'),
-    ressourcen: l.text('Ressourcen'),
-    kooperationspartner: l.text('Kooperationspartner'),
-    umsetzungsstand: l.liste('Umsetzungsstand', LISTS.umsetzungsstand),
-    einschaetzung: l.text('Einschätzung'),
-    anpassungsbedarf: l.liste('Anpassungsbedarf', LISTS.anpassungsbedarf),
-    naechsteSchritte: l.text('Nächste Schritte'),
+    zielId: l.id(SPALTEN.checkliste.handlungszielId),
+    zielgruppe: l.text(SPALTEN.checkliste.zielgruppe),
+    ressourcen: l.text(SPALTEN.checkliste.ressourcen),
+    kooperationspartner: l.text(SPALTEN.checkliste.kooperationspartner),
+    umsetzungsstand: l.liste(SPALTEN.checkliste.umsetzungsstand, LISTS.umsetzungsstand),
+    einschaetzung: l.text(SPALTEN.checkliste.einschaetzung),
+    anpassungsbedarf: l.liste(SPALTEN.checkliste.anpassungsbedarf, LISTS.anpassungsbedarf),
+    naechsteSchritte: l.text(SPALTEN.checkliste.naechsteSchritte),
     ref: ref(l, clTab),
   }));
 
   const kzTab = tab('kennzahlen');
   const kennzahlen = leseZeilen<Kennzahl>(kzTab, b, ungueltig, (l) => ({
-    id: l.id('Kennzahl-ID'),
-    zielId: l.id('Handlungsziel-ID'),
-    name: l.text('Kennzahl'),
-    einheit: l.text('Einheit'),
-    ebene: l.liste('Wirkungsebene', LISTS.wirkungsebene),
-    ausgangswert: l.zahl('Ausgangswert'),
-    zielwert: l.zahl('Zielwert'),
-    istwert: l.zahl('Istwert'),
-    stichtag: l.datum('Stichtag'),
-    datenquelle: l.text('Datenquelle'),
-    verantwortlich: l.text('Verantwortlich'),
-    begruendung: l.text('Begründung'),
+    id: l.id(SPALTEN.kennzahlen.kennzahlId),
+    zielId: l.id(SPALTEN.kennzahlen.handlungszielId),
+    name: l.text(SPALTEN.kennzahlen.kennzahl),
+    einheit: l.text(SPALTEN.kennzahlen.einheit),
+    ebene: l.liste(SPALTEN.kennzahlen.wirkungsebene, LISTS.wirkungsebene),
+    ausgangswert: l.zahl(SPALTEN.kennzahlen.ausgangswert),
+    zielwert: l.zahl(SPALTEN.kennzahlen.zielwert),
+    istwert: l.zahl(SPALTEN.kennzahlen.istwert),
+    stichtag: l.datum(SPALTEN.kennzahlen.stichtag),
+    datenquelle: l.text(SPALTEN.kennzahlen.datenquelle),
+    verantwortlich: l.text(SPALTEN.kennzahlen.verantwortlich),
+    begruendung: l.text(SPALTEN.kennzahlen.begruendung),
     ref: ref(l, kzTab),
   }));
 
@@ -502,11 +488,11 @@ export function parseArbeitsmappe(raw: RawWorkbook, b: Befunde): ParseErgebnis {
   const zrTab = findeTabelle(raw, 'zeitreihe', b);
   const zeitreihe = zrTab
     ? leseZeilen<ZeitreiheZeile>(zrTab, b, ungueltig, (l) => ({
-        kennzahlId: l.id('Kennzahl-ID'),
-        jahr: l.ganzzahl('Jahr'),
-        istwert: l.zahl('Istwert'),
-        zielwert: l.zahl('Zielwert'),
-        stichtag: l.datum('Stichtag'),
+        kennzahlId: l.id(SPALTEN.zeitreihe.kennzahlId),
+        jahr: l.ganzzahl(SPALTEN.zeitreihe.jahr),
+        istwert: l.zahl(SPALTEN.zeitreihe.istwert),
+        zielwert: l.zahl(SPALTEN.zeitreihe.zielwert),
+        stichtag: l.datum(SPALTEN.zeitreihe.stichtag),
         ref: ref(l, zrTab),
       }))
     : [];

@@ -68,12 +68,12 @@ export type Wirkungsebene = (typeof LISTS.wirkungsebene)[number];
  */
 export type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'list';
 
-export interface ColumnSpec {
-  readonly header: string;
+export interface ColumnSpec<H extends Kopf = Kopf> {
+  readonly header: H;
   readonly type: ColumnType;
   readonly list?: readonly string[];
   /** dropdown fed from another table's column (for HF-Nr and Handlungsziel-ID) */
-  readonly ref?: { readonly table: TableName; readonly column: string };
+  readonly ref?: { readonly table: TableName; readonly column: Kopf };
 }
 
 export const TABLE_NAMES = {
@@ -90,103 +90,172 @@ export type TableKey = keyof typeof TABLE_NAMES;
 export type PflichtTabelle = Exclude<TableKey, 'zeitreihe'>;
 export type TableName = (typeof TABLE_NAMES)[TableKey];
 
+/**
+ * The column headers of each table (SPEC §2), in table order. Code names a
+ * column through these constants (SPALTEN.kennzahlen.istwert), so a misspelt
+ * header does not compile.
+ */
+export const SPALTEN = {
+  handlungsfelder: { hfNr: 'HF-Nr', handlungsfeld: 'Handlungsfeld', netzwerk: 'Netzwerk', netzwerkleitung: 'Netzwerkleitung' },
+  einstellungen: { einstellung: 'Einstellung', wert: 'Wert' },
+  ziele: {
+    hfNr: 'HF-Nr',
+    herausforderung: 'Herausforderung',
+    leitziel: 'Leitziel',
+    handlungszielId: 'Handlungsziel-ID',
+    handlungsziel: 'Handlungsziel',
+  },
+  arbeitsplanung: {
+    nr: 'Nr',
+    hfNr: 'HF-Nr',
+    handlungszielId: 'Handlungsziel-ID',
+    art: 'Art',
+    beschreibung: 'Beschreibung',
+    bezug: 'Bezug',
+    prioritaet: 'Priorität',
+    verantwortlich: 'Verantwortlich',
+    zeitraum: 'Zeitraum',
+    status: 'Status',
+    standardmassnahme: 'Standardmaßnahme',
+    bemerkung: 'Bemerkung',
+  },
+  checkliste: {
+    handlungszielId: 'Handlungsziel-ID',
+    zielgruppe: 'Zielgruppe',
+    ressourcen: 'Ressourcen',
+    kooperationspartner: 'Kooperationspartner',
+    umsetzungsstand: 'Umsetzungsstand',
+    einschaetzung: 'Einschätzung',
+    anpassungsbedarf: 'Anpassungsbedarf',
+    naechsteSchritte: 'Nächste Schritte',
+  },
+  kennzahlen: {
+    kennzahlId: 'Kennzahl-ID',
+    handlungszielId: 'Handlungsziel-ID',
+    kennzahl: 'Kennzahl',
+    einheit: 'Einheit',
+    wirkungsebene: 'Wirkungsebene',
+    ausgangswert: 'Ausgangswert',
+    zielwert: 'Zielwert',
+    istwert: 'Istwert',
+    stichtag: 'Stichtag',
+    datenquelle: 'Datenquelle',
+    verantwortlich: 'Verantwortlich',
+    begruendung: 'Begründung',
+  },
+  zeitreihe: { kennzahlId: 'Kennzahl-ID', jahr: 'Jahr', istwert: 'Istwert', zielwert: 'Zielwert', stichtag: 'Stichtag' },
+} as const satisfies Record<TableKey, Readonly<Record<string, string>>>;
+
+/** A header of table K. */
+export type Spalte<K extends TableKey> = K extends TableKey ? (typeof SPALTEN)[K][keyof (typeof SPALTEN)[K]] : never;
+/** A header of any contract table. */
+export type Kopf = Spalte<TableKey>;
+
 export interface TableSpec {
   readonly key: TableKey;
   readonly name: TableName;
   readonly sheet: SheetName;
   readonly columns: readonly ColumnSpec[];
   /** header of the column that identifies a row (unique), if any */
-  readonly keyColumn?: string;
+  readonly keyColumn?: Kopf;
   /** a workbook without this table is valid (it is read when present) */
   readonly optional?: boolean;
 }
 
-const t = (header: string): ColumnSpec => ({ header, type: 'text' });
-const n = (header: string): ColumnSpec => ({ header, type: 'number' });
-const list = (header: string, values: readonly string[]): ColumnSpec => ({ header, type: 'list', list: values });
+const t = <H extends Kopf>(header: H): ColumnSpec<H> => ({ header, type: 'text' });
+const n = <H extends Kopf>(header: H): ColumnSpec<H> => ({ header, type: 'number' });
+const list = <H extends Kopf>(header: H, values: readonly string[]): ColumnSpec<H> => ({ header, type: 'list', list: values });
+
+const HF = SPALTEN.handlungsfelder;
+const ZI = SPALTEN.ziele;
+const AP = SPALTEN.arbeitsplanung;
+const CL = SPALTEN.checkliste;
+const KZ = SPALTEN.kennzahlen;
+const ZR = SPALTEN.zeitreihe;
+const ES = SPALTEN.einstellungen;
 
 export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
   handlungsfelder: {
     key: 'handlungsfelder',
     name: TABLE_NAMES.handlungsfelder,
     sheet: SHEETS.stammdaten,
-    keyColumn: 'HF-Nr',
-    columns: [{ header: 'HF-Nr', type: 'integer' }, t('Handlungsfeld'), t('Netzwerk'), t('Netzwerkleitung')],
+    keyColumn: HF.hfNr,
+    columns: [{ header: HF.hfNr, type: 'integer' }, t(HF.handlungsfeld), t(HF.netzwerk), t(HF.netzwerkleitung)],
   },
   einstellungen: {
     key: 'einstellungen',
     name: TABLE_NAMES.einstellungen,
     sheet: SHEETS.stammdaten,
-    keyColumn: 'Einstellung',
-    columns: [t('Einstellung'), { header: 'Wert', type: 'text' }],
+    keyColumn: ES.einstellung,
+    columns: [t(ES.einstellung), { header: ES.wert, type: 'text' }],
   },
   ziele: {
     key: 'ziele',
     name: TABLE_NAMES.ziele,
     sheet: SHEETS.ziele,
-    keyColumn: 'Handlungsziel-ID',
+    keyColumn: ZI.handlungszielId,
     columns: [
-      { header: 'HF-Nr', type: 'integer', ref: { table: TABLE_NAMES.handlungsfelder, column: 'HF-Nr' } },
-      t('Herausforderung'),
-      t('Leitziel'),
-      t('Handlungsziel-ID'),
-      t('Handlungsziel'),
+      { header: ZI.hfNr, type: 'integer', ref: { table: TABLE_NAMES.handlungsfelder, column: HF.hfNr } },
+      t(ZI.herausforderung),
+      t(ZI.leitziel),
+      t(ZI.handlungszielId),
+      t(ZI.handlungsziel),
     ],
   },
   arbeitsplanung: {
     key: 'arbeitsplanung',
     name: TABLE_NAMES.arbeitsplanung,
     sheet: SHEETS.arbeitsplanung,
-    keyColumn: 'Nr',
+    keyColumn: AP.nr,
     columns: [
-      t('Nr'),
-      { header: 'HF-Nr', type: 'integer', ref: { table: TABLE_NAMES.handlungsfelder, column: 'HF-Nr' } },
-      { header: 'Handlungsziel-ID', type: 'text', ref: { table: TABLE_NAMES.ziele, column: 'Handlungsziel-ID' } },
-      list('Art', LISTS.art),
-      t('Beschreibung'),
-      t('Bezug'),
-      list('Priorität', LISTS.prioritaet),
-      t('Verantwortlich'),
-      list('Zeitraum', LISTS.zeitraum),
-      list('Status', LISTS.status),
-      list('Standardmaßnahme', LISTS.jaNein),
-      t('Bemerkung'),
+      t(AP.nr),
+      { header: AP.hfNr, type: 'integer', ref: { table: TABLE_NAMES.handlungsfelder, column: HF.hfNr } },
+      { header: AP.handlungszielId, type: 'text', ref: { table: TABLE_NAMES.ziele, column: ZI.handlungszielId } },
+      list(AP.art, LISTS.art),
+      t(AP.beschreibung),
+      t(AP.bezug),
+      list(AP.prioritaet, LISTS.prioritaet),
+      t(AP.verantwortlich),
+      list(AP.zeitraum, LISTS.zeitraum),
+      list(AP.status, LISTS.status),
+      list(AP.standardmassnahme, LISTS.jaNein),
+      t(AP.bemerkung),
     ],
   },
   checkliste: {
     key: 'checkliste',
     name: TABLE_NAMES.checkliste,
     sheet: SHEETS.checkliste,
-    keyColumn: 'Handlungsziel-ID',
+    keyColumn: CL.handlungszielId,
     columns: [
-      { header: 'Handlungsziel-ID', type: 'text', ref: { table: TABLE_NAMES.ziele, column: 'Handlungsziel-ID' } },
-      t('Zielgruppe'),
-      t('Ressourcen'),
-      t('Kooperationspartner'),
-      list('Umsetzungsstand', LISTS.umsetzungsstand),
-      t('Einschätzung'),
-      list('Anpassungsbedarf', LISTS.anpassungsbedarf),
-      t('Nächste Schritte'),
+      { header: CL.handlungszielId, type: 'text', ref: { table: TABLE_NAMES.ziele, column: ZI.handlungszielId } },
+      t(CL.zielgruppe),
+      t(CL.ressourcen),
+      t(CL.kooperationspartner),
+      list(CL.umsetzungsstand, LISTS.umsetzungsstand),
+      t(CL.einschaetzung),
+      list(CL.anpassungsbedarf, LISTS.anpassungsbedarf),
+      t(CL.naechsteSchritte),
     ],
   },
   kennzahlen: {
     key: 'kennzahlen',
     name: TABLE_NAMES.kennzahlen,
     sheet: SHEETS.kennzahlen,
-    keyColumn: 'Kennzahl-ID',
+    keyColumn: KZ.kennzahlId,
     columns: [
-      t('Kennzahl-ID'),
-      { header: 'Handlungsziel-ID', type: 'text', ref: { table: TABLE_NAMES.ziele, column: 'Handlungsziel-ID' } },
-      t('Kennzahl'),
-      t('Einheit'),
-      list('Wirkungsebene', LISTS.wirkungsebene),
-      n('Ausgangswert'),
-      n('Zielwert'),
-      n('Istwert'),
-      { header: 'Stichtag', type: 'date' },
-      t('Datenquelle'),
-      t('Verantwortlich'),
-      t('Begründung'),
+      t(KZ.kennzahlId),
+      { header: KZ.handlungszielId, type: 'text', ref: { table: TABLE_NAMES.ziele, column: ZI.handlungszielId } },
+      t(KZ.kennzahl),
+      t(KZ.einheit),
+      list(KZ.wirkungsebene, LISTS.wirkungsebene),
+      n(KZ.ausgangswert),
+      n(KZ.zielwert),
+      n(KZ.istwert),
+      { header: KZ.stichtag, type: 'date' },
+      t(KZ.datenquelle),
+      t(KZ.verantwortlich),
+      t(KZ.begruendung),
     ],
   },
   zeitreihe: {
@@ -195,11 +264,11 @@ export const TABLES: Readonly<Record<TableKey, TableSpec>> = {
     sheet: SHEETS.zeitreihe,
     optional: true,
     columns: [
-      t('Kennzahl-ID'),
-      { header: 'Jahr', type: 'integer' },
-      n('Istwert'),
-      n('Zielwert'),
-      { header: 'Stichtag', type: 'date' },
+      t(ZR.kennzahlId),
+      { header: ZR.jahr, type: 'integer' },
+      n(ZR.istwert),
+      n(ZR.zielwert),
+      { header: ZR.stichtag, type: 'date' },
     ],
   },
 };

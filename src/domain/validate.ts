@@ -6,8 +6,9 @@
 import { Befunde, ortVon, zellSchluessel, type Stelle } from './befunde';
 import { ampelFuer, istZaehlbareMassnahme, zielerreichung } from './kpi';
 import type { Finding, Plan, RowRef } from './model';
-import { TABLES, type TableKey } from './schema';
-import { a1, blattAdresse, zahlDeutsch, zitat } from './values';
+import { SPALTEN, TABLES, type Kopf, type TableKey } from './schema';
+import { a1, blattAdresse } from './adresse';
+import { zahlDeutsch, zitat } from './format';
 
 export interface PruefKontext {
   readonly plan: Plan;
@@ -23,12 +24,12 @@ export interface Regel {
   readonly pruefe: (k: PruefKontext) => void;
 }
 
-function stelle(plan: Plan, tabelle: TableKey, r: RowRef, spalte: string): Stelle {
+function stelle(plan: Plan, tabelle: TableKey, r: RowRef, spalte: Kopf): Stelle {
   const ort = ortVon(plan, tabelle);
   return { tabelle, blatt: r.sheet, zeile: r.row, spalteNr: ort.spalten[spalte] ?? 0, spalte };
 }
 
-function adresse(plan: Plan, tabelle: TableKey, r: RowRef, spalte: string): string {
+function adresse(plan: Plan, tabelle: TableKey, r: RowRef, spalte: Kopf): string {
   const ort = ortVon(plan, tabelle);
   return blattAdresse(r.sheet, a1(r.row, ort.spalten[spalte] ?? 1));
 }
@@ -38,7 +39,7 @@ function pflicht(
   k: PruefKontext,
   tabelle: TableKey,
   r: RowRef,
-  spalte: string,
+  spalte: Kopf,
   leer: boolean,
   text: string,
   regel = 'PFLICHTFELD',
@@ -52,7 +53,7 @@ function eindeutig<T extends { ref: RowRef }>(
   k: PruefKontext,
   tabelle: TableKey,
   zeilen: readonly T[],
-  spalte: string,
+  spalte: Kopf,
   schluessel: (z: T) => string | number | null,
   was: string,
   bitte = `Bitte eine eindeutige ${spalte} vergeben.`,
@@ -83,7 +84,7 @@ function zielBekannt(k: PruefKontext, tabelle: TableKey, r: RowRef, id: string, 
   k.b.add(
     'Fehler',
     'ZIEL_UNBEKANNT',
-    stelle(k.plan, tabelle, r, 'Handlungsziel-ID'),
+    stelle(k.plan, tabelle, r, SPALTEN.ziele.handlungszielId),
     `Die Handlungsziel-ID ${zitat(id)} gibt es nicht in Tabelle ${zitat(TABLES.ziele.name)} (Blatt ${TABLES.ziele.sheet}). Bitte eine vorhandene ID aus der Liste wählen oder das Handlungsziel dort zuerst anlegen.`,
   );
   return false;
@@ -94,7 +95,7 @@ function hfBekannt(k: PruefKontext, tabelle: TableKey, r: RowRef, hf: number | n
   k.b.add(
     'Fehler',
     'HF_UNBEKANNT',
-    stelle(k.plan, tabelle, r, 'HF-Nr'),
+    stelle(k.plan, tabelle, r, SPALTEN.handlungsfelder.hfNr),
     `Das Handlungsfeld ${hf} gibt es nicht in Tabelle ${zitat(TABLES.handlungsfelder.name)} (Blatt ${TABLES.handlungsfelder.sheet}). Bitte eine vorhandene HF-Nr wählen oder das Handlungsfeld dort anlegen.`,
   );
 }
@@ -107,13 +108,13 @@ export const REGELN: readonly Regel[] = [
       const { plan, b } = k;
       for (const h of plan.handlungsfelder) {
         if (h.nr < 1 || h.nr > 99) {
-          b.add('Fehler', 'HF_NR_BEREICH', stelle(plan, 'handlungsfelder', h.ref, 'HF-Nr'), `Die HF-Nr ${h.nr} liegt nicht zwischen 1 und 99. Bitte eine Nummer von 1 bis 99 eintragen.`);
+          b.add('Fehler', 'HF_NR_BEREICH', stelle(plan, 'handlungsfelder', h.ref, SPALTEN.handlungsfelder.hfNr), `Die HF-Nr ${h.nr} liegt nicht zwischen 1 und 99. Bitte eine Nummer von 1 bis 99 eintragen.`);
         }
         if (h.name === '') {
-          b.add('Warnung', 'NAME_FEHLT', stelle(plan, 'handlungsfelder', h.ref, 'Handlungsfeld'), `Der Name des Handlungsfelds ${h.nr} fehlt. Bitte den Namen eintragen, er erscheint in Berichten.`);
+          b.add('Warnung', 'NAME_FEHLT', stelle(plan, 'handlungsfelder', h.ref, SPALTEN.handlungsfelder.handlungsfeld), `Der Name des Handlungsfelds ${h.nr} fehlt. Bitte den Namen eintragen, er erscheint in Berichten.`);
         }
       }
-      eindeutig(k, 'handlungsfelder', plan.handlungsfelder, 'HF-Nr', (h) => h.nr, 'Die HF-Nr');
+      eindeutig(k, 'handlungsfelder', plan.handlungsfelder, SPALTEN.handlungsfelder.hfNr, (h) => h.nr, 'Die HF-Nr');
     },
   },
   {
@@ -123,14 +124,14 @@ export const REGELN: readonly Regel[] = [
       const { plan } = k;
       const hf = hfNummern(plan);
       for (const z of plan.ziele) {
-        pflicht(k, 'ziele', z.ref, 'HF-Nr', z.hf === null, 'Die HF-Nr fehlt. Bitte das Handlungsfeld wählen, zu dem dieses Handlungsziel gehört.');
+        pflicht(k, 'ziele', z.ref, SPALTEN.ziele.hfNr, z.hf === null, 'Die HF-Nr fehlt. Bitte das Handlungsfeld wählen, zu dem dieses Handlungsziel gehört.');
         hfBekannt(k, 'ziele', z.ref, z.hf, hf);
-        pflicht(k, 'ziele', z.ref, 'Handlungsziel-ID', z.id === '', 'Die Handlungsziel-ID fehlt. Bitte eine eindeutige ID eintragen (z. B. 1.2).');
+        pflicht(k, 'ziele', z.ref, SPALTEN.ziele.handlungszielId, z.id === '', 'Die Handlungsziel-ID fehlt. Bitte eine eindeutige ID eintragen (z. B. 1.2).');
         if (z.handlungsziel === '') {
-          k.b.add('Warnung', 'NAME_FEHLT', stelle(plan, 'ziele', z.ref, 'Handlungsziel'), 'Der Text des Handlungsziels fehlt. Bitte das Handlungsziel beschreiben, es erscheint in Berichten.');
+          k.b.add('Warnung', 'NAME_FEHLT', stelle(plan, 'ziele', z.ref, SPALTEN.ziele.handlungsziel), 'Der Text des Handlungsziels fehlt. Bitte das Handlungsziel beschreiben, es erscheint in Berichten.');
         }
       }
-      eindeutig(k, 'ziele', plan.ziele, 'Handlungsziel-ID', (z) => z.id, 'Die Handlungsziel-ID');
+      eindeutig(k, 'ziele', plan.ziele, SPALTEN.ziele.handlungszielId, (z) => z.id, 'Die Handlungsziel-ID');
     },
   },
   {
@@ -145,7 +146,7 @@ export const REGELN: readonly Regel[] = [
       for (const z of plan.ziele) {
         if (z.id === '' || gesehen.has(z.id)) continue;
         gesehen.add(z.id);
-        const s = stelle(plan, 'ziele', z.ref, 'Handlungsziel-ID');
+        const s = stelle(plan, 'ziele', z.ref, SPALTEN.ziele.handlungszielId);
         if (!mitMassnahme.has(z.id)) {
           b.add('Warnung', 'ZIEL_OHNE_MASSNAHME', s, `Für das Handlungsziel ${zitat(z.id)} ist keine Maßnahme geplant (Standardmaßnahmen zählen nicht). Bitte auf Blatt ${TABLES.arbeitsplanung.sheet} eine Maßnahme ergänzen.`);
         }
@@ -168,25 +169,25 @@ export const REGELN: readonly Regel[] = [
       const zielHf = new Map<string, number | null>();
       for (const z of plan.ziele) if (!zielHf.has(z.id)) zielHf.set(z.id, z.hf);
       for (const r of plan.arbeitsplanung) {
-        pflicht(k, 'arbeitsplanung', r.ref, 'Nr', r.nr === '', 'Die Nr fehlt. Bitte eine eindeutige Nummer für diese Zeile eintragen.');
-        pflicht(k, 'arbeitsplanung', r.ref, 'HF-Nr', r.hf === null, 'Die HF-Nr fehlt. Bitte das Handlungsfeld wählen.');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.nr, r.nr === '', 'Die Nr fehlt. Bitte eine eindeutige Nummer für diese Zeile eintragen.');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.hfNr, r.hf === null, 'Die HF-Nr fehlt. Bitte das Handlungsfeld wählen.');
         hfBekannt(k, 'arbeitsplanung', r.ref, r.hf, hf);
-        pflicht(k, 'arbeitsplanung', r.ref, 'Handlungsziel-ID', r.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, dem diese Zeile dient.');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.handlungszielId, r.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, dem diese Zeile dient.');
         if (zielBekannt(k, 'arbeitsplanung', r.ref, r.zielId, ids) && r.zielId !== '' && r.hf !== null) {
           const zhf = zielHf.get(r.zielId);
           if (zhf !== undefined && zhf !== null && zhf !== r.hf) {
             b.add(
               'Fehler',
               'ZIEL_HF_ABWEICHEND',
-              stelle(plan, 'arbeitsplanung', r.ref, 'Handlungsziel-ID'),
-              `Das Handlungsziel ${zitat(r.zielId)} gehört zu Handlungsfeld ${zhf}, die Zeile ist aber Handlungsfeld ${r.hf} zugeordnet (${adresse(plan, 'arbeitsplanung', r.ref, 'HF-Nr')}). Bitte HF-Nr oder Handlungsziel-ID korrigieren.`,
+              stelle(plan, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.handlungszielId),
+              `Das Handlungsziel ${zitat(r.zielId)} gehört zu Handlungsfeld ${zhf}, die Zeile ist aber Handlungsfeld ${r.hf} zugeordnet (${adresse(plan, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.hfNr)}). Bitte HF-Nr oder Handlungsziel-ID korrigieren.`,
             );
           }
         }
-        pflicht(k, 'arbeitsplanung', r.ref, 'Art', r.art === null, 'Die Art fehlt. Bitte „Maßnahme“ oder „Wirkung“ wählen.');
-        pflicht(k, 'arbeitsplanung', r.ref, 'Beschreibung', r.beschreibung === '', 'Die Beschreibung fehlt. Bitte beschreiben, was getan wird oder was sich verändern soll.');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.art, r.art === null, 'Die Art fehlt. Bitte „Maßnahme“ oder „Wirkung“ wählen.');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.beschreibung, r.beschreibung === '', 'Die Beschreibung fehlt. Bitte beschreiben, was getan wird oder was sich verändern soll.');
       }
-      eindeutig(k, 'arbeitsplanung', plan.arbeitsplanung, 'Nr', (r) => r.nr, 'Die Nr');
+      eindeutig(k, 'arbeitsplanung', plan.arbeitsplanung, SPALTEN.arbeitsplanung.nr, (r) => r.nr, 'Die Nr');
     },
   },
   {
@@ -205,7 +206,7 @@ export const REGELN: readonly Regel[] = [
           art === undefined
             ? `Eine Zeile mit der Nr ${zitat(r.bezug)} gibt es nicht.`
             : `Die Zeile ${zitat(r.bezug)} ist keine Maßnahme.`;
-        b.add('Fehler', 'BEZUG_UNGUELTIG', stelle(plan, 'arbeitsplanung', r.ref, 'Bezug'), `${grund} Bitte als Bezug die Nr der Maßnahme eintragen, aus der diese Wirkung folgt, oder das Feld leeren.`);
+        b.add('Fehler', 'BEZUG_UNGUELTIG', stelle(plan, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.bezug), `${grund} Bitte als Bezug die Nr der Maßnahme eintragen, aus der diese Wirkung folgt, oder das Feld leeren.`);
       }
     },
   },
@@ -216,10 +217,10 @@ export const REGELN: readonly Regel[] = [
       const { plan, b } = k;
       for (const r of plan.arbeitsplanung) {
         if (r.art !== 'Maßnahme') continue;
-        pflicht(k, 'arbeitsplanung', r.ref, 'Priorität', r.prioritaet === null, 'Für eine Maßnahme ist die Priorität Pflicht. Bitte „hoch“, „mittel“ oder „niedrig“ wählen.', 'PFLICHTFELD_MASSNAHME');
-        pflicht(k, 'arbeitsplanung', r.ref, 'Verantwortlich', r.verantwortlich === '', 'Für eine Maßnahme muss eingetragen sein, wer verantwortlich ist. Bitte Person oder Stelle eintragen.', 'PFLICHTFELD_MASSNAHME');
-        if (r.status === null && !k.ungueltig.has(zellSchluessel('arbeitsplanung', r.ref.row, 'Status'))) {
-          b.add('Warnung', 'STATUS_FEHLT', stelle(plan, 'arbeitsplanung', r.ref, 'Status'), 'Der Status der Maßnahme fehlt; sie zählt deshalb in keiner Statusspalte. Bitte den Status wählen (z. B. „geplant“).');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.prioritaet, r.prioritaet === null, 'Für eine Maßnahme ist die Priorität Pflicht. Bitte „hoch“, „mittel“ oder „niedrig“ wählen.', 'PFLICHTFELD_MASSNAHME');
+        pflicht(k, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.verantwortlich, r.verantwortlich === '', 'Für eine Maßnahme muss eingetragen sein, wer verantwortlich ist. Bitte Person oder Stelle eintragen.', 'PFLICHTFELD_MASSNAHME');
+        if (r.status === null && !k.ungueltig.has(zellSchluessel('arbeitsplanung', r.ref.row, SPALTEN.arbeitsplanung.status))) {
+          b.add('Warnung', 'STATUS_FEHLT', stelle(plan, 'arbeitsplanung', r.ref, SPALTEN.arbeitsplanung.status), 'Der Status der Maßnahme fehlt; sie zählt deshalb in keiner Statusspalte. Bitte den Status wählen (z. B. „geplant“).');
         }
       }
     },
@@ -231,14 +232,14 @@ export const REGELN: readonly Regel[] = [
       const { plan } = k;
       const ids = zielIds(plan);
       for (const c of plan.checkliste) {
-        pflicht(k, 'checkliste', c.ref, 'Handlungsziel-ID', c.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, zu dem diese Zeile gehört.');
+        pflicht(k, 'checkliste', c.ref, SPALTEN.checkliste.handlungszielId, c.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, zu dem diese Zeile gehört.');
         zielBekannt(k, 'checkliste', c.ref, c.zielId, ids);
       }
       eindeutig(
         k,
         'checkliste',
         plan.checkliste,
-        'Handlungsziel-ID',
+        SPALTEN.checkliste.handlungszielId,
         (c) => c.zielId,
         'Die Checkliste-Zeile für Handlungsziel',
         'Je Handlungsziel ist nur eine Zeile erlaubt: bitte beide Zeilen zusammenführen oder die Handlungsziel-ID korrigieren.',
@@ -252,18 +253,18 @@ export const REGELN: readonly Regel[] = [
       const { plan, b } = k;
       const ids = zielIds(plan);
       for (const kz of plan.kennzahlen) {
-        pflicht(k, 'kennzahlen', kz.ref, 'Kennzahl-ID', kz.id === '', 'Die Kennzahl-ID fehlt. Bitte eine eindeutige ID eintragen (z. B. K1.2.1).');
-        pflicht(k, 'kennzahlen', kz.ref, 'Handlungsziel-ID', kz.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, das diese Kennzahl misst.');
+        pflicht(k, 'kennzahlen', kz.ref, SPALTEN.kennzahlen.kennzahlId, kz.id === '', 'Die Kennzahl-ID fehlt. Bitte eine eindeutige ID eintragen (z. B. K1.2.1).');
+        pflicht(k, 'kennzahlen', kz.ref, SPALTEN.kennzahlen.handlungszielId, kz.zielId === '', 'Die Handlungsziel-ID fehlt. Bitte das Handlungsziel wählen, das diese Kennzahl misst.');
         zielBekannt(k, 'kennzahlen', kz.ref, kz.zielId, ids);
-        pflicht(k, 'kennzahlen', kz.ref, 'Kennzahl', kz.name === '', 'Die Bezeichnung der Kennzahl fehlt. Bitte beschreiben, was gezählt wird.');
-        pflicht(k, 'kennzahlen', kz.ref, 'Zielwert', kz.zielwert === null, 'Der Zielwert fehlt. Bitte einen realistischen Zielwert eintragen; ohne ihn kann keine Zielerreichung berechnet werden.');
+        pflicht(k, 'kennzahlen', kz.ref, SPALTEN.kennzahlen.kennzahl, kz.name === '', 'Die Bezeichnung der Kennzahl fehlt. Bitte beschreiben, was gezählt wird.');
+        pflicht(k, 'kennzahlen', kz.ref, SPALTEN.kennzahlen.zielwert, kz.zielwert === null, 'Der Zielwert fehlt. Bitte einen realistischen Zielwert eintragen; ohne ihn kann keine Zielerreichung berechnet werden.');
         const izRegel = kz.ausgangswert === null || kz.ausgangswert === kz.zielwert;
         if (kz.zielwert === 0 && izRegel) {
           const warum = kz.ausgangswert === null ? 'ohne Ausgangswert' : 'wenn Ausgangswert und Zielwert gleich sind';
           b.add(
             'Fehler',
             'ZIELWERT_NULL',
-            stelle(plan, 'kennzahlen', kz.ref, 'Zielwert'),
+            stelle(plan, 'kennzahlen', kz.ref, SPALTEN.kennzahlen.zielwert),
             `Der Zielwert ist 0; ${warum} wird die Zielerreichung als Istwert / Zielwert berechnet, und durch 0 kann nicht geteilt werden. Bitte einen Ausgangswert eintragen (bei sinkenden Zielen) oder den Zielwert korrigieren.`,
           );
         }
@@ -272,12 +273,12 @@ export const REGELN: readonly Regel[] = [
           b.add(
             'Warnung',
             'ROT_OHNE_BEGRUENDUNG',
-            stelle(plan, 'kennzahlen', kz.ref, 'Begründung'),
+            stelle(plan, 'kennzahlen', kz.ref, SPALTEN.kennzahlen.begruendung),
             `Die Kennzahl ${zitat(kz.id)} steht auf Rot (Zielerreichung ${zahlDeutsch(Math.round((wert ?? 0) * 1000) / 10)} %), aber es fehlt eine Begründung. Bitte kurz erklären, warum das Ziel nicht erreicht wird.`,
           );
         }
       }
-      eindeutig(k, 'kennzahlen', plan.kennzahlen, 'Kennzahl-ID', (kz) => kz.id, 'Die Kennzahl-ID');
+      eindeutig(k, 'kennzahlen', plan.kennzahlen, SPALTEN.kennzahlen.kennzahlId, (kz) => kz.id, 'Die Kennzahl-ID');
     },
   },
   {
@@ -290,13 +291,13 @@ export const REGELN: readonly Regel[] = [
       const jahr = plan.einstellungen.berichtsjahr;
       const erste = new Map<string, RowRef>();
       for (const z of zeilen) {
-        pflicht(k, 'zeitreihe', z.ref, 'Kennzahl-ID', z.kennzahlId === '', 'Die Kennzahl-ID fehlt. Bitte die ID der Kennzahl eintragen, zu der diese Werte gehören.');
-        pflicht(k, 'zeitreihe', z.ref, 'Jahr', z.jahr === null, 'Das Jahr fehlt. Bitte das Jahr eintragen, zu dem diese Werte gehören (z. B. 2025).');
+        pflicht(k, 'zeitreihe', z.ref, SPALTEN.zeitreihe.kennzahlId, z.kennzahlId === '', 'Die Kennzahl-ID fehlt. Bitte die ID der Kennzahl eintragen, zu der diese Werte gehören.');
+        pflicht(k, 'zeitreihe', z.ref, SPALTEN.zeitreihe.jahr, z.jahr === null, 'Das Jahr fehlt. Bitte das Jahr eintragen, zu dem diese Werte gehören (z. B. 2025).');
         if (z.jahr !== null && z.jahr >= jahr) {
           b.add(
             'Fehler',
             'JAHR_NICHT_VOR_BERICHTSJAHR',
-            stelle(plan, 'zeitreihe', z.ref, 'Jahr'),
+            stelle(plan, 'zeitreihe', z.ref, SPALTEN.zeitreihe.jahr),
             `Das Jahr ${z.jahr} liegt nicht vor dem Berichtsjahr ${jahr}. Die Zeitreihe enthält nur frühere Jahre; die Werte des Berichtsjahres gehören in die Tabelle ${zitat(TABLES.kennzahlen.name)}.`,
           );
         }
@@ -304,7 +305,7 @@ export const REGELN: readonly Regel[] = [
           b.add(
             'Warnung',
             'KENNZAHL_ENTFALLEN',
-            stelle(plan, 'zeitreihe', z.ref, 'Kennzahl-ID'),
+            stelle(plan, 'zeitreihe', z.ref, SPALTEN.zeitreihe.kennzahlId),
             `Die Kennzahl ${zitat(z.kennzahlId)} gibt es nicht mehr in Tabelle ${zitat(TABLES.kennzahlen.name)}. Die Werte früherer Jahre bleiben erhalten, erscheinen aber in keinem Bericht. Falls die Kennzahl umbenannt wurde, bitte hier die neue ID eintragen.`,
           );
         }
@@ -318,8 +319,8 @@ export const REGELN: readonly Regel[] = [
         b.add(
           'Fehler',
           'ID_DOPPELT',
-          stelle(plan, 'zeitreihe', z.ref, 'Jahr'),
-          `Für die Kennzahl ${zitat(z.kennzahlId)} und das Jahr ${z.jahr} gibt es schon eine Zeile (${adresse(plan, 'zeitreihe', frueher, 'Jahr')}). Je Kennzahl und Jahr ist nur eine Zeile erlaubt: bitte eine der beiden löschen.`,
+          stelle(plan, 'zeitreihe', z.ref, SPALTEN.zeitreihe.jahr),
+          `Für die Kennzahl ${zitat(z.kennzahlId)} und das Jahr ${z.jahr} gibt es schon eine Zeile (${adresse(plan, 'zeitreihe', frueher, SPALTEN.zeitreihe.jahr)}). Je Kennzahl und Jahr ist nur eine Zeile erlaubt: bitte eine der beiden löschen.`,
         );
       }
     },

@@ -1,20 +1,5 @@
-import {
-  a1,
-  blattAdresse,
-  alsSichererText,
-  datumAusText,
-  istFormelText,
-  leseDatum,
-  leseGanzzahl,
-  leseId,
-  leseListe,
-  leseSpalte,
-  leseText,
-  leseZahl,
-  seriennummerZuDatum,
-  spaltenBuchstabe,
-  zahlAusText,
-} from './values';
+import { alsSichererText, datumAusText, istFormelText, leseDatum, leseGanzzahl, leseId, leseListe, leseSpalte, leseText, leseZahl, seriennummerZuDatum, zahlAusText } from './values';
+import { a1, blattAdresse, spaltenBuchstabe } from './adresse';
 
 describe('blattAdresse', () => {
   it.each([

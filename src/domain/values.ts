@@ -8,7 +8,8 @@
  */
 import type { RawValue, Schwere } from './model';
 import { isCellError, isFormelOhneErgebnis } from './model';
-import type { ColumnSpec } from './schema';
+import { SPALTEN, type ColumnSpec, type Kopf } from './schema';
+import { aufzaehlung, datumDeutsch, zahlAlsText, zahlDeutsch, zitat } from './format';
 
 export interface WertProblem {
   readonly schwere: Schwere;
@@ -25,37 +26,6 @@ export interface Gelesen<T> {
 const ok = <T>(wert: T): Gelesen<T> => ({ wert, problem: null });
 const warnung = <T>(wert: T, regel: string, text: string): Gelesen<T> => ({ wert, problem: { schwere: 'Warnung', regel, text } });
 const fehler = <T>(wert: T, regel: string, text: string): Gelesen<T> => ({ wert, problem: { schwere: 'Fehler', regel, text } });
-
-/** German typographic quotes, used in every message that cites a value. */
-export function zitat(s: string): string {
-  return `„${s}“`;
-}
-
-/** 1 → "A", 27 → "AA" (src/workbook re-exports it as columnLetter). */
-export function spaltenBuchstabe(col: number): string {
-  let s = '';
-  let c = col;
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
-
-/** A1 address of a 1-based (row, col). */
-export function a1(row: number, col: number): string {
-  return `${spaltenBuchstabe(col)}${row}`;
-}
-
-/**
- * "Blatt!A1" as Excel writes a reference (and accepts it in the Name Box):
- * sheet names with spaces or punctuation are quoted, e.g. 'KPI Übersicht'!B3.
- */
-export function blattAdresse(blatt: string, zelle: string): string {
-  const einfach = /^[A-Za-zÄÖÜäöüß_][A-Za-z0-9ÄÖÜäöüß_.]*$/.test(blatt);
-  return `${einfach ? blatt : `'${blatt.replace(/'/g, "''")}'`}!${zelle}`;
-}
 
 /** True for text that Excel would treat as a formula when typed or pasted. */
 export function istFormelText(s: string): boolean {
@@ -90,28 +60,11 @@ function fehlerWert(v: { error: string }): string {
   return `enthält den Excel-Fehlerwert ${v.error}. Bitte die Formel oder den Bezug korrigieren oder einen Wert eintragen.`;
 }
 
-/** Numbers as text without float noise: 1.2 stays "1.2", 0.1+0.2 becomes "0.3". */
-export function zahlAlsText(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(Number(n.toPrecision(15)));
-}
-
-/** Number formatted German style for messages: 1234.5 → "1234,5". */
-export function zahlDeutsch(n: number): string {
-  return zahlAlsText(n).replace('.', ',');
-}
-
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** ISO yyyy-mm-dd of a Date's UTC calendar day (adapters deliver dates as UTC wall time). */
 export function isoDatum(d: Date): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** yyyy-mm-dd → "TT.MM.JJJJ" */
-export function datumDeutsch(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 export function leseText(v: RawValue): Gelesen<string> {
@@ -360,13 +313,6 @@ export function normalisiert(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de-DE');
 }
 
-/** "„a“, „b“ oder „c“" (or with "und") */
-export function aufzaehlung(values: readonly string[], bindewort: 'oder' | 'und' = 'oder'): string {
-  const q = values.map(zitat);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} ${bindewort} ${q[q.length - 1]}`;
-}
-
 /** Coerces a cell by its column spec (for forms that edit one cell at a time). */
 export function leseSpalte(spec: ColumnSpec, v: RawValue): Gelesen<string | number | null> {
   switch (spec.type) {
@@ -384,7 +330,12 @@ export function leseSpalte(spec: ColumnSpec, v: RawValue): Gelesen<string | numb
 }
 
 /** Text columns holding identifiers (see leseId). */
-export const ID_SPALTEN: ReadonlySet<string> = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
+export const ID_SPALTEN: ReadonlySet<Kopf> = new Set<Kopf>([
+  SPALTEN.arbeitsplanung.nr,
+  SPALTEN.ziele.handlungszielId,
+  SPALTEN.kennzahlen.kennzahlId,
+  SPALTEN.arbeitsplanung.bezug,
+]);
 
 export function leseListe<T extends string>(v: RawValue, allowed: readonly T[]): Gelesen<T | null> {
   if (isFormelOhneErgebnis(v)) return formelOhneErgebnis(null);

@@ -1,7 +1,8 @@
 import { arbeitsmappe } from './__tests__/fixtures';
 import { berechneKpi, pruefen } from './index';
 import type { KpiResult, Plan, RawTable } from './model';
-import { VERLAUF_SPALTEN, deutscherTag, verlaufAusTabelle, verlaufFortschreiben, type VerlaufZeile } from './verlauf';
+import { VERLAUF_SPALTEN, verlaufAusTabelle, verlaufFortschreiben, type VerlaufZeile } from './verlauf';
+import { deutscherTag } from './format';
 
 function setup(): { plan: Plan; kpi: KpiResult } {
   const { plan } = pruefen(arbeitsmappe());

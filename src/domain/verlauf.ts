@@ -7,6 +7,7 @@
 import type { KpiResult, Plan, RawTable, RawValue, Zaehlung } from './model';
 import { massnahmenZaehlung } from './kpi';
 import { leseDatum, leseZahl, leseText, normalisiert } from './values';
+import { deutscherTag } from './format';
 
 /** Header text of the Gesamt row's HF-Nr cell. */
 export const VERLAUF_GESAMT = 'Gesamt';
@@ -46,47 +47,6 @@ export interface VerlaufZeile {
   readonly wirkungen: number | null;
   readonly kennzahlen: number | null;
   readonly kennzahlenMitDaten: number | null;
-}
-
-// made on first use: creating it loads the time zone data (about 20 ms), which pruefen and kpi --json never need
-let zeitformat: Intl.DateTimeFormat | undefined;
-const deutschesZeitformat = (): Intl.DateTimeFormat =>
-  (zeitformat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    // h23: midnight is "00", never "24"
-    hourCycle: 'h23',
-  }));
-
-export interface DeutscheZeit {
-  readonly jahr: string;
-  readonly monat: string;
-  readonly tag: string;
-  readonly stunde: string;
-  readonly minute: string;
-  readonly sekunde: string;
-}
-
-/** Calendar and clock parts of an instant in German time (Europe/Berlin), zero-padded. */
-export function deutscheZeit(d: Date): DeutscheZeit {
-  const teile = deutschesZeitformat().formatToParts(d);
-  const teil = (t: Intl.DateTimeFormatPartTypes): string => teile.find((p) => p.type === t)?.value ?? '';
-  return { jahr: teil('year'), monat: teil('month'), tag: teil('day'), stunde: teil('hour'), minute: teil('minute'), sekunde: teil('second') };
-}
-
-/**
- * The refresh day as ISO yyyy-mm-dd in German time (Europe/Berlin), like the
- * sheets' "Berechnet am" stamps: a CLI on a UTC server at 00:30 German time
- * must not file the figures under the previous day.
- */
-export function deutscherTag(d: Date): string {
-  const z = deutscheZeit(d);
-  return `${z.jahr}-${z.monat}-${z.tag}`;
 }
 
 /** ISO day → Date at UTC midnight, the form adapters write as a plain date cell. */

@@ -17,7 +17,7 @@
  * above 5 MB: ResponsePayloadSizeLimitExceeded).
  */
 import { istFormelText } from '../domain/values';
-import { excelSeriennummer } from './adresse';
+import { excelSeriennummer } from './einheiten';
 
 export const MAX_BLOCK_BYTES = 1_000_000;
 /** request budget: 1 MB below Excel on the web's 5 MB limit, room for the estimate's error */

@@ -6,9 +6,9 @@
  */
 import { TABLES } from '../domain/schema';
 import { formularZeilen, LEERE_CHECKLISTE, LEERE_KENNZAHL, type KennzahlEntwurf } from '../domain/formular';
-import { parseAdresse } from './adresse';
 import { speichereCheckliste } from './checkliste';
 import { officeMockArbeitsmappe } from './testing/officeMock';
+import { parseAdresse } from '../domain/adresse';
 
 const CL = TABLES.checkliste.columns.map((c) => c.header);
 const KZ = TABLES.kennzahlen.columns.map((c) => c.header);

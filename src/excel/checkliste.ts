@@ -11,14 +11,14 @@
  * position after one sync more.
  */
 import type { RawValue } from '../domain/model';
-import { TABLE_NAMES } from '../domain/schema';
+import { SPALTEN, TABLE_NAMES, type Kopf } from '../domain/schema';
 import { normalisiert } from '../domain/values';
 import type { ZeilenWerte } from '../domain/formular';
-import { bereichsAdresse } from './adresse';
 // the adapter's one value converter: number-like IDs ("1.10") and formula-like text stay text, dates become serials
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
+import { bereichsAdresse } from '../domain/adresse';
 
 export class ChecklisteSpeicherFehler extends Error {
   constructor(message: string) {
@@ -74,7 +74,7 @@ function stand(z: TabellenZugriff): Omit<TabellenStand, 'zeilen'> & { koerperZei
   };
 }
 
-function spalteVon(headers: readonly string[], header: string, tabelle: string): number {
+function spalteVon(headers: readonly string[], header: Kopf, tabelle: string): number {
   const i = headers.findIndex((h) => normalisiert(h) === normalisiert(header));
   if (i < 0)
     throw new ChecklisteSpeicherFehler(
@@ -130,7 +130,7 @@ function schreibeZeile(s: TabellenStand, zeile: number, werte: ZeilenWerte): voi
   const index = new Map<number, RawValue>();
   for (const [header, wert] of Object.entries(werte)) {
     const i = s.headers.findIndex((h) => normalisiert(h) === normalisiert(header));
-    if (i >= 0) index.set(i, wert);
+    if (i >= 0 && wert !== undefined) index.set(i, wert);
   }
   const spalten = [...index.keys()].sort((a, b) => a - b);
   let start = 0;
@@ -197,11 +197,11 @@ export async function speichereCheckliste(
   const cl = zugriff(context, TABLE_NAMES.checkliste);
   const kz = zugriff(context, TABLE_NAMES.kennzahlen);
   // the key columns by their contract header, in the same request (a header spelt differently: read by position below)
-  const spalteNachName = (z: TabellenZugriff, header: string): Excel.Range => z.table.columns.getItemOrNullObject(header).getDataBodyRange().load('values');
+  const spalteNachName = (z: TabellenZugriff, header: Kopf): Excel.Range => z.table.columns.getItemOrNullObject(header).getDataBodyRange().load('values');
   const vorab = {
-    clZiel: spalteNachName(cl, 'Handlungsziel-ID'),
-    kzZiel: spalteNachName(kz, 'Handlungsziel-ID'),
-    kzId: spalteNachName(kz, 'Kennzahl-ID'),
+    clZiel: spalteNachName(cl, SPALTEN.checkliste.handlungszielId),
+    kzZiel: spalteNachName(kz, SPALTEN.kennzahlen.handlungszielId),
+    kzId: spalteNachName(kz, SPALTEN.kennzahlen.kennzahlId),
   };
   try {
     await sync();
@@ -220,9 +220,9 @@ export async function speichereCheckliste(
   }
   const sc = stand(cl);
   const sk = stand(kz);
-  const clZiel = spalteVon(sc.headers, 'Handlungsziel-ID', TABLE_NAMES.checkliste);
-  const kzZiel = spalteVon(sk.headers, 'Handlungsziel-ID', TABLE_NAMES.kennzahlen);
-  const kzId = spalteVon(sk.headers, 'Kennzahl-ID', TABLE_NAMES.kennzahlen);
+  const clZiel = spalteVon(sc.headers, SPALTEN.checkliste.handlungszielId, TABLE_NAMES.checkliste);
+  const kzZiel = spalteVon(sk.headers, SPALTEN.kennzahlen.handlungszielId, TABLE_NAMES.kennzahlen);
+  const kzId = spalteVon(sk.headers, SPALTEN.kennzahlen.kennzahlId, TABLE_NAMES.kennzahlen);
   const alleDa = !vorab.clZiel.isNullObject && !vorab.kzZiel.isNullObject && !vorab.kzId.isNullObject;
   const clSchluessel = alleDa ? vorab.clZiel : ladeSchluessel(sc, clZiel);
   const kzZiele = alleDa ? vorab.kzZiel : ladeSchluessel(sk, kzZiel);
@@ -252,7 +252,7 @@ export async function speichereCheckliste(
   const neu: ZeilenWerte[] = [];
   const vorhandene: [number, ZeilenWerte][] = [];
   for (const w of kennzahlen) {
-    const i = zeileVonId.get(text(w['Kennzahl-ID']));
+    const i = zeileVonId.get(text(w[SPALTEN.kennzahlen.kennzahlId]));
     if (i !== undefined && !benutzt.has(i)) {
       benutzt.add(i);
       vorhandene.push([i, w]);

@@ -18,24 +18,24 @@
  * rules (a repeated Einrichten: their formulas are read to add none twice).
  */
 import { normalisiert } from '../domain/values';
-import { TABLES, type TableKey } from '../domain/schema';
+import { SPALTEN, TABLES, type TableKey } from '../domain/schema';
 import type { RawValue } from '../domain/model';
 import {
   DATA_SHEETS,
   PREPARED_ROWS,
   TABLE_STYLE,
   artConditionalFills,
-  columnLetter,
   type ColumnLayout,
   type TableLayout,
 } from '../workbook/layout';
 import { vorlageTabellen } from '../workbook/beispiel';
 import { listenFormel, type Gueltigkeit } from '../workbook/gueltigkeit';
-import { bereichsAdresse, breiteInPunkten } from './adresse';
+import { breiteInPunkten } from './einheiten';
 import { alsExcelWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import { seiteEinrichten } from './seitenlayout';
 import { freierName, sicherungEinreihen, sicherungsName } from './sicherung';
+import { bereichsAdresse, spaltenBuchstabe } from '../domain/adresse';
 
 export interface EinrichtenErgebnis {
   /** German descriptions of what was created; empty when the layout was already complete */
@@ -293,7 +293,7 @@ function tabelleAnlegen(ws: Excel.Worksheet, tl: TableLayout, zeilen: readonly (
   t.name = tl.spec.name;
   t.style = TABLE_STYLE;
   tl.columns.forEach((c, i) => {
-    const buchstabe = columnLetter(tl.firstColumn + i);
+    const buchstabe = spaltenBuchstabe(tl.firstColumn + i);
     ws.getRange(`${buchstabe}:${buchstabe}`).format.columnWidth = breiteInPunkten(c.width);
   });
   return { datenZeilen: werte.length - 1 };
@@ -342,7 +342,7 @@ const HORIZONTAL: Readonly<Record<NonNullable<ColumnLayout['horizontal']>, Excel
 function spaltenFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf: number, letzteZeile: number, unterstuetzt: IstUnterstuetzt): void {
   const n = letzteZeile - kopf;
   for (const l of lage) {
-    const buchstabe = columnLetter(l.spalte);
+    const buchstabe = spaltenBuchstabe(l.spalte);
     const daten = ws.getRange(`${buchstabe}${kopf + 1}:${buchstabe}${letzteZeile}`);
     if (l.layout.numberFormat) daten.numberFormat = Array.from({ length: n }, () => [l.layout.numberFormat as string]);
     if (l.layout.wrap) daten.format.wrapText = true;
@@ -386,7 +386,7 @@ function artFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf:
   const erste = Math.min(...spalten);
   const letzte = Math.max(...spalten);
   // a layout view with the actual header row and column positions, so the formula follows the real Art column
-  const art = lage.find((l) => l.layout.spec.header === 'Art');
+  const art = lage.find((l) => l.layout.spec.header === SPALTEN.arbeitsplanung.art);
   if (!art) return 0;
   const sicht: TableLayout = {
     spec: TABLES.arbeitsplanung,
@@ -394,7 +394,7 @@ function artFormatieren(ws: Excel.Worksheet, lage: readonly Spaltenlage[], kopf:
     firstColumn: art.spalte,
     columns: [art.layout],
   };
-  const bereich = ws.getRange(`${columnLetter(erste)}${kopf + 1}:${columnLetter(letzte)}${letzteZeile}`);
+  const bereich = ws.getRange(`${spaltenBuchstabe(erste)}${kopf + 1}:${spaltenBuchstabe(letzte)}${letzteZeile}`);
   let neu = 0;
   for (const regel of artConditionalFills(sicht)) {
     if (vorhanden.has(normFormel(regel.formula))) continue;

@@ -13,25 +13,11 @@
  * style goes onto that in one go, and then the real values replace the
  * markers — all in the same request, which Excel runs in order.
  */
-import { COLORS, columnLetter } from '../workbook/layout';
+import { COLORS } from '../workbook/layout';
 import type { CellStyle, Grid, GridCell, StyleName } from '../workbook/grid';
 import { STYLES } from '../workbook/styles';
-import { parseAdresse } from './adresse';
+import { parseAdresse, rechteckAdresse, spaltenBuchstabe, type Bereich as Rechteck } from '../domain/adresse';
 import { PRO_AUFRUF_BYTES } from './bloecke';
-
-export interface Rechteck {
-  /** 1-based */
-  readonly zeile: number;
-  readonly spalte: number;
-  readonly zeilen: number;
-  readonly spalten: number;
-}
-
-export function rechteckAdresse(r: Rechteck): string {
-  const a = `${columnLetter(r.spalte)}${r.zeile}`;
-  if (r.zeilen === 1 && r.spalten === 1) return a;
-  return `${a}:${columnLetter(r.spalte + r.spalten - 1)}${r.zeile + r.zeilen - 1}`;
-}
 
 /**
  * Value → rectangles covering exactly the cells with that value (runs along
@@ -244,7 +230,7 @@ export function breitenLaeufe(breiten: readonly (number | null | undefined)[]): 
     const b = breiten[i];
     let j = i;
     while (j + 1 < breiten.length && breiten[j + 1] === b) j++;
-    if (b !== null && b !== undefined) out.push({ adresse: `${columnLetter(i + 1)}:${columnLetter(j + 1)}`, breite: b });
+    if (b !== null && b !== undefined) out.push({ adresse: `${spaltenBuchstabe(i + 1)}:${spaltenBuchstabe(j + 1)}`, breite: b });
     i = j + 1;
   }
   return out;

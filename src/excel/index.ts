@@ -12,14 +12,15 @@ export type { GridErgebnis, GridSchreibOptionen } from './schreiben';
 export { kpiAktualisieren, KPI_STAND_EIGENSCHAFT } from './kpi';
 export type { KpiErgebnis, KpiOptionen } from './kpi';
 export { arbeitsmappenStatus } from './status';
-export type { ArbeitsmappenStatus, TabellenStatus } from './status';
+export type { ArbeitsmappenStatus } from './status';
+export type { TabellenStatus } from '../workbook/layoutStatus';
 export { waehleZelle } from './navigation';
 export { sicherungAnlegen, sicherungEinreihen, letzteSicherungWiederherstellen, sicherungsName, aufKopfAbbilden } from './sicherung';
 export type { Sicherung, Wiederherstellung } from './sicherung';
 export { planeBloecke, schreibeWerteInBloecke, alsExcelWert, siehtAusWieZahl, MAX_BLOCK_BYTES, MAX_STAPEL_BYTES } from './bloecke';
 export type { Block, ZellWert } from './bloecke';
 export { stilRechtecke, formatAnwenden } from './formate';
-export { parseAdresse, bereichsAdresse, blattImBezug, breiteInPunkten, excelSeriennummer } from './adresse';
+export { breiteInPunkten, excelSeriennummer } from './einheiten';
 export {
   ANFORDERUNGEN,
   MINDEST_VERSION,

@@ -7,8 +7,8 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { leseArbeitsmappe, leseTabellen, planeLeseBloecke, zellwert, ohneLeereEndzeilen } from './lesen';
 import { createFakeExcel } from './testing/fakeExcel';
 import { beispielSaat } from './testing/saat';
-import { parseAdresse } from './adresse';
 import { berechneKpi, pruefen } from '../domain';
+import { parseAdresse } from '../domain/adresse';
 
 type Zelle = string | number | boolean;
 

@@ -17,8 +17,8 @@
 import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { COMPUTED_SHEETS, FRUEHERE_BLATTNAMEN, SHEETS, TABLES, TABLE_NAMES, VERLAUF_TABELLE } from '../domain/schema';
 import type { RawTable, RawValue, RawWorkbook } from '../domain/model';
-import { bereichsAdresse } from './adresse';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { bereichsAdresse } from '../domain/adresse';
 
 /** Estimated response bytes per cell for values + valueTypes (JSON, short texts). */
 export const LESE_BYTES_PRO_ZELLE = 24;

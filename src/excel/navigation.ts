@@ -1,9 +1,9 @@
+import { parseAdresse } from '../domain/adresse';
 /**
  * Jump to a cell named by a finding: activate its sheet and select the cell.
  * 2 syncs (existence check, then select) so a stale finding gives a German
  * message instead of an Office.js ItemNotFound error.
  */
-import { parseAdresse } from './adresse';
 
 export async function waehleZelle(context: Excel.RequestContext, blatt: string, zelle: string): Promise<void> {
   // accept "D7" as well as "Arbeitsplanung!D7"

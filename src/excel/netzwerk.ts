@@ -18,7 +18,6 @@ import { isCellError, isFormelOhneErgebnis } from '../domain/model';
 import { SHEETS, TABLES, type TableKey } from '../domain/schema';
 import { zusammenfuehren, type NetzwerkDatei, type ZusammenfuehrenErgebnis } from '../domain/netzwerk';
 import { aenderungsprotokollGrid } from '../workbook/herkunft';
-import { bereichsAdresse } from './adresse';
 import { alsExcelWert, Anfrage, schreibeWerteInBloecke, zeilenBytes, type ZellWert } from './bloecke';
 import { leseTabellen, type LeseStand } from './lesen';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
@@ -31,6 +30,7 @@ import {
   sicherungsblaetter,
   sicherungsName,
 } from './sicherung';
+import { bereichsAdresse } from '../domain/adresse';
 
 /** Cell E1 of a backup sheet made by an import: groups the backups of one import for undo. */
 export const IMPORT_KENNUNG = 'Netzwerkimport';

@@ -400,12 +400,14 @@ describe('Tabellen in berechneten Blättern', () => {
   });
 
   test('ausserhalb und restVonAlt (rein)', () => {
-    expect(ausserhalb([], 10, 10)).toEqual([{ z1: 1, s1: 1, z2: 10, s2: 10 }]);
-    const r = ausserhalb([{ z1: 3, s1: 2, z2: 4, s2: 3 }], 6, 5);
-    const zellen = r.reduce((n, x) => n + (x.z2 - x.z1 + 1) * (x.s2 - x.s1 + 1), 0);
+    expect(ausserhalb([], 10, 10)).toEqual([{ zeile: 1, spalte: 1, zeilen: 10, spalten: 10 }]);
+    const r = ausserhalb([{ zeile: 3, spalte: 2, zeilen: 2, spalten: 2 }], 6, 5);
+    const zellen = r.reduce((n, x) => n + x.zeilen * x.spalten, 0);
     expect(zellen).toBe(30 - 4);
-    expect(restVonAlt({ z1: 2, s1: 1, z2: 10, s2: 2 }, { zeile: 2, spalte: 1, zeilen: 4, spalten: 2 })).toEqual([{ z1: 6, s1: 1, z2: 10, s2: 2 }]);
-    expect(restVonAlt({ z1: 2, s1: 1, z2: 5, s2: 2 }, { zeile: 2, spalte: 1, zeilen: 9, spalten: 2 })).toEqual([]);
+    expect(restVonAlt({ zeile: 2, spalte: 1, zeilen: 9, spalten: 2 }, { zeile: 2, spalte: 1, zeilen: 4, spalten: 2 })).toEqual([
+      { zeile: 6, spalte: 1, zeilen: 5, spalten: 2 },
+    ]);
+    expect(restVonAlt({ zeile: 2, spalte: 1, zeilen: 4, spalten: 2 }, { zeile: 2, spalte: 1, zeilen: 9, spalten: 2 })).toEqual([]);
   });
 });
 

@@ -28,7 +28,7 @@ import { spaltentitel, spaltentitelPraefix } from '../workbook/spaltentitel';
 import { SCHRIFT } from '../workbook/layout';
 import { FRUEHERE_BLATTNAMEN, type SheetName } from '../domain/schema';
 import type { ChartSpec, Grid, GridValue } from '../workbook/grid';
-import { bereichsAdresse, blattImBezug, breiteInPunkten, parseAdresse } from './adresse';
+import { breiteInPunkten } from './einheiten';
 import { seiteEinrichten, seitenAufrufe } from './seitenlayout';
 import { Anfrage, schreibeWerteInBloecke, zeilenBytes, type Block } from './bloecke';
 import {
@@ -42,13 +42,13 @@ import {
   optikAufrufe,
   optikRechtecke,
   optikSetzen,
-  rechteckAdresse,
   stilMarken,
   verbundLaeufe,
   zahlenformatBloecke,
 } from './formate';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
 import type { LeseStand } from './lesen';
+import { bereichsAdresse, blattImBezug, letzteSpalte, letzteZeile, parseAdresse, rechteckAdresse, type Bereich } from '../domain/adresse';
 
 export const STANDARD_ZAHLENFORMAT = 'General';
 export const TABELLEN_STIL_BERECHNET = 'TableStyleLight9';
@@ -86,17 +86,9 @@ interface BlattZustand {
   readonly schutz: Excel.WorksheetProtection;
   readonly diagramme: Excel.ChartCollection;
   /** tables on the sheet (e.g. tblVerlauf) with their whole range (known after the sync): their cells are never cleared wholesale */
-  readonly tabellen: { readonly name: string; readonly bereich: () => Rechteck0 }[];
+  readonly tabellen: { readonly name: string; readonly bereich: () => Bereich }[];
   /** the tool's own sheet under an earlier name: renamed in the write phase */
   readonly umbenennen?: boolean;
-}
-
-export interface Rechteck0 {
-  /** 1-based, inclusive */
-  readonly z1: number;
-  readonly s1: number;
-  readonly z2: number;
-  readonly s2: number;
 }
 
 const MAX_ZEILE = 1048576;
@@ -107,19 +99,20 @@ const MAX_SPALTE = 16384;
  * computed sheet around its tables: clearing a range that holds a whole
  * table can remove the table itself (and break references to it).
  */
-export function ausserhalb(ausnahmen: readonly Rechteck0[], grenzeZ = MAX_ZEILE, grenzeS = MAX_SPALTE): Rechteck0[] {
-  if (ausnahmen.length === 0) return [{ z1: 1, s1: 1, z2: grenzeZ, s2: grenzeS }];
-  const zs = [...new Set([1, grenzeZ + 1, ...ausnahmen.flatMap((a) => [a.z1, a.z2 + 1])])].sort((a, b) => a - b);
-  const ss = [...new Set([1, grenzeS + 1, ...ausnahmen.flatMap((a) => [a.s1, a.s2 + 1])])].sort((a, b) => a - b);
-  const frei = (z: number, s: number): boolean => !ausnahmen.some((a) => z >= a.z1 && z <= a.z2 && s >= a.s1 && s <= a.s2);
-  const out: Rechteck0[] = [];
+export function ausserhalb(ausnahmen: readonly Bereich[], grenzeZ = MAX_ZEILE, grenzeS = MAX_SPALTE): Bereich[] {
+  if (ausnahmen.length === 0) return [{ zeile: 1, spalte: 1, zeilen: grenzeZ, spalten: grenzeS }];
+  const zs = [...new Set([1, grenzeZ + 1, ...ausnahmen.flatMap((a) => [a.zeile, letzteZeile(a) + 1])])].sort((a, b) => a - b);
+  const ss = [...new Set([1, grenzeS + 1, ...ausnahmen.flatMap((a) => [a.spalte, letzteSpalte(a) + 1])])].sort((a, b) => a - b);
+  const frei = (z: number, s: number): boolean =>
+    !ausnahmen.some((a) => z >= a.zeile && z <= letzteZeile(a) && s >= a.spalte && s <= letzteSpalte(a));
+  const out: Bereich[] = [];
   for (let i = 0; i < zs.length - 1; i++) {
     let start = -1;
     for (let j = 0; j <= ss.length - 1; j++) {
       const ok = j < ss.length - 1 && frei(zs[i], ss[j]);
       if (ok && start < 0) start = j;
       if (!ok && start >= 0) {
-        out.push({ z1: zs[i], z2: zs[i + 1] - 1, s1: ss[start], s2: ss[j] - 1 });
+        out.push({ zeile: zs[i], spalte: ss[start], zeilen: zs[i + 1] - zs[i], spalten: ss[j] - ss[start] });
         start = -1;
       }
     }
@@ -139,10 +132,6 @@ function fruehererBlattName(stand: LeseStand, name: string): string | undefined 
   const gleich = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
   const eigene = [...stand.tabellen].some(([t, b]) => gleich(t, frueher.tabelle) && gleich(b, frueher.blatt));
   return eigene ? frueher.blatt : undefined;
-}
-
-function rechteckText(r: Rechteck0): string {
-  return bereichsAdresse(r.z1, r.s1, r.z2 - r.z1 + 1, r.s2 - r.s1 + 1);
 }
 
 export interface GridErgebnis {
@@ -340,7 +329,7 @@ export class GridSchreiber {
         .map(([t]) => {
           const b = stand.bereiche?.get(t);
           if (!b) throw new Error(`Der Bereich der Tabelle ${t} wurde nicht gelesen.`);
-          const r: Rechteck0 = { z1: b.zeile, s1: b.spalte, z2: b.zeile + b.zeilen - 1, s2: b.spalte + b.spalten - 1 };
+          const r: Bereich = { zeile: b.zeile, spalte: b.spalte, zeilen: b.zeilen, spalten: b.spalten };
           return { name: t, bereich: () => r };
         });
       this.zustand.set(name, { ...geladen, tabellen, umbenennen: quelle !== name });
@@ -496,7 +485,7 @@ export class GridSchreiber {
       // around its tables so they (and references to them) survive
       for (const r of ausserhalb(vorhanden.tabellen.map((t) => t.bereich()))) {
         await platz(0, 2);
-        const rest = blatt.getRange(rechteckText(r));
+        const rest = blatt.getRange(rechteckAdresse(r));
         rest.unmerge();
         rest.clear('All' as Excel.ClearApplyTo);
       }
@@ -506,7 +495,7 @@ export class GridSchreiber {
         // rows/columns the old, larger table covered beyond the new extent (partial clear keeps the table)
         for (const r of restVonAlt(alt.bereich(), parseAdresse(neuTab.range))) {
           await platz(0);
-          blatt.getRange(rechteckText(r)).clear('All' as Excel.ClearApplyTo);
+          blatt.getRange(rechteckAdresse(r)).clear('All' as Excel.ClearApplyTo);
         }
       }
       if (verfuegbar('seitenlayout', this.unterstuetzt)) blatt.horizontalPageBreaks.removePageBreaks();
@@ -598,7 +587,7 @@ export class GridSchreiber {
   ): void {
     const ctx = this.context;
     const bereich = parseAdresse(t.range);
-    const adresse = bereichsAdresse(bereich.zeile, bereich.spalte, bereich.zeilen, bereich.spalten);
+    const adresse = rechteckAdresse(bereich);
     const alt = vorhanden?.tabellen.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
     const blattDerTabelle = this.stand?.tabellen.get(t.name);
     if (blattDerTabelle !== undefined && blattDerTabelle.toLowerCase() !== blattName.toLowerCase() && !alt) {
@@ -623,15 +612,18 @@ export class GridSchreiber {
 }
 
 /** Cells of the old table block `a` outside the new block (pure). */
-export function restVonAlt(a: Rechteck0, neu: { zeile: number; spalte: number; zeilen: number; spalten: number }): Rechteck0[] {
-  const n: Rechteck0 = { z1: neu.zeile, s1: neu.spalte, z2: neu.zeile + neu.zeilen - 1, s2: neu.spalte + neu.spalten - 1 };
-  return ausserhalb([n], a.z2, a.s2)
-    .map((r) => ({ z1: Math.max(r.z1, a.z1), s1: Math.max(r.s1, a.s1), z2: r.z2, s2: r.s2 }))
-    .filter((r) => r.z1 <= r.z2 && r.s1 <= r.s2);
+export function restVonAlt(a: Bereich, neu: Bereich): Bereich[] {
+  return ausserhalb([neu], letzteZeile(a), letzteSpalte(a))
+    .map((r) => {
+      const zeile = Math.max(r.zeile, a.zeile);
+      const spalte = Math.max(r.spalte, a.spalte);
+      return { zeile, spalte, zeilen: letzteZeile(r) - zeile + 1, spalten: letzteSpalte(r) - spalte + 1 };
+    })
+    .filter((r) => r.zeilen > 0 && r.spalten > 0);
 }
 
-function tabellenRechteck(r: Excel.Range): Rechteck0 {
-  return { z1: r.rowIndex + 1, s1: r.columnIndex + 1, z2: r.rowIndex + r.rowCount, s2: r.columnIndex + r.columnCount };
+function tabellenRechteck(r: Excel.Range): Bereich {
+  return { zeile: r.rowIndex + 1, spalte: r.columnIndex + 1, zeilen: r.rowCount, spalten: r.columnCount };
 }
 
 /** Render computed sheets in place. 3 syncs, whatever the number of rows (below ~4 MB of values). */

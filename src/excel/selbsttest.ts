@@ -10,7 +10,7 @@ import type { Gueltigkeit } from '../workbook/gueltigkeit';
 import { SPALTENTITEL_PRAEFIX } from '../workbook/spaltentitel';
 import { officeUnterstuetzt, type IstUnterstuetzt } from './requirements';
 import { seiteEinrichten } from './seitenlayout';
-import { blattImBezug } from './adresse';
+import { blattImBezug } from '../domain/adresse';
 import { MARKE, MARKE_RAHMEN } from './formate';
 
 export interface Probe {

@@ -10,11 +10,11 @@
  * cell B1 instead of the sheet name.
  */
 import { filterAufheben, hatAusgeblendeteZeilen, ladeAusgeblendet } from './filter';
-import { deutscheZeit } from '../domain/verlauf';
 import { normalisiert } from '../domain/values';
-import { bereichsAdresse } from './adresse';
 import { alsExcelWert, schreibeWerteInBloecke, type ZellWert } from './bloecke';
 import { officeUnterstuetzt, verfuegbar, type IstUnterstuetzt } from './requirements';
+import { bereichsAdresse } from '../domain/adresse';
+import { deutscheZeit } from '../domain/format';
 
 export const SICHERUNG_PRAEFIX = 'Sicherung ';
 export const SICHERUNG_KENNUNG = 'Sicherung der Tabelle';

@@ -5,37 +5,23 @@
  * same Office gateway on the in-memory fake of the Excel API (demo/demoExcel.ts).
  */
 import type { Probe } from '../excel/selbsttest';
-import type { Finding, KpiResult } from '../domain/model';
+import type { ArbeitsmappenStatus as StatusDerMappe } from '../excel/status';
+import type { EinrichtenErgebnis } from '../excel/einrichten';
+import type { KpiErgebnis as KpiAktualisierung } from '../excel/kpi';
+import type { Finding } from '../domain/model';
 
-export interface ArbeitsmappenStatus {
-  /** all sheets and tables of SPEC §2 are present */
-  readonly layoutVollstaendig: boolean;
-  /** German descriptions of what is missing, e.g. "Tabelle tblKennzahlen (Blatt Kennzahlen)" */
-  readonly fehlend: readonly string[];
-  /** when the KPI sheets were last computed, if ever */
-  readonly letzteKpiAktualisierung: Date | null;
-}
+export type { EinrichtenErgebnis };
 
-export interface EinrichtenErgebnis {
-  /** German descriptions of what was created; empty when the layout was complete */
-  readonly angelegt: readonly string[];
-  /** German notes on what could not be done and why (e.g. occupied cells: that table was not created) */
-  readonly hinweise: readonly string[];
-  /** names of the hidden backup sheets made before columns were added to filled tables */
-  readonly sicherungen: readonly string[];
-}
+/** What the start view shows of the workbook's state. */
+export type ArbeitsmappenStatus = Pick<StatusDerMappe, 'layoutVollstaendig' | 'fehlend' | 'letzteKpiAktualisierung'>;
 
 export interface PruefErgebnis {
   readonly findings: readonly Finding[];
   readonly geprueftAm: Date;
 }
 
-export interface KpiErgebnis {
-  /** null when the workbook has Fehler: then nothing was written */
-  readonly kpi: KpiResult | null;
-  readonly findings: readonly Finding[];
-  readonly berechnetAm: Date;
-}
+/** What the pane shows of a KPI refresh (without the adapter's write statistics). */
+export type KpiErgebnis = Pick<KpiAktualisierung, 'kpi' | 'findings' | 'berechnetAm'>;
 
 export type BerichtFormat = 'docx' | 'html';
 

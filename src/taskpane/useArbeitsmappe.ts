@@ -6,7 +6,7 @@
  * elements named in ZIELE as focus targets (`ref={aktionen.ziel(ZIELE.kpi)}`).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { anzahl, prozent } from './format';
+import { anzahl, prozentImAufgabenbereich as prozent } from '../domain/format';
 import { FEHLER_ZIEL, useAsyncAktion } from './komponenten/useAsyncAktion';
 import type {
   ArbeitsmappeGateway,

@@ -8,13 +8,13 @@ import { umsetzungsbericht, type Umsetzungsbericht } from '../domain/bericht';
 import type { JahreswechselErgebnis } from '../domain/jahreswechsel';
 import type { KpiResult, Plan, RawWorkbook } from '../domain/model';
 import { COMPUTED_SHEETS, SHEETS, VERLAUF_TABELLE, type BerechnetesBlattName } from '../domain/schema';
-import { datumDeutsch } from '../domain/values';
-import { deutscherTag, verlaufAusTabelle } from '../domain/verlauf';
+import { verlaufAusTabelle } from '../domain/verlauf';
 import { umsetzungsberichtGrid, type BerichtMeta } from './berichtSheet';
 import type { Grid } from './grid';
 import { jahreswechselGrid, type JahreswechselMeta } from './jahreswechselSheet';
 import { kpiHandlungszieleGrid, kpiUebersichtGrid, platzhalterGrid, type KpiMeta } from './kpiSheets';
 import { fortgeschriebenerVerlaufGrid, verlaufGrid } from './verlaufSheet';
+import { datumDeutsch, deutscherTag } from '../domain/format';
 
 /** What a refresh builds its sheets from. */
 export interface BlattEingabe {

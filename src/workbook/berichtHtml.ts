@@ -8,10 +8,9 @@
 import type { BerichtHandlungsfeld, BerichtKennzahl, BerichtZiel, Umsetzungsbericht } from '../domain/bericht';
 import type { Ampel, PlanZeile, Zaehlung } from '../domain/model';
 import { entwicklungText } from '../domain/kpi';
-import { datumDeutsch } from '../domain/values';
-import { prozentText, type BerichtMeta } from './berichtSheet';
-import { zeitstempel } from './kpiSheets';
+import { type BerichtMeta } from './berichtSheet';
 import { AMPEL_LABEL, COLORS } from './layout';
+import { datumDeutsch, prozent, zahlImBericht, zeitstempel } from '../domain/format';
 
 /** Escapes text for element content and quoted attribute values. */
 export function esc(s: string): string {
@@ -19,8 +18,6 @@ export function esc(s: string): string {
 }
 
 // Same display as the sheet's number formats '#,##0' / '#,##0.0#' (thousands separator, at most two decimals).
-const ZAHL = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
-const zahl = (n: number | null): string => (n === null ? '–' : ZAHL.format(n));
 const text = (s: string | null | undefined): string => esc(s ?? '');
 
 const ampelWort = (a: Ampel): string => AMPEL_LABEL[a];
@@ -192,9 +189,9 @@ const UEBERBLICK_SPALTEN: readonly Spalte[] = [
 
 function zaehlZellen(z: Zaehlung): string[] {
   return [
-    esc(prozentText(z.zielerreichung)),
+    esc(prozent(z.zielerreichung)),
     ampelSpan(z.ampel),
-    esc(prozentText(z.umsetzungsquote)),
+    esc(prozent(z.umsetzungsquote)),
     String(z.massnahmen),
     ...STATUS.map((s) => String(z[s])),
     String(z.wirkungen),
@@ -267,7 +264,7 @@ function zielerreichungDiagramm(ids: Ids, b: Umsetzungsbericht, tabelleId: strin
   // axis labels only below the bars; the grid lines are drawn per bar so they never cross a label
   for (const x of [0, 0.5, 1])
     teile.push(
-      `<text x="${Math.round(x * max)}" y="${achse + 12}" font-size="12" text-anchor="${x === 0 ? 'start' : x === 1 ? 'end' : 'middle'}">${esc(prozentText(x))}</text>`,
+      `<text x="${Math.round(x * max)}" y="${achse + 12}" font-size="12" text-anchor="${x === 0 ? 'start' : x === 1 ? 'end' : 'middle'}">${esc(prozent(x))}</text>`,
     );
   b.handlungsfelder.forEach((hf, i) => {
     const z = zeilen[i];
@@ -288,14 +285,14 @@ function zielerreichungDiagramm(ids: Ids, b: Umsetzungsbericht, tabelleId: strin
     const breite = Math.max(1, Math.round(Math.min(1, Math.max(0, w)) * max));
     teile.push(
       `<rect x="0" y="${z.y}" width="${breite}" height="${BALKEN}" fill="#${f.fill}" stroke="#${f.text}" stroke-width="1.5"/>`,
-      `<text x="${max + 6}" y="${z.y + 13}">${esc(`${prozentText(w)} · ${ampelWort(hf.kpi.ampel)}`)}</text>`,
+      `<text x="${max + 6}" y="${z.y + 13}">${esc(`${prozent(w)} · ${ampelWort(hf.kpi.ampel)}`)}</text>`,
     );
   });
   const text = b.handlungsfelder
     .map((hf) =>
       hf.kpi.zielerreichung === null
         ? `Handlungsfeld ${hf.hf} ${hf.name}: keine Daten`
-        : `Handlungsfeld ${hf.hf} ${hf.name}: ${prozentText(hf.kpi.zielerreichung)}, Ampel ${ampelWort(hf.kpi.ampel)}`,
+        : `Handlungsfeld ${hf.hf} ${hf.name}: ${prozent(hf.kpi.zielerreichung)}, Ampel ${ampelWort(hf.kpi.ampel)}`,
     )
     .join('; ');
   return [
@@ -385,11 +382,11 @@ function kennzahlZellen(k: BerichtKennzahl, mitVorjahr: boolean): string[] {
     text(k.name),
     text(k.einheit),
     text(k.ebene),
-    zahl(k.ausgangswert),
-    zahl(k.zielwert),
-    ...(mitVorjahr ? [zahl(k.vorjahr), zahl(k.istwert), esc(entwicklungText(k.entwicklung))] : [zahl(k.istwert)]),
+    zahlImBericht(k.ausgangswert),
+    zahlImBericht(k.zielwert),
+    ...(mitVorjahr ? [zahlImBericht(k.vorjahr), zahlImBericht(k.istwert), esc(entwicklungText(k.entwicklung))] : [zahlImBericht(k.istwert)]),
     k.stichtag ? esc(datumDeutsch(k.stichtag)) : '–',
-    esc(prozentText(k.zielerreichung)),
+    esc(prozent(k.zielerreichung)),
     ampelSpan(k.ampel),
     text(k.datenquelle),
     text(k.begruendung || (k.ampel === 'rot' ? 'Begründung fehlt' : '')),
@@ -430,7 +427,7 @@ function zielAbschnitt(ids: Ids, z: BerichtZiel, mitVorjahr: boolean): string {
   const paare: [string, string][] = [];
   if (z.herausforderung) paare.push(['Herausforderung', esc(z.herausforderung)]);
   if (z.leitziel) paare.push(['Leitziel', esc(z.leitziel)]);
-  paare.push(['Zielerreichung', `${esc(prozentText(z.zielerreichung))} · Ampel ${ampelSpan(z.ampel)}`]);
+  paare.push(['Zielerreichung', `${esc(prozent(z.zielerreichung))} · Ampel ${ampelSpan(z.ampel)}`]);
   const c = z.checkliste;
   if (!c) paare.push(['Checkliste', 'noch nicht ausgefüllt']);
   else {
@@ -473,8 +470,8 @@ function hfAbschnitt(ids: Ids, hf: BerichtHandlungsfeld, id: string, mitVorjahr:
   if (hf.netzwerk) paare.push(['Netzwerk', esc(hf.netzwerk)]);
   if (hf.netzwerkleitung) paare.push(['Netzwerkleitung', esc(hf.netzwerkleitung)]);
   paare.push(
-    ['Zielerreichung', `${esc(prozentText(k.zielerreichung))} · Ampel ${ampelSpan(k.ampel)}`],
-    ['Umsetzungsquote', esc(prozentText(k.umsetzungsquote))],
+    ['Zielerreichung', `${esc(prozent(k.zielerreichung))} · Ampel ${ampelSpan(k.ampel)}`],
+    ['Umsetzungsquote', esc(prozent(k.umsetzungsquote))],
     ['Maßnahmen', k.massnahmen === 0 ? '0' : `${k.massnahmen} (${STATUS.map((s) => `${k[s]} ${s}`).join(', ')})`],
     ['Wirkungen', String(k.wirkungen)],
   );

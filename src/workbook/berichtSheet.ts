@@ -13,12 +13,12 @@ import type { BerichtHandlungsfeld, BerichtKennzahl, BerichtZiel, Umsetzungsberi
 import { entwicklungText, massnahmenZaehlung, type MassnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, PlanZeile } from '../domain/model';
 import { SHEETS } from '../domain/schema';
-import { datumDeutsch } from '../domain/values';
 import type { GridCell, Grid, GridValue, StyleName } from './grid';
-import { AMPEL_LABEL, COLORS, columnLetter } from './layout';
+import { AMPEL_LABEL, COLORS } from './layout';
 import { ampelStyle, STYLES, zahlStil } from './styles';
-import { zeitstempel } from './kpiSheets';
 import { umbrechen, zeilenhoehen } from './zeilenhoehe';
+import { spaltenBuchstabe as columnLetter } from '../domain/adresse';
+import { datumDeutsch, prozent as prozentText, zeitstempel } from '../domain/format';
 
 export interface BerichtMeta {
   readonly berechnetAm: Date;
@@ -35,8 +35,6 @@ export const BERICHT_SPALTEN: readonly number[] = [7, 36, 11, 10, 12, 10, 10, 10
 export const BERICHT_SPALTEN_MIT_VORJAHR: readonly number[] = [7, 32, 11, 10, 12, 10, 10, 10, 12, 10, 11, 11, 12, 24];
 
 const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
-/** „68 %“, „–“ when there is no value; shared with the HTML report so both read alike. */
-export const prozentText = (w: number | null): string => (w === null ? '–' : `${Math.round(w * 100)} %`);
 const ampelText = (a: Ampel): string => AMPEL_LABEL[a];
 
 /** ISO day → Date at UTC midnight (adapters write it as a plain date). */

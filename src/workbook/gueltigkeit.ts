@@ -5,6 +5,7 @@
  * workbook set up by the add-in and one written by the CLI behave alike.
  */
 import { TABLES, type ColumnSpec } from '../domain/schema';
+import { zitat } from '../domain/format';
 
 /** Excel's limits for the texts of a validation: Office.js refuses longer ones and Excel repairs a file that has them. */
 export const TITEL_HOECHSTENS = 32;
@@ -57,7 +58,7 @@ function blattDerTabelle(tabelle: string): string | undefined {
  * if the table asks for one (a cell holds one validation only).
  */
 export function gueltigkeitFuer(spec: ColumnSpec, mitTypPruefung: boolean): Gueltigkeit | undefined {
-  const spalte = `„${spec.header}“`;
+  const spalte = zitat(spec.header);
   if (spec.list) {
     const liste = spec.list.join(', ');
     return {
@@ -69,7 +70,7 @@ export function gueltigkeitFuer(spec: ColumnSpec, mitTypPruefung: boolean): Guel
   if (spec.ref) {
     const { table: tabelle, column } = spec.ref;
     const blatt = blattDerTabelle(tabelle);
-    const wo = blatt ? ` auf dem Blatt „${blatt}“` : '';
+    const wo = blatt ? ` auf dem Blatt ${zitat(blatt)}` : '';
     return {
       regel: { art: 'verweis', tabelle, spalte: column },
       fehler: {

@@ -9,9 +9,9 @@ import { SHEETS, TABLES, TABLE_ORDER } from '../domain/schema';
 import type { Aenderung, Aenderungen, AnzeigeWert } from '../domain/netzwerk';
 import type { Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS } from './layout';
-import { zeitstempel } from './kpiSheets';
 import { STYLES } from './styles';
 import { umbrechen } from './zeilenhoehe';
+import { zeitstempel } from '../domain/format';
 
 export const HERKUNFT_BLATT = '_Herkunft';
 export const HERKUNFT_BLATT_ZUSTAND = 'veryHidden' as const;

@@ -4,12 +4,11 @@
  * address it had in the old workbook, as a filterable table.
  */
 import type { JahreswechselEintrag, JahreswechselErgebnis } from '../domain/jahreswechsel';
-import { datumDeutsch } from '../domain/values';
-import { deutscherTag } from '../domain/verlauf';
 import { ALLE_TABELLEN, SHEETS, TABLES } from '../domain/schema';
 import type { Grid, GridCell, GridValue, StyleName } from './grid';
 import { COLORS } from './layout';
 import { zeilenhoehen } from './zeilenhoehe';
+import { datumDeutsch, deutscherTag } from '../domain/format';
 
 export interface JahreswechselMeta {
   readonly erstelltAm: Date;

@@ -6,10 +6,12 @@
 import { SHEETS, type SheetName } from '../domain/schema';
 import { entwicklung, entwicklungText, massnahmenZaehlung } from '../domain/kpi';
 import type { Ampel, KpiResult, Plan, Zaehlung } from '../domain/model';
-import { AMPEL_LABEL, COLORS, address } from './layout';
+import { AMPEL_LABEL, COLORS } from './layout';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
 import { ampelStyle, zahlStil } from './styles';
 import { zeilenhoehen } from './zeilenhoehe';
+import { a1 } from '../domain/adresse';
+import { prozent, zeitstempel } from '../domain/format';
 
 export interface KpiMeta {
   readonly berechnetAm: Date;
@@ -20,30 +22,13 @@ export interface KpiMeta {
 const c = (v: GridValue, s?: StyleName): GridCell => (s ? { v, s } : { v });
 const ampelZelle = (a: Ampel): GridCell => c(AMPEL_LABEL[a], ampelStyle(a));
 
-/** "25.11.2026, 15:49" in German local time, independent of the machine's time zone. */
-export function zeitstempel(d: Date): string {
-  const f = new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `${f.format(d)} Uhr`;
-}
-
 export function berechnetZeile(meta: KpiMeta): string {
   return `Berechnet am ${zeitstempel(meta.berechnetAm)} aus „${meta.quelle}“. Dieses Blatt wird bei jeder Aktualisierung neu geschrieben – bitte nicht hineinschreiben.`;
 }
 
-function prozentText(x: number): string {
-  return `${Math.round(x * 100)} %`;
-}
-
 function schwellenHinweis(plan: Plan): string {
   const e = plan.einstellungen;
-  return `Ampel: grün ab ${prozentText(e.ampelGruen)}, gelb ab ${prozentText(e.ampelGelb)} Zielerreichung, darunter rot. Standardmaßnahmen sind in den Zählungen nicht enthalten.`;
+  return `Ampel: grün ab ${prozent(e.ampelGruen)}, gelb ab ${prozent(e.ampelGelb)} Zielerreichung, darunter rot. Standardmaßnahmen sind in den Zählungen nicht enthalten.`;
 }
 
 export const UEBERSICHT_KOPF = [
@@ -76,9 +61,6 @@ function zaehlZellen(z: Zaehlung, fett: boolean): GridCell[] {
     n(z.handlungszieleOhneMassnahme),
   ];
 }
-
-/** „68 %“, „keine Daten“ without a value (chart alternative texts). */
-const prozentWert = (w: number | null): string => (w === null ? 'keine Daten' : `${Math.round(w * 100)} %`);
 
 /** Sheet `KPI Übersicht`: one row per Handlungsfeld plus Gesamt, chart data and chart specs. */
 export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Grid {
@@ -118,10 +100,10 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
     {
       name: 'DiagrammZielerreichung',
       title: 'Zielerreichung je Handlungsfeld',
-      beschreibung: `Balkendiagramm der Zielerreichung je Handlungsfeld: ${kpi.handlungsfelder.map((h) => `HF ${h.hf} ${prozentWert(h.zielerreichung)}`).join(', ')}. Die Werte stehen auch in der Tabelle darüber.`,
+      beschreibung: `Balkendiagramm der Zielerreichung je Handlungsfeld: ${kpi.handlungsfelder.map((h) => `HF ${h.hf} ${prozent(h.zielerreichung, 'keine Daten')}`).join(', ')}. Die Werte stehen auch in der Tabelle darüber.`,
       type: 'bar',
       dataRange: `A${zeKopf}:B${zeEnde}`,
-      anchor: address(datenTitel, 8),
+      anchor: a1(datenTitel, 8),
       width: 480,
       height: 280,
     },
@@ -132,7 +114,7 @@ export function kpiUebersichtGrid(plan: Plan, kpi: KpiResult, meta: KpiMeta): Gr
       type: 'stackedBar',
       dataRange: `A${stKopf}:F${stEnde}`,
       // 20 rows × 15 pt = 300 pt: below the first chart (280 pt high), no overlap
-      anchor: address(datenTitel + 20, 8),
+      anchor: a1(datenTitel + 20, 8),
       width: 480,
       height: 280,
     },

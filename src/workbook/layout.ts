@@ -4,8 +4,9 @@
  * Both adapters (src/xlsx for files, src/excel for Office.js) render from
  * this description; nothing about the layout is written a second time.
  */
-import { LISTS, SHEETS, TABLES, type ColumnSpec, type SheetName, type TableKey, type TableSpec } from '../domain/schema';
-import { a1, spaltenBuchstabe } from '../domain/values';
+import { LISTS, SHEETS, SPALTEN, TABLES, type ColumnSpec, type Kopf, type SheetName, type TableKey, type TableSpec } from '../domain/schema';
+import { ID_SPALTEN } from '../domain/values';
+import { spaltenBuchstabe } from '../domain/adresse';
 import { gueltigkeitFuer, type Gueltigkeit } from './gueltigkeit';
 import type { PrintSetup } from './grid';
 
@@ -84,7 +85,7 @@ const DATENBLATT_DRUCK: PrintSetup = {
   raender: { links: 0.4, rechts: 0.4, oben: 0.6, unten: 0.6, kopf: 0.3, fuss: 0.3 },
 };
 
-const WIDTHS: Readonly<Record<string, number>> = {
+const WIDTHS: Readonly<Partial<Record<Kopf, number>>> = {
   'HF-Nr': 8,
   // fits the longest name, „Interkulturelle Öffnung von Verwaltung und Organisationen“
   Handlungsfeld: 54,
@@ -126,19 +127,18 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Jahr: 8,
 };
 
-const WRAPPED = new Set(['Beschreibung', 'Verantwortlich', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
+const WRAPPED = new Set<Kopf>(['Beschreibung', 'Verantwortlich', 'Handlungsziel', 'Herausforderung', 'Leitziel', 'Einschätzung', 'Nächste Schritte', 'Begründung', 'Kennzahl', 'Bemerkung']);
 
 /** ID columns are formatted as text so Excel does not turn "1.2" into a date or 1.10 into 1.1. */
-const ID_COLUMNS = new Set(['Nr', 'Handlungsziel-ID', 'Kennzahl-ID', 'Bezug']);
 
 /**
  * Short key columns are centred: otherwise an integer HF-Nr (right-aligned)
  * runs into the left-aligned text next to it, e.g. "1Sprachförderung".
  */
-const CENTRED = new Set(['HF-Nr', 'Jahr', ...ID_COLUMNS]);
+const CENTRED = new Set<Kopf>(['HF-Nr', 'Jahr', ...ID_SPALTEN]);
 
 function numberFormatFor(spec: ColumnSpec): string | undefined {
-  if (ID_COLUMNS.has(spec.header)) return '@';
+  if (ID_SPALTEN.has(spec.header)) return '@';
   switch (spec.type) {
     case 'integer':
       return '0';
@@ -190,12 +190,6 @@ export function tableLayoutOf(key: TableKey): TableLayout {
   throw new Error(`Kein Layout für Tabelle ${key}`);
 }
 
-/** 1 → "A", 27 → "AA" (the domain's helper; kept under this name for the adapters). */
-export const columnLetter: (col: number) => string = spaltenBuchstabe;
-
-/** A1 address of a 1-based (row, col). */
-export const address: (row: number, col: number) => string = a1;
-
 export interface ConditionalFill {
   /** formula relative to the first data cell of the range, without '=' */
   readonly formula: string;
@@ -207,8 +201,8 @@ export interface ConditionalFill {
  * formatting on the Art column, so colours follow edits without the add-in.
  */
 export function artConditionalFills(table: TableLayout): ConditionalFill[] {
-  const artIdx = table.columns.findIndex((c) => c.spec.header === 'Art');
-  const col = columnLetter(table.firstColumn + artIdx);
+  const artIdx = table.columns.findIndex((c) => c.spec.header === SPALTEN.arbeitsplanung.art);
+  const col = spaltenBuchstabe(table.firstColumn + artIdx);
   const row = table.headerRow + 1;
   return [
     { formula: `$${col}${row}="${LISTS.art[0]}"`, fill: COLORS.massnahme },

@@ -9,6 +9,7 @@
 import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { FORMEL_OHNE_ERGEBNIS, type RawTable, type RawValue, type RawWorkbook } from '../domain/model';
 import { TABLE_NAMES } from '../domain/schema';
+import { leseAdresse, letzteSpalte, letzteZeile, type Bereich } from '../domain/adresse';
 
 const SPEC_TABELLEN = new Set<string>(Object.values(TABLE_NAMES).map((n) => n.toLowerCase()));
 
@@ -24,8 +25,6 @@ export interface BlattArtig {
   findRow?(row: number): { getCell(col: number): { readonly value: unknown } } | undefined;
 }
 
-type Bereich = { top: number; left: number; bottom: number; right: number };
-
 /** The part of an exceljs Workbook this reader uses. */
 export interface MappeArtig {
   readonly worksheets: readonly BlattArtig[];
@@ -38,18 +37,6 @@ interface TableModel {
   headerRow?: boolean;
   totalsRow?: boolean;
   rows?: unknown[];
-}
-
-/** "B3:M40" → bounds; a single cell "B3" → one-cell bounds. */
-export function zerlegeBereich(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const col = (s: string): number => s.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? col(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
 /**
@@ -104,41 +91,43 @@ export function rohwert(v: unknown): RawValue {
 
 function bereichVon(t: TableModel): Bereich | null {
   const ref = tabellenBereich(t);
-  const b = ref ? zerlegeBereich(ref) : null;
+  const b = ref ? leseAdresse(ref) : null;
   if (!b) return null;
   // A table created in this session only knows its top-left corner.
-  if (!t.tableRef && Array.isArray(t.rows)) return { ...b, bottom: b.top + t.rows.length };
-  return b;
+  if (!t.tableRef && Array.isArray(t.rows)) return { zeile: b.zeile, spalte: b.spalte, zeilen: t.rows.length + 1, spalten: b.spalten };
+  return { zeile: b.zeile, spalte: b.spalte, zeilen: b.zeilen, spalten: b.spalten };
 }
 
 /** Rows with data below the table, up to the next table in the same columns. */
 function darunter(ws: BlattArtig, b: Bereich, andere: readonly Bereich[]): number[] {
-  let ende = Math.min(b.bottom + FENSTER_DARUNTER, ws.rowCount ?? b.bottom + FENSTER_DARUNTER);
-  for (const o of andere) if (o.top > b.bottom && o.left <= b.right && o.right >= b.left) ende = Math.min(ende, o.top - 1);
+  const unten = letzteZeile(b);
+  let ende = Math.min(unten + FENSTER_DARUNTER, ws.rowCount ?? unten + FENSTER_DARUNTER);
+  for (const o of andere) if (o.zeile > unten && o.spalte <= letzteSpalte(b) && letzteSpalte(o) >= b.spalte) ende = Math.min(ende, o.zeile - 1);
   const zeilen: RawValue[][] = [];
-  for (let r = b.bottom + 1; r <= ende; r++) {
+  for (let r = unten + 1; r <= ende; r++) {
     const row = ws.findRow ? ws.findRow(r) : ws.getRow(r);
     const werte: RawValue[] = [];
-    for (let c = b.left; c <= b.right; c++) werte.push(row ? rohwert(row.getCell(c).value) : null);
+    for (let c = b.spalte; c <= letzteSpalte(b); c++) werte.push(row ? rohwert(row.getCell(c).value) : null);
     zeilen.push(werte);
   }
-  return zeilenMitDatenDarunter(zeilen, b.bottom + 1);
+  return zeilenMitDatenDarunter(zeilen, unten + 1);
 }
 
 function leseTabelle(ws: BlattArtig, t: TableModel, andere: readonly Bereich[]): RawTable | null {
   const b = bereichVon(t);
   if (!b) return null;
-  const bottom = b.bottom;
+  const bottom = letzteZeile(b);
+  const rechts = letzteSpalte(b);
   const hatKopf = t.headerRow !== false;
-  const headerRow = hatKopf ? b.top : b.top - 1;
+  const headerRow = hatKopf ? b.zeile : b.zeile - 1;
   const headers: string[] = [];
-  for (let c = b.left; c <= b.right; c++) headers.push(hatKopf ? text(ws.getCell(b.top, c).value).trim() : '');
+  for (let c = b.spalte; c <= rechts; c++) headers.push(hatKopf ? text(ws.getCell(b.zeile, c).value).trim() : '');
   const last = t.totalsRow ? bottom - 1 : bottom;
   const rows: RawValue[][] = [];
   for (let r = headerRow + 1; r <= last; r++) {
     const row: RawValue[] = [];
     const wsRow = ws.getRow(r);
-    for (let c = b.left; c <= b.right; c++) row.push(rohwert(wsRow.getCell(c).value));
+    for (let c = b.spalte; c <= rechts; c++) row.push(rohwert(wsRow.getCell(c).value));
     rows.push(row);
   }
   // Trailing empty rows (the empty row of a fresh table, rows cleared by the
@@ -146,7 +135,7 @@ function leseTabelle(ws: BlattArtig, t: TableModel, andere: readonly Bereich[]):
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === FORMEL_OHNE_ERGEBNIS)) rows.pop();
   // only the contract tables are checked for data typed below them (as the add-in's reader)
   const zeilenDarunter = SPEC_TABELLEN.has(t.name.toLowerCase()) ? darunter(ws, b, andere) : [];
-  const raw = { name: t.name, sheet: ws.name, headerRow, firstColumn: b.left, headers, rows };
+  const raw = { name: t.name, sheet: ws.name, headerRow, firstColumn: b.spalte, headers, rows };
   return zeilenDarunter.length > 0 ? { ...raw, zeilenDarunter } : raw;
 }
 

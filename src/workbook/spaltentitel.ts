@@ -6,9 +6,8 @@
  * „ColumnTitle“ marks the first cell of the header row; every header block
  * gets such a name.
  */
-import { a1 } from '../domain/values';
+import { a1, leseAdresse, letzteSpalte, letzteZeile } from '../domain/adresse';
 import type { Grid } from './grid';
-import { zerlegeBereich } from './rohdaten';
 
 export const SPALTENTITEL_PRAEFIX = 'ColumnTitle_';
 
@@ -35,9 +34,9 @@ export function spaltentitelPraefix(blatt: string): string {
  * grid's Excel table is left out: a table announces its own headers.
  */
 export function spaltentitel(grid: Grid): Spaltentitel[] {
-  const tabelle = grid.table ? zerlegeBereich(grid.table.range) : null;
+  const tabelle = grid.table ? leseAdresse(grid.table.range) : null;
   const inTabelle = (zeile: number, spalte: number): boolean =>
-    tabelle !== null && zeile >= tabelle.top && zeile <= tabelle.bottom && spalte >= tabelle.left && spalte <= tabelle.right;
+    tabelle !== null && zeile >= tabelle.zeile && zeile <= letzteZeile(tabelle) && spalte >= tabelle.spalte && spalte <= letzteSpalte(tabelle);
   const praefix = spaltentitelPraefix(grid.sheet);
   const out: Spaltentitel[] = [];
   grid.rows.forEach((zeile, r) => {

@@ -15,11 +15,11 @@ import {
   type VerlaufZeile,
 } from '../domain/verlauf';
 import { SHEETS, VERLAUF_TABELLE } from '../domain/schema';
-import { datumDeutsch } from '../domain/values';
 import type { ChartSpec, Grid, GridCell, GridValue, StyleName } from './grid';
-import { COLORS, columnLetter } from './layout';
-import { zeitstempel } from './kpiSheets';
+import { COLORS } from './layout';
 import { zeilenhoehen } from './zeilenhoehe';
+import { spaltenBuchstabe } from '../domain/adresse';
+import { datumDeutsch, zeitstempel } from '../domain/format';
 
 export interface VerlaufMeta {
   readonly berechnetAm: Date;
@@ -114,7 +114,7 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
   });
 
   const breiten = [12, 8, 40, 15, 17, 12, 11, 11, 11, 11, 11, 11, 11, 14, 3, 12, ...serien.map(() => 9)];
-  const letzteTabSpalte = columnLetter(VERLAUF_SPALTEN.length);
+  const letzteTabSpalte = spaltenBuchstabe(VERLAUF_SPALTEN.length);
   const grid: {
     -readonly [K in keyof Grid]: Grid[K];
   } = {
@@ -128,8 +128,8 @@ export function verlaufGrid(zeilen: readonly VerlaufZeile[], meta: VerlaufMeta):
   };
   if (zeilen.length > 0) {
     grid.table = { name: VERLAUF_TABELLE, range: `A${VERLAUF_KOPFZEILE}:${letzteTabSpalte}${VERLAUF_KOPFZEILE + zeilen.length}` };
-    const links = columnLetter(MATRIX_SPALTE);
-    const rechts = columnLetter(MATRIX_SPALTE + serien.length);
+    const links = spaltenBuchstabe(MATRIX_SPALTE);
+    const rechts = spaltenBuchstabe(MATRIX_SPALTE + serien.length);
     const chart: ChartSpec = {
       name: 'VerlaufZielerreichung',
       title: 'Zielerreichung im Verlauf',

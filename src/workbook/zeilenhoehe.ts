@@ -7,6 +7,7 @@
  */
 import type { GridCell } from './grid';
 import { STYLES } from './styles';
+import { letzteSpalte, parseAdresse } from '../domain/adresse';
 
 const BASIS_PT = 11;
 
@@ -69,14 +70,6 @@ export function umbrechen(text: string, breite: number, fontSize = BASIS_PT, fet
   return zeilen;
 }
 
-function zerlegeA1(ref: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) throw new Error(`Ungültige Zelladresse ${ref}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
 /**
  * Heights (points) for every row that needs more than one line; null where
  * the default height fits. Merged ranges count with their combined width
@@ -89,13 +82,11 @@ export function zeilenhoehen(
 ): (number | null)[] {
   const mergeBreite = new Map<string, number>();
   for (const m of merges) {
-    const [a, b] = m.split(':');
-    const s = zerlegeA1(a);
-    const e = zerlegeA1(b);
-    if (s.row !== e.row) continue;
+    const b = parseAdresse(m);
+    if (b.zeilen !== 1) continue;
     let w = 0;
-    for (let c = s.col; c <= e.col; c++) w += breiten[c - 1] ?? 9;
-    mergeBreite.set(`${s.row}:${s.col}`, w);
+    for (let c = b.spalte; c <= letzteSpalte(b); c++) w += breiten[c - 1] ?? 9;
+    mergeBreite.set(`${b.zeile}:${b.spalte}`, w);
   }
   return rows.map((row, r) => {
     let hoehe = 0;

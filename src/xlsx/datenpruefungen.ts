@@ -6,6 +6,7 @@
  * directly, with exactly the result of expanding and compacting, without
  * the some 80,000 entries of a plan of 10,000 rows. Browser-safe.
  */
+import { bereichsAdresse, spaltenNummer } from '../domain/adresse';
 
 export interface DatenpruefungElement {
   /** the validation object exceljs made for the element */
@@ -25,18 +26,6 @@ const TOKEN = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/;
 /** Larger areas go the way exceljs goes (cell by cell), so the grids below stay small. */
 const MAX_FLAECHE = 4_000_000;
 const MAX_ZELLEN = 16_000_000;
-
-function spaltenNr(buchstaben: string): number {
-  let n = 0;
-  for (let i = 0; i < buchstaben.length; i++) n = n * 26 + buchstaben.charCodeAt(i) - 64;
-  return n;
-}
-
-function spaltenText(nr: number): string {
-  let s = '';
-  for (let c = nr; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * The model kompakteDatenpruefungen would make from exceljs' cell-by-cell
@@ -59,9 +48,9 @@ export function kompaktAusBereichen(elemente: readonly DatenpruefungElement[]): 
     for (const teil of sqref.split(/\s+/g)) {
       const m = TOKEN.exec(teil);
       if (!m) return null;
-      const l = spaltenNr(m[1]);
+      const l = spaltenNummer(m[1]);
       const o = Number(m[2]);
-      const r = m[3] ? spaltenNr(m[3]) : l;
+      const r = m[3] ? spaltenNummer(m[3]) : l;
       const u = m[4] ? Number(m[4]) : o;
       if (r < l || u < o) return null;
       zellen += (r - l + 1) * (u - o + 1);
@@ -143,9 +132,7 @@ export function kompaktAusBereichen(elemente: readonly DatenpruefungElement[]): 
       for (let i = 0; i < cols.length; ) {
         let j = i;
         while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
-        const a = `${spaltenText(cols[i])}${von}`;
-        const b = `${spaltenText(cols[j])}${bis}`;
-        neu[a === b ? a : `${a}:${b}`] = regel;
+        neu[bereichsAdresse(Number(von), cols[i], Number(bis) - Number(von) + 1, cols[j] - cols[i] + 1)] = regel;
         i = j + 1;
       }
     }

@@ -10,8 +10,7 @@
 import JSZip from 'jszip';
 import { normalisiereTeil, teilName, verzeichnis } from './paketPfade';
 import type { ChartSpec, Grid } from '../workbook/grid';
-import { columnLetter } from '../workbook/layout';
-import { zerlegeBereich } from './lesen';
+import { blattImBezug, leseAdresse, letzteSpalte, letzteZeile, spaltenBuchstabe } from '../domain/adresse';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -22,19 +21,18 @@ const EMU_PRO_PUNKT = 12700;
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-const blattRef = (blatt: string): string => `'${blatt.replace(/'/g, "''")}'`;
-const abs = (col: number, row: number): string => `$${columnLetter(col)}$${row}`;
+const abs = (col: number, row: number): string => `$${spaltenBuchstabe(col)}$${row}`;
 
 /** The chart part of one ChartSpec on sheet `blatt`. */
 export function chartXml(blatt: string, spec: ChartSpec): string {
-  const b = zerlegeBereich(spec.dataRange);
+  const b = leseAdresse(spec.dataRange);
   if (!b) throw new Error(`Ungültiger Datenbereich ${spec.dataRange} für das Diagramm ${spec.name}.`);
-  const s = blattRef(blatt);
-  const cat = `${s}!${abs(b.left, b.top + 1)}:${abs(b.left, b.bottom)}`;
+  const s = blattImBezug(blatt);
+  const cat = `${s}!${abs(b.spalte, b.zeile + 1)}:${abs(b.spalte, letzteZeile(b))}`;
   const serien: string[] = [];
-  for (let col = b.left + 1, i = 0; col <= b.right; col++, i++) {
+  for (let col = b.spalte + 1, i = 0; col <= letzteSpalte(b); col++, i++) {
     serien.push(
-      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xml(`${s}!${abs(col, b.top)}`)}</c:f></c:strRef></c:tx>` +
+      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xml(`${s}!${abs(col, b.zeile)}`)}</c:f></c:strRef></c:tx>` +
         (spec.type === 'line'
           ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>'
           : '<c:invertIfNegative val="0"/>') +
@@ -42,7 +40,7 @@ export function chartXml(blatt: string, spec: ChartSpec): string {
         (spec.type === 'line'
           ? `<c:cat><c:numRef><c:f>${xml(cat)}</c:f></c:numRef></c:cat>`
           : `<c:cat><c:strRef><c:f>${xml(cat)}</c:f></c:strRef></c:cat>`) +
-        `<c:val><c:numRef><c:f>${xml(`${s}!${abs(col, b.top + 1)}:${abs(col, b.bottom)}`)}</c:f></c:numRef></c:val>` +
+        `<c:val><c:numRef><c:f>${xml(`${s}!${abs(col, b.zeile + 1)}:${abs(col, letzteZeile(b))}`)}</c:f></c:numRef></c:val>` +
         (spec.type === 'line' ? '<c:smooth val="0"/>' : '') +
         '</c:ser>',
     );
@@ -73,10 +71,10 @@ export function chartXml(blatt: string, spec: ChartSpec): string {
 export function drawingXml(specs: readonly ChartSpec[]): string {
   const anker = specs
     .map((spec, i) => {
-      const b = zerlegeBereich(spec.anchor);
+      const b = leseAdresse(spec.anchor);
       if (!b) throw new Error(`Ungültiger Ankerpunkt ${spec.anchor} für das Diagramm ${spec.name}.`);
       return (
-        `<xdr:oneCellAnchor><xdr:from><xdr:col>${b.left - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${b.top - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:oneCellAnchor><xdr:from><xdr:col>${b.spalte - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${b.zeile - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
         `<xdr:ext cx="${Math.round(spec.width * EMU_PRO_PUNKT)}" cy="${Math.round(spec.height * EMU_PRO_PUNKT)}"/>` +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xml(spec.name)}" title="${xml(spec.title)}" descr="${xml(spec.beschreibung)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}">` +

@@ -10,6 +10,8 @@ import JSZip from 'jszip';
 import { normalisiereTeil } from './paketPfade';
 import { kanonischePraefixe, kanonischeTeilnamen } from './paketKanon';
 import { DateiFehler } from './fehler';
+import { bereichsAdresse } from '../domain/adresse';
+import { zitat } from '../domain/format';
 import { istKompakt, mitKompaktenDatenpruefungen } from './datenpruefungen';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -224,7 +226,7 @@ async function normalisiere(bytes: Uint8Array, pfad: string): Promise<{ bytes: U
     throw new DateiFehler(
       'beschaedigt',
       pfad,
-      `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map((n) => `„${n}“`).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
+      `Die Datei „${name}“ ist beschädigt: ${fehlend.length === 1 ? 'das Blatt' : 'die Blätter'} ${fehlend.map(zitat).join(', ')} ${fehlend.length === 1 ? 'fehlt' : 'fehlen'} im Dateipaket. Bitte die Datei in Excel öffnen und reparieren lassen und neu als .xlsx speichern oder eine intakte Kopie verwenden.`,
     );
   for (const teil of Object.keys(zip.files)) {
     if (zip.files[teil].dir) continue;
@@ -363,12 +365,6 @@ function leseZelle(adresse: string): boolean {
   return true;
 }
 
-function spaltenText(nr: number): string {
-  let s = '';
-  for (let c = nr; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
 /**
  * exceljs expands every loaded validation range into one entry per cell and,
  * on saving, merges them again in text order of the addresses ("A10" before
@@ -429,9 +425,7 @@ function kompakteDatenpruefungen(wb: ExcelJS.Workbook): void {
         for (let i = 0; i < cols.length; ) {
           let j = i;
           while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
-          const von = `${spaltenText(cols[i])}${oben}`;
-          const bis = `${spaltenText(cols[j])}${unten}`;
-          neu[von === bis ? von : `${von}:${bis}`] = regel;
+          neu[bereichsAdresse(oben, cols[i], unten - oben + 1, cols[j] - cols[i] + 1)] = regel;
           i = j + 1;
         }
       }

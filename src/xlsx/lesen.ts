@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { RawWorkbook } from '../domain/model';
 import { rohdatenAusMappe } from '../workbook/rohdaten';
 
-export { rohwert, zerlegeBereich } from '../workbook/rohdaten';
+export { rohwert } from '../workbook/rohdaten';
 
 /** All worksheets and tables of a loaded workbook, read by table name and header text. */
 export function leseRohdaten(wb: ExcelJS.Workbook, quelle?: string): RawWorkbook {

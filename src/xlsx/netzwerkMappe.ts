@@ -36,7 +36,7 @@ export function schreibeNetzwerkMappe(wb: ExcelJS.Workbook, exp: NetzwerkExport)
   // extra user columns of the steering workbook go on the right of their table
   for (const key of TABLE_ORDER) {
     const t = exp.tabellen[key];
-    const vertrag = new Set(TABLES[key].columns.map((c) => c.header));
+    const vertrag = new Set<string>(TABLES[key].columns.map((c) => c.header));
     const extra = t.headers.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && !vertrag.has(h));
     ergaenzeSpalten(
       wb,

@@ -14,9 +14,7 @@ import {
   COLORS,
   DATA_SHEETS,
   TABLE_STYLE,
-  address,
   artConditionalFills,
-  columnLetter,
   SCHRIFT,
   type TableLayout,
 } from '../workbook/layout';
@@ -25,7 +23,7 @@ import { listenFormel, type Pruefregel } from '../workbook/gueltigkeit';
 import { spaltentitel, spaltentitelPraefix } from '../workbook/spaltentitel';
 import { STYLES } from '../workbook/styles';
 import { zeilenBedarf } from '../workbook/zeilenhoehe';
-import { zerlegeBereich } from './lesen';
+import { a1, blattAdresse, leseAdresse, letzteSpalte, letzteZeile, spaltenBuchstabe } from '../domain/adresse';
 
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 
@@ -63,8 +61,7 @@ function spaltentitelBenennen(wb: ExcelJS.Workbook, grid: Grid): void {
   // through the model: the only public way to drop a name (exceljs keeps only cell-range names anyway)
   const praefix = spaltentitelPraefix(grid.sheet);
   wb.definedNames.model = wb.definedNames.model.filter((n) => !n.name.startsWith(praefix));
-  const blattName = `'${grid.sheet.replace(/'/g, "''")}'`;
-  for (const t of spaltentitel(grid)) wb.definedNames.add(`${blattName}!${t.zelle}`, t.name);
+  for (const t of spaltentitel(grid)) wb.definedNames.add(blattAdresse(grid.sheet, t.zelle), t.name);
 }
 
 /** Page setup and footer of a printed sheet. */
@@ -110,7 +107,7 @@ function tabelleSchreiben(
   ws.addTable({
     name: spec.name,
     displayName: spec.name,
-    ref: address(headerRow, firstColumn),
+    ref: a1(headerRow, firstColumn),
     headerRow: true,
     totalsRow: false,
     style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties['theme'], showRowStripes: false },
@@ -124,7 +121,7 @@ function tabelleSchreiben(
   columns.forEach((c, i) => {
     const g = c.gueltigkeit;
     if (!g) return;
-    const col = columnLetter(firstColumn + i);
+    const col = spaltenBuchstabe(firstColumn + i);
     blatt(ws).dataValidations.add(`${col}${headerRow + 1}:${col}${letzte}`, {
       ...regelAlsExceljs(g.regel),
       allowBlank: true,
@@ -160,7 +157,7 @@ function tabelleSchreiben(
   });
 
   if (spec.key === 'arbeitsplanung') {
-    const bereich = `${columnLetter(firstColumn)}${headerRow + 1}:${columnLetter(firstColumn + columns.length - 1)}${letzte}`;
+    const bereich = `${spaltenBuchstabe(firstColumn)}${headerRow + 1}:${spaltenBuchstabe(firstColumn + columns.length - 1)}${letzte}`;
     ws.addConditionalFormatting({
       ref: bereich,
       rules: artConditionalFills(layout).map((cf, i) => ({
@@ -234,10 +231,10 @@ function verbindeZellen(ws: ExcelJS.Worksheet, merges: readonly string[]): void 
   const belegt = new Set<string>();
   const alle: Record<string, unknown> = { ...intern._merges };
   for (const m of merges) {
-    const b = zerlegeBereich(m);
+    const b = leseAdresse(m);
     if (!b) throw new Error(`Ungültiger Zellbereich „${m}“ im Blattaufbau.`);
-    for (let r = b.top; r <= b.bottom; r++)
-      for (let c = b.left; c <= b.right; c++) {
+    for (let r = b.zeile; r <= letzteZeile(b); r++)
+      for (let c = b.spalte; c <= letzteSpalte(b); c++) {
         const k = `${r}:${c}`;
         if (belegt.has(k)) throw new Error(`Überlappende verbundene Zellen „${m}“ im Blattaufbau.`);
         belegt.add(k);
@@ -322,19 +319,19 @@ export function schreibeGrid(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
   });
 
   if (grid.table) {
-    const b = zerlegeBereich(grid.table.range);
+    const b = leseAdresse(grid.table.range);
     if (b) {
       const header: string[] = [];
-      for (let c = b.left; c <= b.right; c++) header.push(String(ws.getCell(b.top, c).value ?? `Spalte ${c}`));
+      for (let c = b.spalte; c <= letzteSpalte(b); c++) header.push(String(ws.getCell(b.zeile, c).value ?? `Spalte ${c}`));
       const rows: ExcelJS.CellValue[][] = [];
-      for (let r = b.top + 1; r <= Math.max(b.bottom, b.top + 1); r++) {
+      for (let r = b.zeile + 1; r <= Math.max(letzteZeile(b), b.zeile + 1); r++) {
         const vals: ExcelJS.CellValue[] = [];
-        for (let c = b.left; c <= b.right; c++) vals.push(ws.getCell(r, c).value);
+        for (let c = b.spalte; c <= letzteSpalte(b); c++) vals.push(ws.getCell(r, c).value);
         rows.push(vals);
       }
       ws.addTable({
         name: grid.table.name,
-        ref: address(b.top, b.left),
+        ref: a1(b.zeile, b.spalte),
         headerRow: true,
         style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
         columns: header.map((name) => ({ name, filterButton: true })),

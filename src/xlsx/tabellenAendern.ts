@@ -5,8 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { isCellError, isFormelOhneErgebnis, type RawValue } from '../domain/model';
-import { address } from '../workbook/layout';
-import { zerlegeBereich } from './lesen';
+import { a1, leseAdresse, letzteSpalte, letzteZeile } from '../domain/adresse';
 
 interface TabellenModell {
   name: string;
@@ -61,33 +60,33 @@ export function aendereTabellen(wb: ExcelJS.Workbook, aenderungen: readonly Tabe
     }
     if (!gefunden) throw new Error(`Die Tabelle „${a.tabelle}“ wurde in der Arbeitsmappe nicht gefunden.`);
     const { ws, m } = gefunden;
-    const b = zerlegeBereich(m.tableRef ?? m.ref ?? '');
+    const b = leseAdresse(m.tableRef ?? m.ref ?? '');
     if (!b) throw new Error(`Der Bereich der Tabelle „${a.tabelle}“ ist unlesbar.`);
     if (m.totalsRow && a.neueZeilen.length > 0) {
       throw new Error(`Die Tabelle „${a.tabelle}“ hat eine Ergebniszeile; bitte sie in Excel ausschalten (Tabellenentwurf → Ergebniszeile), dann erneut zusammenführen.`);
     }
-    const ersteDaten = m.headerRow === false ? b.top : b.top + 1;
+    const ersteDaten = m.headerRow === false ? b.zeile : b.zeile + 1;
     // rows beyond the table's range must be free: never overwrite what users put below a table
     const unten = ersteDaten + a.datenzeilen + a.neueZeilen.length - 1;
-    for (let r = Math.max(b.bottom + 1, ersteDaten + a.datenzeilen); r <= unten; r++) {
-      for (let c = b.left; c <= b.right; c++) {
+    for (let r = Math.max(letzteZeile(b) + 1, ersteDaten + a.datenzeilen); r <= unten; r++) {
+      for (let c = b.spalte; c <= letzteSpalte(b); c++) {
         const v = ws.getCell(r, c).value;
         if (v !== null && v !== undefined && v !== '') {
           throw new BelegteZellenFehler(
-            `Unter der Tabelle „${a.tabelle}“ (Blatt „${ws.name}“) steht in ${address(r, c)} bereits etwas. Für ${a.neueZeilen.length} neue Zeile(n) müssen die Zeilen darunter frei sein; bitte den Inhalt verschieben und erneut zusammenführen.`,
+            `Unter der Tabelle „${a.tabelle}“ (Blatt „${ws.name}“) steht in ${a1(r, c)} bereits etwas. Für ${a.neueZeilen.length} neue Zeile(n) müssen die Zeilen darunter frei sein; bitte den Inhalt verschieben und erneut zusammenführen.`,
           );
         }
       }
     }
-    for (const z of a.zellen) ws.getCell(ersteDaten + z.zeile, b.left + z.spalte).value = zellwert(z.wert);
+    for (const z of a.zellen) ws.getCell(ersteDaten + z.zeile, b.spalte + z.spalte).value = zellwert(z.wert);
     a.neueZeilen.forEach((r, j) => {
       const row = ws.getRow(ersteDaten + a.datenzeilen + j);
       r.forEach((v, c) => {
-        row.getCell(b.left + c).value = zellwert(v);
+        row.getCell(b.spalte + c).value = zellwert(v);
       });
     });
-    if (unten > b.bottom) {
-      const ref = `${address(b.top, b.left)}:${address(unten, b.right)}`;
+    if (unten > letzteZeile(b)) {
+      const ref = `${a1(b.zeile, b.spalte)}:${a1(unten, letzteSpalte(b))}`;
       m.tableRef = ref;
       if (m.autoFilterRef) m.autoFilterRef = ref;
       if (!m.tableRef && m.ref) m.ref = ref;
@@ -127,7 +126,7 @@ export function schreibeTabellenBlatt(
     ws.addTable({
       name: t.name,
       displayName: t.name,
-      ref: address(t.row, t.col),
+      ref: a1(t.row, t.col),
       headerRow: true,
       totalsRow: false,
       style: { theme: 'TableStyleLight1', showRowStripes: false },

@@ -6,10 +6,11 @@
  */
 import ExcelJS, { type CellValue } from 'exceljs';
 import JSZip from 'jszip';
-import { DATA_SHEETS, address } from '../../src/workbook/layout';
+import { DATA_SHEETS } from '../../src/workbook/layout';
 import type { TableKey } from '../../src/domain/schema';
 import { TABLES } from '../../src/domain/schema';
 import { basisTabellen, koepfe, type Zeilen } from './basis';
+import { a1 } from '../../src/domain/adresse';
 
 export interface TabelleDef {
   name: string;
@@ -82,7 +83,7 @@ export function adresse(m: MappeDef, key: TableKey, zeile: number, kopf: string)
   const t = tabelleVon(m, key);
   const i = t.koepfe.indexOf(kopf);
   if (i < 0) throw new Error(`Spalte ${kopf} fehlt in ${t.name}`);
-  return { blatt: blattVon(m, key).name, zelle: address(t.kopfZeile + 1 + zeile, t.ersteSpalte + i) };
+  return { blatt: blattVon(m, key).name, zelle: a1(t.kopfZeile + 1 + zeile, t.ersteSpalte + i) };
 }
 
 /** Sets one data cell and returns its address. */
@@ -105,7 +106,7 @@ export async function mappeAlsBytes(m: MappeDef): Promise<Buffer> {
   for (const b of m.blaetter) {
     const ws = wb.addWorksheet(b.name);
     for (const t of b.tabellen) {
-      const ref = address(t.kopfZeile, t.ersteSpalte);
+      const ref = a1(t.kopfZeile, t.ersteSpalte);
       if (t.alsTabelle) {
         ws.addTable({
           name: t.name,

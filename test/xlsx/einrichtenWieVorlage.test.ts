@@ -10,7 +10,7 @@ import { einrichten } from '../../src/excel/einrichten';
 import { createFakeExcel } from '../../src/excel/testing/fakeExcel';
 import { MELDUNG_HOECHSTENS, TITEL_HOECHSTENS } from '../../src/workbook/gueltigkeit';
 import { DATA_SHEETS } from '../../src/workbook/layout';
-import { columnLetter } from '../../src/workbook/layout';
+import { spaltenBuchstabe } from '../../src/domain/adresse';
 import { schreibeMappe, tempOrdner } from './hilfen';
 
 const tmp = tempOrdner();
@@ -75,7 +75,7 @@ describe('Einrichten im Add-in und vorlage auf der Kommandozeile', () => {
       const datei = dateiRegeln(blaetter.get(sheet.name)!);
       for (const tl of sheet.tables) {
         tl.columns.forEach((c, i) => {
-          const zelle = `${columnLetter(tl.firstColumn + i)}${tl.headerRow + 1}`;
+          const zelle = `${spaltenBuchstabe(tl.firstColumn + i)}${tl.headerRow + 1}`;
           const z = fx.zelle(sheet.name, zelle);
           if (!c.gueltigkeit) {
             expect([sheet.name, zelle, datei.get(zelle)]).toEqual([sheet.name, zelle, undefined]);

@@ -4,7 +4,7 @@
  * Checkliste and Kennzahlen, plus the origin marker.
  */
 import type { RawValue, RawWorkbook } from '../model';
-import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
+import { SPALTEN, TABLES, TABLE_ORDER, type Kopf, type TableKey } from '../schema';
 import { herkunftZeile, type Herkunft, type HerkunftZeile } from './herkunft';
 import { istLeereZeile, leseTabellen, NetzwerkFehler, spalte, zelle, type Tabelle, type Tabellen } from './tabellen';
 import { hfNummer, schluesselText } from './werte';
@@ -29,12 +29,16 @@ export interface NetzwerkExport {
   readonly herkunft: Herkunft;
 }
 
+/** The columns that tie a row to its Handlungsfeld; the referencing tables use the headers of the referenced key. */
+const HF_NR = SPALTEN.handlungsfelder.hfNr;
+const ZIEL_ID = SPALTEN.ziele.handlungszielId;
+
 /** Handlungsziel-ID → HF-Nr from tblZiele. */
 export function zielHfKarte(ziele: Tabelle): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of ziele.rows) {
-    const id = schluesselText(zelle(ziele, r, 'Handlungsziel-ID'));
-    const hf = hfNummer(zelle(ziele, r, 'HF-Nr'));
+    const id = schluesselText(zelle(ziele, r, SPALTEN.ziele.handlungszielId));
+    const hf = hfNummer(zelle(ziele, r, SPALTEN.ziele.hfNr));
     if (id !== '' && hf !== null && !m.has(id)) m.set(id, hf);
   }
   return m;
@@ -45,16 +49,16 @@ export function zielHfKarte(ziele: Tabelle): Map<string, number> {
  * Handlungsziel-ID's HF). Returns the distinct HFs found; Stammdaten tables
  * are shared and return [].
  */
-export function hfHinweise(key: TableKey, t: Tabelle, row: readonly RawValue[], zielHf: ReadonlyMap<string, number>): { spalte: string; hf: number | null; wert: RawValue }[] {
-  const out: { spalte: string; hf: number | null; wert: RawValue }[] = [];
+export function hfHinweise(key: TableKey, t: Tabelle, row: readonly RawValue[], zielHf: ReadonlyMap<string, number>): { spalte: Kopf; hf: number | null; wert: RawValue }[] {
+  const out: { spalte: Kopf; hf: number | null; wert: RawValue }[] = [];
   if (key === 'ziele' || key === 'arbeitsplanung') {
-    const v = zelle(t, row, 'HF-Nr');
-    if (schluesselText(v) !== '') out.push({ spalte: 'HF-Nr', hf: hfNummer(v), wert: v });
+    const v = zelle(t, row, HF_NR);
+    if (schluesselText(v) !== '') out.push({ spalte: HF_NR, hf: hfNummer(v), wert: v });
   }
   if (key === 'arbeitsplanung' || key === 'checkliste' || key === 'kennzahlen') {
-    const v = zelle(t, row, 'Handlungsziel-ID');
+    const v = zelle(t, row, ZIEL_ID);
     const id = schluesselText(v);
-    if (id !== '') out.push({ spalte: 'Handlungsziel-ID', hf: zielHf.get(id) ?? null, wert: v });
+    if (id !== '') out.push({ spalte: ZIEL_ID, hf: zielHf.get(id) ?? null, wert: v });
   }
   return out;
 }
@@ -101,7 +105,7 @@ export function handlungsfelderDerMappe(raw: RawWorkbook, quelle: string): { nr:
   const t = leseTabellen(raw, quelle).handlungsfelder;
   const out: { nr: number; name: string }[] = [];
   for (const r of t.rows) {
-    const nr = hfNummer(zelle(t, r, 'HF-Nr'));
+    const nr = hfNummer(zelle(t, r, SPALTEN.handlungsfelder.hfNr));
     if (nr !== null && !out.some((h) => h.nr === nr)) out.push({ nr, name: schluesselText(zelle(t, r, 'Handlungsfeld')) });
   }
   return out;

@@ -6,11 +6,12 @@
  * stays; rows of another HF → rejected. Nothing is ever deleted.
  */
 import type { RawTable, RawValue, RawWorkbook } from '../model';
-import { TABLES, TABLE_ORDER, type TableKey } from '../schema';
+import { SPALTEN, TABLES, TABLE_ORDER, type TableKey } from '../schema';
 import { hfHinweise, zielHfKarte } from './aufteilen';
 import { fingerabdruck, leseHerkunft, zeileNachKopf, type Herkunft, type HerkunftZeile } from './herkunft';
 import { istLeereZeile, leseTabellen, NetzwerkFehler, spalte, spaltenTyp, type Tabelle, type Tabellen } from './tabellen';
 import { anzeigeWert, kanonisch, schluesselText, type AnzeigeWert } from './werte';
+import { a1, blattAdresse } from '../adresse';
 
 /** One entry of the change report; SPEC §5 "C". */
 export interface Aenderung {
@@ -72,12 +73,6 @@ interface Arbeitstabelle {
   readonly urspruenglich: number;
   readonly index: Map<string, number>;
   readonly geaendert: Map<number, Set<number>>;
-}
-
-function colLetter(col: number): string {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 function text(v: AnzeigeWert): string {
@@ -158,7 +153,7 @@ class Zusammenfuehrung {
     }
     const adresse = (rowIdx: number, header?: string): string => {
       const c = header ? Math.max(0, spalte(net, header)) : Math.max(0, netKey);
-      return `Netzwerkdatei ${netRaw.sheet}!${colLetter(netRaw.firstColumn + c)}${netRaw.headerRow + 1 + rowIdx}`;
+      return `Netzwerkdatei ${blattAdresse(netRaw.sheet, a1(netRaw.headerRow + 1 + rowIdx, netRaw.firstColumn + c))}`;
     };
     const zielHf = key === 'ziele' || key === 'handlungsfelder' || key === 'einstellungen' ? new Map<string, number>() : zielHfKarte(this.tabelleAlsTabelle('ziele'));
     const eintrag = (schluessel: string | null, sp: string | null, g: RawValue | undefined, n: RawValue | undefined, meldung: string): Aenderung => ({
@@ -178,7 +173,7 @@ class Zusammenfuehrung {
       }
       if (key === 'handlungsfelder') {
         if (neu || k !== String(hf)) {
-          return eintrag(k, 'HF-Nr', null, row[netKey], `${adresse(i)}: Die Zeile für Handlungsfeld ${k} darf nur die Steuerungsgruppe ändern oder anlegen; diese Netzwerkdatei gehört zu Handlungsfeld ${hf}. Nicht übernommen.`);
+          return eintrag(k, SPALTEN.handlungsfelder.hfNr, null, row[netKey], `${adresse(i)}: Die Zeile für Handlungsfeld ${k} darf nur die Steuerungsgruppe ändern oder anlegen; diese Netzwerkdatei gehört zu Handlungsfeld ${hf}. Nicht übernommen.`);
         }
         return null;
       }
@@ -194,16 +189,16 @@ class Zusammenfuehrung {
         );
       }
       if (!hinweise.some((h) => h.hf === hf)) {
-        const id = hinweise.find((h) => h.spalte === 'Handlungsziel-ID');
-        const wo = adresse(i, id ? 'Handlungsziel-ID' : key === 'ziele' ? 'HF-Nr' : keyCol);
+        const id = hinweise.find((h) => h.spalte === SPALTEN.ziele.handlungszielId);
+        const wo = adresse(i, id ? SPALTEN.ziele.handlungszielId : key === 'ziele' ? SPALTEN.handlungsfelder.hfNr : keyCol);
         return eintrag(
           k,
-          id ? 'Handlungsziel-ID' : key === 'ziele' || key === 'arbeitsplanung' ? 'HF-Nr' : 'Handlungsziel-ID',
+          id ? SPALTEN.ziele.handlungszielId : key === 'ziele' || key === 'arbeitsplanung' ? SPALTEN.handlungsfelder.hfNr : SPALTEN.ziele.handlungszielId,
           null,
           id ? id.wert : null,
           id
             ? `${wo}: Die Handlungsziel-ID ${text(anzeigeWert(id.wert))} der Zeile „${k}“ gibt es weder in der Gesamtdatei noch als Handlungsziel dieser Netzwerkdatei. Nicht übernommen; bitte eine Handlungsziel-ID von Handlungsfeld ${hf} eintragen.`
-            : `${wo}: Die Zeile „${k}“ lässt sich keinem Handlungsfeld zuordnen (${key === 'ziele' ? 'HF-Nr' : 'Handlungsziel-ID'} fehlt). Nicht übernommen.`,
+            : `${wo}: Die Zeile „${k}“ lässt sich keinem Handlungsfeld zuordnen (${key === 'ziele' ? SPALTEN.handlungsfelder.hfNr : SPALTEN.ziele.handlungszielId} fehlt). Nicht übernommen.`,
         );
       }
       return null;

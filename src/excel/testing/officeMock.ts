@@ -10,7 +10,7 @@
  * for read-after-write behaviour).
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { bereichsAdresse, parseAdresse } from '../adresse';
+import { bereichsAdresse, parseAdresse, spaltenBuchstabe } from '../../domain/adresse';
 
 export type MockRec = Record<string, unknown>;
 type Zelle = string | number | boolean;
@@ -140,7 +140,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
     const z0 = t.zeile ?? 1;
     const s0 = t.spalte ?? 1;
     const zeilen = Math.max(1, t.zeilen.length);
-    const adr = (z: number, n: number) => `${spaltenText(s0)}${z}:${spaltenText(s0 + t.kopf.length - 1)}${z + n - 1}`;
+    const adr = (z: number, n: number) => bereichsAdresse(z, s0, n, t.kopf.length);
     return {
       name: t.name,
       worksheet: mitBlatt ? blatt(t.blatt) : { name: t.blatt },
@@ -158,7 +158,7 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
         add: (_i: unknown, _v: unknown, name: string) => aufrufe.push(`columns.add ${t.name} ${name}`),
         getItemOrNullObject: (name: string) => {
           const i = t.kopf.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-          const spalte = spaltenText(s0 + i);
+          const spalte = spaltenBuchstabe(s0 + i);
           return i < 0
             ? { isNullObject: true, getDataBodyRange: () => ({ isNullObject: true, load: () => undefined }) }
             : { isNullObject: false, getDataBodyRange: () => bereich(t.blatt, `${spalte}${z0 + 1}:${spalte}${z0 + zeilen}`) };
@@ -302,15 +302,4 @@ export function officeMockArbeitsmappe(tabellen: readonly MockTabelle[] = [], bl
     geschrieben: () =>
       bereiche.filter((x) => Array.isArray(x.m.values) && x.m.values !== x.m.saat).map((x) => ({ blatt: x.blatt, adresse: x.adresse, werte: x.m.values as unknown[][] })),
   };
-}
-
-function spaltenText(n: number): string {
-  let s = '';
-  let c = n;
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
 }

@@ -41,7 +41,7 @@ import {
 } from '../../domain/formular';
 import type { Plan } from '../../domain/model';
 import { AMPEL_LABEL, COLORS } from '../../workbook/layout';
-import { prozent } from '../format';
+import { prozentImAufgabenbereich as prozent } from '../../domain/format';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';

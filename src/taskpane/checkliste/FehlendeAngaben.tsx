@@ -6,8 +6,8 @@
 import { Badge, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { meldungOhneAdresse } from '../../domain/befunde';
 import { FEHLEND_ARTEN, FEHLEND_TITEL, type FehlendeAngabe, type FehlendeAngabenBericht } from '../../domain/fehlend';
-import { prozent } from '../format';
 import { useGemeinsameStile } from '../komponenten/stile';
+import { anzahl, prozentImAufgabenbereich as prozent } from '../../domain/format';
 
 export interface FehlendeAngabenProps {
   readonly bericht: FehlendeAngabenBericht;
@@ -52,7 +52,7 @@ export function FehlendeAngaben({ bericht, onZelleWaehlen }: FehlendeAngabenProp
         <Text size={200}>
           {summe === 0
             ? 'Es fehlt nichts – der Bericht kann erstellt werden.'
-            : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}.`}
+            : `${anzahl(summe, 'Angabe fehlt', 'Angaben fehlen')}.`}
         </Text>
         <div className={s.zaehler}>
           {FEHLEND_ARTEN.filter((a) => g.anzahl[a] > 0).map((a) => (

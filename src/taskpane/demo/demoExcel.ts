@@ -6,18 +6,19 @@
  * is simulated; everything between the button and the cell is product code.
  */
 import type { RawValue } from '../../domain/model';
-import { TABLES, type TableKey } from '../../domain/schema';
+import { TABLES, type Kopf, type TableKey } from '../../domain/schema';
 import { createFakeExcel, FakeOfficeFehler, type FakeExcel, type FakeWert } from '../../excel/testing/fakeExcel';
 import { saatAusTabellen } from '../../excel/testing/saat';
 import { beispielTabellen } from '../../workbook/beispiel';
-import { address, tableLayoutOf } from '../../workbook/layout';
+import { tableLayoutOf } from '../../workbook/layout';
+import { a1 } from '../../domain/adresse';
 
 /** A planted wrong value: where it is and what the correct value was. */
 export interface Fehlerstelle {
   readonly tabelle: TableKey;
   /** 0-based data row */
   readonly zeile: number;
-  readonly spalte: string;
+  readonly spalte: Kopf;
   readonly falsch: RawValue;
   readonly richtig: RawValue;
 }
@@ -25,7 +26,7 @@ export interface Fehlerstelle {
 /** The planted errors of the demo and the e2e run: four Fehler a user would make. */
 export function demoFehler(): Fehlerstelle[] {
   const b = beispielTabellen();
-  const wert = (t: TableKey, zeile: number, spalte: string) => b[t][zeile][spaltenIndex(t, spalte)];
+  const wert = (t: TableKey, zeile: number, spalte: Kopf) => b[t][zeile][spaltenIndex(t, spalte)];
   return [
     { tabelle: 'arbeitsplanung', zeile: 2, spalte: 'Art', falsch: 'Massnahme', richtig: wert('arbeitsplanung', 2, 'Art') },
     { tabelle: 'arbeitsplanung', zeile: 6, spalte: 'Status', falsch: 'erledigt', richtig: wert('arbeitsplanung', 6, 'Status') },
@@ -34,7 +35,7 @@ export function demoFehler(): Fehlerstelle[] {
   ];
 }
 
-export function spaltenIndex(t: TableKey, spalte: string): number {
+export function spaltenIndex(t: TableKey, spalte: Kopf): number {
   const i = TABLES[t].columns.findIndex((c) => c.header === spalte);
   if (i < 0) throw new Error(`Spalte ${spalte} fehlt in ${TABLES[t].name}`);
   return i;
@@ -65,7 +66,7 @@ export interface DemoOptionen {
 export function stelle(f: Pick<Fehlerstelle, 'tabelle' | 'zeile' | 'spalte'>): { blatt: string; adresse: string } {
   const l = tableLayoutOf(f.tabelle);
   const spalte = TABLES[f.tabelle].columns.findIndex((c) => c.header === f.spalte);
-  return { blatt: l.spec.sheet, adresse: address(l.headerRow + 1 + f.zeile, l.firstColumn + spalte) };
+  return { blatt: l.spec.sheet, adresse: a1(l.headerRow + 1 + f.zeile, l.firstColumn + spalte) };
 }
 
 function alsFakeWert(v: RawValue): FakeWert {

@@ -28,14 +28,14 @@ import {
 import { useMemo, useState } from 'react';
 import { meldungOhneAdresse } from '../../domain/befunde';
 import type { JahreswechselEintrag } from '../../domain/jahreswechsel';
-import { blattAdresse } from '../../domain/values';
-import { anzahl } from '../format';
+import { anzahl } from '../../domain/format';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { useGemeinsameStile } from '../komponenten/stile';
 import { oeffnenOderAnbieten, type Erstellt as ErstelltAllgemein } from '../neueMappe';
 import type { JahresmappeErstellt, JahreswechselGateway, JahreswechselVorschau } from './gateway';
 import { jahreswechsel, jahrUngueltig, zahlenJeTabelle } from './vorschau';
+import { blattAdresse } from '../../domain/adresse';
 
 /** how many Fehler the refusal lists; „Prüfen“ shows all of them */
 const ERSTE_BEFUNDE = 5;

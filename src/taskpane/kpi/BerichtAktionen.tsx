@@ -19,8 +19,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Finding } from '../../domain/model';
-import { anzahl } from '../format';
 import type { BerichtFormat } from '../gateway';
+import { anzahl } from '../../domain/format';
 import { useGemeinsameStile } from '../komponenten/stile';
 import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 

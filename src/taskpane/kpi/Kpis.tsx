@@ -17,7 +17,7 @@ import { useMemo } from 'react';
 import type { Ampel, KpiResult } from '../../domain/model';
 import { AMPEL_LABEL } from '../../workbook/layout';
 import { BerichtAktionen } from './BerichtAktionen';
-import { anzahl, datumZeit, prozent } from '../format';
+import { anzahl, datumZeit, prozentImAufgabenbereich as prozent } from '../../domain/format';
 import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { AMPEL_BADGE, useGemeinsameStile } from '../komponenten/stile';
 

@@ -28,6 +28,7 @@ import {
 import { useRef, useState } from 'react';
 import type { Aenderung, Aenderungen, AnzeigeWert, NetzwerkDatei } from '../../domain/netzwerk';
 import { TABLES, TABLE_ORDER } from '../../domain/schema';
+import { anzahl } from '../../domain/format';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import type { ImportRueckgaengig, NetzwerkGateway, UebernahmeErgebnis, UebernahmeVorschau } from './gateway';
@@ -277,7 +278,7 @@ export function NetzwerkUebernehmen({ gateway, onGeaendert }: NetzwerkUebernehme
           >
             <MessageBarBody>
               <MessageBarTitle>Vorschau</MessageBarTitle>
-              {dateien.length === 1 ? '1 Datei gelesen' : `${dateien.length} Dateien gelesen`}:{' '}
+              {`${anzahl(dateien.length, 'Datei', 'Dateien')} gelesen`}:{' '}
               {dateien.map((d) => d.datei).join(', ')}. Noch wurde nichts geändert.
             </MessageBarBody>
           </MessageBar>

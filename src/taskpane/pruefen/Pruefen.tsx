@@ -18,7 +18,7 @@ import { useMemo } from 'react';
 import { meldungOhneAdresse } from '../../domain/befunde';
 import { SHEETS } from '../../domain/schema';
 import type { Finding } from '../../domain/model';
-import { anzahl, datumZeit } from '../format';
+import { anzahl, datumZeit } from '../../domain/format';
 import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { useGemeinsameStile } from '../komponenten/stile';
 

@@ -15,7 +15,7 @@ import type { EinrichtenErgebnis, SelbsttestErgebnis } from '../gateway';
 import type { JahreswechselGateway } from '../jahreswechsel/gateway';
 import { SelbsttestKarte } from './Selbsttest';
 import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
-import { datumZeit } from '../format';
+import { datumZeit } from '../../domain/format';
 import { useGemeinsameStile } from '../komponenten/stile';
 
 // once a year only: its code (and the rollover rules) load when the Start view shows it, not with the pane

@@ -1,9 +1,10 @@
 /** Chart and ChartCollection. */
 import { Basis } from './basis';
 import { Kontext } from './kontext';
-import { type Block, type FakeBlatt, type FakeDiagramm, FakeOfficeFehler, blockAdresse } from './modell';
+import { type Block, type FakeBlatt, type FakeDiagramm, FakeOfficeFehler } from './modell';
 import { geschuetztImSync, geschuetztPruefen } from './protection';
 import { FakeRange } from './range';
+import { rechteckAdresse } from '../../../domain/adresse';
 
 /**
  * ChartSeriesBy: 'Auto' lets desktop Excel guess from the shape — fewer rows
@@ -48,11 +49,11 @@ export class FakeDiagrammProxy extends Basis {
   setData(quelle: FakeRange, reihen: string = 'Auto'): void {
     this.k.log(`Chart.setData ${this.d.name}`);
     if (!geschuetztImSync(this.k, this.blatt, 'Chart.setData', 'allowEditObjects')) return;
-    this.d.quelle = blockAdresse(quelle.block);
+    this.d.quelle = rechteckAdresse(quelle.block);
     this.d.reihenNach = reihenNach(reihen, quelle.block);
   }
   setPosition(start: string | FakeRange): void {
-    this.d.position = typeof start === 'string' ? start : blockAdresse(start.block);
+    this.d.position = typeof start === 'string' ? start : rechteckAdresse(start.block);
   }
   delete(): void {
     this.blatt.diagramme = this.blatt.diagramme.filter((x) => x !== this.d);
@@ -88,7 +89,7 @@ export class FakeDiagramme extends Basis {
     const d: FakeDiagramm = {
       name: `Diagramm ${b.diagramme.length + 1}`,
       typ,
-      quelle: blockAdresse(quelle.block),
+      quelle: rechteckAdresse(quelle.block),
       reihenNach: reihenNach(reihen, quelle.block),
       titel: '',
       position: '',

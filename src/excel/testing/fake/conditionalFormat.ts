@@ -1,8 +1,9 @@
 /** ConditionalFormatCollection, ConditionalFormat and its custom rule. */
 import { Basis } from './basis';
 import { Kontext } from './kontext';
-import { type Block, type FakeBedingtesFormat, type FakeBlatt, FakeOfficeFehler, blockAdresse, schneidet } from './modell';
+import { type Block, type FakeBedingtesFormat, type FakeBlatt, FakeOfficeFehler, schneidet } from './modell';
 import { geschuetztPruefen } from './protection';
+import { rechteckAdresse } from '../../../domain/adresse';
 
 export class FakeCfRegel extends Basis {
   constructor(
@@ -71,7 +72,7 @@ export class FakeCfSammlung extends Basis {
     return this.schnappschuss;
   }
   add(typ: string): FakeCf {
-    this.k.log(`ConditionalFormats.add ${typ} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`ConditionalFormats.add ${typ} ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     geschuetztPruefen(this.blatt, 'ConditionalFormats.add');
     const cf: FakeBedingtesFormat = { id: `cf${this.blatt.bedingteFormate.length + 1}`, bereich: { ...this.block }, typ, formel: '', fuellung: '' };
     this.blatt.bedingteFormate.push(cf);

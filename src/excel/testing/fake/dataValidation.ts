@@ -1,7 +1,8 @@
 /** DataValidation of a range. */
 import { Kontext } from './kontext';
-import { type Block, type FakeBlatt, FakeOfficeFehler, type FakeZelle, blockAdresse, key, neueZelle } from './modell';
+import { type Block, type FakeBlatt, FakeOfficeFehler, type FakeZelle, key, neueZelle } from './modell';
 import { geschuetztImSync } from './protection';
+import { rechteckAdresse } from '../../../domain/adresse';
 
 export class FakeGueltigkeit {
   constructor(
@@ -22,7 +23,7 @@ export class FakeGueltigkeit {
       }
   }
   clear(): void {
-    this.k.log(`DataValidation.clear ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`DataValidation.clear ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.clear')) return;
     // only cells that exist: clearing creates nothing
     const b = this.block;
@@ -36,7 +37,7 @@ export class FakeGueltigkeit {
     }
   }
   set rule(r: Excel.DataValidationRule) {
-    this.k.log(`DataValidation.rule ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`DataValidation.rule ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.rule')) return;
     let belegt = false;
     this.jede((z) => {
@@ -47,13 +48,13 @@ export class FakeGueltigkeit {
     this.jede((z) => (z.gueltigkeit = JSON.parse(JSON.stringify(r)) as Excel.DataValidationRule));
   }
   set errorAlert(a: Excel.DataValidationErrorAlert) {
-    this.k.log(`DataValidation.errorAlert ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`DataValidation.errorAlert ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.errorAlert')) return;
     texteImRahmen(a.title, a.message);
     this.jede((z) => (z.fehlerhinweis = { ...a }));
   }
   set prompt(p: Excel.DataValidationPrompt) {
-    this.k.log(`DataValidation.prompt ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`DataValidation.prompt ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     if (!geschuetztImSync(this.k, this.blatt, 'DataValidation.prompt')) return;
     texteImRahmen(p.title, p.message);
     this.jede((z) => (z.eingabehinweis = { ...p }));

@@ -18,8 +18,9 @@
  * Every sync is counted; API calls are logged in `protokoll`.
  */
 import { type FakeHost, Kontext, versionMindestens } from './kontext';
-import { type FakeArbeitsmappe, type FakeBlatt, type FakeTabelle, type FakeWert, type FakeZelle, blockAdresse, fakeBlock, key, neueZelle, neuesBlatt, zellText } from './modell';
+import { type FakeArbeitsmappe, type FakeBlatt, type FakeTabelle, type FakeWert, type FakeZelle, fakeBlock, key, neueZelle, neuesBlatt, zellText } from './modell';
 import { FakeWorkbook } from './workbook';
+import { rechteckAdresse } from '../../../domain/adresse';
 
 export type { FakeArbeitsmappe, FakeBedingtesFormat, FakeBlatt, FakeDiagramm, FakeTabelle, FakeWert, FakeZelle, FakeZellFormat } from './modell';
 export { FakeOfficeFehler, MAX_NUTZLAST_BYTES, fakeBlock } from './modell';
@@ -193,7 +194,7 @@ export function createFakeExcel(saat: FakeSaat = {}): FakeExcel {
     tabelle: (name) => {
       const t = modell.tabellen.find((x) => x.name.toLowerCase() === name.toLowerCase());
       if (!t) return undefined;
-      const alle = werte(t.blatt, blockAdresse({ zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten }));
+      const alle = werte(t.blatt, rechteckAdresse({ zeile: t.zeile, spalte: t.spalte, zeilen: t.zeilen + 1, spalten: t.spalten }));
       return { kopf: alle[0].map(String), zeilen: alle.slice(1), tabelle: t };
     },
     schnappschuss: () =>

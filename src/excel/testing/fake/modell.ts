@@ -1,6 +1,6 @@
 /** The model behind the fake proxies: sheets with sparse cells, tables, charts; addresses and cell helpers. */
-import { columnLetter } from '../../../workbook/layout';
 import { utf8Laenge } from '../../bloecke';
+import { spaltenNummer, type Bereich } from '../../../domain/adresse';
 
 export type FakeWert = string | number | boolean | null | { error: string };
 
@@ -109,12 +109,7 @@ export interface FakeArbeitsmappe {
   strukturGeschuetzt?: boolean;
 }
 
-export interface Block {
-  zeile: number;
-  spalte: number;
-  zeilen: number;
-  spalten: number;
-}
+export type Block = Bereich;
 
 export const MAX_ZEILEN = 1048576;
 /** Excel's limit for one request and one response (Excel on the web; desktop hosts are similar) */
@@ -135,12 +130,6 @@ export class FakeOfficeFehler extends Error {
   }
 }
 
-export function spaltenNr(b: string): number {
-  let n = 0;
-  for (const ch of b.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** Parse "A1", "A1:C3", "B:B", "2:2", "$A$1", with optional sheet prefix (ignored). */
 export function fakeBlock(adresse: string): Block {
   let a = adresse.trim();
@@ -149,16 +138,16 @@ export function fakeBlock(adresse: string): Block {
   a = a.replace(/\$/g, '');
   let m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(a);
   if (m) {
-    const c1 = spaltenNr(m[1]);
+    const c1 = spaltenNummer(m[1]);
     const r1 = Number(m[2]);
-    const c2 = m[3] ? spaltenNr(m[3]) : c1;
+    const c2 = m[3] ? spaltenNummer(m[3]) : c1;
     const r2 = m[4] ? Number(m[4]) : r1;
     return { zeile: Math.min(r1, r2), spalte: Math.min(c1, c2), zeilen: Math.abs(r2 - r1) + 1, spalten: Math.abs(c2 - c1) + 1 };
   }
   m = /^([A-Za-z]+):([A-Za-z]+)$/.exec(a);
   if (m) {
-    const c1 = spaltenNr(m[1]);
-    const c2 = spaltenNr(m[2]);
+    const c1 = spaltenNummer(m[1]);
+    const c2 = spaltenNummer(m[2]);
     return { zeile: 1, spalte: Math.min(c1, c2), zeilen: MAX_ZEILEN, spalten: Math.abs(c2 - c1) + 1 };
   }
   m = /^(\d+):(\d+)$/.exec(a);
@@ -168,16 +157,6 @@ export function fakeBlock(adresse: string): Block {
     return { zeile: Math.min(r1, r2), spalte: 1, zeilen: Math.abs(r2 - r1) + 1, spalten: MAX_SPALTEN };
   }
   throw new FakeOfficeFehler('InvalidArgument', `Ungültige Adresse ${adresse}`);
-}
-
-export function blockAdresse(b: Block): string {
-  const a = `${columnLetter(b.spalte)}${b.zeile}`;
-  if (b.zeilen === 1 && b.spalten === 1) return a;
-  return `${a}:${columnLetter(b.spalte + b.spalten - 1)}${b.zeile + b.zeilen - 1}`;
-}
-
-export function quote(blatt: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(blatt) ? blatt : `'${blatt.replace(/'/g, "''")}'`;
 }
 
 export function schneidet(a: Block, b: Block): boolean {

@@ -1,8 +1,9 @@
 /** Defined names of the workbook (NamedItemCollection, ExcelApi 1.4). */
 import { Basis } from './basis';
 import { Kontext } from './kontext';
-import { FakeOfficeFehler, blockAdresse, quote } from './modell';
+import { FakeOfficeFehler } from './modell';
 import type { FakeRange } from './range';
+import { blattImBezug, rechteckAdresse } from '../../../domain/adresse';
 
 export class FakeName extends Basis {
   constructor(
@@ -54,7 +55,7 @@ export class FakeNamen extends Basis {
     if (this.k.modell.namen.has(name.toLowerCase())) throw new FakeOfficeFehler('ItemAlreadyExists', `Name ${name} existiert schon`);
     // Excel's rule for names: a letter, _ or \ first, then letters, digits, _ and .; no cell reference
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeOfficeFehler('InvalidArgument', `Ungültiger Name ${name}`);
-    const formel = typeof bezug === 'string' ? bezug : `=${quote(bezug.blatt.name)}!${blockAdresse(bezug.block).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+    const formel = typeof bezug === 'string' ? bezug : `=${blattImBezug(bezug.blatt.name)}!${rechteckAdresse(bezug.block).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
     this.k.modell.namen.set(name.toLowerCase(), { name, bezug: formel });
     return new FakeName(this.k, name.toLowerCase());
   }

@@ -5,10 +5,11 @@ import { FakeGueltigkeit } from './dataValidation';
 import { setzeEingabe } from './eingabe';
 import { FakeFormat } from './format';
 import { Kontext } from './kontext';
-import { type Block, type FakeArbeitsmappe, type FakeBlatt, FakeOfficeFehler, type FakeZelle, blockAdresse, fakeBlock, jsonBytes, key, MAX_ZEILEN, neueZelle, quote, schneidet, verschiebeZeilen, zeileAusgeblendet } from './modell';
+import { type Block, type FakeArbeitsmappe, type FakeBlatt, FakeOfficeFehler, type FakeZelle, fakeBlock, jsonBytes, key, MAX_ZEILEN, neueZelle, schneidet, verschiebeZeilen, zeileAusgeblendet } from './modell';
 import { geschuetztImSync, geschuetztPruefen } from './protection';
 import { berechneteSpalten, spaltenformatUebernehmen } from './table';
 import { FakeWorksheet } from './worksheet';
+import { blattImBezug, rechteckAdresse } from '../../../domain/adresse';
 
 export class FakeRange extends Basis {
   constructor(
@@ -28,7 +29,7 @@ export class FakeRange extends Basis {
   }
   get address(): string {
     this.pruefe('address');
-    return `${quote(this.blatt.name)}!${blockAdresse(this.block)}`;
+    return `${blattImBezug(this.blatt.name)}!${rechteckAdresse(this.block)}`;
   }
   get rowIndex(): number {
     this.pruefe('rowIndex');
@@ -88,7 +89,7 @@ export class FakeRange extends Basis {
     return this.matrix((c) => (c ? (c.fehler ?? c.wert) : ''));
   }
   set values(v: unknown[][] | string | number | boolean) {
-    this.k.log(`Range.values ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`Range.values ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     this.k.anfrageBytes += jsonBytes(v);
     this.schreibe(v, (c, w) => setzeEingabe(c, w, this.k.zahlenErkennen));
     this.tabelleErweitern(v);
@@ -138,7 +139,7 @@ export class FakeRange extends Basis {
   }
   set numberFormat(v: unknown[][] | string) {
     this.k.anfrageBytes += jsonBytes(v);
-    this.k.log(`Range.numberFormat ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`Range.numberFormat ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     this.schreibe(v, (c, w) => (c.zahlenformat = String(w)));
   }
   private schreibe(v: unknown, f: (c: FakeZelle, w: unknown) => void): void {
@@ -148,7 +149,7 @@ export class FakeRange extends Basis {
     if (!skalar) {
       const m = v as unknown[][];
       if (m.length !== b.zeilen || m.some((r) => !Array.isArray(r) || r.length !== b.spalten)) {
-        throw new FakeOfficeFehler('InvalidArgument', `Matrix ${m.length}×${m[0]?.length ?? 0} passt nicht zu ${blockAdresse(b)}`);
+        throw new FakeOfficeFehler('InvalidArgument', `Matrix ${m.length}×${m[0]?.length ?? 0} passt nicht zu ${rechteckAdresse(b)}`);
       }
     }
     for (let z = 0; z < b.zeilen; z++)
@@ -168,7 +169,7 @@ export class FakeRange extends Basis {
   /** Range.getRow (ExcelApi 1.1): one row of the range, 0-based */
   getRow(i: number): FakeRange {
     if (this.leer) return this;
-    if (i < 0 || i >= this.block.zeilen) throw new FakeOfficeFehler('InvalidArgument', `Zeile ${i} liegt außerhalb von ${blockAdresse(this.block)}`);
+    if (i < 0 || i >= this.block.zeilen) throw new FakeOfficeFehler('InvalidArgument', `Zeile ${i} liegt außerhalb von ${rechteckAdresse(this.block)}`);
     return new FakeRange(this.k, this.blatt, { ...this.block, zeile: this.block.zeile + i, zeilen: 1 });
   }
   /** Range.getRowsBelow (ExcelApi 1.2): `n` rows directly below the range, same columns */
@@ -193,19 +194,19 @@ export class FakeRange extends Basis {
   }
   /** across = true merges each row of the range separately (Office.js Range.merge(across), ExcelApi 1.2) */
   merge(across?: boolean): void {
-    this.k.log(`Range.merge${across ? ' (zeilenweise)' : ''} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`Range.merge${across ? ' (zeilenweise)' : ''} ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     if (!geschuetztImSync(this.k, this.blatt, 'Range.merge')) return;
     const b = this.block;
     if (across && b.zeilen > 1) {
-      for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.verbunden.push(blockAdresse({ ...b, zeile: z, zeilen: 1 }));
-    } else this.blatt.verbunden.push(blockAdresse(b));
+      for (let z = b.zeile; z < b.zeile + b.zeilen; z++) this.blatt.verbunden.push(rechteckAdresse({ ...b, zeile: z, zeilen: 1 }));
+    } else this.blatt.verbunden.push(rechteckAdresse(b));
   }
   unmerge(): void {
     if (!geschuetztImSync(this.k, this.blatt, 'Range.unmerge')) return;
     this.blatt.verbunden = this.blatt.verbunden.filter((m) => !schneidet(fakeBlock(m), this.block));
   }
   clear(applyTo: string = 'All'): void {
-    this.k.log(`Range.clear ${applyTo} ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`Range.clear ${applyTo} ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     if (this.blatt.geschuetzt) throw new FakeOfficeFehler('AccessDenied', `Blatt ${this.blatt.name} ist geschützt`);
     if (applyTo === 'All' || applyTo === 'Contents') {
       // pessimistic model of Excel: clearing a block that holds a whole table removes the table
@@ -244,7 +245,7 @@ export class FakeRange extends Basis {
     }
   }
   select(): void {
-    this.wm().auswahl = { blatt: this.blatt.name, adresse: blockAdresse(this.block) };
+    this.wm().auswahl = { blatt: this.blatt.name, adresse: rechteckAdresse(this.block) };
     this.wm().aktivesBlatt = this.blatt.name;
   }
   delete(richtung: string): void {
@@ -270,7 +271,7 @@ export class FakeRange extends Basis {
   copyFrom(quelle: FakeRange | string, typ = 'All'): void {
     this.k.braucht('1.9', 'Range.copyFrom');
     const q = typeof quelle === 'string' ? new FakeWorksheet(this.k, this.blatt.name).getRange(quelle) : quelle;
-    this.k.log(`Range.copyFrom ${typ} ${q.blatt.name}!${blockAdresse(q.block)} → ${this.blatt.name}!${blockAdresse(this.block)}`);
+    this.k.log(`Range.copyFrom ${typ} ${q.blatt.name}!${rechteckAdresse(q.block)} → ${this.blatt.name}!${rechteckAdresse(this.block)}`);
     const qb = q.block;
     for (let z = 0; z < qb.zeilen; z++)
       for (let s = 0; s < qb.spalten; s++) {

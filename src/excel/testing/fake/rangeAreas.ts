@@ -2,7 +2,8 @@
 import { Basis } from './basis';
 import { FakeFormat } from './format';
 import { Kontext } from './kontext';
-import { type Block, type FakeBlatt, blockAdresse, quote } from './modell';
+import { type Block, type FakeBlatt } from './modell';
+import { blattImBezug, rechteckAdresse } from '../../../domain/adresse';
 
 export class FakeRangeAreas extends Basis {
   constructor(
@@ -14,7 +15,7 @@ export class FakeRangeAreas extends Basis {
   }
   get address(): string {
     this.pruefe('address');
-    return this.bloecke.map((b) => `${quote(this.blatt.name)}!${blockAdresse(b)}`).join(',');
+    return this.bloecke.map((b) => `${blattImBezug(this.blatt.name)}!${rechteckAdresse(b)}`).join(',');
   }
   get areaCount(): number {
     this.pruefe('areaCount');

@@ -2,10 +2,11 @@
 import { Basis } from './basis';
 import { setzeEingabe } from './eingabe';
 import { Kontext } from './kontext';
-import { type Block, type FakeBlatt, FakeOfficeFehler, type FakeTabelle, type FakeZelle, blockAdresse, fakeBlock, key, neueZelle, neuesBlatt, schneidet, verschiebeSpalten, verschiebeZeilen, zellText } from './modell';
+import { type Block, type FakeBlatt, FakeOfficeFehler, type FakeTabelle, type FakeZelle, fakeBlock, key, neueZelle, neuesBlatt, schneidet, verschiebeSpalten, verschiebeZeilen, zellText } from './modell';
 import { geschuetztPruefen } from './protection';
 import { FakeRange } from './range';
 import { FakeWorksheet } from './worksheet';
+import { rechteckAdresse } from '../../../domain/adresse';
 
 export class FakeTabellenSammlung extends Basis {
   private schnappschuss: FakeTable[] = [];
@@ -55,7 +56,7 @@ export class FakeTabellenSammlung extends Basis {
     let n = 1;
     while (this.k.modell.tabellen.some((t) => t.name === `Tabelle${n}`)) n++;
     const t: FakeTabelle = { name: `Tabelle${n}`, blatt: blatt.name, zeile: b.zeile, spalte: b.spalte, spalten: b.spalten, zeilen: Math.max(1, b.zeilen - 1), stil: 'TableStyleMedium2' };
-    this.k.log(`Tables.add ${blatt.name}!${blockAdresse(b)}`);
+    this.k.log(`Tables.add ${blatt.name}!${rechteckAdresse(b)}`);
     this.k.modell.tabellen.push(t);
     return new FakeTable(this.k, t.name);
   }
@@ -276,7 +277,7 @@ export class FakeTable extends Basis {
     if (zielBlatt?.toLowerCase() !== t.blatt.toLowerCase()) {
       throw new FakeOfficeFehler('InvalidArgument', `Table.resize: Bereich auf Blatt ${String(zielBlatt)}, Tabelle ${t.name} steht auf ${t.blatt}`);
     }
-    this.k.log(`Table.resize ${t.name} ${blockAdresse(b)}`);
+    this.k.log(`Table.resize ${t.name} ${rechteckAdresse(b)}`);
     const blatt = this.blatt();
     geschuetztPruefen(blatt, 'Table.resize');
     const berechnet = berechneteSpalten(t, blatt);
