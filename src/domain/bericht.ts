@@ -1,5 +1,5 @@
 /**
- * The Umsetzungsbericht as data (issue 5): per Handlungsfeld an overview and
+ * The Umsetzungsbericht as data: per Handlungsfeld an overview and
  * each Handlungsziel with its Kennzahlen, Maßnahmen and Wirkungen.
  * Standardmaßnahmen are not part of the report (SPEC §1); they are listed
  * separately for the footnote.

@@ -1,6 +1,6 @@
 /**
  * "Fehlende Angaben": what is still missing before an Umsetzungsbericht can
- * be made (issue 5). Grouped by Handlungsfeld with its network and network
+ * be made. Grouped by Handlungsfeld with its network and network
  * leads, so the steering group knows whom to ask.
  */
 import { istZaehlbareMassnahme } from './kpi';

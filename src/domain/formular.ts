@@ -1,5 +1,5 @@
 /**
- * Validation of the Checkliste form (task pane, issue 5) with the same
+ * Validation of the Checkliste form (task pane) with the same
  * coercion (values.ts) and the same rules (validate.ts) as a workbook check:
  * the form's rows are put into a small Plan next to the workbook's other
  * Kennzahlen and validated there, so a message in the form reads like the

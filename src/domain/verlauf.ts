@@ -1,6 +1,6 @@
 /**
  * Verlauf: the history of Zielerreichung and Umsetzungsquote, one row per
- * Handlungsfeld and one "Gesamt" row per refresh date (issue 5). A second
+ * Handlungsfeld and one "Gesamt" row per refresh date. A second
  * refresh on the same day replaces that day's rows, so the history never
  * holds duplicates.
  */

@@ -25,7 +25,7 @@ export const MAX_STAPEL_BYTES = 4_000_000;
 /**
  * Estimated request bytes of one queued call besides its data: the action
  * and the object path it needs (method, property name, small arguments)
- * in Office.js's JSON — about 100–200 bytes; we take the upper end.
+ * in Office.js's JSON — about 100–200 bytes; the upper end is taken.
  */
 export const PRO_AUFRUF_BYTES = 200;
 

@@ -1,6 +1,5 @@
 /**
- * speichereCheckliste against office-addin-mock objects (issue 5 names
- * office-addin-mock for the adapter tests): pins which ranges get values —
+ * speichereCheckliste against office-addin-mock objects: pins which ranges get values —
  * only the rows of the saved Handlungsziel — and that the number of
  * context.sync() calls is the same for 10 and 10,000 rows.
  */

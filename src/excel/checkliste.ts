@@ -1,5 +1,5 @@
 /**
- * Saving the Checkliste form (issue 5): writes only one Handlungsziel's row
+ * Saving the Checkliste form: writes only one Handlungsziel's row
  * of tblCheckliste and its rows of tblKennzahlen. Every other row and every
  * extra user column stays as it is. Tables and columns are found by name
  * and header text, never by position.

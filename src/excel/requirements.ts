@@ -35,7 +35,7 @@ export interface Anforderung {
 
 /**
  * Feature → requirement set. Versions are the ones the Office.js reference
- * (@types/office-js remarks) names for the APIs we call.
+ * (@types/office-js remarks) names for the APIs called here.
  */
 export const ANFORDERUNGEN: Readonly<Record<Funktion, Anforderung>> = {
   // getItemOrNullObject, getUsedRangeOrNullObject, columns.add(name), charts.getItemOrNullObject: 1.4;

@@ -144,7 +144,7 @@ describe('taskpane.html outside Office', () => {
     await page.getByRole('heading', { name: 'In Excel öffnen' }).waitFor({ timeout: 15000 });
     await page.getByText('Diese Seite wurde in einem normalen Browser geöffnet').waitFor();
     await foto(page, '01-ausserhalb-excel');
-    // the CSP is present and names only our origin and Microsoft's CDN for scripts
+    // the CSP is present and names only the add-in's origin and Microsoft's CDN for scripts
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(log.fehler).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * Workbooks as other tools write them, made at test time from a file our
- * writer produced: openpyxl (notes under xl/comments/, drawings in a default
+ * Workbooks as other tools write them, made at test time from a file the
+ * tool's writer produced: openpyxl (notes under xl/comments/, drawings in a default
  * namespace, absolute targets), XlsxWriter (tables, notes and a chart from
  * scratch), an Open XML SDK-style package (every part with the `x:` prefix,
  * other part names, absolute targets) built with jszip, and LibreOffice.
@@ -33,7 +33,7 @@ function python(skript: string, ...args: string[]): void {
   if (r.status !== 0) throw new Error(`Python-Skript schlug fehl: ${r.stderr}`);
 }
 
-/** openpyxl opens our file, adds a note and a chart, saves under its own part names. */
+/** openpyxl opens the tool's file, adds a note and a chart, saves under its own part names. */
 export function mitOpenpyxl(quelle: string, ziel: string): void {
   python(
     String.raw`
@@ -53,7 +53,7 @@ wb.save(sys.argv[2])
   );
 }
 
-/** XlsxWriter rebuilds every table of our file from its values, with a note and a chart. */
+/** XlsxWriter rebuilds every table of the tool's file from its values, with a note and a chart. */
 export function mitXlsxwriter(quelle: string, ziel: string): void {
   python(
     String.raw`

@@ -1,5 +1,5 @@
 /**
- * Valid workbooks written by other tools are read like our own: same
+ * Valid workbooks written by other tools are read like the tool's own: same
  * findings, same KPIs, notes kept; a read failure never shows an internal
  * error text, only with --debug.
  */
@@ -23,7 +23,7 @@ beforeAll(async () => {
   kpi = JSON.parse((await cli('kpi', eigen, '--json')).out);
 });
 
-/** Same findings and KPIs as our own file; kpi --aus writes a copy that loads again. */
+/** Same findings and KPIs as the tool's own file; kpi --aus writes a copy that loads again. */
 async function wieEigen(pfad: string, notiz?: string): Promise<void> {
   const p = await cli('pruefen', pfad, '--json');
   expect(p.err).toBe('');

@@ -4,8 +4,8 @@
  * "Netzwerkdateien übernehmen": the steering group picks the
  * filled network workbooks, sees what would change (neu / geändert /
  * Konflikte / abgelehnt), imports, and can undo the last import.
- * Gateway-driven: the engineer of the pane shell mounts it with
- * `new OfficeNetzwerkGateway()`; tests pass a fake.
+ * Gateway-driven: the pane shell mounts it with `new OfficeNetzwerkGateway()`;
+ * tests pass a fake.
  */
 import {
   Accordion,
