@@ -17,7 +17,7 @@ import type { GridCell, Grid, GridValue, StyleName } from './grid';
 import { AMPEL_LABEL, COLORS } from './layout';
 import { ampelStyle, STYLES, zahlStil } from './styles';
 import { umbrechen, zeilenhoehen } from './zeilenhoehe';
-import { spaltenBuchstabe as columnLetter } from '../domain/adresse';
+import { spaltenBuchstabe } from '../domain/adresse';
 import { datumDeutsch, prozent as prozentText, zeitstempel } from '../domain/format';
 
 export interface BerichtMeta {
@@ -57,7 +57,7 @@ class Aufbau {
     readonly mitVorjahr: boolean,
     readonly spalten: readonly number[],
   ) {
-    this.letzte = columnLetter(spalten.length);
+    this.letzte = spaltenBuchstabe(spalten.length);
   }
 
   /** next 1-based row number */
