@@ -11,7 +11,7 @@ import { berechneKpi } from '../domain';
 import { umsetzungsbericht, type Umsetzungsbericht } from '../domain/bericht';
 import { fehlendeAngaben } from '../domain/fehlend';
 import { umsetzungsberichtHtml } from '../workbook/berichtHtml';
-import type { BerichtMeta } from '../workbook/berichtSheet';
+import { prozentText, type BerichtMeta } from '../workbook/berichtSheet';
 import { berichtBlaetter } from '../workbook/berechneteBlaetter';
 import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
 import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
@@ -24,7 +24,6 @@ import {
   parseArgumente,
   PROGRAMM,
   pruefeAusZiel,
-  prozent,
   type Verb,
   existiert,
 } from './common';
@@ -200,12 +199,12 @@ Beispiele:
     const offen = fehlend.handlungsfelder.reduce((s, h) => s + h.angaben.length, 0);
     const zeilen = [
       `Umsetzungsbericht ${bericht.berichtsjahr} geschrieben (${format.name}): ${path.resolve(aus)}`,
-      `  ${bericht.handlungsfelder.length} Handlungsfelder, ${bericht.handlungsfelder.reduce((s, h) => s + h.ziele.length, 0)} Handlungsziele, Zielerreichung gesamt ${prozent(kpi.gesamt.zielerreichung)}, Umsetzungsquote ${prozent(kpi.gesamt.umsetzungsquote)}.`,
+      `  ${bericht.handlungsfelder.length} Handlungsfelder, ${bericht.handlungsfelder.reduce((s, h) => s + h.ziele.length, 0)} Handlungsziele, Zielerreichung gesamt ${prozentText(kpi.gesamt.zielerreichung)}, Umsetzungsquote ${prozentText(kpi.gesamt.umsetzungsquote)}.`,
       `  ${bericht.standardmassnahmen.length} Standardmaßnahmen sind nicht enthalten (Hinweis am Ende des Berichts).`,
     ];
     if (offen > 0)
       zeilen.push(
-        `  Hinweis: ${offen} Angaben fehlen noch (Vollständigkeit ${prozent(fehlend.gesamt.vollstaendigkeit)}). Details: ${PROGRAMM} fehlend "${datei}"`,
+        `  Hinweis: ${offen} Angaben fehlen noch (Vollständigkeit ${prozentText(fehlend.gesamt.vollstaendigkeit)}). Details: ${PROGRAMM} fehlend "${datei}"`,
       );
     if (json) {
       druckeJson(io, berichtJson(bericht));

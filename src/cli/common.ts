@@ -6,9 +6,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { findingsAlsJson, hatFehler, pruefen, type BefundJson, type Finding, type Plan, type RawWorkbook } from '../domain';
-import { prozentText } from '../workbook/berichtSheet';
-import { ladeArbeitsmappe, leseRohdaten } from '../xlsx';
+import { findingsAlsJson, hatFehler, pruefen, type Finding, type Plan, type RawWorkbook } from '../domain';
+import { ladeArbeitsmappe } from '../xlsx';
+import { rohdatenAusMappe } from '../workbook/rohdaten';
 
 export const PROGRAMM = 'integrationsmonitor';
 
@@ -114,11 +114,6 @@ export function druckeJson(io: Io, wert: unknown): void {
   io.out(`${JSON.stringify(wert, null, 2)}\n`);
 }
 
-export type { BefundJson };
-
-/** Findings in the JSON shape of SPEC §5 (the domain's findingsAlsJson). */
-export const befundeJson = findingsAlsJson;
-
 /** One human line per finding; the message itself names sheet!cell. */
 export function formatiereBefund(f: Finding): string {
   const ort = f.zelle ? `${f.blatt}!${f.zelle}` : f.blatt;
@@ -163,7 +158,7 @@ export interface Geladen {
 export async function ladeUndPruefe(pfad: string): Promise<Geladen> {
   const wb = await ladeArbeitsmappe(pfad);
   const datei = path.basename(pfad);
-  const raw = leseRohdaten(wb, datei);
+  const raw = rohdatenAusMappe(wb, datei);
   const { plan, findings } = pruefen(raw);
   return { wb, raw, plan, findings, fehler: hatFehler(findings), datei };
 }
@@ -183,7 +178,7 @@ export async function ladePlanOderDruckeBefunde(
   const g = await ladeUndPruefe(pfad);
   const plan = g.plan;
   if (!g.fehler && plan) return { ...g, plan };
-  if (json) druckeJson(io, befundeJson(g.findings));
+  if (json) druckeJson(io, findingsAlsJson(g.findings));
   else {
     druckeBefunde(io, g.datei, g.findings);
     io.out(`\n${hinweis}`);
@@ -248,6 +243,3 @@ export async function gleicheDatei(a: string, b: string): Promise<boolean> {
 export function gleicherPfad(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
-
-/** „68 %“, „–“ without a value: as in the report. */
-export const prozent: (x: number | null) => string = prozentText;

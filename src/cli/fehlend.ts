@@ -11,10 +11,10 @@ import {
   ladePlanOderDruckeBefunde,
   parseArgumente,
   PROGRAMM,
-  prozent,
   type Io,
   type Verb,
 } from './common';
+import { prozentText } from '../workbook/berichtSheet';
 
 /** JSON shape of `fehlend --json` (documented in the help text). */
 export function fehlendJson(r: FehlendeAngabenBericht) {
@@ -47,14 +47,14 @@ function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht, pfad: s
   const summe = FEHLEND_ARTEN.reduce((s, a) => s + r.gesamt.anzahl[a], 0);
   io.out(`Fehlende Angaben für den Umsetzungsbericht ${r.berichtsjahr} aus „${datei}“`);
   io.out(
-    `Vollständigkeit: ${prozent(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}:`}`,
+    `Vollständigkeit: ${prozentText(r.gesamt.vollstaendigkeit)} – ${summe === 0 ? 'es fehlt nichts.' : `${summe} ${summe === 1 ? 'Angabe fehlt' : 'Angaben fehlen'}:`}`,
   );
   for (const art of FEHLEND_ARTEN) if (r.gesamt.anzahl[art] > 0) io.out(`  ${FEHLEND_TITEL[art]}: ${r.gesamt.anzahl[art]}`);
   for (const h of r.handlungsfelder) {
     if (h.angaben.length === 0) continue;
     const wer = [h.netzwerk, h.netzwerkleitung && `Netzwerkleitung: ${h.netzwerkleitung}`].filter(Boolean).join(', ');
     io.out(
-      `\n${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld}${wer ? ` – ${wer}` : ''} (${prozent(h.vollstaendigkeit)} vollständig)`,
+      `\n${h.hf === null ? '' : `HF ${h.hf} `}${h.handlungsfeld}${wer ? ` – ${wer}` : ''} (${prozentText(h.vollstaendigkeit)} vollständig)`,
     );
     for (const a of h.angaben) io.out(`  • ${a.meldung}`);
   }

@@ -15,10 +15,10 @@ import {
   parseArgumente,
   pruefeAusZiel,
   PROGRAMM,
-  prozent,
   type Io,
   type Verb,
 } from './common';
+import { prozentText } from '../workbook/berichtSheet';
 
 function zaehlungJson(z: Zaehlung) {
   return {
@@ -62,8 +62,8 @@ export function kpiJson(kpi: KpiResult) {
  */
 function quoteText(z: Zaehlung): string {
   const basis = z.massnahmen - z.entfallen;
-  if (basis === 0 || z.umsetzungsquote === null) return `Umsetzungsquote ${prozent(null)} (keine nicht entfallenen Maßnahmen)`;
-  return `Umsetzungsquote ${prozent(z.umsetzungsquote)} (${z.umgesetzt} von ${basis} nicht entfallenen ${basis === 1 ? 'Maßnahme' : 'Maßnahmen'} umgesetzt)`;
+  if (basis === 0 || z.umsetzungsquote === null) return `Umsetzungsquote ${prozentText(null)} (keine nicht entfallenen Maßnahmen)`;
+  return `Umsetzungsquote ${prozentText(z.umsetzungsquote)} (${z.umgesetzt} von ${basis} nicht entfallenen ${basis === 1 ? 'Maßnahme' : 'Maßnahmen'} umgesetzt)`;
 }
 
 function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
@@ -72,7 +72,7 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   for (const hf of kpi.handlungsfelder) {
     io.out(
       `  HF ${hf.hf} ${name.get(hf.hf) ?? ''}\n` +
-        `     Zielerreichung ${prozent(hf.zielerreichung)} (${AMPEL_LABEL[hf.ampel]}), ` +
+        `     Zielerreichung ${prozentText(hf.zielerreichung)} (${AMPEL_LABEL[hf.ampel]}), ` +
         `${quoteText(hf)}; ` +
         `${mehrzahl(hf.massnahmen, 'Maßnahme', 'Maßnahmen')}: ${hf.umgesetzt} umgesetzt, ` +
         `${hf.begonnen} begonnen, ${hf.geplant} geplant, ${hf.verschoben} verschoben, ${hf.entfallen} entfallen; ` +
@@ -84,7 +84,7 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   }
   const g = kpi.gesamt;
   io.out(
-    `\n  Gesamt: Zielerreichung ${prozent(g.zielerreichung)} (${AMPEL_LABEL[g.ampel]}), ${quoteText(g)}; ` +
+    `\n  Gesamt: Zielerreichung ${prozentText(g.zielerreichung)} (${AMPEL_LABEL[g.ampel]}), ${quoteText(g)}; ` +
       `insgesamt ${g.massnahmen} Maßnahmen, ${g.wirkungen} Wirkungen, ${g.standardmassnahmen} Standardmaßnahmen (gesondert berichtet).`,
   );
   const mitDaten = kpi.kennzahlen.filter((k) => k.zielerreichung !== null).length;

@@ -1,5 +1,5 @@
+import { findingsAlsJson } from '../domain';
 import {
-  befundeJson,
   druckeBefunde,
   druckeJson,
   erwartePositionen,
@@ -36,7 +36,7 @@ Exit-Codes: 0 keine Fehler (Warnungen möglich) · 1 Fehler gefunden ·
     }
     const [datei] = erwartePositionen('pruefen', a, ['datei.xlsx']);
     const g = await ladeUndPruefe(datei);
-    if (a.schalter.has('json')) druckeJson(io, befundeJson(g.findings));
+    if (a.schalter.has('json')) druckeJson(io, findingsAlsJson(g.findings));
     else druckeBefunde(io, g.datei, g.findings);
     return g.fehler ? EXIT.befunde : EXIT.ok;
   },

@@ -17,7 +17,7 @@ import {
   type ZusammenfuehrenErgebnis,
 } from '../domain/netzwerk';
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
-import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { istDateiFehler, ladeArbeitsmappe, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
 import { aendereTabellen, BelegteZellenFehler } from '../xlsx/tabellenAendern';
 import {
   AufrufFehler,
@@ -31,6 +31,7 @@ import {
   type Io,
   type Verb,
 } from './common';
+import { rohdatenAusMappe } from '../workbook/rohdaten';
 
 const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
 
@@ -128,10 +129,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     // read everything first: an unreadable file stops before anything is written
     const wb = await ladeArbeitsmappe(gesamtPfad);
     const gesamtDatei = path.basename(gesamtPfad);
-    const gesamtRaw = leseRohdaten(wb, gesamtDatei);
+    const gesamtRaw = rohdatenAusMappe(wb, gesamtDatei);
     const netze = [];
     for (const p of netzPfade)
-      netze.push({ datei: path.basename(p), raw: leseRohdaten(await ladeArbeitsmappe(p), path.basename(p)) });
+      netze.push({ datei: path.basename(p), raw: rohdatenAusMappe(await ladeArbeitsmappe(p), path.basename(p)) });
 
     let erg: ZusammenfuehrenErgebnis;
     try {
@@ -150,7 +151,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       io.err(`Fehler: ${e.message} Es wurde nichts geschrieben.`);
       return EXIT.datei;
     }
-    const { findings } = pruefen(leseRohdaten(wb, path.basename(aus)));
+    const { findings } = pruefen(rohdatenAusMappe(wb, path.basename(aus)));
     const fehler = findings.filter((f) => f.schwere === 'Fehler');
     const warnungen = findings.length - fehler.length;
     schreibeGrid(

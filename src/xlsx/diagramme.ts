@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { normalisiereTeil, teilName, verzeichnis } from './paketPfade';
 import type { ChartSpec, Grid } from '../workbook/grid';
 import { columnLetter } from '../workbook/layout';
-import { zerlegeBereich } from './lesen';
+import { zerlegeBereich } from '../workbook/rohdaten';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';

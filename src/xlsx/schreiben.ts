@@ -25,7 +25,7 @@ import { listenFormel, type Pruefregel } from '../workbook/gueltigkeit';
 import { spaltentitel, spaltentitelPraefix } from '../workbook/spaltentitel';
 import { STYLES } from '../workbook/styles';
 import { zeilenBedarf } from '../workbook/zeilenhoehe';
-import { zerlegeBereich } from './lesen';
+import { zerlegeBereich } from '../workbook/rohdaten';
 
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 

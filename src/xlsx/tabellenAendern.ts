@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { isCellError, isFormelOhneErgebnis, type RawValue } from '../domain/model';
 import { address } from '../workbook/layout';
-import { zerlegeBereich } from './lesen';
+import { zerlegeBereich } from '../workbook/rohdaten';
 
 interface TabellenModell {
   name: string;

@@ -15,7 +15,7 @@ import { aufteilen, leseHerkunft, zusammenfuehren } from '../../src/domain/netzw
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import { HERKUNFT_BLATT } from '../../src/workbook/herkunft';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
-import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { ladeArbeitsmappe, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
 import { netzwerkdateiBauen, UNBEKANNTE_MAPPE } from '../../src/taskpane/netzwerk/netzwerkdateiBauen';
 import { BenutzerFehler } from '../../src/taskpane/gateway';
 
@@ -34,7 +34,7 @@ describe('netzwerkdateiBauen (Aufgabenbereich) = CLI aufteilen', () => {
     schreibeVorlage(wb, beispielTabellen());
     await speichereArbeitsmappe(wb, gesamtPfad);
     // what the pane reads from the open workbook: its tables, source = the file name
-    gesamt = leseRohdaten(await ladeArbeitsmappe(gesamtPfad), 'Arbeitsplanung-2026.xlsx');
+    gesamt = rohdatenAusMappe(await ladeArbeitsmappe(gesamtPfad), 'Arbeitsplanung-2026.xlsx');
   });
 
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe('netzwerkdateiBauen (Aufgabenbereich) = CLI aufteilen', () => {
     expect(await aufteilenVerb(() => JETZT).run([gesamtPfad, ordner, '--hf', '3'], stumm)).toBe(0);
     expect(await fs.readdir(ordner)).toEqual([erstellt.datei]);
     const cliMappe = await ladeArbeitsmappe(path.join(ordner, erstellt.datei));
-    const cli = leseRohdaten(cliMappe, erstellt.datei);
+    const cli = rohdatenAusMappe(cliMappe, erstellt.datei);
 
     // the browser bytes read back like a file the user picks in the pane
     const paneMappe = await new ExcelJS.Workbook().xlsx.load(erstellt.inhalt.slice().buffer);
