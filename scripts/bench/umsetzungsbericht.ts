@@ -10,7 +10,7 @@ import * as path from 'path';
 import { BERICHT_FORMATE } from '../../src/cli/bericht';
 import { berechneKpi, hatFehler, pruefen } from '../../src/domain';
 import { umsetzungsbericht } from '../../src/domain/bericht';
-import { ladeArbeitsmappe } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { schreibeBenchDatei } from './cli';
 import { jetztMs, median, prozess, runde, type Prozess } from './messen';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';

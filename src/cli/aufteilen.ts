@@ -14,7 +14,8 @@ import {
   nichtZugeordnet,
   type NetzwerkExport,
 } from '../domain/netzwerk';
-import { DateiFehler, istDateiFehler, schreibeNetzwerkMappe, speichereArbeitsmappe } from '../xlsx';
+import { DateiFehler, istDateiFehler, schreibeNetzwerkMappe } from '../xlsx';
+import { speichereArbeitsmappe } from './speichern';
 import { NUR_VERTRAGSSPALTEN } from '../xlsx/netzwerkMappe';
 import {
   AufrufFehler,

@@ -13,7 +13,8 @@ import { fehlendeAngaben } from '../domain/fehlend';
 import { umsetzungsberichtHtml } from '../workbook/berichtHtml';
 import { prozentText, type BerichtMeta } from '../workbook/berichtSheet';
 import { berichtBlaetter } from '../workbook/berechneteBlaetter';
-import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
+import { schreibeGrid } from '../xlsx';
+import { speichereArbeitsmappe, speichereDatei } from './speichern';
 import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
 import {
   AufrufFehler,

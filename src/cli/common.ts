@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { findingsAlsJson, hatFehler, pruefen, type Finding, type Plan, type RawWorkbook } from '../domain';
-import { ladeArbeitsmappe } from '../xlsx';
+import { ladeArbeitsmappe } from './dateiLaden';
 import { rohdatenAusMappe } from '../workbook/rohdaten';
 
 export const PROGRAMM = 'integrationsmonitor';

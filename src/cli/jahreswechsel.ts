@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { jahrUngueltig, standardJahr, type JahreswechselEintrag } from '../domain/jahreswechsel';
 import { SHEETS, TABLES } from '../domain/schema';
-import { speichereDatei } from '../xlsx';
+import { speichereDatei } from './speichern';
 import { baueJahresmappe } from '../xlsx/jahreswechselMappe';
 import {
   AufrufFehler,

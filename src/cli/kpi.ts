@@ -3,7 +3,8 @@ import { AMPEL_LABEL } from '../workbook/layout';
 import { aufzaehlung, berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
 import type { KpiMeta } from '../workbook/kpiSheets';
 import { aktualisierteBlaetter } from '../workbook/berechneteBlaetter';
-import { schreibeGrid, speichereDatei } from '../xlsx';
+import { schreibeGrid } from '../xlsx';
+import { speichereDatei } from './speichern';
 import type { Plan } from '../domain';
 import { diagrammeEinfuegen } from '../xlsx/diagramme';
 import {

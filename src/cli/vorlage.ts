@@ -2,7 +2,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { beispielTabellen, vorlageTabellen } from '../workbook/beispiel';
 import { vorlageBlaetter } from '../workbook/berechneteBlaetter';
-import { schreibeGrid, schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
+import { schreibeGrid, schreibeVorlage, DateiFehler } from '../xlsx';
+import { speichereArbeitsmappe } from './speichern';
 import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb, existiert } from './common';
 
 export const vorlage: Verb = {

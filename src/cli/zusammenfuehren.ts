@@ -17,7 +17,9 @@ import {
   type ZusammenfuehrenErgebnis,
 } from '../domain/netzwerk';
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
-import { istDateiFehler, ladeArbeitsmappe, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { istDateiFehler, schreibeGrid } from '../xlsx';
+import { ladeArbeitsmappe } from './dateiLaden';
+import { speichereArbeitsmappe } from './speichern';
 import { aendereTabellen, BelegteZellenFehler } from '../xlsx/tabellenAendern';
 import {
   AufrufFehler,

@@ -10,7 +10,7 @@ import type { RawValue } from '../../src/domain/model';
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import { VERBS } from '../../src/cli/main';
 import { kpiJson } from '../../src/cli/kpi';
-import { ladeArbeitsmappe } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { bearbeite, cli, hash, tabellenModell, tempOrdner, zeileVon } from '../xlsx/hilfen';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 

@@ -10,7 +10,9 @@ import JSZip from 'jszip';
 import type { RawTable, RawValue } from '../../src/domain/model';
 import { TABLES, type TableKey } from '../../src/domain/schema';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { ladeArbeitsmappe, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { cli, hash, tempOrdner } from '../xlsx/hilfen';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 

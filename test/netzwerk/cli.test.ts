@@ -12,7 +12,9 @@ import ExcelJS from 'exceljs';
 import { mainGeprueft as main } from '../xlsx/hilfen';
 import type { Io } from '../../src/cli/common';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { ladeArbeitsmappe, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { ergaenzeSpalten } from '../../src/xlsx/tabellenAendern';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 

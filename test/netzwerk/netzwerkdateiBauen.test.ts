@@ -15,7 +15,9 @@ import { aufteilen, leseHerkunft, zusammenfuehren } from '../../src/domain/netzw
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import { HERKUNFT_BLATT } from '../../src/workbook/herkunft';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
-import { ladeArbeitsmappe, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { netzwerkdateiBauen, UNBEKANNTE_MAPPE } from '../../src/taskpane/netzwerk/netzwerkdateiBauen';
 import { BenutzerFehler } from '../../src/taskpane/gateway';
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import { jahresmappeBauen } from '../../src/taskpane/jahreswechsel/jahresmappeBauen';
 import { netzwerkdateiBauen } from '../../src/taskpane/netzwerk/netzwerkdateiBauen';
-import { ladeArbeitsmappe } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { cli, tempOrdner } from '../xlsx/hilfen';
 import { paketProbleme } from './paketPruefung';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';

@@ -6,7 +6,9 @@ import { SHEETS, TABLES } from '../../src/domain/schema';
 import { DATA_SHEETS } from '../../src/workbook/layout';
 import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 import type { Grid } from '../../src/workbook/grid';
-import { DateiFehler, ladeArbeitsmappe, ladeMappe, normalisierePaket, schreibeGrid, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { DateiFehler, ladeMappe, normalisierePaket, schreibeGrid, schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { bearbeite, schreibeMappe, tabellenModell, tempOrdner } from './hilfen';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
