@@ -22,7 +22,6 @@ import {
   erwartePositionen,
   EXIT,
   ladePlanOderDruckeBefunde,
-  parseArgumente,
   PROGRAMM,
   pruefeAusZiel,
   type Verb,
@@ -111,7 +110,8 @@ export function berichtJson(b: Umsetzungsbericht) {
   };
 }
 
-export const berichtVerb: Verb = {
+export const verb: Verb = {
+  name: 'bericht',
   kurz: 'Umsetzungsbericht als Arbeitsmappe, Webseite, Word-Dokument oder PDF schreiben',
   hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf> [--force] [--json]
 
@@ -163,12 +163,9 @@ Beispiele:
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx --force   (vorhandenen Bericht ersetzen)`,
 
-  async run(args, io) {
-    const a = parseArgumente('bericht', args, { schalter: ['json', 'force'], werte: ['aus'] });
-    if (a.hilfe) {
-      io.out(berichtVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' }, force: { type: 'boolean' }, aus: { type: 'string' } },
+
+  async ausfuehren(a, io, jetzt) {
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus === undefined)
@@ -194,7 +191,7 @@ Beispiele:
     if (!g) return EXIT.befunde;
     const kpi = berechneKpi(g.plan);
     const bericht = umsetzungsbericht(g.plan, kpi);
-    await format.schreibe(bericht, { berechnetAm: new Date(), quelle: g.datei }, aus);
+    await format.schreibe(bericht, { berechnetAm: jetzt(), quelle: g.datei }, aus);
 
     const fehlend = fehlendeAngaben(g.plan, kpi);
     const offen = fehlend.handlungsfelder.reduce((s, h) => s + h.angaben.length, 0);

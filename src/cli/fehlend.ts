@@ -9,7 +9,6 @@ import {
   erwartePositionen,
   EXIT,
   ladePlanOderDruckeBefunde,
-  parseArgumente,
   PROGRAMM,
   type Io,
   type Verb,
@@ -65,7 +64,8 @@ function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht, pfad: s
     );
 }
 
-export const fehlendVerb: Verb = {
+export const verb: Verb = {
+  name: 'fehlend',
   kurz: 'zeigen, welche Angaben für den Umsetzungsbericht noch fehlen',
   hilfe: `Aufruf: ${PROGRAMM} fehlend <datei.xlsx> [--json]
 
@@ -96,12 +96,9 @@ fehlt, ist keine .xlsx-Datei oder kann nicht gelesen werden.
 Beispiel:
   ${PROGRAMM} fehlend Arbeitsplanung-2026.xlsx`,
 
-  async run(args, io) {
-    const a = parseArgumente('fehlend', args, { schalter: ['json'] });
-    if (a.hilfe) {
-      io.out(fehlendVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' } },
+
+  async ausfuehren(a, io) {
     const [datei] = erwartePositionen('fehlend', a, ['datei.xlsx']);
     const json = a.schalter.has('json');
     const g = await ladePlanOderDruckeBefunde(

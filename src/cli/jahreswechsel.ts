@@ -16,7 +16,7 @@ import {
   formatiereBefund,
   ladePlanOderDruckeBefunde,
   mehrzahl,
-  parseArgumente,
+  type Argumente,
   pruefeAusZiel,
   PROGRAMM,
   type Io,
@@ -69,12 +69,7 @@ function rJson(e: JahreswechselEintrag) {
   return { tabelle: e.tabelle, schluessel: e.schluessel, meldung: e.meldung };
 }
 
-async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
-  const a = parseArgumente('jahreswechsel', args, { schalter: ['json', 'force'], werte: ['aus', 'jahr'] });
-  if (a.hilfe) {
-    io.out(HILFE);
-    return EXIT.ok;
-  }
+async function ausfuehren(a: Argumente, io: Io, jetzt: () => Date): Promise<number> {
   const [datei] = erwartePositionen('jahreswechsel', a, ['alt.xlsx']);
   const aus = a.werte.get('aus');
   if (aus === undefined)
@@ -130,12 +125,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   return EXIT.ok;
 }
 
-export function jahreswechselVerb(jetzt: () => Date = () => new Date()): Verb {
-  return {
-    kurz: 'Arbeitsmappe des nächsten Berichtsjahres anlegen (offene Maßnahmen, Zeitreihe)',
-    hilfe: HILFE,
-    run: (args, io) => run(args, io, jetzt),
-  };
-}
-
-export const jahreswechselBefehl: Verb = jahreswechselVerb();
+export const verb: Verb = {
+  name: 'jahreswechsel',
+  kurz: 'Arbeitsmappe des nächsten Berichtsjahres anlegen (offene Maßnahmen, Zeitreihe)',
+  hilfe: HILFE,
+  optionen: { json: { type: 'boolean' }, force: { type: 'boolean' }, aus: { type: 'string' }, jahr: { type: 'string' } },
+  ausfuehren,
+};

@@ -13,7 +13,6 @@ import {
   EXIT,
   ladePlanOderDruckeBefunde,
   mehrzahl,
-  parseArgumente,
   pruefeAusZiel,
   PROGRAMM,
   type Io,
@@ -92,7 +91,8 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   io.out(`  Kennzahlen mit Istwert: ${mitDaten} von ${kpi.kennzahlen.length}.`);
 }
 
-export const kpiVerb: Verb = {
+export const verb: Verb = {
+  name: 'kpi',
   kurz: 'Kennzahlen berechnen, optional KPI-Blätter in eine Kopie schreiben',
   hilfe: `Aufruf: ${PROGRAMM} kpi <datei.xlsx> [--json] [--aus <ziel.xlsx>]
 
@@ -120,12 +120,9 @@ ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden.
 Beispiel:
   ${PROGRAMM} kpi Arbeitsplanung-2026.xlsx --aus Arbeitsplanung-2026-mit-KPI.xlsx`,
 
-  async run(args, io) {
-    const a = parseArgumente('kpi', args, { schalter: ['json'], werte: ['aus'] });
-    if (a.hilfe) {
-      io.out(kpiVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' }, aus: { type: 'string' } },
+
+  async ausfuehren(a, io, jetzt) {
     const [datei] = erwartePositionen('kpi', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus !== undefined) await pruefeAusZiel(aus, datei);
@@ -142,7 +139,7 @@ Beispiel:
     else druckeKpi(io, g.datei, g.plan, kpi);
 
     if (aus !== undefined) {
-      const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
+      const meta: KpiMeta = { berechnetAm: jetzt(), quelle: g.datei };
       const grids = aktualisierteBlaetter({ plan: g.plan, kpi, meta, raw: g.raw });
       for (const grid of grids) schreibeGrid(g.wb, grid);
       // a document title for screen readers and the accessibility checker, unless the workbook has one

@@ -28,7 +28,7 @@ import {
   formatiereBefund,
   gleicheDatei,
   mehrzahl,
-  parseArgumente,
+  type Argumente,
   PROGRAMM,
   type Io,
   type Verb,
@@ -101,12 +101,7 @@ export function wendeAn(wb: ExcelJS.Workbook, gesamtRaw: RawWorkbook, erg: Zusam
   );
 }
 
-async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
-  const a = parseArgumente('zusammenfuehren', args, { schalter: ['json'], werte: ['aus'] });
-  if (a.hilfe) {
-    io.out(HILFE);
-    return EXIT.ok;
-  }
+async function ausfuehren(a: Argumente, io: Io, jetzt: () => Date): Promise<number> {
   if (a.positionen.length < 2) {
     throw new AufrufFehler(
       `„zusammenfuehren“ braucht <gesamt.xlsx> und mindestens eine <netzwerk.xlsx>. Hilfe: ${PROGRAMM} zusammenfuehren --help`,
@@ -205,12 +200,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   }
 }
 
-export function zusammenfuehrenVerb(jetzt: () => Date = () => new Date()): Verb {
-  return {
-    kurz: 'ausgefüllte Netzwerkdateien in eine Kopie der Gesamtdatei zusammenführen',
-    hilfe: HILFE,
-    run: (args, io) => run(args, io, jetzt),
-  };
-}
-
-export const zusammenfuehrenBefehl: Verb = zusammenfuehrenVerb();
+export const verb: Verb = {
+  name: 'zusammenfuehren',
+  kurz: 'ausgefüllte Netzwerkdateien in eine Kopie der Gesamtdatei zusammenführen',
+  hilfe: HILFE,
+  optionen: { json: { type: 'boolean' }, aus: { type: 'string' } },
+  ausfuehren,
+};

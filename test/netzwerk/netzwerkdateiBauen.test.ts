@@ -8,7 +8,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { aufteilenVerb } from '../../src/cli/aufteilen';
+import { verb as aufteilenVerb } from '../../src/cli/aufteilen';
+import { fuehreAus } from '../../src/cli/main';
 import type { Io } from '../../src/cli/common';
 import type { RawWorkbook } from '../../src/domain/model';
 import { aufteilen, leseHerkunft, zusammenfuehren } from '../../src/domain/netzwerk';
@@ -49,7 +50,7 @@ describe('netzwerkdateiBauen (Aufgabenbereich) = CLI aufteilen', () => {
     expect(erstellt.datei).toMatch(/^HF3-.*\.xlsx$/);
 
     const ordner = path.join(dir, 'netzwerke');
-    expect(await aufteilenVerb(() => JETZT).run([gesamtPfad, ordner, '--hf', '3'], stumm)).toBe(0);
+    expect(await fuehreAus(aufteilenVerb, [gesamtPfad, ordner, '--hf', '3'], stumm, () => JETZT)).toBe(0);
     expect(await fs.readdir(ordner)).toEqual([erstellt.datei]);
     const cliMappe = await ladeArbeitsmappe(path.join(ordner, erstellt.datei));
     const cli = rohdatenAusMappe(cliMappe, erstellt.datei);

@@ -15,14 +15,15 @@ import { beispielTabellen } from '../../src/workbook/beispiel';
 import { schreibeVorlage } from '../../src/xlsx';
 import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { speichereArbeitsmappe } from '../../src/cli/speichern';
-import { aufteilenVerb } from '../../src/cli/aufteilen';
-import { zusammenfuehrenVerb } from '../../src/cli/zusammenfuehren';
+import { verb as aufteilenVerb } from '../../src/cli/aufteilen';
+import { fuehreAus } from '../../src/cli/main';
+import { verb as zusammenfuehrenVerb } from '../../src/cli/zusammenfuehren';
 import type { Io } from '../../src/cli/common';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const JETZT = new Date(Date.UTC(2026, 10, 25, 10, 0));
-const aufteilen = aufteilenVerb(() => JETZT);
-const zusammenfuehren = zusammenfuehrenVerb(() => JETZT);
+const aufteilen = { run: (args: string[], io: Io) => fuehreAus(aufteilenVerb, args, io, () => JETZT) };
+const zusammenfuehren = { run: (args: string[], io: Io) => fuehreAus(zusammenfuehrenVerb, args, io, () => JETZT) };
 
 function sammler(): Io & { o: string[]; e: string[] } {
   const o: string[] = [];
