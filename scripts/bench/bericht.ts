@@ -228,12 +228,12 @@ function cliEinordnung(c: { messungen: CliMessung[]; startMs: Record<string, num
   if (!m) return [];
   const p = m.profilMs;
   const laden = (p.ladeMappe ?? 0) - (p.nacktesReadFile ?? 0);
-  const eigen = laden + (p.leseRohdaten ?? 0) + (p.pruefen ?? 0) + (p.berechneKpi ?? 0);
+  const eigen = laden + (p.rohdatenAusMappe ?? 0) + (p.pruefen ?? 0) + (p.berechneKpi ?? 0);
   const module = c.startMs.requireCliZusaetzlich ?? 0;
   const nackt = (c.startMs.requireExceljs ?? 0) + (p.nacktesReadFile ?? 0);
   if (nackt <= 0) return [];
   return [
-    `Eigenanteil des CLI bei ${de(m.zeilen, 0)} Zeilen (warmer Prozess): ladeMappe minus nacktes readFile ${de(laden)} ms (Paket prüfen, Datenprüfungen als Bereiche) + leseRohdaten ${de(p.leseRohdaten)} ms + pruefen ${de(p.pruefen)} ms + berechneKpi ${de(p.berechneKpi)} ms = ${de(eigen)} ms, dazu ${de(module)} ms für das Laden der eigenen Module. Das nackte Lesen kostet ${de(nackt, 0)} ms (require('exceljs') + readFile). Ohne Fremdlast ergibt das rechnerisch ${de((nackt + eigen + module) / nackt, 2)} × (plus Prozessstart und JSON-Ausgabe, die beide Seiten bzw. nur das CLI zahlen; in einem frischen Prozess laufen die eigenen Schritte noch nicht optimiert und kosten mehr). Die Paketprüfung entpackt jeden Teil einmal und gibt die entpackten Teile an exceljs weiter; neu gepackt wird nur, wenn etwas normalisiert werden muss (${p.normalisiertNeuGepackt ? 'hier: ja' : 'hier: nein'}); die Datei wird einmal gelesen. In Node liest ladeMappe die Datenprüfungen gleich als Bereiche statt Zelle für Zelle, deshalb kann ladeMappe schneller sein als das nackte readFile.`,
+    `Eigenanteil des CLI bei ${de(m.zeilen, 0)} Zeilen (warmer Prozess): ladeMappe minus nacktes readFile ${de(laden)} ms (Paket prüfen, Datenprüfungen als Bereiche) + rohdatenAusMappe ${de(p.rohdatenAusMappe)} ms + pruefen ${de(p.pruefen)} ms + berechneKpi ${de(p.berechneKpi)} ms = ${de(eigen)} ms, dazu ${de(module)} ms für das Laden der eigenen Module. Das nackte Lesen kostet ${de(nackt, 0)} ms (require('exceljs') + readFile). Ohne Fremdlast ergibt das rechnerisch ${de((nackt + eigen + module) / nackt, 2)} × (plus Prozessstart und JSON-Ausgabe, die beide Seiten bzw. nur das CLI zahlen; in einem frischen Prozess laufen die eigenen Schritte noch nicht optimiert und kosten mehr). Die Paketprüfung entpackt jeden Teil einmal und gibt die entpackten Teile an exceljs weiter; neu gepackt wird nur, wenn etwas normalisiert werden muss (${p.normalisiertNeuGepackt ? 'hier: ja' : 'hier: nein'}); die Datei wird einmal gelesen. In Node liest ladeMappe die Datenprüfungen gleich als Bereiche statt Zelle für Zelle, deshalb kann ladeMappe schneller sein als das nackte readFile.`,
     '',
   ];
 }
@@ -271,8 +271,8 @@ export function markdown(e: Ergebnis): string {
       'Wohin die Zeit geht (ein warmer Prozess, schnellster von 3 Läufen je Schritt, ms):',
       '',
       md([
-        ['Zeilen', 'Datei lesen', 'Paket prüfen (allein)', 'ladeMappe (Paket prüfen + exceljs)', 'leseRohdaten', 'pruefen', 'berechneKpi', 'nacktes readFile (Vergleich)'],
-        ...c.messungen.map((m) => [de(m.zeilen, 0), ...['dateiLesen', 'normalisieren', 'ladeMappe', 'leseRohdaten', 'pruefen', 'berechneKpi', 'nacktesReadFile'].map((k) => de(m.profilMs[k] ?? NaN))]),
+        ['Zeilen', 'Datei lesen', 'Paket prüfen (allein)', 'ladeMappe (Paket prüfen + exceljs)', 'rohdatenAusMappe', 'pruefen', 'berechneKpi', 'nacktes readFile (Vergleich)'],
+        ...c.messungen.map((m) => [de(m.zeilen, 0), ...['dateiLesen', 'normalisieren', 'ladeMappe', 'rohdatenAusMappe', 'pruefen', 'berechneKpi', 'nacktesReadFile'].map((k) => de(m.profilMs[k] ?? NaN))]),
       ]),
       '',
     );

@@ -8,9 +8,12 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { berechneKpi, pruefen } from '../../src/domain';
-import { ladeMappe, leseDateiBytes, leseRohdaten, normalisierePaket, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { ladeMappe, normalisierePaket, schreibeVorlage } from '../../src/xlsx';
+import { leseDateiBytes } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { benchTabellen } from './daten';
 import { jetztMs, median, prozess, runde, type Prozess } from './messen';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 export interface CliMessung {
   zeilen: number;
@@ -65,8 +68,8 @@ async function profil(pfad: string): Promise<Record<string, number>> {
   t = jetztMs();
   const wb = await ladeMappe(roh, pfad);
   lap('ladeMappe');
-  const raw = leseRohdaten(wb, path.basename(pfad));
-  lap('leseRohdaten');
+  const raw = rohdatenAusMappe(wb, path.basename(pfad));
+  lap('rohdatenAusMappe');
   const r = pruefen(raw);
   lap('pruefen');
   if (r.plan) berechneKpi(r.plan);

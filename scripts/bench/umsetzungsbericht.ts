@@ -10,9 +10,10 @@ import * as path from 'path';
 import { BERICHT_FORMATE } from '../../src/cli/bericht';
 import { berechneKpi, hatFehler, pruefen } from '../../src/domain';
 import { umsetzungsbericht } from '../../src/domain/bericht';
-import { ladeArbeitsmappe, leseRohdaten } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { schreibeBenchDatei } from './cli';
 import { jetztMs, median, prozess, runde, type Prozess } from './messen';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 export const BERICHT_ENDUNGEN = ['.xlsx', '.html', '.docx'] as const;
 
@@ -52,7 +53,7 @@ const schnellste = async (f: () => Promise<unknown>, n: number): Promise<number>
 
 async function einePlanung(root: string, ordner: string, plan: string, pfad: string, laeufe: number): Promise<BerichtMessung> {
   const bin = path.join(root, 'bin', 'integrationsmonitor.js');
-  const lade = async () => pruefen(leseRohdaten(await ladeArbeitsmappe(pfad), path.basename(pfad)));
+  const lade = async () => pruefen(rohdatenAusMappe(await ladeArbeitsmappe(pfad), path.basename(pfad)));
   const r = await lade();
   if (!r.plan || hatFehler(r.findings)) throw new Error(`${plan}: die Arbeitsmappe hat Fehler: ${r.findings[0]?.meldung}`);
   const p = r.plan;

@@ -14,7 +14,8 @@ import {
   nichtZugeordnet,
   type NetzwerkExport,
 } from '../domain/netzwerk';
-import { DateiFehler, istDateiFehler, schreibeNetzwerkMappe, speichereArbeitsmappe } from '../xlsx';
+import { DateiFehler, istDateiFehler, schreibeNetzwerkMappe } from '../xlsx';
+import { speichereArbeitsmappe } from './speichern';
 import { NUR_VERTRAGSSPALTEN } from '../xlsx/netzwerkMappe';
 import {
   AufrufFehler,
@@ -23,7 +24,7 @@ import {
   EXIT,
   gleicheDatei,
   ladeUndPruefe,
-  parseArgumente,
+  type Argumente,
   PROGRAMM,
   type Io,
   type Verb,
@@ -80,12 +81,7 @@ async function ordnerAnlegen(ordner: string): Promise<void> {
     throw new DateiFehler('ordner', ordner, `„${ordner}“ ist eine Datei, kein Ordner. Bitte einen Ordner angeben.`);
 }
 
-async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
-  const a = parseArgumente('aufteilen', args, { schalter: ['force', 'json'], werte: ['hf'] });
-  if (a.hilfe) {
-    io.out(HILFE);
-    return EXIT.ok;
-  }
+async function ausfuehren(a: Argumente, io: Io, jetzt: () => Date): Promise<number> {
   const [gesamtPfad, ordner] = erwartePositionen('aufteilen', a, ['gesamt.xlsx', 'ordner']);
   const nurHf = a.werte.get('hf');
   if (nurHf !== undefined && !/^\d+$/.test(nurHf))
@@ -173,12 +169,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   }
 }
 
-export function aufteilenVerb(jetzt: () => Date = () => new Date()): Verb {
-  return {
-    kurz: 'je Handlungsfeld eine Netzwerkdatei erstellen (Gesamtdatei → Ordner)',
-    hilfe: HILFE,
-    run: (args, io) => run(args, io, jetzt),
-  };
-}
-
-export const aufteilenBefehl: Verb = aufteilenVerb();
+export const verb: Verb = {
+  name: 'aufteilen',
+  kurz: 'je Handlungsfeld eine Netzwerkdatei erstellen (Gesamtdatei → Ordner)',
+  hilfe: HILFE,
+  optionen: { force: { type: 'boolean' }, json: { type: 'boolean' }, hf: { type: 'string' } },
+  ausfuehren,
+};

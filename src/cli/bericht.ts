@@ -13,9 +13,20 @@ import { fehlendeAngaben } from '../domain/fehlend';
 import { umsetzungsberichtHtml } from '../workbook/berichtHtml';
 import type { BerichtMeta } from '../workbook/berichtSheet';
 import { berichtBlaetter } from '../workbook/berechneteBlaetter';
-import { schreibeGrid, speichereArbeitsmappe, speichereDatei } from '../xlsx';
+import { schreibeGrid } from '../xlsx';
+import { speichereArbeitsmappe, speichereDatei } from './speichern';
 import { pruefePdfMoeglich, schreibeBerichtDocx, schreibeBerichtPdf } from './berichtDatei';
-import { AufrufFehler, druckeJson, erwartePositionen, EXIT, ladePlanOderDruckeBefunde, parseArgumente, PROGRAMM, pruefeAusZiel, type Verb, existiert } from './common';
+import {
+  AufrufFehler,
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  ladePlanOderDruckeBefunde,
+  PROGRAMM,
+  pruefeAusZiel,
+  type Verb,
+  existiert,
+} from './common';
 import { prozent } from '../domain/format';
 
 interface Format {
@@ -100,7 +111,8 @@ export function berichtJson(b: Umsetzungsbericht) {
   };
 }
 
-export const berichtVerb: Verb = {
+export const verb: Verb = {
+  name: 'bericht',
   kurz: 'Umsetzungsbericht als Arbeitsmappe, Webseite, Word-Dokument oder PDF schreiben',
   hilfe: `Aufruf: ${PROGRAMM} bericht <datei.xlsx> --aus <bericht.xlsx|bericht.html|bericht.docx|bericht.pdf> [--force] [--json]
 
@@ -152,12 +164,9 @@ Beispiele:
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx
   ${PROGRAMM} bericht Arbeitsplanung-2026.xlsx --aus Umsetzungsbericht-2026.docx --force   (vorhandenen Bericht ersetzen)`,
 
-  async run(args, io) {
-    const a = parseArgumente('bericht', args, { schalter: ['json', 'force'], werte: ['aus'] });
-    if (a.hilfe) {
-      io.out(berichtVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' }, force: { type: 'boolean' }, aus: { type: 'string' } },
+
+  async ausfuehren(a, io, jetzt) {
     const [datei] = erwartePositionen('bericht', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus === undefined)
@@ -183,7 +192,7 @@ Beispiele:
     if (!g) return EXIT.befunde;
     const kpi = berechneKpi(g.plan);
     const bericht = umsetzungsbericht(g.plan, kpi);
-    await format.schreibe(bericht, { berechnetAm: new Date(), quelle: g.datei }, aus);
+    await format.schreibe(bericht, { berechnetAm: jetzt(), quelle: g.datei }, aus);
 
     const fehlend = fehlendeAngaben(g.plan, kpi);
     const offen = fehlend.handlungsfelder.reduce((s, h) => s + h.angaben.length, 0);

@@ -13,7 +13,8 @@ import { pathToFileURL } from 'url';
 import type { Umsetzungsbericht } from '../domain/bericht';
 import { umsetzungsberichtDocx } from '../dokument';
 import type { BerichtMeta } from '../workbook/berichtSheet';
-import { DateiFehler, speichereDatei } from '../xlsx';
+import { DateiFehler } from '../xlsx';
+import { speichereDatei } from './speichern';
 import { AufrufFehler, PROGRAMM } from './common';
 
 /**

@@ -1,13 +1,14 @@
 /**
- * Shared helpers for all CLI verbs: argument parsing, output, finding
- * formatting, loading + validating a workbook. Verbs of colleagues
- * (bericht, fehlend, aufteilen, zusammenfuehren) reuse these.
+ * Shared by all CLI verbs: the shape of a verb, argument parsing, output,
+ * finding formatting, loading + validating a workbook.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'node:util';
 import type ExcelJS from 'exceljs';
-import { findingsAlsJson, hatFehler, pruefen, type BefundJson, type Finding, type Plan, type RawWorkbook } from '../domain';
-import { ladeArbeitsmappe, leseRohdaten } from '../xlsx';
+import { findingsAlsJson, hatFehler, pruefen, type Finding, type Plan, type RawWorkbook } from '../domain';
+import { ladeArbeitsmappe } from './dateiLaden';
+import { rohdatenAusMappe } from '../workbook/rohdaten';
 import { anzahl } from '../domain/format';
 
 export const PROGRAMM = 'integrationsmonitor';
@@ -25,14 +26,6 @@ export const processIo: Io = {
 
 export const EXIT = { ok: 0, befunde: 1, datei: 2 } as const;
 
-export interface Verb {
-  /** one line for the program help */
-  readonly kurz: string;
-  /** full German help text of the verb (usage, options, exit codes) */
-  readonly hilfe: string;
-  run(args: readonly string[], io: Io): Promise<number>;
-}
-
 /** A wrong command line; the message says what to do. Exit code 2. */
 export class AufrufFehler extends Error {
   constructor(message: string) {
@@ -41,11 +34,23 @@ export class AufrufFehler extends Error {
   }
 }
 
-export interface OptionSpec {
-  /** flags without value, e.g. ['json', 'force'] */
-  readonly schalter?: readonly string[];
-  /** options with a value, e.g. ['aus'] */
-  readonly werte?: readonly string[];
+/** Options of a verb besides -h/--help/--hilfe, in the shape node:util parseArgs takes. */
+export type Optionen = Readonly<Record<string, { readonly type: 'boolean' | 'string' }>>;
+
+/**
+ * One CLI verb. main.ts parses the command line with `optionen`, prints
+ * `hilfe` for -h/--help/--hilfe and otherwise calls `ausfuehren`.
+ */
+export interface Verb {
+  /** the verb as typed, e.g. „pruefen“ */
+  readonly name: string;
+  /** one line for the program help */
+  readonly kurz: string;
+  /** full German help text of the verb (usage, options, exit codes) */
+  readonly hilfe: string;
+  readonly optionen: Optionen;
+  /** `jetzt` is the clock for time stamps (tests pass a fixed one) */
+  ausfuehren(a: Argumente, io: Io, jetzt: () => Date): Promise<number>;
 }
 
 export interface Argumente {
@@ -55,42 +60,54 @@ export interface Argumente {
   readonly hilfe: boolean;
 }
 
-/** Parses `--flag`, `--opt wert`, `--opt=wert`, `-h/--help` and positionals (`--` ends options). */
-export function parseArgumente(verb: string, args: readonly string[], spec: OptionSpec): Argumente {
+const HILFE_OPTIONEN = { help: { type: 'boolean', short: 'h' }, hilfe: { type: 'boolean' } } as const;
+const HILFE_AUFRUFE: readonly string[] = ['-h', '--help', '--hilfe'];
+
+/**
+ * Parses `--flag`, `--opt wert`, `--opt=wert`, `-h/--help/--hilfe` and
+ * positionals (`--` ends options) with node:util parseArgs. Not in strict
+ * mode: strict parseArgs refuses a value starting with a dash (`--jahr -5`
+ * gets the verb's own German message about the year) and names only one
+ * letter of a group (`-x` for `-hx`), so its tokens are checked here, in
+ * order, and the first problem becomes a German AufrufFehler.
+ */
+export function parseArgumente(verb: Pick<Verb, 'name' | 'optionen'>, args: readonly string[]): Argumente {
   const schalter = new Set<string>();
   const werte = new Map<string, string>();
   const positionen: string[] = [];
   let hilfe = false;
-  let nurPositionen = false;
-  const hinweis = `Hilfe: ${PROGRAMM} ${verb} --help`;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (nurPositionen || !a.startsWith('-') || a === '-') {
-      positionen.push(a);
-      continue;
-    }
-    if (a === '--') {
-      nurPositionen = true;
-      continue;
-    }
-    if (a === '-h' || a === '--help' || a === '--hilfe') {
+  const hinweis = `Hilfe: ${PROGRAMM} ${verb.name} --help`;
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: { ...verb.optionen, ...HILFE_OPTIONEN },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind === 'positional') positionen.push(t.value);
+    if (t.kind !== 'option') continue;
+    // the argument as typed: for a group like `-hx` the whole group, for `--aus=x` with its value
+    const roh = args[t.index];
+    const unbekannt = (): AufrufFehler => new AufrufFehler(`Unbekannte Option „${roh}“ für „${verb.name}“. ${hinweis}`);
+    if (t.name === 'help' || t.name === 'hilfe') {
+      if (!HILFE_AUFRUFE.includes(roh)) throw unbekannt();
       hilfe = true;
       continue;
     }
-    const m = /^--([^=]+)(?:=(.*))?$/.exec(a);
-    if (!m) throw new AufrufFehler(`Unbekannte Option „${a}“ für „${verb}“. ${hinweis}`);
-    const [, name, inline] = m;
-    if (spec.schalter?.includes(name)) {
-      if (inline !== undefined) throw new AufrufFehler(`Die Option „--${name}“ erwartet keinen Wert. ${hinweis}`);
-      schalter.add(name);
-    } else if (spec.werte?.includes(name)) {
-      const wert = inline ?? args[i + 1];
-      if (wert === undefined || wert === '' || (inline === undefined && wert.startsWith('--')))
-        throw new AufrufFehler(`Die Option „--${name}“ braucht einen Wert, z. B. „--${name} ziel.xlsx“. ${hinweis}`);
-      if (inline === undefined) i++;
-      werte.set(name, wert);
+    // only long options are declared, so any short one (or group) is unknown
+    const typ = t.rawName.startsWith('--') && Object.prototype.hasOwnProperty.call(verb.optionen, t.name) ? verb.optionen[t.name].type : undefined;
+    if (typ === 'boolean') {
+      if (t.inlineValue) throw new AufrufFehler(`Die Option „--${t.name}“ erwartet keinen Wert. ${hinweis}`);
+      schalter.add(t.name);
+    } else if (typ === 'string') {
+      // parseArgs takes the next argument whatever it is; one starting with -- is the next option, not a value
+      const wert = t.value;
+      if (wert === undefined || wert === '' || (!t.inlineValue && wert.startsWith('--')))
+        throw new AufrufFehler(`Die Option „--${t.name}“ braucht einen Wert, z. B. „--${t.name} ziel.xlsx“. ${hinweis}`);
+      werte.set(t.name, wert);
     } else {
-      throw new AufrufFehler(`Unbekannte Option „${a}“ für „${verb}“. ${hinweis}`);
+      throw unbekannt();
     }
   }
   return { positionen, schalter, werte, hilfe };
@@ -113,11 +130,6 @@ export function erwartePositionen(verb: string, a: Argumente, namen: readonly st
 export function druckeJson(io: Io, wert: unknown): void {
   io.out(`${JSON.stringify(wert, null, 2)}\n`);
 }
-
-export type { BefundJson };
-
-/** Findings in the JSON shape of SPEC §5 (the domain's findingsAlsJson). */
-export const befundeJson = findingsAlsJson;
 
 /** One human line per finding; the message itself names sheet!cell. */
 export function formatiereBefund(f: Finding): string {
@@ -158,7 +170,7 @@ export interface Geladen {
 export async function ladeUndPruefe(pfad: string): Promise<Geladen> {
   const wb = await ladeArbeitsmappe(pfad);
   const datei = path.basename(pfad);
-  const raw = leseRohdaten(wb, datei);
+  const raw = rohdatenAusMappe(wb, datei);
   const { plan, findings } = pruefen(raw);
   return { wb, raw, plan, findings, fehler: hatFehler(findings), datei };
 }
@@ -178,7 +190,7 @@ export async function ladePlanOderDruckeBefunde(
   const g = await ladeUndPruefe(pfad);
   const plan = g.plan;
   if (!g.fehler && plan) return { ...g, plan };
-  if (json) druckeJson(io, befundeJson(g.findings));
+  if (json) druckeJson(io, findingsAlsJson(g.findings));
   else {
     druckeBefunde(io, g.datei, g.findings);
     io.out(`\n${hinweis}`);
@@ -243,4 +255,3 @@ export async function gleicheDatei(a: string, b: string): Promise<boolean> {
 export function gleicherPfad(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
-

@@ -4,7 +4,15 @@
  */
 import { berechneKpi } from '../domain';
 import { FEHLEND_ARTEN, FEHLEND_TITEL, fehlendeAngaben, type FehlendeAngabenBericht } from '../domain/fehlend';
-import { druckeJson, erwartePositionen, EXIT, ladePlanOderDruckeBefunde, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import {
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  ladePlanOderDruckeBefunde,
+  PROGRAMM,
+  type Io,
+  type Verb,
+} from './common';
 import { anzahl, prozent } from '../domain/format';
 
 /** JSON shape of `fehlend --json` (documented in the help text). */
@@ -56,7 +64,8 @@ function druckeFehlend(io: Io, datei: string, r: FehlendeAngabenBericht, pfad: s
     );
 }
 
-export const fehlendVerb: Verb = {
+export const verb: Verb = {
+  name: 'fehlend',
   kurz: 'zeigen, welche Angaben für den Umsetzungsbericht noch fehlen',
   hilfe: `Aufruf: ${PROGRAMM} fehlend <datei.xlsx> [--json]
 
@@ -87,12 +96,9 @@ fehlt, ist keine .xlsx-Datei oder kann nicht gelesen werden.
 Beispiel:
   ${PROGRAMM} fehlend Arbeitsplanung-2026.xlsx`,
 
-  async run(args, io) {
-    const a = parseArgumente('fehlend', args, { schalter: ['json'] });
-    if (a.hilfe) {
-      io.out(fehlendVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' } },
+
+  async ausfuehren(a, io) {
     const [datei] = erwartePositionen('fehlend', a, ['datei.xlsx']);
     const json = a.schalter.has('json');
     const g = await ladePlanOderDruckeBefunde(

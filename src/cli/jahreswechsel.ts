@@ -6,9 +6,22 @@
 import * as path from 'path';
 import { jahrUngueltig, standardJahr, type JahreswechselEintrag } from '../domain/jahreswechsel';
 import { SHEETS, TABLES } from '../domain/schema';
-import { speichereDatei } from '../xlsx';
+import { speichereDatei } from './speichern';
 import { baueJahresmappe } from '../xlsx/jahreswechselMappe';
-import { AufrufFehler, druckeJson, erwartePositionen, EXIT, formatiereBefund, ladePlanOderDruckeBefunde, parseArgumente, pruefeAusZiel, PROGRAMM, type Io, type Verb, existiert } from './common';
+import {
+  AufrufFehler,
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  formatiereBefund,
+  ladePlanOderDruckeBefunde,
+  type Argumente,
+  pruefeAusZiel,
+  PROGRAMM,
+  type Io,
+  type Verb,
+  existiert,
+} from './common';
 import { anzahl } from '../domain/format';
 
 const HILFE = `Aufruf: ${PROGRAMM} jahreswechsel <alt.xlsx> --aus <neu.xlsx> [--jahr N] [--force] [--json]
@@ -56,12 +69,7 @@ function rJson(e: JahreswechselEintrag) {
   return { tabelle: e.tabelle, schluessel: e.schluessel, meldung: e.meldung };
 }
 
-async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
-  const a = parseArgumente('jahreswechsel', args, { schalter: ['json', 'force'], werte: ['aus', 'jahr'] });
-  if (a.hilfe) {
-    io.out(HILFE);
-    return EXIT.ok;
-  }
+async function ausfuehren(a: Argumente, io: Io, jetzt: () => Date): Promise<number> {
   const [datei] = erwartePositionen('jahreswechsel', a, ['alt.xlsx']);
   const aus = a.werte.get('aus');
   if (aus === undefined)
@@ -117,12 +125,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   return EXIT.ok;
 }
 
-export function jahreswechselVerb(jetzt: () => Date = () => new Date()): Verb {
-  return {
-    kurz: 'Arbeitsmappe des nächsten Berichtsjahres anlegen (offene Maßnahmen, Zeitreihe)',
-    hilfe: HILFE,
-    run: (args, io) => run(args, io, jetzt),
-  };
-}
-
-export const jahreswechselBefehl: Verb = jahreswechselVerb();
+export const verb: Verb = {
+  name: 'jahreswechsel',
+  kurz: 'Arbeitsmappe des nächsten Berichtsjahres anlegen (offene Maßnahmen, Zeitreihe)',
+  hilfe: HILFE,
+  optionen: { json: { type: 'boolean' }, force: { type: 'boolean' }, aus: { type: 'string' }, jahr: { type: 'string' } },
+  ausfuehren,
+};

@@ -3,10 +3,20 @@ import { AMPEL_LABEL } from '../workbook/layout';
 import { aufzaehlung, berechneKpi, massnahmenZaehlung, type KpiResult, type Zaehlung } from '../domain';
 import type { KpiMeta } from '../workbook/kpiSheets';
 import { aktualisierteBlaetter } from '../workbook/berechneteBlaetter';
-import { schreibeGrid, speichereDatei } from '../xlsx';
+import { schreibeGrid } from '../xlsx';
+import { speichereDatei } from './speichern';
 import type { Plan } from '../domain';
 import { diagrammeEinfuegen } from '../xlsx/diagramme';
-import { druckeJson, erwartePositionen, EXIT, ladePlanOderDruckeBefunde, parseArgumente, pruefeAusZiel, PROGRAMM, type Io, type Verb } from './common';
+import {
+  druckeJson,
+  erwartePositionen,
+  EXIT,
+  ladePlanOderDruckeBefunde,
+  pruefeAusZiel,
+  PROGRAMM,
+  type Io,
+  type Verb,
+} from './common';
 import { anzahl, prozent } from '../domain/format';
 
 function zaehlungJson(z: Zaehlung) {
@@ -80,7 +90,8 @@ function druckeKpi(io: Io, datei: string, plan: Plan, kpi: KpiResult): void {
   io.out(`  Kennzahlen mit Istwert: ${mitDaten} von ${kpi.kennzahlen.length}.`);
 }
 
-export const kpiVerb: Verb = {
+export const verb: Verb = {
+  name: 'kpi',
   kurz: 'Kennzahlen berechnen, optional KPI-Blätter in eine Kopie schreiben',
   hilfe: `Aufruf: ${PROGRAMM} kpi <datei.xlsx> [--json] [--aus <ziel.xlsx>]
 
@@ -108,12 +119,9 @@ ist keine .xlsx-Datei oder kann nicht gelesen/geschrieben werden.
 Beispiel:
   ${PROGRAMM} kpi Arbeitsplanung-2026.xlsx --aus Arbeitsplanung-2026-mit-KPI.xlsx`,
 
-  async run(args, io) {
-    const a = parseArgumente('kpi', args, { schalter: ['json'], werte: ['aus'] });
-    if (a.hilfe) {
-      io.out(kpiVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' }, aus: { type: 'string' } },
+
+  async ausfuehren(a, io, jetzt) {
     const [datei] = erwartePositionen('kpi', a, ['datei.xlsx']);
     const aus = a.werte.get('aus');
     if (aus !== undefined) await pruefeAusZiel(aus, datei);
@@ -130,7 +138,7 @@ Beispiel:
     else druckeKpi(io, g.datei, g.plan, kpi);
 
     if (aus !== undefined) {
-      const meta: KpiMeta = { berechnetAm: new Date(), quelle: g.datei };
+      const meta: KpiMeta = { berechnetAm: jetzt(), quelle: g.datei };
       const grids = aktualisierteBlaetter({ plan: g.plan, kpi, meta, raw: g.raw });
       for (const grid of grids) schreibeGrid(g.wb, grid);
       // a document title for screen readers and the accessibility checker, unless the workbook has one

@@ -1,10 +1,12 @@
 /**
  * Entry of the `integrationsmonitor` command (bin/integrationsmonitor.js
- * calls `main`). Verbs are registered in VERBS; a new verb is one line here.
- * Every error ends as one German line and exit code 2 — never a stack trace.
+ * calls `main`). Every verb module exports `verb: Verb` and is registered in
+ * VERBS; a new verb is one line here. Every error ends as one German line and
+ * exit code 2 — never a stack trace.
  */
+import { parseArgs } from 'node:util';
 import { istDateiFehler } from '../xlsx';
-import { AufrufFehler, EXIT, processIo, PROGRAMM, type Io, type Verb } from './common';
+import { AufrufFehler, EXIT, parseArgumente, processIo, PROGRAMM, type Io, type Verb } from './common';
 
 /**
  * The verbs by name. Each module is loaded only when its verb runs or the
@@ -12,14 +14,14 @@ import { AufrufFehler, EXIT, processIo, PROGRAMM, type Io, type Verb } from './c
  * (docx, HTML) and the others pull in.
  */
 export const VERBS: Readonly<Record<string, () => Promise<Verb>>> = {
-  vorlage: async () => (await import('./vorlage')).vorlage,
-  pruefen: async () => (await import('./pruefen')).pruefenVerb,
-  kpi: async () => (await import('./kpi')).kpiVerb,
-  bericht: async () => (await import('./bericht')).berichtVerb,
-  fehlend: async () => (await import('./fehlend')).fehlendVerb,
-  aufteilen: async () => (await import('./aufteilen')).aufteilenBefehl,
-  zusammenfuehren: async () => (await import('./zusammenfuehren')).zusammenfuehrenBefehl,
-  jahreswechsel: async () => (await import('./jahreswechsel')).jahreswechselBefehl,
+  vorlage: async () => (await import('./vorlage')).verb,
+  pruefen: async () => (await import('./pruefen')).verb,
+  kpi: async () => (await import('./kpi')).verb,
+  bericht: async () => (await import('./bericht')).verb,
+  fehlend: async () => (await import('./fehlend')).verb,
+  aufteilen: async () => (await import('./aufteilen')).verb,
+  zusammenfuehren: async () => (await import('./zusammenfuehren')).verb,
+  jahreswechsel: async () => (await import('./jahreswechsel')).verb,
 };
 
 export async function programmHilfe(): Promise<string> {
@@ -58,11 +60,40 @@ function technisch(e: unknown): string {
   return teile.join('\n');
 }
 
+/**
+ * Parses `args` (the command line after the verb) with the verb's options,
+ * prints its help for -h/--help/--hilfe, else runs it. A wrong command line
+ * throws AufrufFehler.
+ */
+export async function fuehreAus(verb: Verb, args: readonly string[], io: Io, jetzt: () => Date = () => new Date()): Promise<number> {
+  const a = parseArgumente(verb, args);
+  if (a.hilfe) {
+    io.out(verb.hilfe);
+    return EXIT.ok;
+  }
+  return verb.ausfuehren(a, io, jetzt);
+}
+
+/**
+ * --debug works for every verb and anywhere before `--`, so it is taken out
+ * before a verb parses its options: the indices of the arguments that are
+ * exactly `--debug` as parseArgs sees them (not a value like `--aus=--debug`,
+ * nothing after `--`).
+ */
+function ohneDebug(eingabe: readonly string[]): { debug: boolean; argv: string[] } {
+  const { tokens } = parseArgs({
+    args: [...eingabe],
+    options: { debug: { type: 'boolean' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const weg = new Set(tokens.filter((t) => t.kind === 'option' && eingabe[t.index] === '--debug').map((t) => t.index));
+  return { debug: weg.size > 0, argv: eingabe.filter((_, i) => !weg.has(i)) };
+}
+
 export async function main(eingabe: readonly string[], io: Io = processIo): Promise<number> {
-  // --debug works for every verb, so it is taken out before a verb parses its options
-  const ende = eingabe.indexOf('--');
-  const debug = (ende < 0 ? eingabe : eingabe.slice(0, ende)).includes('--debug');
-  const argv = eingabe.filter((a, i) => a !== '--debug' || (ende >= 0 && i > ende));
+  const { debug, argv } = ohneDebug(eingabe);
   try {
     const [erstes, ...rest] = argv;
     if (erstes === undefined) {
@@ -84,7 +115,7 @@ export async function main(eingabe: readonly string[], io: Io = processIo): Prom
       );
       return EXIT.datei;
     }
-    return await (await laden()).run(rest, io);
+    return await fuehreAus(await laden(), rest, io);
   } catch (e) {
     if (istDateiFehler(e) || e instanceof AufrufFehler) {
       io.err(`Fehler: ${e.message}`);

@@ -1,16 +1,16 @@
+import { findingsAlsJson } from '../domain';
 import {
-  befundeJson,
   druckeBefunde,
   druckeJson,
   erwartePositionen,
   EXIT,
   ladeUndPruefe,
-  parseArgumente,
   PROGRAMM,
   type Verb,
 } from './common';
 
-export const pruefenVerb: Verb = {
+export const verb: Verb = {
+  name: 'pruefen',
   kurz: 'Arbeitsmappe prüfen (Fehler und Warnungen mit Zelladresse)',
   hilfe: `Aufruf: ${PROGRAMM} pruefen <datei.xlsx> [--json]
 
@@ -28,15 +28,12 @@ Optionen:
 Exit-Codes: 0 keine Fehler (Warnungen möglich) · 1 Fehler gefunden ·
 2 Datei fehlt, ist keine .xlsx-Datei oder kann nicht gelesen werden.`,
 
-  async run(args, io) {
-    const a = parseArgumente('pruefen', args, { schalter: ['json'] });
-    if (a.hilfe) {
-      io.out(pruefenVerb.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { json: { type: 'boolean' } },
+
+  async ausfuehren(a, io) {
     const [datei] = erwartePositionen('pruefen', a, ['datei.xlsx']);
     const g = await ladeUndPruefe(datei);
-    if (a.schalter.has('json')) druckeJson(io, befundeJson(g.findings));
+    if (a.schalter.has('json')) druckeJson(io, findingsAlsJson(g.findings));
     else druckeBefunde(io, g.datei, g.findings);
     return g.fehler ? EXIT.befunde : EXIT.ok;
   },

@@ -2,10 +2,12 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { beispielTabellen, vorlageTabellen } from '../workbook/beispiel';
 import { vorlageBlaetter } from '../workbook/berechneteBlaetter';
-import { schreibeGrid, schreibeVorlage, speichereArbeitsmappe, DateiFehler } from '../xlsx';
-import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, parseArgumente, type Verb, existiert } from './common';
+import { schreibeGrid, schreibeVorlage, DateiFehler } from '../xlsx';
+import { speichereArbeitsmappe } from './speichern';
+import { AufrufFehler, EXIT, PROGRAMM, erwartePositionen, type Verb, existiert } from './common';
 
-export const vorlage: Verb = {
+export const verb: Verb = {
+  name: 'vorlage',
   kurz: 'leere Vorlage oder Beispielplan 2026 als .xlsx schreiben',
   hilfe: `Aufruf: ${PROGRAMM} vorlage <datei.xlsx> [--beispiel] [--force]
 
@@ -27,12 +29,9 @@ kann nicht geschrieben werden.
 Beispiel:
   ${PROGRAMM} vorlage Arbeitsplanung-2026.xlsx --beispiel`,
 
-  async run(args, io) {
-    const a = parseArgumente('vorlage', args, { schalter: ['beispiel', 'force'] });
-    if (a.hilfe) {
-      io.out(vorlage.hilfe);
-      return EXIT.ok;
-    }
+  optionen: { beispiel: { type: 'boolean' }, force: { type: 'boolean' } },
+
+  async ausfuehren(a, io, jetzt) {
     const [ziel] = erwartePositionen('vorlage', a, ['datei.xlsx']);
     if (!/\.xlsx$/i.test(ziel)) throw new AufrufFehler(`Der Dateiname „${ziel}“ muss auf .xlsx enden.`);
     if (!a.schalter.has('force') && (await existiert(ziel)))
@@ -46,7 +45,7 @@ Beispiel:
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Integrationsmonitor';
     wb.title = beispiel ? 'Integrationskonzept – Arbeitsplanung 2026 (Beispiel)' : 'Integrationskonzept – Arbeitsplanung';
-    wb.created = new Date();
+    wb.created = jetzt();
     schreibeVorlage(wb, tabellen);
     // every sheet of SPEC §2, the computed ones with a note until the first refresh
     for (const grid of vorlageBlaetter()) schreibeGrid(wb, grid);

@@ -17,9 +17,22 @@ import {
   type ZusammenfuehrenErgebnis,
 } from '../domain/netzwerk';
 import { aenderungsprotokollGrid, protokollZeilen } from '../workbook/herkunft';
-import { istDateiFehler, ladeArbeitsmappe, leseRohdaten, schreibeGrid, speichereArbeitsmappe } from '../xlsx';
+import { istDateiFehler, schreibeGrid } from '../xlsx';
+import { ladeArbeitsmappe } from './dateiLaden';
+import { speichereArbeitsmappe } from './speichern';
 import { aendereTabellen, BelegteZellenFehler } from '../xlsx/tabellenAendern';
-import { AufrufFehler, druckeJson, EXIT, formatiereBefund, gleicheDatei, parseArgumente, PROGRAMM, type Io, type Verb } from './common';
+import {
+  AufrufFehler,
+  druckeJson,
+  EXIT,
+  formatiereBefund,
+  gleicheDatei,
+  type Argumente,
+  PROGRAMM,
+  type Io,
+  type Verb,
+} from './common';
+import { rohdatenAusMappe } from '../workbook/rohdaten';
 import { anzahl } from '../domain/format';
 
 const HILFE = `Aufruf: ${PROGRAMM} zusammenfuehren <gesamt.xlsx> <netzwerk.xlsx…> --aus <neu.xlsx> [--json]
@@ -88,12 +101,7 @@ export function wendeAn(wb: ExcelJS.Workbook, gesamtRaw: RawWorkbook, erg: Zusam
   );
 }
 
-async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<number> {
-  const a = parseArgumente('zusammenfuehren', args, { schalter: ['json'], werte: ['aus'] });
-  if (a.hilfe) {
-    io.out(HILFE);
-    return EXIT.ok;
-  }
+async function ausfuehren(a: Argumente, io: Io, jetzt: () => Date): Promise<number> {
   if (a.positionen.length < 2) {
     throw new AufrufFehler(
       `„zusammenfuehren“ braucht <gesamt.xlsx> und mindestens eine <netzwerk.xlsx>. Hilfe: ${PROGRAMM} zusammenfuehren --help`,
@@ -118,10 +126,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
     // read everything first: an unreadable file stops before anything is written
     const wb = await ladeArbeitsmappe(gesamtPfad);
     const gesamtDatei = path.basename(gesamtPfad);
-    const gesamtRaw = leseRohdaten(wb, gesamtDatei);
+    const gesamtRaw = rohdatenAusMappe(wb, gesamtDatei);
     const netze = [];
     for (const p of netzPfade)
-      netze.push({ datei: path.basename(p), raw: leseRohdaten(await ladeArbeitsmappe(p), path.basename(p)) });
+      netze.push({ datei: path.basename(p), raw: rohdatenAusMappe(await ladeArbeitsmappe(p), path.basename(p)) });
 
     let erg: ZusammenfuehrenErgebnis;
     try {
@@ -140,7 +148,7 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
       io.err(`Fehler: ${e.message} Es wurde nichts geschrieben.`);
       return EXIT.datei;
     }
-    const { findings } = pruefen(leseRohdaten(wb, path.basename(aus)));
+    const { findings } = pruefen(rohdatenAusMappe(wb, path.basename(aus)));
     const fehler = findings.filter((f) => f.schwere === 'Fehler');
     const warnungen = findings.length - fehler.length;
     schreibeGrid(
@@ -192,12 +200,10 @@ async function run(args: readonly string[], io: Io, jetzt: () => Date): Promise<
   }
 }
 
-export function zusammenfuehrenVerb(jetzt: () => Date = () => new Date()): Verb {
-  return {
-    kurz: 'ausgefüllte Netzwerkdateien in eine Kopie der Gesamtdatei zusammenführen',
-    hilfe: HILFE,
-    run: (args, io) => run(args, io, jetzt),
-  };
-}
-
-export const zusammenfuehrenBefehl: Verb = zusammenfuehrenVerb();
+export const verb: Verb = {
+  name: 'zusammenfuehren',
+  kurz: 'ausgefüllte Netzwerkdateien in eine Kopie der Gesamtdatei zusammenführen',
+  hilfe: HILFE,
+  optionen: { json: { type: 'boolean' }, aus: { type: 'string' } },
+  ausfuehren,
+};

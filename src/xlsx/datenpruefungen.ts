@@ -2,7 +2,7 @@
  * Data validations of a loaded sheet as ranges. exceljs expands every
  * <dataValidation> into one entry per cell; laden.ts turns the cells back
  * into ranges (kompakteDatenpruefungen). Where the parser is reachable
- * (Node, see dateiLaden.ts) the ranges are computed from the sqref lists
+ * (Node, see src/cli/dateiLaden.ts) the ranges are computed from the sqref lists
  * directly, with exactly the result of expanding and compacting, without
  * the some 80,000 entries of a plan of 10,000 rows. Browser-safe.
  */

@@ -1,7 +1,4 @@
 export { DateiFehler, istDateiFehler, type DateiFehlerArt } from './fehler';
-export { ladeArbeitsmappe, leseDateiBytes } from './dateiLaden';
 export { ladeMappe, normalisierePaket } from './laden';
-export { leseRohdaten, rohwert } from './lesen';
 export { schreibeVorlage, schreibeGrid } from './schreiben';
-export { speichereArbeitsmappe, speichereDatei } from './speichern';
 export { schreibeNetzwerkMappe } from './netzwerkMappe';

@@ -11,7 +11,7 @@ import type { Finding, Plan, RawWorkbook } from '../domain/model';
 import { neuesJahrBlaetter } from '../workbook/berechneteBlaetter';
 import type { JahreswechselMeta } from '../workbook/jahreswechselSheet';
 import { diagrammeEinfuegen } from './diagramme';
-import { leseRohdaten } from './lesen';
+import { rohdatenAusMappe } from '../workbook/rohdaten';
 import { schreibeGrid, schreibeVorlage } from './schreiben';
 
 export interface NeueJahresmappe {
@@ -47,7 +47,7 @@ export async function baueJahresmappe(
   );
   const grids = neuesJahrBlaetter(ergebnis, alt, meta);
   for (const g of grids) schreibeGrid(wb, g);
-  const pruefung = pruefen(leseRohdaten(wb, meta.ziel)).findings;
+  const pruefung = pruefen(rohdatenAusMappe(wb, meta.ziel)).findings;
   const inhalt = await diagrammeEinfuegen(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), grids);
   return { ergebnis, inhalt, pruefung };
 }

@@ -1,7 +1,7 @@
 /**
  * Opening a workbook from its bytes: check the bytes, normalise the package
  * so exceljs 4.4 can read files written by other tools, then load. Shared by
- * the CLI (bytes from a file, src/xlsx/dateiLaden.ts) and the task pane
+ * the CLI (bytes from a file, src/cli/dateiLaden.ts) and the task pane
  * (bytes from a picked file), so both read a file the same way. Runs in the
  * browser: no fs/path/Buffer here.
  */

@@ -4,7 +4,7 @@
  * sheets (Grid). Charts of a Grid are skipped: exceljs cannot write charts,
  * the add-in creates them natively.
  *
- * Free of fs/path (saving is src/xlsx/speichern.ts), so the task pane can
+ * Free of fs/path (saving is src/cli/speichern.ts), so the task pane can
  * build a network workbook in the browser with the same code.
  */
 import type ExcelJS from 'exceljs';

@@ -9,8 +9,9 @@ import { arbeitsmappe } from '../../src/domain/__tests__/fixtures';
 import { berechneKpi, pruefen } from '../../src/domain';
 import { verlaufFortschreiben } from '../../src/domain/verlauf';
 import { verlaufGrid } from '../../src/workbook/verlaufSheet';
-import { schreibeGrid, leseRohdaten } from '../../src/xlsx';
+import { schreibeGrid } from '../../src/xlsx';
 import { chartXml, diagrammeEinfuegen } from '../../src/xlsx/diagramme';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 describe('diagrammeEinfuegen', () => {
   it('adds drawing + chart parts for a grid with a line chart; exceljs still reads the file', async () => {
@@ -46,7 +47,7 @@ describe('diagrammeEinfuegen', () => {
 
     const wieder = new ExcelJS.Workbook();
     await wieder.xlsx.load(nachher as unknown as ArrayBuffer);
-    const raw = leseRohdaten(wieder, 'x.xlsx');
+    const raw = rohdatenAusMappe(wieder, 'x.xlsx');
     expect(raw.tables.find((t) => t.name === 'tblVerlauf')?.rows).toHaveLength(6);
   });
 

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import type { RawValue } from '../../src/domain/model';
 import { TABLES } from '../../src/domain/schema';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { tempOrdner } from '../xlsx/hilfen';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -10,8 +10,9 @@ import type { RawValue } from '../../src/domain/model';
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import { VERBS } from '../../src/cli/main';
 import { kpiJson } from '../../src/cli/kpi';
-import { ladeArbeitsmappe, leseRohdaten } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { bearbeite, cli, hash, tabellenModell, tempOrdner, zeileVon } from '../xlsx/hilfen';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const tmp = tempOrdner();
 afterAll(() => tmp.weg());
@@ -167,7 +168,7 @@ describe('kpi', () => {
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(['berichtsjahr', 'kennzahlen', 'handlungsziele', 'handlungsfelder', 'gesamt']);
 
-    const { plan } = pruefen(leseRohdaten(await ladeArbeitsmappe(BEISPIEL), 'beispiel.xlsx'));
+    const { plan } = pruefen(rohdatenAusMappe(await ladeArbeitsmappe(BEISPIEL), 'beispiel.xlsx'));
     expect(j).toEqual(JSON.parse(JSON.stringify(kpiJson(berechneKpi(plan!)))));
 
     const h = handGerechnet();
@@ -180,7 +181,7 @@ describe('kpi', () => {
     });
     // falling target: Wartezeit 12 → 6 Wochen, Ist 8 → 2/3
     // vorjahr: the sample's Zeitreihe row 2025 for K1.1.1
-    const zr = leseRohdaten(await ladeArbeitsmappe(BEISPIEL)).tables.find((t) => t.name === TABLE_NAMES.zeitreihe)!;
+    const zr = rohdatenAusMappe(await ladeArbeitsmappe(BEISPIEL)).tables.find((t) => t.name === TABLE_NAMES.zeitreihe)!;
     const vorjahr = zr.rows.find((r) => r[0] === 'K1.1.1' && r[1] === 2025)![2];
     expect(j.kennzahlen[0]).toEqual({ id: 'K1.1.1', handlungszielId: '1.1', zielerreichung: (8 - 12) / (6 - 12), ampel: 'gelb', vorjahr });
     expect(vorjahr).toEqual(expect.any(Number));
@@ -279,7 +280,7 @@ describe('kpi', () => {
     expect(['grün', 'gelb', 'rot']).toContain(ue.getCell('E6').value);
     expect((ue.getCell('E6').fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF(C6EFCE|FFEB9C|FFC7CE)$/);
     const daten = (w: ExcelJS.Workbook) =>
-      leseRohdaten(w).tables.filter((t) => (Object.values(TABLE_NAMES) as string[]).includes(t.name));
+      rohdatenAusMappe(w).tables.filter((t) => (Object.values(TABLE_NAMES) as string[]).includes(t.name));
     expect(daten(wb)).toEqual(daten(await ladeArbeitsmappe(BEISPIEL)));
 
     // a second run on the result replaces the sheets in place (no duplicates)
@@ -524,7 +525,7 @@ describe('a workbook edited by another tool as a user would', () => {
     // the extra column survives kpi --aus
     const ziel = tmp.datei('bearbeitet-kpi.xlsx');
     expect((await cli('kpi', pfad, '--aus', ziel)).code).toBe(0);
-    const raw = leseRohdaten(await ladeArbeitsmappe(ziel));
+    const raw = rohdatenAusMappe(await ladeArbeitsmappe(ziel));
     const t = raw.tables.find((x) => x.name === 'tblArbeitsplanung')!;
     expect(t.headers.at(-1)).toBe('Notiz (Netzwerk)');
     expect(t.rows.at(-2)![12]).toBe('neu im Dezember');

@@ -10,8 +10,11 @@ import JSZip from 'jszip';
 import type { RawTable, RawValue } from '../../src/domain/model';
 import { TABLES, type TableKey } from '../../src/domain/schema';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { cli, hash, tempOrdner } from '../xlsx/hilfen';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const tmp = tempOrdner();
 afterAll(() => tmp.weg());
@@ -24,7 +27,7 @@ type Zeile = Record<string, RawValue>;
 
 /** Rows of a table as header → value objects (contract and user columns). */
 async function tabelle(pfad: string, key: TableKey): Promise<Zeile[]> {
-  const raw = leseRohdaten(await ladeArbeitsmappe(pfad), 'x.xlsx');
+  const raw = rohdatenAusMappe(await ladeArbeitsmappe(pfad), 'x.xlsx');
   const t = raw.tables.find((x) => x.name === TABLES[key].name) as RawTable | undefined;
   if (!t) return [];
   return t.rows

@@ -25,8 +25,8 @@ import { TABLES } from '../../src/domain/schema';
 import { leseArbeitsmappe } from '../../src/excel/lesen';
 import { installiereDemoExcel } from '../../src/taskpane/demo/demoExcel';
 import { ladeMappe } from '../../src/xlsx/laden';
-import { leseRohdaten } from '../../src/xlsx/lesen';
 import { starteServer, type StatischerServer } from './server';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -466,7 +466,7 @@ describe('demo.html: the real UI and adapter on the fake Excel API with planted 
     ]);
     expect(download.suggestedFilename()).toBe('Demo-Arbeitsplanung-2027.xlsx');
     const pfad = await download.path();
-    const neu = pruefen(leseRohdaten(await ladeMappe(fs.readFileSync(pfad), 'Demo-Arbeitsplanung-2027.xlsx')));
+    const neu = pruefen(rohdatenAusMappe(await ladeMappe(fs.readFileSync(pfad), 'Demo-Arbeitsplanung-2027.xlsx')));
     expect(neu.plan?.einstellungen.berichtsjahr).toBe(2027);
     expect(neu.findings.filter((f) => f.schwere === 'Fehler')).toEqual([]);
     await keinSeitlichesScrollen(page);

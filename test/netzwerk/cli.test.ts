@@ -12,8 +12,11 @@ import ExcelJS from 'exceljs';
 import { mainGeprueft as main } from '../xlsx/hilfen';
 import type { Io } from '../../src/cli/common';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { ergaenzeSpalten } from '../../src/xlsx/tabellenAendern';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 function sammler(): Io & { o: string[]; e: string[] } {
   const o: string[] = [];
@@ -108,7 +111,7 @@ describe('CLI aufteilen / zusammenfuehren', () => {
     const ordner = path.join(dir, 'extra-netze');
     expect(await main(['aufteilen', mitExtra, ordner, '--hf', '3'], sammler())).toBe(0);
     const datei = path.join(ordner, 'HF3-Ausbildung-Arbeitsmarktzugang-Wirtschaft.xlsx');
-    const netz = leseRohdaten(await ladeArbeitsmappe(datei), 'HF3');
+    const netz = rohdatenAusMappe(await ladeArbeitsmappe(datei), 'HF3');
     const ap = netz.tables.find((x) => x.name === 'tblArbeitsplanung');
     expect(ap?.headers[12]).toBe('Notiz Steuerung');
     expect(ap?.rows[0][12]).toBe('Notiz 3-01');
@@ -123,7 +126,7 @@ describe('CLI aufteilen / zusammenfuehren', () => {
     expect(await main(['zusammenfuehren', mitExtra, datei, '--aus', aus, '--json'], io)).toBe(0);
     const j = JSON.parse(io.o.join(''));
     expect(j.geaendert).toEqual([expect.objectContaining({ schluessel: '3-01', spalte: 'Notiz Steuerung', gesamt: 'Notiz 3-01', netzwerk: 'vom Netzwerk ergänzt' })]);
-    const neu = leseRohdaten(await ladeArbeitsmappe(aus), 'neu');
+    const neu = rohdatenAusMappe(await ladeArbeitsmappe(aus), 'neu');
     const rows = neu.tables.find((x) => x.name === 'tblArbeitsplanung')!.rows;
     expect(rows.find((r) => r[0] === '1-01')?.[12]).toBe('Notiz 1-01');
     expect(rows.find((r) => r[0] === '3-01')?.[12]).toBe('vom Netzwerk ergänzt');

@@ -8,10 +8,12 @@ import JSZip from 'jszip';
 import { aufteilen, leseHerkunft, type NetzwerkExport } from '../../src/domain/netzwerk';
 import { netzwerkArbeitsmappe } from '../../src/cli/aufteilen';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { leseNetzwerkdatei } from '../../src/taskpane/netzwerk/dateiLesen';
 import { BenutzerFehler } from '../../src/taskpane/gateway';
 import { tempOrdner } from '../xlsx/hilfen';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const tmp = tempOrdner();
 afterAll(() => tmp.weg());
@@ -19,7 +21,7 @@ afterAll(() => tmp.weg());
 async function netzwerkExport(hf: number): Promise<NetzwerkExport> {
   const g = new ExcelJS.Workbook();
   schreibeVorlage(g, beispielTabellen());
-  const gesamt = leseRohdaten(await new ExcelJS.Workbook().xlsx.load(await g.xlsx.writeBuffer()), 'gesamt.xlsx');
+  const gesamt = rohdatenAusMappe(await new ExcelJS.Workbook().xlsx.load(await g.xlsx.writeBuffer()), 'gesamt.xlsx');
   return aufteilen(gesamt, hf, { quelle: 'gesamt.xlsx', exportiertAm: new Date(Date.UTC(2026, 0, 1)), nurVertragsspalten: true });
 }
 
@@ -44,7 +46,7 @@ describe('leseNetzwerkdatei (Browser)', () => {
     const buf = await netzwerkArbeitsmappe(exp).xlsx.writeBuffer();
     const ab = new Uint8Array(buf as ArrayBuffer).slice().buffer;
     const browser = await leseNetzwerkdatei('HF2.xlsx', ab);
-    const cli = leseRohdaten(await new ExcelJS.Workbook().xlsx.load(buf), 'HF2.xlsx');
+    const cli = rohdatenAusMappe(await new ExcelJS.Workbook().xlsx.load(buf), 'HF2.xlsx');
     expect(browser.raw.tables).toEqual(cli.tables);
     expect(leseHerkunft(browser.raw, 'HF2.xlsx')).toEqual(exp.herkunft);
   });
@@ -53,7 +55,7 @@ describe('leseNetzwerkdatei (Browser)', () => {
     const exp = await netzwerkExport(3);
     const datei = await mitAbsolutenZielen((await netzwerkArbeitsmappe(exp).xlsx.writeBuffer()) as ArrayBuffer);
     writeFileSync(tmp.datei('HF3.xlsx'), datei);
-    const cli = leseRohdaten(await ladeArbeitsmappe(tmp.datei('HF3.xlsx')), 'HF3.xlsx');
+    const cli = rohdatenAusMappe(await ladeArbeitsmappe(tmp.datei('HF3.xlsx')), 'HF3.xlsx');
     const browser = await leseNetzwerkdatei('HF3.xlsx', datei.slice().buffer);
     expect(browser.raw).toEqual(cli);
     expect(leseHerkunft(browser.raw, 'HF3.xlsx')).toEqual(exp.herkunft);

@@ -8,14 +8,17 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { aufteilenVerb } from '../../src/cli/aufteilen';
+import { verb as aufteilenVerb } from '../../src/cli/aufteilen';
+import { fuehreAus } from '../../src/cli/main';
 import type { Io } from '../../src/cli/common';
 import type { RawWorkbook } from '../../src/domain/model';
 import { aufteilen, leseHerkunft, zusammenfuehren } from '../../src/domain/netzwerk';
 import { beispielTabellen } from '../../src/workbook/beispiel';
 import { HERKUNFT_BLATT } from '../../src/workbook/herkunft';
 import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
-import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { netzwerkdateiBauen, UNBEKANNTE_MAPPE } from '../../src/taskpane/netzwerk/netzwerkdateiBauen';
 import { BenutzerFehler } from '../../src/taskpane/gateway';
 
@@ -34,7 +37,7 @@ describe('netzwerkdateiBauen (Aufgabenbereich) = CLI aufteilen', () => {
     schreibeVorlage(wb, beispielTabellen());
     await speichereArbeitsmappe(wb, gesamtPfad);
     // what the pane reads from the open workbook: its tables, source = the file name
-    gesamt = leseRohdaten(await ladeArbeitsmappe(gesamtPfad), 'Arbeitsplanung-2026.xlsx');
+    gesamt = rohdatenAusMappe(await ladeArbeitsmappe(gesamtPfad), 'Arbeitsplanung-2026.xlsx');
   });
 
   afterAll(async () => {
@@ -47,10 +50,10 @@ describe('netzwerkdateiBauen (Aufgabenbereich) = CLI aufteilen', () => {
     expect(erstellt.datei).toMatch(/^HF3-.*\.xlsx$/);
 
     const ordner = path.join(dir, 'netzwerke');
-    expect(await aufteilenVerb(() => JETZT).run([gesamtPfad, ordner, '--hf', '3'], stumm)).toBe(0);
+    expect(await fuehreAus(aufteilenVerb, [gesamtPfad, ordner, '--hf', '3'], stumm, () => JETZT)).toBe(0);
     expect(await fs.readdir(ordner)).toEqual([erstellt.datei]);
     const cliMappe = await ladeArbeitsmappe(path.join(ordner, erstellt.datei));
-    const cli = leseRohdaten(cliMappe, erstellt.datei);
+    const cli = rohdatenAusMappe(cliMappe, erstellt.datei);
 
     // the browser bytes read back like a file the user picks in the pane
     const paneMappe = await new ExcelJS.Workbook().xlsx.load(erstellt.inhalt.slice().buffer);

@@ -12,14 +12,18 @@ import JSZip from 'jszip';
 import { hatFehler, pruefen, type RawValue, type RawWorkbook } from '../../src/domain';
 import { TABLES, TABLE_ORDER } from '../../src/domain/schema';
 import { beispielTabellen } from '../../src/workbook/beispiel';
-import { ladeArbeitsmappe, leseRohdaten, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
-import { aufteilenVerb } from '../../src/cli/aufteilen';
-import { zusammenfuehrenVerb } from '../../src/cli/zusammenfuehren';
+import { schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
+import { verb as aufteilenVerb } from '../../src/cli/aufteilen';
+import { fuehreAus } from '../../src/cli/main';
+import { verb as zusammenfuehrenVerb } from '../../src/cli/zusammenfuehren';
 import type { Io } from '../../src/cli/common';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const JETZT = new Date(Date.UTC(2026, 10, 25, 10, 0));
-const aufteilen = aufteilenVerb(() => JETZT);
-const zusammenfuehren = zusammenfuehrenVerb(() => JETZT);
+const aufteilen = { run: (args: string[], io: Io) => fuehreAus(aufteilenVerb, args, io, () => JETZT) };
+const zusammenfuehren = { run: (args: string[], io: Io) => fuehreAus(zusammenfuehrenVerb, args, io, () => JETZT) };
 
 function sammler(): Io & { o: string[]; e: string[] } {
   const o: string[] = [];
@@ -88,7 +92,7 @@ async function bearbeite(pfad: string, edit: (wb: ExcelJS.Workbook) => void): Pr
 }
 
 async function roh(pfad: string): Promise<RawWorkbook> {
-  return leseRohdaten(await ladeArbeitsmappe(pfad), path.basename(pfad));
+  return rohdatenAusMappe(await ladeArbeitsmappe(pfad), path.basename(pfad));
 }
 
 function tabellenVon(raw: RawWorkbook): Record<string, { headers: readonly string[]; rows: (readonly RawValue[])[] }> {
@@ -178,7 +182,7 @@ describe('aufteilen → bearbeiten → zusammenfuehren mit echten Dateien', () =
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(dateien[3]);
     expect(wb.getWorksheet('_Herkunft')?.state).toBe('veryHidden');
-    const r = leseRohdaten(wb, 'HF4');
+    const r = rohdatenAusMappe(wb, 'HF4');
     const ap = r.tables.find((t) => t.name === 'tblArbeitsplanung');
     expect(ap?.rows.length).toBeGreaterThan(0);
     expect(ap?.rows.every((row) => row[1] === 4)).toBe(true);

@@ -7,9 +7,10 @@ import { writeFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import { jahresmappeBauen } from '../../src/taskpane/jahreswechsel/jahresmappeBauen';
 import { netzwerkdateiBauen } from '../../src/taskpane/netzwerk/netzwerkdateiBauen';
-import { ladeArbeitsmappe, leseRohdaten } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { cli, tempOrdner } from '../xlsx/hilfen';
 import { paketProbleme } from './paketPruefung';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const tmp = tempOrdner();
 afterAll(() => tmp.weg());
@@ -17,7 +18,7 @@ afterAll(() => tmp.weg());
 async function rohdatenDesBeispiels() {
   const pfad = tmp.datei('beispiel.xlsx');
   expect((await cli('vorlage', pfad, '--beispiel')).code).toBe(0);
-  return leseRohdaten(await ladeArbeitsmappe(pfad), 'beispiel.xlsx');
+  return rohdatenAusMappe(await ladeArbeitsmappe(pfad), 'beispiel.xlsx');
 }
 
 it('network file and new Berichtsjahr built by the task pane pass the package check and read back', async () => {

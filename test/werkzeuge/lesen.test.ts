@@ -6,7 +6,7 @@
 import { writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import { readFileSync } from 'fs';
-import { ladeArbeitsmappe } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
 import { cli, tempOrdner } from '../xlsx/hilfen';
 import { hatOpenpyxl, hatXlsxwriter, mitOpenpyxl, mitXlsxwriter, version, wieOpenXmlSdk } from './fremd';
 

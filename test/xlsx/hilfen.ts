@@ -8,7 +8,8 @@ import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/common';
 import { paketProbleme } from '../werkzeuge/paketPruefung';
 import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
-import { schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { schreibeVorlage } from '../../src/xlsx';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 
 export function tempOrdner(): { dir: string; datei(name: string): string; weg(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'im-test-'));

@@ -6,8 +6,11 @@ import { SHEETS, TABLES } from '../../src/domain/schema';
 import { DATA_SHEETS } from '../../src/workbook/layout';
 import { beispielTabellen, vorlageTabellen } from '../../src/workbook/beispiel';
 import type { Grid } from '../../src/workbook/grid';
-import { DateiFehler, ladeArbeitsmappe, ladeMappe, leseRohdaten, normalisierePaket, schreibeGrid, schreibeVorlage, speichereArbeitsmappe } from '../../src/xlsx';
+import { DateiFehler, ladeMappe, normalisierePaket, schreibeGrid, schreibeVorlage } from '../../src/xlsx';
+import { ladeArbeitsmappe } from '../../src/cli/dateiLaden';
+import { speichereArbeitsmappe } from '../../src/cli/speichern';
 import { bearbeite, schreibeMappe, tabellenModell, tempOrdner } from './hilfen';
+import { rohdatenAusMappe } from '../../src/workbook/rohdaten';
 
 const tmp = tempOrdner();
 afterAll(() => tmp.weg());
@@ -106,7 +109,7 @@ describe('normalisation of packages written by other tools', () => {
     await expect(roh.xlsx.load(fremd as unknown as ExcelJS.Buffer)).rejects.toThrow(/name/);
 
     const wb = await ladeArbeitsmappe(tmp.datei('openpyxl.xlsx'));
-    const raw = leseRohdaten(wb, 'openpyxl.xlsx');
+    const raw = rohdatenAusMappe(wb, 'openpyxl.xlsx');
     const ap = raw.tables.find((t) => t.name === 'tblArbeitsplanung')!;
     expect(ap.headers).toEqual(TABLES.arbeitsplanung.columns.map((c) => c.header));
     expect(ap.rows).toHaveLength(beispielTabellen().arbeitsplanung.length);
@@ -124,7 +127,7 @@ describe('normalisation of packages written by other tools', () => {
 
     const wb = await ladeArbeitsmappe(tmp.datei('openpyxl.xlsx'));
     await speichereArbeitsmappe(wb, tmp.datei('zurueck.xlsx'));
-    const zurueck = leseRohdaten(await ladeArbeitsmappe(tmp.datei('zurueck.xlsx')));
+    const zurueck = rohdatenAusMappe(await ladeArbeitsmappe(tmp.datei('zurueck.xlsx')));
     expect(zurueck.tables.find((t) => t.name === 'tblZiele')!.headers[0]).toBe('HF-Nr');
   });
 
@@ -137,7 +140,7 @@ describe('normalisation of packages written by other tools', () => {
     writeFileSync(tmp.datei('libreoffice.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
     const wb = await ladeArbeitsmappe(tmp.datei('libreoffice.xlsx'));
     await speichereArbeitsmappe(wb, tmp.datei('libreoffice-zurueck.xlsx'));
-    const raw = leseRohdaten(await ladeArbeitsmappe(tmp.datei('libreoffice-zurueck.xlsx')));
+    const raw = rohdatenAusMappe(await ladeArbeitsmappe(tmp.datei('libreoffice-zurueck.xlsx')));
     expect(raw.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).map((t) => t.name).sort());
   });
 
@@ -147,7 +150,7 @@ describe('normalisation of packages written by other tools', () => {
   });
 });
 
-describe('leseRohdaten', () => {
+describe('rohdatenAusMappe', () => {
   it('reads formulas by cached result, errors, rich text, hyperlinks, dates and added rows/columns', async () => {
     const pfad = tmp.datei('werte.xlsx');
     await schreibeMappe(pfad);
@@ -170,7 +173,7 @@ describe('leseRohdaten', () => {
       m.autoFilterRef = m.tableRef;
       m.columns.push({ name: 'Notiz', filterButton: true });
     });
-    const raw = leseRohdaten(await ladeArbeitsmappe(pfad), 'werte.xlsx');
+    const raw = rohdatenAusMappe(await ladeArbeitsmappe(pfad), 'werte.xlsx');
     const t = raw.tables.find((x) => x.name === 'tblKennzahlen')!;
     expect(t.headers.at(-1)).toBe('Notiz');
     const col = (h: string) => t.headers.indexOf(h);
@@ -237,7 +240,7 @@ describe('text that looks like a formula', () => {
     await speichereArbeitsmappe(wb, tmp.datei('formeltext.xlsx'));
     const zip = await JSZip.loadAsync(readFileSync(tmp.datei('formeltext.xlsx')));
     expect(await zip.file('xl/worksheets/sheet3.xml')!.async('string')).not.toMatch(/<f>/);
-    const ap = leseRohdaten(await ladeArbeitsmappe(tmp.datei('formeltext.xlsx'))).tables.find((x) => x.name === 'tblArbeitsplanung')!;
+    const ap = rohdatenAusMappe(await ladeArbeitsmappe(tmp.datei('formeltext.xlsx'))).tables.find((x) => x.name === 'tblArbeitsplanung')!;
     expect(ap.rows[0][4]).toBe('=HYPERLINK("http://example.org";"klick")');
     expect(ap.rows[1][11]).toBe('+49 5971 939-0');
     expect(ap.rows[2][11]).toBe('@Team Sprache');
@@ -271,7 +274,7 @@ describe('schreibeGrid', () => {
       wb.addWorksheet('Notizen').getCell('A1').value = '=nicht anfassen';
     });
     const wb = await ladeArbeitsmappe(pfad);
-    const vorher = leseRohdaten(wb);
+    const vorher = rohdatenAusMappe(wb);
     schreibeGrid(wb, grid('erste Fassung'));
     await speichereArbeitsmappe(wb, tmp.datei('grid2.xlsx'));
 
@@ -290,7 +293,7 @@ describe('schreibeGrid', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(wb3.getWorksheet('Notizen')!.getCell('A1').value).toBe('=nicht anfassen');
     // data tables read back identically
-    const nachher = leseRohdaten(wb3);
+    const nachher = rohdatenAusMappe(wb3);
     expect(nachher.tables).toEqual(vorher.tables);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * Opening a workbook file in Node (CLI): read the bytes, then the shared
- * loader in ./laden.ts, which the task pane uses for picked files.
+ * loader in src/xlsx/laden.ts, which the task pane uses for picked files.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { DateiFehler } from './fehler';
-import { ladeMappe, pruefeDateikopf } from './laden';
-import { parseDatenpruefungenKompakt } from './datenpruefungen';
+import { DateiFehler } from '../xlsx/fehler';
+import { ladeMappe, pruefeDateikopf } from '../xlsx/laden';
+import { parseDatenpruefungenKompakt } from '../xlsx/datenpruefungen';
 
 try {
   // exceljs' parser class is reachable only by its path in the package (Node); the browser build keeps it inside

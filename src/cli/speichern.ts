@@ -1,10 +1,10 @@
 /**
- * Saving files (Node only; the browser-safe writers are in schreiben.ts).
+ * Saving files (Node only; the browser-safe writers are in src/xlsx/schreiben.ts).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { DateiFehler } from './fehler';
+import { DateiFehler } from '../xlsx/fehler';
 
 /** Writes the workbook to `pfad` via a temporary file, so a failed write never leaves half a file. */
 export async function speichereArbeitsmappe(wb: ExcelJS.Workbook, pfad: string): Promise<void> {

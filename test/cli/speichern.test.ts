@@ -3,8 +3,9 @@
  * the old file and leaves no temporary file behind.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { DateiFehler, speichereDatei } from '../../src/xlsx';
-import { tempOrdner } from './hilfen';
+import { DateiFehler } from '../../src/xlsx';
+import { speichereDatei } from '../../src/cli/speichern';
+import { tempOrdner } from '../xlsx/hilfen';
 
 describe('speichereDatei', () => {
   const tmp = tempOrdner();
