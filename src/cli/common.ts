@@ -250,8 +250,3 @@ export async function gleicheDatei(a: string, b: string): Promise<boolean> {
   };
   return (await real(a)) === (await real(b));
 }
-
-/** Same path after resolving relative parts (synchronous; see gleicheDatei for symlinks). */
-export function gleicherPfad(a: string, b: string): boolean {
-  return path.resolve(a) === path.resolve(b);
-}

@@ -4,16 +4,12 @@
  * name, columns by header text, formulas by their cached result. This module
  * and the loader pull in exceljs, so the pane loads them only when the user
  * picks files (dynamic imports here and in gateway.ts).
- * The reading itself is src/workbook/rohdaten.ts, shared with src/xlsx/lesen.ts.
+ * The reading itself is rohdatenAusMappe (src/workbook/rohdaten.ts), the CLI's reader too.
  */
 import type ExcelJS from 'exceljs';
-import type { RawWorkbook } from '../../domain/model';
 import type { NetzwerkDatei } from '../../domain/netzwerk';
 import { rohdatenAusMappe } from '../../workbook/rohdaten';
 import { BenutzerFehler } from '../gateway';
-
-/** All tables of a loaded workbook (the reader shared with the CLI's src/xlsx). */
-export const rohdaten: (wb: ExcelJS.Workbook, quelle: string) => RawWorkbook = rohdatenAusMappe;
 
 /** Parse one file's bytes; a German BenutzerFehler when it is no readable .xlsx. */
 export async function leseNetzwerkdatei(name: string, daten: ArrayBuffer): Promise<NetzwerkDatei> {
@@ -31,7 +27,7 @@ export async function leseNetzwerkdatei(name: string, daten: ArrayBuffer): Promi
       `${e instanceof Error ? e.message : String(e)}${typeof technisch === 'string' ? ` (${technisch})` : ''}`,
     );
   }
-  return { datei: name, raw: rohdaten(wb, name) };
+  return { datei: name, raw: rohdatenAusMappe(wb, name) };
 }
 
 export async function leseDateien(dateien: readonly File[]): Promise<NetzwerkDatei[]> {
