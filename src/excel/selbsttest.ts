@@ -32,9 +32,6 @@ export interface SelbsttestOptionen {
 }
 
 /** What co-authors may notice; say it before starting. */
-export const SELBSTTEST_HINWEIS =
-  'Der Selbsttest legt für wenige Sekunden ein verborgenes Blatt an und entfernt es danach wieder. Wer die Datei gleichzeitig bearbeitet, sieht es eventuell kurz. Ihre Daten werden nicht verändert.';
-
 const EIGENSCHAFT = 'Integrationsmonitor Selbsttest';
 
 function laengsteGueltigkeit(): Gueltigkeit {

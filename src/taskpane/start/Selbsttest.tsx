@@ -10,11 +10,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { SELBSTTEST_HINWEIS } from '../../excel/selbsttest';
 import type { SelbsttestErgebnis } from '../gateway';
 import { FehlerAnzeige } from '../komponenten/FehlerAnzeige';
 import { FEHLER_ZIEL, useAsyncAktion } from '../komponenten/useAsyncAktion';
 import { useGemeinsameStile } from '../komponenten/stile';
+
+/** The self-test runs only on demand, so its module (src/excel/selbsttest.ts) stays out of the first bundle. */
+const SELBSTTEST_HINWEIS =
+  'Der Selbsttest legt für wenige Sekunden ein verborgenes Blatt an und entfernt es danach wieder. Wer die Datei gleichzeitig bearbeitet, sieht es eventuell kurz. Ihre Daten werden nicht verändert.';
 
 const useStyles = makeStyles({
   liste: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: 0, listStyleType: 'none' },
