@@ -598,8 +598,24 @@ async function tabZu(page: Page, ziel: ReturnType<Page['locator']>, max = 150): 
   throw new Error(`Per Tabulator nicht erreichbar: ${ziel}`);
 }
 
+/**
+ * Tab to a control and press a key. A control that is busy stays focusable but announces itself as
+ * unavailable (aria-disabled); a keyboard user waits until it is available, and so does this walk.
+ */
 async function druecke(page: Page, ziel: ReturnType<Page['locator']>, taste = 'Enter'): Promise<void> {
   await tabZu(page, ziel);
+  await ziel.evaluate(
+    (el) =>
+      new Promise<void>((fertig, fehler) => {
+        const ende = Date.now() + 60000;
+        const warte = () => {
+          if (el.getAttribute('aria-disabled') !== 'true' && !(el as HTMLButtonElement).disabled) fertig();
+          else if (Date.now() > ende) fehler(new Error('Das Bedienelement blieb 60 s nicht verfügbar.'));
+          else setTimeout(warte, 25);
+        };
+        warte();
+      }),
+  );
   await page.evaluate(() => {
     (window as unknown as { __ansagen: string[] }).__ansagen.length = 0;
   });
