@@ -8,7 +8,7 @@
  * status (App, gateways, the adapter's status read; from dist/chunks.json);
  * views and actions loaded later (Prüfen, KPIs, Checkliste, …) are listed separately.
  * Exit 1 when the initial task pane JS exceeds the limit (default 150 KB gzip,
- * issue 7), so CI and the benchmark can rely on it.
+ * the performance goal in README), so the benchmark can rely on it.
  *   node scripts/bundle-groesse.js [--dist dist] [--grenze-kb 150]
  */
 const fs = require('fs');

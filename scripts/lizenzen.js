@@ -3,7 +3,7 @@
 /**
  * Licence check over the production dependency tree (what ships in the
  * task pane bundle and the CLI). `npm audit` cannot run here (the registry
- * answers 405), so this is our supply-chain gate: every runtime package
+ * answers 405), so this is the supply-chain gate: every runtime package
  * must carry a permissive licence. Prints JSON; exit 1 on a copyleft or
  * unknown licence.
  *   node scripts/lizenzen.js            # check

@@ -248,7 +248,7 @@ export function markdown(e: Ergebnis): string {
     '',
     'Neu messen: `npm run -s bench > ergebnis.json` (Tabelle auf stderr, JSON auf stdout); `npm run -s bench -- --doku` schreibt diese Datei neu. Dauer etwa 2–3 Minuten auf 2 Kernen.',
     '',
-    '## Ergebnis gegen die Ziele (Issue 7)',
+    '## Ergebnis gegen die Ziele',
     '',
     md([['Ziel', 'gemessen', 'erfüllt'], ...e.bewertung.map((b) => [b.ziel, b.gemessen, ok(b.erfuellt)])]),
     '',

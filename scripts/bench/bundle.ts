@@ -1,6 +1,6 @@
 /**
- * Task-pane bundle: production webpack build into a temp folder (dist/ of
- * the other engineers stays untouched), gzip size of the chunks loaded on
+ * Task-pane bundle: production webpack build into a temp folder (a dist/
+ * being served or tested stays untouched), gzip size of the chunks loaded on
  * first paint, and what each big dependency costs.
  */
 import { spawnSync } from 'child_process';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures of issue 7 in one run (< 5 minutes on the
+ * `npm run bench`: the performance figures of README in one run (< 5 minutes on the
  * 2-core machine). Prints a short German table on stderr and the full JSON
  * on stdout; `--doku` also writes docs/BENCHMARK.md.
  *   npm run -s bench -- [--groessen 100,1000,10000] [--laeufe 5] [--ohne-bundle] [--nur cli,domain] [--doku] > ergebnis.json
