@@ -146,6 +146,18 @@ module.exports = (_env, argv) => {
           // the domain's basics (schema, values, addresses, German formatting) are used by the start view
           // and by nearly every later chunk: one chunk instead of a copy of the small ones in each
           domainBasis: { test: /[\\/]src[\\/]domain[\\/](adresse|format|model|schema|values)\.ts$/, name: 'domain-basis', enforce: true },
+          // the App with the Start view and the parts every view shares, in one chunk
+          appBasis: {
+            test: /[\\/]src[\\/]taskpane[\\/](App\.tsx|useArbeitsmappe\.ts|fehler\.ts|gateway\.ts|start[\\/]Start\.tsx|komponenten[\\/])/,
+            name: 'app-basis',
+            enforce: true,
+          },
+          // reading the workbook and its status are both needed before the start view shows anything
+          excelLesen: {
+            test: /[\\/]src[\\/](excel[\\/](lesen|status|stand)|workbook[\\/]layoutStatus|domain[\\/]ausserhalb)\.ts$/,
+            name: 'excel-lesen-basis',
+            enforce: true,
+          },
         },
       },
     },

@@ -13,7 +13,6 @@ import {
 import { Suspense, lazy } from 'react';
 import type { EinrichtenErgebnis, SelbsttestErgebnis } from '../gateway';
 import type { JahreswechselGateway } from '../jahreswechsel/gateway';
-import { SelbsttestKarte } from './Selbsttest';
 import { ZIELE, istBeschaeftigt, type ArbeitsmappeAktionen, type ArbeitsmappeZustand } from '../useArbeitsmappe';
 import { datumZeit } from '../../domain/format';
 import { useGemeinsameStile } from '../komponenten/stile';
@@ -23,6 +22,11 @@ const NeuesBerichtsjahr = lazy(() =>
   import(/* webpackChunkName: "jahreswechsel-ansicht" */ '../jahreswechsel/NeuesBerichtsjahr').then((m) => ({
     default: m.NeuesBerichtsjahr,
   })),
+);
+
+// on demand only, at the end of the view: its card loads after the status is shown
+const SelbsttestKarte = lazy(() =>
+  import(/* webpackChunkName: "selbsttest-karte" */ './Selbsttest').then((m) => ({ default: m.SelbsttestKarte })),
 );
 
 const useStyles = makeStyles({
@@ -187,7 +191,11 @@ export function Start({
         </Suspense>
       ) : null}
 
-      {selbsttest ? <SelbsttestKarte ausfuehren={selbsttest} gesperrt={beschaeftigt} /> : null}
+      {selbsttest ? (
+        <Suspense fallback={null}>
+          <SelbsttestKarte ausfuehren={selbsttest} gesperrt={beschaeftigt} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
