@@ -57,6 +57,16 @@ function grid(n: number): Grid {
   };
 }
 
+/** The values grid(3) writes: the phone number keeps its text prefix. */
+const WERTE_VON_GRID_3 = [
+  ['Titel', ''],
+  ['HF', 'Wert'],
+  ['HF 0', 0],
+  ['HF 1', 1 / 3],
+  ['HF 2', 2 / 3],
+  ["'+49 5971", ''],
+];
+
 describe('schreibeGrids (office-addin-mock)', () => {
   test('neues Blatt ohne Suche (ExcelApi unter 1.9): eine Werte-Zuweisung, Formate je Bereich, Layout, Diagramm, Schutz', async () => {
     const m = mockExcel();
@@ -64,14 +74,7 @@ describe('schreibeGrids (office-addin-mock)', () => {
     expect(m.syncs()).toBe(3);
     expect([...m.blaetter.keys()]).toEqual(['KPI Übersicht']);
     const [werte] = m.finde('KPI Übersicht', 'A1:B6');
-    expect(werte.values).toEqual([
-      ['Titel', ''],
-      ['HF', 'Wert'],
-      ['HF 0', 0],
-      ['HF 1', 1 / 3],
-      ['HF 2', 2 / 3],
-      ["'+49 5971", ''],
-    ]);
+    expect(werte.values).toEqual(WERTE_VON_GRID_3);
     // number formats only where not General: one range per rectangle of equal format, before the values
     expect(werte.numberFormat).not.toEqual(expect.any(Array));
     expect(m.finde('KPI Übersicht', 'B3:B5')[0].numberFormat).toEqual([['0%'], ['0%'], ['0%']]);
@@ -114,14 +117,7 @@ describe('schreibeGrids (office-addin-mock)', () => {
     expect(werte[werte.length - 1]).toEqual({
       blatt: 'KPI Übersicht',
       adresse: 'A1:B6',
-      werte: [
-        ['Titel', ''],
-        ['HF', 'Wert'],
-        ['HF 0', 0],
-        ['HF 1', 1 / 3],
-        ['HF 2', 2 / 3],
-        ["'+49 5971", ''],
-      ],
+      werte: WERTE_VON_GRID_3,
     });
     // one search for all bordered cells, one per style with further properties
     expect(m.flaechen.map((f) => f.adressen)).toEqual(['findAll §R', 'findAll §0', 'findAll §R1', 'findAll §R2', 'findAll §R3', 'findAll §4']);
