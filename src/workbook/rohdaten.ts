@@ -1,10 +1,10 @@
 /**
  * Reading an exceljs workbook into the domain's RawWorkbook: tables by name,
  * columns by header text, formulas by cached result, error values kept as
- * errors. Shared by the CLI's file reader (src/xlsx/lesen.ts) and the task
- * pane's browser reader (src/taskpane/netzwerk/dateiLesen.ts), which may not
- * import src/xlsx. Typed structurally (no exceljs import), so this layer
- * stays free of adapters; an ExcelJS.Workbook fits MappeArtig.
+ * errors. Used on every workbook ladeMappe (src/xlsx/laden.ts) opened, by
+ * the CLI and by the task pane's network-file reader. Typed structurally (no
+ * exceljs import), so this layer stays free of adapters; an ExcelJS.Workbook
+ * fits MappeArtig.
  */
 import { FENSTER_DARUNTER, zeilenMitDatenDarunter } from '../domain/ausserhalb';
 import { FORMEL_OHNE_ERGEBNIS, type RawTable, type RawValue, type RawWorkbook } from '../domain/model';

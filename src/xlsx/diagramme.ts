@@ -1,6 +1,6 @@
 /**
- * A small chart-part writer: exceljs cannot write charts, so after saving,
- * the ChartSpecs of the computed sheets are added to the package as plain
+ * A small chart-part writer: exceljs cannot write charts, so once exceljs has
+ * written the package bytes, the ChartSpecs of the computed sheets are added as plain
  * DrawingML (one drawing per sheet, one chart part per chart). Series are
  * the columns of the data range (first row = names, first column =
  * categories), as Office.js "Auto" does for such ranges. No cached values:
