@@ -14,6 +14,7 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
+const { ERSTE_ANSICHT } = require('./ersteAnsicht');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -61,7 +62,7 @@ function gruppenSumme(namen) {
 // Outside Excel only the start chunk runs; inside Excel the first view also needs the App, the
 // gateways and the adapter's status read, so the limit applies to that larger sum.
 const start = summe('taskpane.html');
-const initial = gruppenSumme(['taskpane', 'app', 'excel', 'excel-status']) ?? start;
+const initial = gruppenSumme(ERSTE_ANSICHT) ?? start;
 const ergebnis = {
   dist,
   grenzeGzipKb: grenzeKb,

@@ -8,6 +8,8 @@ import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { jetztMs, runde } from './messen';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain script shared with scripts/bundle-groesse.js
+const { ERSTE_ANSICHT } = require('../ersteAnsicht') as { ERSTE_ANSICHT: readonly string[] };
 
 interface StatsChunk {
   id: string | number;
@@ -110,9 +112,6 @@ function bytesProQuelle(js: string, map: RohMap): Map<string, number> {
   }
   return out;
 }
-
-/** Chunk groups the task pane loads for its first view inside Excel (see webpack.config.js, ChunkListePlugin). */
-const ERSTE_ANSICHT = ['taskpane', 'app', 'excel'];
 
 async function gzipSumme(ordner: string, dateien: readonly string[]): Promise<number> {
   let n = 0;
