@@ -3,9 +3,18 @@ import type { BundleMessung } from './bundle';
 import type { CliMessung } from './cli';
 import type { DomainMessung } from './domain';
 import type { Ergebnis } from './index';
+import { MAX_STAPEL_BYTES } from '../../src/excel/bloecke';
 import { GRENZE_AB, KPI_ERNEUT, ZIEL_KPI_AUFRUFE_BEI_10000, type SyncMessung } from './syncs';
 import type { JahreswechselMessung } from './jahreswechsel';
 import type { BerichtMessung } from './umsetzungsbericht';
+
+/** Why an action needed more syncs than its goal: the data of its requests exceeds one request's budget. */
+function ueberBudget(a: { zielSyncs: number; proGroesse: readonly { zeilen: number; syncs: number; summeKB: number }[] }): string {
+  const mehr = a.proGroesse.filter((g) => g.syncs > a.zielSyncs);
+  return mehr
+    .map((g) => `; bei ${de(g.zeilen, 0)} Zeilen Anfragen zusammen ${de((g.summeKB * 1024) / 1e6, 1)} MB, je Anfrage höchstens ${de(MAX_STAPEL_BYTES / 1e6, 0)} MB`)
+    .join('');
+}
 
 export const ZIELE = {
   domainMsBei10000: 50,
@@ -60,7 +69,9 @@ export function bewerte(e: Ergebnis): Bewertung[] {
     for (const a of s.aktionen) {
       b.push({
         ziel: `${a.aktion}: ${a.zielSyncs} ${a.zielSyncs === 1 ? 'Sync' : 'Syncs'} bei jeder Größe`,
-        gemessen: a.fehler ? `nicht gemessen: ${a.fehler}` : `${a.proGroesse.map((g) => g.syncs).join(' / ')} Syncs (${a.proGroesse.map((g) => de(g.zeilen, 0)).join(' / ')} Zeilen)`,
+        gemessen: a.fehler
+          ? `nicht gemessen: ${a.fehler}`
+          : `${a.proGroesse.map((g) => g.syncs).join(' / ')} Syncs (${a.proGroesse.map((g) => de(g.zeilen, 0)).join(' / ')} Zeilen)${ueberBudget(a)}`,
         erfuellt: a.fehler ? null : a.zielErreicht,
       });
     }
