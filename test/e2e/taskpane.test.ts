@@ -604,18 +604,9 @@ async function tabZu(page: Page, ziel: ReturnType<Page['locator']>, max = 150): 
  */
 async function druecke(page: Page, ziel: ReturnType<Page['locator']>, taste = 'Enter'): Promise<void> {
   await tabZu(page, ziel);
-  await ziel.evaluate(
-    (el) =>
-      new Promise<void>((fertig, fehler) => {
-        const ende = Date.now() + 60000;
-        const warte = () => {
-          if (el.getAttribute('aria-disabled') !== 'true' && !(el as HTMLButtonElement).disabled) fertig();
-          else if (Date.now() > ende) fehler(new Error('Das Bedienelement blieb 60 s nicht verfügbar.'));
-          else setTimeout(warte, 25);
-        };
-        warte();
-      }),
-  );
+  await page.waitForFunction((el) => el?.getAttribute('aria-disabled') !== 'true' && !(el as HTMLButtonElement | null)?.disabled, await ziel.elementHandle(), {
+    timeout: 60000,
+  });
   await page.evaluate(() => {
     (window as unknown as { __ansagen: string[] }).__ansagen.length = 0;
   });
